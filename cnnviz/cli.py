@@ -1,0 +1,109 @@
+"""The ``cnnviz`` command line.
+
+``cnnviz`` with no sub-command opens the window (``--screenshot`` and friends
+set its state); ``cnnviz SUBCOMMAND ...`` runs headless. Sub-commands live in
+:mod:`cnnviz.commands`, one module each, discovered at start-up: a module
+defines ``add_parser(subparsers)`` and sets ``func`` on its parser. Command
+modules import torch inside their ``run`` function so ``--help`` stays fast.
+
+Errors a user can cause (:class:`~cnnviz.core.errors.CnnvizError`) print one
+line on stderr and exit non-zero; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from cnnviz import __version__
+
+GUI_EPILOG = """\
+Without a sub-command cnnviz opens its window. Examples:
+  cnnviz                                   open the app
+  cnnviz --model resnet18 --image cat.jpg  open with a model and image loaded
+  cnnviz --screenshot out.png --tab inspect --model alexnet --layer features.0
+  cnnviz summary resnet50 --format json    headless: layer table as JSON
+"""
+
+
+def _add_gui_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("window options (no sub-command)")
+    g.add_argument("--screenshot", metavar="PATH", help="build the window, save a PNG of it and exit")
+    g.add_argument("--model", help="model to load at start (name or file.py:Class)")
+    g.add_argument("--weights", help="random | pretrained | path to a state_dict")
+    g.add_argument("--image", help="image to load at start")
+    g.add_argument("--layer", help="layer to select at start (qualified name)")
+    g.add_argument("--device", help="auto | cpu | cuda | cuda:N | mps")
+    g.add_argument(
+        "--tab", choices=["inspect", "train", "playground", "explain"], help="tab to show at start"
+    )
+    g.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1600x1000")
+    g.add_argument("--lang", choices=["en", "zh"], help="user-interface language")
+    g.add_argument("--seed", type=int, default=None, help="seed for random weights")
+
+
+def command_modules() -> list[str]:
+    """Names of the sub-command modules in :mod:`cnnviz.commands`."""
+    import cnnviz.commands as pkg
+
+    return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: window options plus every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="cnnviz",
+        description="See inside convolutional neural networks.",
+        epilog=GUI_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"cnnviz {__version__}")
+    _add_gui_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in command_modules():
+        module = importlib.import_module(f"cnnviz.commands.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def _wants_gui(argv: Sequence[str]) -> bool:
+    if not argv:
+        return True
+    names = set(command_modules())
+    return not any(a in names for a in argv) and not any(
+        a in ("-h", "--help", "--version") for a in argv
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cnnviz`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from cnnviz.core.errors import CnnvizError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            if not _wants_gui(argv):
+                parser.print_help()
+                return 0
+            from cnnviz.gui.app import run_app
+
+            return run_app(args)
+        return int(args.func(args) or 0)
+    except CnnvizError as exc:
+        print(f"cnnviz: error: {exc.one_line()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("cnnviz: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `cnnviz summary ... | head`: the reader went away; not an error.
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Helpers shared by the sub-commands (argument types, output formats)."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+from typing import Any
+
+from cnnviz.core.errors import ConfigError
+
+
+def parse_shape(text: str) -> tuple[int, int, int]:
+    """``"3,224,224"`` -> (3, 224, 224)."""
+    try:
+        parts = tuple(int(p) for p in text.replace("x", ",").split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected C,H,W integers, got {text!r}") from None
+    if len(parts) != 3 or min(parts) <= 0:
+        raise argparse.ArgumentTypeError(f"expected three positive integers C,H,W, got {text!r}")
+    return parts  # type: ignore[return-value]
+
+
+def parse_kv(text: str) -> tuple[str, Any]:
+    """``"num_classes=5"`` -> ("num_classes", 5); values are Python literals or strings."""
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"expected key=value, got {text!r}")
+    key, _, raw = text.partition("=")
+    try:
+        value: Any = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        value = raw
+    return key.strip(), value
+
+
+def kwargs_from(pairs: list[tuple[str, Any]] | None) -> dict[str, Any]:
+    """A dict from repeated ``--model-arg k=v`` options."""
+    return dict(pairs or [])
+
+
+def add_model_options(p: argparse.ArgumentParser, *, weights: bool = True) -> None:
+    """The options every model-taking sub-command shares."""
+    p.add_argument(
+        "--model-arg",
+        dest="model_args",
+        action="append",
+        type=parse_kv,
+        metavar="K=V",
+        help="constructor argument for the model, repeatable (e.g. num_classes=5)",
+    )
+    if weights:
+        p.add_argument(
+            "--weights",
+            default="random",
+            help="random (default) | pretrained | path to a state_dict file",
+        )
+        p.add_argument("--seed", type=int, default=0, help="seed for random weights (default 0)")
+        p.add_argument(
+            "--trust-pickle",
+            action="store_true",
+            help="allow loading a pickled whole model (runs code from the file: only for files you trust)",
+        )
+        p.add_argument(
+            "--non-strict",
+            action="store_true",
+            help="load the tensors that fit and report the rest instead of refusing the file",
+        )
+    p.add_argument("--device", default="cpu", help="auto | cpu | cuda | cuda:N | mps (default cpu)")
+
+
+def require(condition: bool, message: str) -> None:
+    """Raise a one-line ConfigError unless ``condition``."""
+    if not condition:
+        raise ConfigError(message)

@@ -1,0 +1,1 @@
+"""The engine: pure Python, torch and numpy. Never imports Qt."""

@@ -1,0 +1,58 @@
+"""Errors a user can cause. Each carries a message meant for a person.
+
+The GUI shows ``str(error)`` in a dialog or the status bar; the command line
+prints it on one line and exits non-zero. Anything that is *not* a
+``CnnvizError`` is a bug in cnnviz.
+"""
+
+from __future__ import annotations
+
+
+class CnnvizError(Exception):
+    """Base class of every error a user can cause."""
+
+    exit_code = 2
+
+    def one_line(self) -> str:
+        """The message folded onto a single line (for the CLI)."""
+        return " ".join(str(self).split())
+
+
+class ImageError(CnnvizError):
+    """An image could not be read, or is not acceptable."""
+
+
+class ModelError(CnnvizError):
+    """A model could not be found, built or run."""
+
+
+class UnknownModelError(ModelError):
+    """No model is registered under that name."""
+
+
+class ModelForwardError(ModelError):
+    """A model's forward pass failed on the given input."""
+
+
+class WeightsError(CnnvizError):
+    """A weights file is missing, unreadable or does not fit the model."""
+
+
+class WeightsUnavailableError(WeightsError):
+    """Pretrained weights are not cached and cannot be downloaded."""
+
+
+class DeviceError(CnnvizError):
+    """A requested device does not exist or cannot be used."""
+
+
+class OutOfMemoryError(CnnvizError):
+    """A computation did not fit in the device's memory."""
+
+
+class ConfigError(CnnvizError):
+    """An option, hyperparameter or file format is invalid."""
+
+
+class DatasetError(CnnvizError):
+    """A dataset could not be found, downloaded or read."""

@@ -1,0 +1,93 @@
+"""A user's own ``nn.Module``: ``path/to/file.py:ClassName`` or ``package.module:factory``.
+
+The object named after the colon is called with the constructor kwargs the
+user gives (``build_model(spec, **kwargs)``) and must return an ``nn.Module``.
+If it has an ``input_shape`` attribute (C, H, W) cnnviz uses it as the
+default input; otherwise 3×224×224.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+from torch import nn
+
+from cnnviz.core.errors import ModelError
+from cnnviz.core.models.registry import ModelSpec
+
+
+def is_custom_spec(name: str) -> bool:
+    """True for ``file.py:Name`` and ``package.module:name`` specs."""
+    if ":" not in name:
+        return False
+    target, _, attr = name.rpartition(":")
+    return bool(target) and attr.isidentifier()
+
+
+def _load_attr(spec: str) -> Any:
+    target, _, attr = spec.rpartition(":")
+    if target.endswith(".py") or "/" in target or "\\" in target:
+        path = Path(target).expanduser()
+        if not path.is_file():
+            raise ModelError(f"Model file not found: {path}")
+        # A stable module name per file so re-loading the same file reuses it.
+        mod_name = "cnnviz_user_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
+        module_spec = importlib.util.spec_from_file_location(mod_name, path)
+        if module_spec is None or module_spec.loader is None:
+            raise ModelError(f"Cannot import {path} as Python.")
+        module = importlib.util.module_from_spec(module_spec)
+        sys.modules[mod_name] = module
+        try:
+            module_spec.loader.exec_module(module)
+        except Exception as exc:  # the user's code: report, do not crash
+            del sys.modules[mod_name]
+            raise ModelError(f"Importing {path} failed: {type(exc).__name__}: {exc}") from exc
+    else:
+        try:
+            module = importlib.import_module(target)
+        except Exception as exc:
+            raise ModelError(f"Cannot import module {target!r}: {type(exc).__name__}: {exc}") from exc
+    if not hasattr(module, attr):
+        public = [n for n in dir(module) if not n.startswith("_")]
+        raise ModelError(f"{target} has no {attr!r}. It defines: {', '.join(public[:12])}")
+    return getattr(module, attr)
+
+
+def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
+    factory = _load_attr(spec)
+    try:
+        model = factory(**kwargs)
+    except Exception as exc:
+        raise ModelError(
+            f"Building {spec} failed: {type(exc).__name__}: {exc}"
+        ) from exc
+    if not isinstance(model, nn.Module):
+        raise ModelError(f"{spec} returned {type(model).__name__}, not a torch.nn.Module.")
+    return model
+
+
+@functools.lru_cache(maxsize=64)
+def custom_spec(spec: str) -> ModelSpec:
+    """A :class:`ModelSpec` for a user's model; imports it to read ``input_shape``."""
+    factory = _load_attr(spec)
+    shape = tuple(getattr(factory, "input_shape", (3, 224, 224)))
+    if len(shape) != 3:
+        raise ModelError(f"{spec}.input_shape must be (C, H, W), got {shape}")
+    return ModelSpec(
+        name=spec,
+        builder=functools.partial(_build_custom, spec),
+        family="custom",
+        year=None,
+        paper="",
+        input_shape=(int(shape[0]), int(shape[1]), int(shape[2])),
+        num_classes=int(getattr(factory, "num_classes", 0) or 0),
+        description_en=(factory.__doc__ or "A user-provided model.").strip().splitlines()[0],
+        description_zh="用户提供的模型。",
+        source="custom",
+    )

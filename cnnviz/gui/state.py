@@ -1,0 +1,99 @@
+"""AppState: the one object that holds what the user has chosen.
+
+Widgets never talk to each other: they call AppState's setters and react to
+its signals. Tabs may add their own state objects, but anything two tabs share
+(the current model, image, layer, device, language) lives here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppState(QObject):
+    """Shared, observable application state."""
+
+    model_changed = Signal(object)
+    """A new model session is current (an Inspect ``ModelSession`` or None)."""
+    image_changed = Signal(object)
+    """A new input image is current (a core ``PreparedImage`` or None)."""
+    layer_changed = Signal(str)
+    """The selected layer changed (its qualified name, '' for none)."""
+    device_changed = Signal(str)
+    """The compute device changed ('cpu', 'cuda:0', ...)."""
+    status_message = Signal(str, int)
+    """A message for the status bar and how long to show it in ms (0: until replaced)."""
+    error = Signal(str, str)
+    """A user-facing error: a title and a message; the window shows a dialog."""
+    busy_changed = Signal(bool)
+    """Background work started (True) or all of it ended (False)."""
+    open_in_inspect = Signal(object)
+    """Another tab asks the Inspect tab to open a model: a dict with name, kwargs, state_dict."""
+    open_tab = Signal(str)
+    """Ask the window to show a tab by key ('inspect', 'train', 'playground', 'explain')."""
+    language_changed = Signal(str)
+    """The user-interface language changed ('en' or 'zh')."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model: Any = None
+        self.image: Any = None
+        self.layer: str = ""
+        self.device: str = "cpu"
+        self.language: str = "en"
+        self._busy = 0
+
+    def set_model(self, model: Any) -> None:
+        """Make ``model`` current and tell everyone."""
+        self.model = model
+        self.model_changed.emit(model)
+
+    def set_image(self, image: Any) -> None:
+        """Make ``image`` current and tell everyone."""
+        self.image = image
+        self.image_changed.emit(image)
+
+    def set_layer(self, name: str) -> None:
+        """Select a layer by qualified name (no signal if unchanged)."""
+        if name != self.layer:
+            self.layer = name
+            self.layer_changed.emit(name)
+
+    def set_device(self, device: str) -> None:
+        """Choose the compute device (no signal if unchanged)."""
+        if device != self.device:
+            self.device = device
+            self.device_changed.emit(device)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the user-interface language (no signal if unchanged)."""
+        if lang != self.language:
+            self.language = lang
+            self.language_changed.emit(lang)
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        """Show ``text`` in the status bar."""
+        self.status_message.emit(text, timeout_ms)
+
+    def show_error(self, title: str, message: str) -> None:
+        """Report a user-facing error (the window shows it; nothing is lost)."""
+        self.error.emit(title, message)
+
+    def push_busy(self) -> None:
+        """Count one more piece of background work."""
+        self._busy += 1
+        if self._busy == 1:
+            self.busy_changed.emit(True)
+
+    def pop_busy(self) -> None:
+        """Count one piece of background work as ended."""
+        self._busy = max(0, self._busy - 1)
+        if self._busy == 0:
+            self.busy_changed.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        """True while any background work counted with push_busy runs."""
+        return self._busy > 0

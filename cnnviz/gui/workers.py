@@ -1,0 +1,101 @@
+"""Run core work off the GUI thread, with progress and cancellation.
+
+``run_in_thread(fn, ...)`` runs ``fn(progress=..., cancel=...)`` in Qt's global
+thread pool and returns a :class:`Job` whose signals arrive on the GUI thread.
+A job's ``cancel()`` sets its :class:`~cnnviz.core.progress.CancelToken`;
+well-behaved core work checks it between steps.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.progress import CancelToken, Cancelled
+
+
+class Job(QObject):
+    """Signals of one piece of background work (delivered on the GUI thread)."""
+
+    sig_progress = Signal(float, str)
+    """Fraction done in [0, 1] and a short message."""
+    sig_finished = Signal(object)
+    """The work's return value."""
+    sig_failed = Signal(str)
+    """A message for a person (a CnnvizError's text, or a bug's summary)."""
+    sig_cancelled = Signal()
+    """The work stopped because cancel() was called."""
+    sig_done = Signal()
+    """Emitted last, whatever the outcome."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.token = CancelToken()
+        self.running = True
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self.token.cancel()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.fn = fn
+        self.kwargs = kwargs
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        job = self.job
+        try:
+            result = self.fn(
+                progress=lambda f, m="": job.sig_progress.emit(float(f), str(m)),
+                cancel=job.token,
+                **self.kwargs,
+            )
+        except Cancelled:
+            job.sig_cancelled.emit()
+        except CnnvizError as exc:
+            job.sig_failed.emit(str(exc))
+        except MemoryError:
+            job.sig_failed.emit("Out of memory: try a smaller image, model or batch.")
+        except Exception as exc:  # a bug: report it, keep the app alive
+            traceback.print_exc()
+            job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+        else:
+            if job.token.cancelled:
+                job.sig_cancelled.emit()
+            else:
+                job.sig_finished.emit(result)
+        finally:
+            job.running = False
+            job.sig_done.emit()
+
+
+_ACTIVE: set[Job] = set()
+
+
+def run_in_thread(fn: Callable[..., Any], **kwargs: Any) -> Job:
+    """Run ``fn(progress=, cancel=, **kwargs)`` in the global thread pool."""
+    job = Job()
+    _ACTIVE.add(job)  # keep the QObject alive until it is done
+    job.sig_done.connect(lambda: _ACTIVE.discard(job))
+    QThreadPool.globalInstance().start(_Runnable(job, fn, kwargs))
+    return job
+
+
+def active_jobs() -> list[Job]:
+    """Jobs started and not yet done."""
+    return [j for j in _ACTIVE if j.running]
+
+
+def cancel_all_and_wait(timeout_ms: int = 2000) -> bool:
+    """Cancel every job and wait for the pool to drain; True if it did in time."""
+    for job in list(_ACTIVE):
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
