@@ -38,6 +38,10 @@ class WeightsError(CnnvizError):
     """A weights file is missing, unreadable or does not fit the model."""
 
 
+class PickleRefusedError(WeightsError):
+    """A weights file holds a pickled object; loading it needs the user's explicit trust."""
+
+
 class WeightsUnavailableError(WeightsError):
     """Pretrained weights are not cached and cannot be downloaded."""
 

@@ -68,7 +68,7 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
     "lenet5_modern",
     family="lenet",
     year=1998,
-    paper="LeCun et al. 1998, with ReLU and max pooling as taught today.",
+    paper="LeCun, Bottou, Bengio, Haffner. Gradient-Based Learning Applied to Document Recognition. Proc. IEEE 1998 (ReLU and max pooling as taught today).",
     input_shape=(1, 32, 32),
     num_classes=10,
     introduced="Same layers as LeNet-5 with ReLU and max pooling",
@@ -76,7 +76,7 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
     description_zh="使用 ReLU 激活和最大池化的 LeNet-5，即如今课程中最常见的写法。",
 )
 def lenet5_modern(num_classes: int = 10, in_channels: int = 1) -> nn.Module:
-    """LeNet-5 with ReLU and max pooling (see :func:`lenet5`)."""
+    """LeNet-5 with ReLU and max pooling; layer table as in :func:`lenet5`."""
     return lenet5(num_classes=num_classes, in_channels=in_channels, modern=True)
 
 
@@ -237,7 +237,8 @@ def vgg_small(
 ) -> nn.Module:
     """A scaled-down VGG (Simonyan & Zisserman, 2014) for 32×32 inputs.
 
-    VGG's idea is kept: only 3×3 convolutions with padding 1 (size kept) and
+    Layer table (VGG's published configurations use the same pattern with
+    64-512 channels on 224×224). VGG's idea is kept: only 3×3 convolutions with padding 1 (size kept) and
     2×2 max pools (size halved), channels doubling as the maps shrink::
 
         block  convs            channels  output

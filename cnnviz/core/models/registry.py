@@ -134,8 +134,11 @@ def get_spec(name: str) -> ModelSpec:
     key = name.strip()
     if key in specs:
         return specs[key]
-    lowered = {k.lower().replace("-", "_"): k for k in specs}
-    norm = key.lower().replace("-", "_")
+    def squash(text: str) -> str:
+        return text.lower().replace("-", "").replace("_", "")
+
+    lowered = {squash(k): k for k in specs}
+    norm = squash(key)
     if norm in lowered:
         return specs[lowered[norm]]
     close = difflib.get_close_matches(norm, list(lowered), n=4, cutoff=0.5)

@@ -1,0 +1,111 @@
+"""``cnnviz activations``: capture layer outputs for one image into an .npz file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from cnnviz.commands._common import add_model_options, kwargs_from
+
+EXAMPLES = """\
+examples:
+  cnnviz activations resnet18 --image cat.jpg --layers conv1,layer1.0.conv1 --out acts.npz
+  cnnviz activations alexnet --image cat.jpg --layers all --out all.npz --weights pretrained
+  cnnviz activations lenet5 --image digit.png --layers leaves --out lenet.npz
+
+The .npz holds `input` (the exact float32 tensor fed to the model, [1, C, H, W])
+and one array per captured layer under its qualified name (a module called
+twice in one pass also gets `name#2`), each float32 with the batch dimension.
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the sub-command."""
+    p = sub.add_parser(
+        "activations",
+        help="capture layer outputs for an image into an .npz file",
+        description="Run MODEL on an image and save the outputs of the chosen layers.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
+    p.add_argument("--image", required=True, help="PNG, JPEG, BMP, TIFF or WebP file")
+    p.add_argument(
+        "--layers",
+        default="all",
+        help="comma-separated qualified names, 'all' (every module) or 'leaves' (default all)",
+    )
+    p.add_argument("--out", required=True, help="output .npz file")
+    p.add_argument("--top", type=int, default=5, help="how many predictions to print (default 5)")
+    add_model_options(p)
+    p.set_defaults(func=run)
+
+
+def save_npz_atomic(path: Path, arrays: dict) -> None:
+    """Write an .npz through a temporary file in the same folder, then rename."""
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Capture and save."""
+    import numpy as np
+
+    from cnnviz.core.device import resolve_device, with_cpu_fallback
+    from cnnviz.core.errors import ConfigError
+    from cnnviz.core.images import load_image, preprocess_for, prepare
+    from cnnviz.core.predict import top_k
+    from cnnviz.core.probe import capture
+    from cnnviz.core.weights import load_model
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise ConfigError(f"--out {out} is a folder; give a file name ending in .npz")
+    image = load_image(args.image)  # fail fast on a bad image, before building the model
+    for note in image.notes:
+        print(f"cnnviz: note: {note}", file=sys.stderr)
+    loaded = load_model(
+        args.model,
+        args.weights,
+        seed=args.seed,
+        model_kwargs=kwargs_from(args.model_args),
+        trust_pickle=args.trust_pickle,
+        strict=not args.non_strict,
+    )
+    if not loaded.report.complete:
+        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+    prepared = prepare(image, preprocess_for(loaded.spec, loaded.weights_enum))
+    device = resolve_device(args.device)
+
+    def work(dev):
+        model = loaded.model.to(dev)
+        return capture(model, prepared.tensor.to(dev), args.layers)
+
+    result, used = with_cpu_fallback(
+        work, device, on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr)
+    )
+    arrays = {"input": prepared.tensor.detach().cpu().numpy().astype(np.float32)}
+    for key in result.order:
+        arrays[key] = result.layers[key].float().cpu().numpy()
+    save_npz_atomic(out, arrays)
+    print(f"Saved {len(arrays) - 1} layer outputs and the input to {out}")
+    if result.output is not None and result.output.dim() == 2 and args.top > 0:
+        names = loaded.spec.class_names
+        if loaded.report.source.startswith("random"):
+            print("Predictions of a randomly initialised model mean nothing:")
+        print(f"Top-{args.top}:")
+        for p in top_k(result.output, names, args.top):
+            print(f"  {p.probability * 100:6.2f}%  {p.label}")
+    return 0

@@ -1,0 +1,61 @@
+"""``cnnviz summary``: every layer's shapes, parameters, MACs, receptive field and formula."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cnnviz.commands._common import add_model_options, kwargs_from, parse_shape
+
+EXAMPLES = """\
+examples:
+  cnnviz summary alexnet
+  cnnviz summary resnet50 --format json > resnet50.json
+  cnnviz summary lenet5 --input 1,32,32 --format markdown
+  cnnviz summary my_net.py:Net --input 3,64,64 --model-arg num_classes=5
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the sub-command."""
+    p = sub.add_parser(
+        "summary",
+        help="layer table: shapes, parameters, MACs, receptive fields, formulas",
+        description="Describe every layer of MODEL for one input shape.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
+    p.add_argument("--input", type=parse_shape, metavar="C,H,W", help="input shape (default: the model's)")
+    p.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
+    add_model_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the summary."""
+    from cnnviz.core.device import resolve_device
+    from cnnviz.core.summary import summarize
+    from cnnviz.core.weights import load_model
+
+    device = resolve_device(args.device)
+    loaded = load_model(
+        args.model,
+        args.weights,
+        seed=args.seed,
+        model_kwargs=kwargs_from(args.model_args),
+        trust_pickle=args.trust_pickle,
+        strict=not args.non_strict,
+    )
+    if not loaded.report.complete:
+        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+    shape = args.input or loaded.spec.input_shape
+    summary = summarize(loaded.model.to(device), shape, name=loaded.name, device=device)
+    text = {
+        "table": summary.to_table,
+        "json": summary.to_json,
+        "csv": summary.to_csv,
+        "markdown": summary.to_markdown,
+    }[args.format]()
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0

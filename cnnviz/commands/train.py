@@ -1,0 +1,177 @@
+"""``cnnviz train``: compare optimizers from identical weights on identical batches."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from cnnviz.commands._common import parse_kv
+
+EPILOG = """\
+A run is OPTIMIZER:key=value,... with the optimizer's hyperparameters, plus
+bs=N (batch size), schedule=step|cosine|onecycle, name=TEXT and model.KW=V
+(model switches such as model.batch_norm=true). Examples:
+  cnnviz train --run sgd:lr=0.05 --run adam:lr=1e-3 --epochs 3 --out runs/opt
+  cnnviz train --preset learning_rate --out runs/lr
+  cnnviz train --dataset mnist --run momentum:lr=0.05,momentum=0.9 --run adamw:lr=1e-3,weight_decay=0.05
+Optimizers: sgd momentum nesterov adagrad rmsprop adadelta adam adamw.
+Writes OUT/metrics.csv (long form: run, optimizer, step, epoch, split, loss,
+accuracy, lr, status) and OUT/runs.json; Ctrl+C stops the runs and still writes both.
+"""
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register ``cnnviz train``."""
+    p = subparsers.add_parser(
+        "train",
+        help="train several optimizers side by side and write their metrics",
+        description="Train one model with several optimizers from the same initial weights and the "
+        "same batch order, so that any difference comes from the optimizer.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--preset", help="a ready-made lesson (see --list-presets); other options override it")
+    p.add_argument("--list-presets", action="store_true", help="list the lessons and exit")
+    p.add_argument("--model", help="model name (default lenet5)")
+    p.add_argument("--model-arg", dest="model_args", action="append", type=parse_kv, metavar="K=V",
+                   help="constructor argument for every run's model, repeatable (e.g. batch_norm=True)")
+    p.add_argument("--dataset", help="shapes (default, built in) | mnist | fashion_mnist | cifar10 | folder")
+    p.add_argument("--data-path", help="the image folder for --dataset folder")
+    p.add_argument("--image-size", type=int, help="square size folder images are resized to (default 64)")
+    p.add_argument("--train-limit", type=int, help="use only the first N training images")
+    p.add_argument("--val-limit", type=int, help="use only the first N validation images")
+    p.add_argument("--run", dest="runs", action="append", metavar="SPEC",
+                   help="a run such as adam:lr=1e-3,beta2=0.99 (repeatable)")
+    p.add_argument("--epochs", type=int, help="epochs per run (default 3)")
+    p.add_argument("--batch-size", type=int, help="batch size of runs that set none (default 64)")
+    p.add_argument("--seed", type=int, help="seed of the initial weights (and of the data unless --data-seed)")
+    p.add_argument("--data-seed", type=int, help="seed of the data and batch order")
+    p.add_argument("--device", default=None, help="auto | cpu | cuda | cuda:N | mps (default cpu)")
+    p.add_argument("--out", default="cnnviz-train", help="output folder (default ./cnnviz-train)")
+    p.add_argument("--save-weights", action="store_true", help="also save each run's state_dict as OUT/<run>.pt")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+class _EpochBar:
+    """A text progress bar per epoch on stderr (redrawn in place on a terminal)."""
+
+    def __init__(self, trainer: Any, stream: Any = sys.stderr, width: int = 28) -> None:
+        self.trainer = trainer
+        self.stream = stream
+        self.width = width
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.epoch = -1
+        self.last_draw = 0.0
+
+    def __call__(self, fraction: float, message: str) -> None:
+        t = self.trainer
+        if not getattr(t, "_prepared", False):  # loading / downloading data
+            if self.tty:
+                self._draw(f"{message[:60]:60s}", fraction)
+            return
+        epoch, part = t.epoch_progress()
+        while self.epoch < epoch and self.epoch < t.setup.epochs:
+            if self.epoch >= 0:
+                self._draw(self._label(self.epoch), 1.0, final=True)
+            self.epoch += 1
+        if self.epoch < t.setup.epochs and self.tty and time.monotonic() - self.last_draw > 0.1:
+            self.last_draw = time.monotonic()
+            self._draw(self._label(self.epoch), part)
+
+    def _label(self, epoch: int) -> str:
+        return f"epoch {epoch + 1}/{self.trainer.setup.epochs}"
+
+    def _draw(self, label: str, fraction: float, final: bool = False) -> None:
+        filled = int(round(self.width * max(0.0, min(1.0, fraction))))
+        bar = "#" * filled + "." * (self.width - filled)
+        losses = []
+        for name in self.trainer.log.run_names:
+            last = self.trainer.log.latest(name)
+            if last:
+                losses.append(f"{name} {last['loss']:.3g}")
+        tail = "  ".join(losses)
+        line = f"{label} [{bar}] {fraction * 100:3.0f}%  {tail}"
+        if self.tty:
+            self.stream.write("\r" + line[:200].ljust(80) + ("\n" if final else ""))
+        elif final:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Finish the last epoch's line."""
+        t = self.trainer
+        if getattr(t, "_prepared", False) and 0 <= self.epoch < t.setup.epochs:
+            epoch, part = t.epoch_progress()
+            self._draw(self._label(self.epoch), 1.0 if epoch > self.epoch else part, final=True)
+
+
+def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    from cnnviz.core.errors import ConfigError
+    from cnnviz.core.training.config import TrainSetup, parse_run_spec
+    from cnnviz.core.training.presets import get_preset
+
+    if args.preset:
+        setup, runs = get_preset(args.preset).build()
+    else:
+        setup, runs = TrainSetup(), []
+    for attr, key in (("model", "model"), ("dataset", "dataset"), ("data_path", "dataset_path"),
+                      ("image_size", "image_size"), ("train_limit", "train_limit"),
+                      ("val_limit", "val_limit"), ("epochs", "epochs"), ("batch_size", "batch_size"),
+                      ("device", "device")):
+        value = getattr(args, attr)
+        if value is not None:
+            setattr(setup, key, value)
+    if args.model_args:
+        setup.model_kwargs = {**setup.model_kwargs, **dict(args.model_args)}
+    if args.seed is not None:
+        setup.init_seed = args.seed
+        setup.data_seed = args.seed if args.data_seed is None else args.data_seed
+    elif args.data_seed is not None:
+        setup.data_seed = args.data_seed
+    if args.runs:
+        runs = [parse_run_spec(spec, i) for i, spec in enumerate(args.runs)]
+    if not runs:
+        raise ConfigError("Give at least one --run (e.g. --run sgd:lr=0.05 --run adam:lr=1e-3) or a --preset.")
+    return setup.validated(), runs
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train the runs, print a progress bar per epoch, write metrics.csv and runs.json."""
+    if args.list_presets:
+        from cnnviz.core.training.presets import list_presets
+
+        for preset in list_presets():
+            print(f"{preset.name:15s} {preset.title}\n{'':15s} {preset.lesson_en}")
+        return 0
+    from cnnviz.core.training.engine import Trainer
+
+    setup, runs = _build(args)
+    trainer = Trainer(setup, runs, out_dir=args.out)
+    bar = _EpochBar(trainer) if not args.quiet else None
+    print(f"Training {setup.model} on {setup.dataset}: {len(runs)} runs × {setup.epochs} epochs, "
+          f"seed {setup.init_seed} (weights) / {setup.data_seed} (data)", file=sys.stderr)
+    interrupted = False
+    try:
+        trainer.run(progress=bar or (lambda f, m="": None))
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.save_weights:
+        trainer.save_state_dicts(args.out)
+    summary = trainer.runs_summary()
+    for r in summary["runs"]:
+        acc = r["final_val_accuracy"]
+        loss = r["final_val_loss"]
+        numbers = f"val loss {loss:.4f}, accuracy {acc * 100:.1f}%" if acc is not None and loss is not None else ""
+        note = f"  ({r['message']})" if r["message"] else ""
+        print(f"{r['name']:28s} {r['status']:9s} {numbers}{note}")
+    print(f"Wrote {args.out}/metrics.csv and {args.out}/runs.json", file=sys.stderr)
+    if interrupted:
+        print("cnnviz: interrupted; unfinished runs are marked stopped", file=sys.stderr)
+        return 130
+    return 0

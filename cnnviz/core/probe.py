@@ -1,0 +1,195 @@
+"""Forward hooks that capture layer outputs in one pass.
+
+Hooks are installed by :func:`probe_hooks` and removed in ``finally``, so an
+exception in the model leaves no hook behind. Captured tensors are copies
+(``clone``): torchvision's in-place ReLUs and ResNet's ``out += identity``
+would otherwise overwrite what was captured from a BatchNorm or convolution.
+
+Keys are qualified names as in ``named_modules()``. A module called more than
+once in one forward pass (torchvision's ResNet blocks reuse one ``relu``) gets
+``name`` for its first call and ``name#2``, ``name#3`` … for later ones, the
+same keys :func:`cnnviz.core.summary.summarize` gives its rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import torch
+from torch import Tensor, nn
+
+from cnnviz.core.errors import ModelError, ModelForwardError
+
+Selection = str | Iterable[str] | None
+
+
+def first_tensor(obj: object) -> Tensor | None:
+    """The first tensor in a module's output (tensor, tuple, list, dict, namedtuple)."""
+    if isinstance(obj, Tensor):
+        return obj
+    if isinstance(obj, list | tuple):
+        for o in obj:
+            t = first_tensor(o)
+            if t is not None:
+                return t
+    if isinstance(obj, dict):
+        for o in obj.values():
+            t = first_tensor(o)
+            if t is not None:
+                return t
+    return None
+
+
+def call_key(name: str, call: int) -> str:
+    """The capture key of the ``call``-th call (1-based) of module ``name``."""
+    return name if call == 1 else f"{name}#{call}"
+
+
+def resolve_layers(model: nn.Module, layers: Selection) -> set[str] | None:
+    """Names to capture: None = nothing, 'all' = every module, 'leaves' = leaf modules.
+
+    Unknown names raise a ModelError that suggests the closest real names.
+    """
+    if layers is None:
+        return set()
+    names = [n for n, _ in model.named_modules() if n]
+    if isinstance(layers, str):
+        if layers == "all":
+            return set(names)
+        if layers == "leaves":
+            return {n for n, m in model.named_modules() if n and not any(True for _ in m.children())}
+        layers = [p.strip() for p in layers.split(",") if p.strip()]
+    wanted = {n.split("#")[0] for n in layers}
+    unknown = sorted(wanted - set(names))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], names, n=4, cutoff=0.4)
+        hint = f" Closest: {', '.join(close)}." if close else ""
+        raise ModelError(f"Unknown layer {unknown[0]!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
+    return wanted
+
+
+@dataclass
+class ProbeResult:
+    """Outputs of one forward pass: the model's output and the captured layers."""
+
+    output: Tensor | None
+    layers: dict[str, Tensor] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # keys in execution order
+
+    def get(self, key: str) -> Tensor | None:
+        """The captured output under ``key`` (or None)."""
+        return self.layers.get(key)
+
+
+@contextmanager
+def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Iterator[ProbeResult]:
+    """Install capture hooks on the modules in ``names``; remove them on exit."""
+    result = ProbeResult(output=None)
+    calls: dict[str, int] = {}
+    handles = []
+
+    def make_hook(name: str):
+        def hook(module: nn.Module, args: tuple, output: object) -> None:
+            n = calls.get(name, 0) + 1
+            calls[name] = n
+            t = first_tensor(output)
+            if t is None:
+                return
+            key = call_key(name, n)
+            result.layers[key] = t.clone() if grad else t.detach().clone()
+            result.order.append(key)
+
+        return hook
+
+    try:
+        for name, module in model.named_modules():
+            if name in names:
+                handles.append(module.register_forward_hook(make_hook(name)))
+        yield result
+    finally:
+        for h in handles:
+            h.remove()
+
+
+def hook_count(model: nn.Module) -> int:
+    """Forward / pre-forward hooks currently installed on any module (tests use it)."""
+    return sum(
+        len(m._forward_hooks) + len(m._forward_pre_hooks) + len(m._backward_hooks)
+        for m in model.modules()
+    )
+
+
+@contextmanager
+def eval_mode(model: nn.Module) -> Iterator[None]:
+    """Put every module in eval mode and restore each one's flag afterwards."""
+    flags = {m: m.training for m in model.modules()}
+    model.eval()
+    try:
+        yield
+    finally:
+        for m, f in flags.items():
+            m.training = f
+
+
+def forward(model: nn.Module, x: Tensor) -> object:
+    """``model(x)`` with a readable error naming the failing layer and its input shape."""
+    stack: list[tuple[str, tuple[int, ...] | None]] = []
+    handles = []
+
+    def pre(name: str):
+        def hook(module: nn.Module, args: tuple) -> None:
+            t = first_tensor(args)
+            stack.append((name, None if t is None else tuple(t.shape)))
+
+        return hook
+
+    def post(module: nn.Module, args: tuple, out: object) -> None:
+        if stack:
+            stack.pop()
+
+    for name, m in model.named_modules():
+        if name:
+            handles.append(m.register_forward_pre_hook(pre(name)))
+            handles.append(m.register_forward_hook(post))
+    try:
+        return model(x)
+    except torch.cuda.OutOfMemoryError:
+        raise
+    except (RuntimeError, ValueError, TypeError, IndexError, AssertionError) as exc:
+        where, shape = stack[-1] if stack else ("(model forward)", tuple(x.shape))
+        mod = dict(model.named_modules()).get(where)
+        kind = type(mod).__name__ if mod is not None else "forward"
+        got = f" on an input of shape {list(shape)}" if shape else ""
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelForwardError(
+            f"The model failed in layer {where!r} ({kind}){got}: {first}"
+        ) from exc
+    finally:
+        for h in handles:
+            h.remove()
+
+
+def capture(
+    model: nn.Module,
+    x: Tensor,
+    layers: Selection = "all",
+    *,
+    grad: bool = False,
+) -> ProbeResult:
+    """One forward pass in eval mode capturing the outputs of ``layers``.
+
+    ``layers`` is 'all', 'leaves', a comma-separated string or an iterable of
+    qualified names; only those tensors are kept. Runs under ``no_grad``
+    unless ``grad`` is True (Grad-CAM and effective receptive fields need it).
+    """
+    names = resolve_layers(model, layers) or set()
+    with eval_mode(model), probe_hooks(model, names, grad=grad) as result:
+        ctx = torch.enable_grad() if grad else torch.no_grad()
+        with ctx:
+            out = forward(model, x)
+        t = first_tensor(out)
+        result.output = t if grad or t is None else t.detach()
+    return result

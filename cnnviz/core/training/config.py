@@ -1,0 +1,183 @@
+"""What to train: the shared setup and each run's configuration.
+
+A :class:`TrainSetup` holds what every run shares (model, data, epochs, the
+two seeds); a :class:`RunConfig` holds what one run changes (optimizer and its
+hyperparameters, batch size, schedule, model switches such as BatchNorm).
+Both validate eagerly so that a bad value is refused before step one.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from cnnviz.core.errors import ConfigError
+from cnnviz.core.training.optimizers import get_optimizer
+from cnnviz.core.training.schedules import get_schedule
+
+LOSSES = ("cross_entropy",)
+
+
+@dataclass
+class RunConfig:
+    """One run: optimizer, hyperparameters, and what else it changes."""
+
+    name: str
+    optimizer: str = "sgd"
+    hparams: dict[str, float] = field(default_factory=dict)
+    batch_size: int | None = None  # None: the setup's batch size
+    schedule: str = "none"
+    schedule_params: dict[str, float] = field(default_factory=dict)
+    model_kwargs: dict[str, Any] = field(default_factory=dict)  # e.g. batch_norm, dropout
+
+    def validated(self) -> RunConfig:
+        """A copy with the optimizer name canonical and every default filled in (ConfigError if bad)."""
+        if not self.name or not self.name.strip():
+            raise ConfigError("A run needs a name.")
+        spec = get_optimizer(self.optimizer)
+        try:
+            hp = spec.validate(self.hparams)
+            sched = get_schedule(self.schedule)
+            sp = sched.validate(self.schedule_params)
+        except ConfigError as exc:
+            raise ConfigError(f"Run {self.name!r}: {exc}") from None
+        if self.batch_size is not None and (not isinstance(self.batch_size, int) or self.batch_size < 1):
+            raise ConfigError(f"Run {self.name!r}: batch size must be a whole number ≥ 1, got {self.batch_size!r}.")
+        return replace(self, name=self.name.strip(), optimizer=spec.name, hparams=hp,
+                       schedule=sched.name, schedule_params=sp, model_kwargs=dict(self.model_kwargs))
+
+    def summary(self) -> str:
+        """A short label such as ``adam lr=0.001 bs=64``: what differs from defaults."""
+        spec = get_optimizer(self.optimizer)
+        defaults = spec.defaults()
+        parts = [spec.name]
+        for key, value in self.hparams.items():
+            if key == "lr" or defaults.get(key) != value:
+                parts.append(f"{key}={value:g}")
+        if self.batch_size:
+            parts.append(f"bs={self.batch_size}")
+        if self.schedule and self.schedule != "none":
+            parts.append(self.schedule)
+        parts += [f"{k}={v}" for k, v in self.model_kwargs.items()]
+        return " ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict (round-trips through :meth:`from_dict`)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RunConfig:
+        """The inverse of :meth:`to_dict` (unknown keys refused)."""
+        known = set(cls.__dataclass_fields__)
+        extra = set(data) - known
+        if extra:
+            raise ConfigError(f"Unknown run settings: {', '.join(sorted(extra))}.")
+        return cls(**dict(data))
+
+
+@dataclass
+class TrainSetup:
+    """What every run shares: model, data, epochs and the two seeds."""
+
+    model: str = "lenet5"
+    model_kwargs: dict[str, Any] = field(default_factory=dict)
+    dataset: str = "shapes"
+    dataset_path: str | None = None
+    train_limit: int | None = None
+    val_limit: int | None = None
+    image_size: int | None = None
+    epochs: int = 3
+    batch_size: int = 64
+    init_seed: int = 0  # the initial weights of every run
+    data_seed: int = 0  # the data and its batch order, the same for every run
+    device: str = "cpu"
+    loss: str = "cross_entropy"
+    divergence_factor: float = 10.0  # loss above this × the first loss counts as diverged
+
+    def validated(self) -> TrainSetup:
+        """A copy after checking every number (ConfigError naming the bad one)."""
+        for name in ("epochs", "batch_size"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+        for name in ("train_limit", "val_limit", "image_size"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 1):
+                raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+        if self.loss not in LOSSES:
+            raise ConfigError(f"Unknown loss {self.loss!r}. Known: {', '.join(LOSSES)}.")
+        if not self.divergence_factor > 1:
+            raise ConfigError("The divergence factor must be above 1.")
+        return replace(self, model_kwargs=dict(self.model_kwargs))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict."""
+        return asdict(self)
+
+
+_RUN_KEYS = {"name", "batch_size", "bs", "schedule"}
+
+
+def _literal(raw: str) -> Any:
+    text = raw.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def parse_run_spec(text: str, index: int = 0) -> RunConfig:
+    """``"adam:lr=1e-3,beta2=0.99,bs=32,schedule=cosine,model.dropout=0.5"`` -> a validated RunConfig.
+
+    Keys are the optimizer's hyperparameters, ``name``, ``bs`` / ``batch_size``,
+    ``schedule`` and its parameters, and ``model.<kw>`` for model switches.
+    The default name is the spec itself, so runs stay recognisable.
+    """
+    head, _, rest = text.strip().partition(":")
+    if not head:
+        raise ConfigError(f"A run looks like adam:lr=1e-3 , got {text!r}.")
+    config = RunConfig(name="", optimizer=head)
+    schedule_keys: dict[str, float] = {}
+    items = [p for p in re.split(r"[,:](?![^()]*\))", rest) if p.strip()] if rest else []
+    for item in items:
+        if "=" not in item:
+            raise ConfigError(f"Expected key=value in run {text!r}, got {item!r}.")
+        key, _, raw = item.partition("=")
+        key = key.strip()
+        value = _literal(raw)
+        if key == "name":
+            config.name = str(value)
+        elif key in ("bs", "batch_size"):
+            if not isinstance(value, int):
+                raise ConfigError(f"Batch size must be a whole number, got {raw!r} in run {text!r}.")
+            config.batch_size = value
+        elif key == "schedule":
+            config.schedule = str(value)
+        elif key.startswith("model."):
+            config.model_kwargs[key[len("model."):]] = value
+        else:
+            config.hparams[key] = value
+    sched = get_schedule(config.schedule)
+    for p in sched.params:
+        if p.name in config.hparams:
+            schedule_keys[p.name] = config.hparams.pop(p.name)
+    config.schedule_params = schedule_keys
+    if not config.name:
+        config.name = text.strip() or f"run{index + 1}"
+    return config.validated()
+
+
+def unique_names(runs: list[RunConfig]) -> list[RunConfig]:
+    """The runs with duplicate names made distinct (``adam``, ``adam (2)``)."""
+    seen: dict[str, int] = {}
+    out: list[RunConfig] = []
+    for run in runs:
+        count = seen.get(run.name, 0) + 1
+        seen[run.name] = count
+        out.append(run if count == 1 else replace(run, name=f"{run.name} ({count})"))
+    return out

@@ -1,0 +1,236 @@
+"""Metrics of a training session: columnar per-run series, CSV and JSON files.
+
+The engine appends one train record per step and one val record per epoch;
+the GUI snapshots the columns 10 times a second as numpy arrays (copies taken
+under a lock, so the writer never waits long and the reader never sees a
+half-written row). CSV files are long form: one row per run, step and split.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from cnnviz.core.training.paths import atomic_write_bytes
+
+CSV_COLUMNS = ("run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status")
+TRAIN_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr")
+VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy")
+
+# Run states. The last three (and "failed") are final.
+PENDING, RUNNING, FINISHED, DIVERGED, STOPPED, FAILED = (
+    "pending", "running", "finished", "diverged", "stopped", "failed"
+)
+FINAL_STATES = (FINISHED, DIVERGED, STOPPED, FAILED)
+
+
+class _Columns:
+    """Growable float64 columns with an append cost of a few array stores."""
+
+    def __init__(self, names: tuple[str, ...], capacity: int = 1024) -> None:
+        self.names = names
+        self.size = 0
+        self._data = np.empty((len(names), capacity), dtype=np.float64)
+
+    def append(self, values: tuple[float, ...]) -> None:
+        if self.size == self._data.shape[1]:
+            grown = np.empty((len(self.names), self.size * 2), dtype=np.float64)
+            grown[:, : self.size] = self._data[:, : self.size]
+            self._data = grown
+        self._data[:, self.size] = values
+        self.size += 1
+
+    def snapshot(self, start: int = 0) -> dict[str, np.ndarray]:
+        return {n: self._data[i, start : self.size].copy() for i, n in enumerate(self.names)}
+
+
+@dataclass
+class RunSnapshot:
+    """A consistent copy of one run's metrics (numpy arrays) and state."""
+
+    name: str
+    optimizer: str
+    status: str
+    message: str
+    train: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr
+    val: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr, train_loss, train_accuracy
+    train_offset: int  # index of train["step"][0] in the whole series (for incremental reads)
+
+
+class MetricsLog:
+    """Thread-safe store of every run's metrics and status."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs: dict[str, dict[str, Any]] = {}
+
+    def add_run(self, name: str, optimizer: str) -> None:
+        """Start an empty series for run ``name``."""
+        with self._lock:
+            self._runs[name] = {
+                "optimizer": optimizer, "status": PENDING, "message": "",
+                "train": _Columns(TRAIN_COLUMNS, 4096), "val": _Columns(VAL_COLUMNS, 64),
+            }
+
+    @property
+    def run_names(self) -> list[str]:
+        """Runs in the order they were added."""
+        with self._lock:
+            return list(self._runs)
+
+    def add_train(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float) -> None:
+        """One training step's record."""
+        with self._lock:
+            self._runs[name]["train"].append((step, epoch, loss, accuracy, lr))
+
+    def add_val(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
+                train_loss: float = math.nan, train_accuracy: float = math.nan) -> None:
+        """One validation record (end of an epoch) with the epoch's mean train loss / accuracy."""
+        with self._lock:
+            self._runs[name]["val"].append((step, epoch, loss, accuracy, lr, train_loss, train_accuracy))
+
+    def set_status(self, name: str, status: str, message: str = "") -> None:
+        """Set a run's status (and a message for a person, e.g. why it failed)."""
+        with self._lock:
+            run = self._runs[name]
+            if message or status != run["status"]:
+                run["message"] = message
+            run["status"] = status
+
+    def status(self, name: str) -> str:
+        """The run's current status."""
+        with self._lock:
+            return str(self._runs[name]["status"])
+
+    def statuses(self) -> dict[str, tuple[str, str]]:
+        """Every run's (status, message)."""
+        with self._lock:
+            return {n: (str(r["status"]), str(r["message"])) for n, r in self._runs.items()}
+
+    def train_count(self, name: str) -> int:
+        """How many train records run ``name`` has."""
+        with self._lock:
+            return self._runs[name]["train"].size
+
+    def latest(self, name: str) -> dict[str, float]:
+        """The last train record of run ``name`` (empty before its first step)."""
+        with self._lock:
+            cols = self._runs[name]["train"]
+            if cols.size == 0:
+                return {}
+            return {n: float(cols._data[i, cols.size - 1]) for i, n in enumerate(cols.names)}
+
+    def snapshot(self, name: str, train_start: int = 0) -> RunSnapshot:
+        """A copy of run ``name``; ``train_start`` skips train records already read."""
+        with self._lock:
+            r = self._runs[name]
+            return RunSnapshot(
+                name, str(r["optimizer"]), str(r["status"]), str(r["message"]),
+                r["train"].snapshot(train_start), r["val"].snapshot(), train_start,
+            )
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Long-form rows (train then val per run) with the columns of :data:`CSV_COLUMNS`.
+
+        ``status`` is the run's status when the rows were taken (its final
+        status once it ended), so filtering on it selects whole runs.
+        """
+        for name in self.run_names:
+            snap = self.snapshot(name)
+            for split, cols in (("train", snap.train), ("val", snap.val)):
+                for i in range(len(cols["step"])):
+                    yield {
+                        "run": name, "optimizer": snap.optimizer, "step": int(cols["step"][i]),
+                        "epoch": int(cols["epoch"][i]), "split": split, "loss": float(cols["loss"][i]),
+                        "accuracy": float(cols["accuracy"][i]), "lr": float(cols["lr"][i]),
+                        "status": snap.status,
+                    }
+
+
+def metrics_csv_text(log: MetricsLog) -> str:
+    """The whole log as CSV text (header :data:`CSV_COLUMNS`; floats with full precision)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in log.rows():
+        row["loss"] = repr(row["loss"])
+        row["accuracy"] = repr(row["accuracy"])
+        row["lr"] = repr(row["lr"])
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def write_metrics_csv(log: MetricsLog, path: str) -> None:
+    """Write the log as CSV to ``path`` atomically (temporary file, then rename)."""
+    atomic_write_bytes(path, metrics_csv_text(log).encode("utf-8"))
+
+
+def read_metrics_csv(path: str) -> list[dict[str, Any]]:
+    """Rows of a metrics CSV with numbers parsed (the inverse of :func:`write_metrics_csv`)."""
+    out: list[dict[str, Any]] = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.append({
+                "run": row["run"], "optimizer": row["optimizer"], "step": int(row["step"]),
+                "epoch": int(row["epoch"]), "split": row["split"], "loss": float(row["loss"]),
+                "accuracy": float(row["accuracy"]), "lr": float(row["lr"]), "status": row["status"],
+            })
+    return out
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def write_json(data: Any, path: str) -> None:
+    """Write ``data`` as pretty JSON atomically (NaN / inf become null)."""
+    atomic_write_bytes(path, (json.dumps(_json_safe(data), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def smooth_ema(values: np.ndarray, weight: float, state: tuple[float, int] | None = None
+               ) -> tuple[np.ndarray, tuple[float, int]]:
+    """TensorBoard-style debiased exponential moving average, vectorised.
+
+    ``weight`` in [0, 1): 0 returns the values, 0.99 smooths heavily. ``state``
+    (from a previous call) continues a series, so new points cost only their
+    own count. Returns the smoothed values and the state to pass next time.
+    NaN / inf values are passed through as they are (a run stops there anyway).
+    """
+    x = np.asarray(values, dtype=np.float64)
+    acc, count = state if state is not None else (0.0, 0)
+    if weight <= 0 or x.size == 0:
+        return x.copy(), (float(x[-1]) if x.size else acc, count + x.size)
+    a = float(weight)
+    out = np.empty_like(x)
+    block = 256
+    k = np.arange(block)
+    # y[j] = a^(j+1)·acc + (1-a)·Σ_{i≤j} a^(j-i)·x[i]  within a block (lower-triangular Toeplitz).
+    powers = a ** (k[:, None] - k[None, :]).astype(np.float64)
+    tri = np.tril(powers) * (1 - a)
+    carry = a ** (k + 1)
+    finite = np.isfinite(x)
+    xf = np.where(finite, x, 0.0)
+    for start in range(0, x.size, block):
+        chunk = xf[start : start + block]
+        n = chunk.size
+        y = tri[:n, :n] @ chunk + carry[:n] * acc
+        # Debias: divide by the weight the samples so far carry (1 - a^count).
+        idx = count + start + np.arange(1, n + 1)
+        out[start : start + n] = y / (1.0 - a ** idx)
+        acc = float(y[-1])
+    out[~finite] = x[~finite]
+    return out, (acc, count + x.size)

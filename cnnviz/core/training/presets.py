@@ -1,0 +1,133 @@
+"""Ready-made lessons from the notes: a setup plus the runs that teach one thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cnnviz.core.errors import ConfigError
+from cnnviz.core.training.config import RunConfig, TrainSetup
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A lesson: what it shows (en / zh), the shared setup and the runs."""
+
+    name: str
+    title: str
+    lesson_en: str
+    lesson_zh: str
+    make: Callable[[], tuple[TrainSetup, list[RunConfig]]]
+
+    def build(self) -> tuple[TrainSetup, list[RunConfig]]:
+        """A fresh setup and run list (safe to modify)."""
+        return self.make()
+
+
+def _run(name: str, optimizer: str, **kw: object) -> RunConfig:
+    hp = {k: v for k, v in kw.items() if k not in ("batch_size", "schedule", "model_kwargs")}
+    return RunConfig(
+        name=name, optimizer=optimizer, hparams=hp,  # type: ignore[arg-type]
+        batch_size=kw.get("batch_size"),  # type: ignore[arg-type]
+        schedule=str(kw.get("schedule", "none")),
+        model_kwargs=dict(kw.get("model_kwargs", {})),  # type: ignore[call-overload]
+    )
+
+
+_PRESETS: dict[str, Preset] = {}
+
+
+def _preset(name: str, title: str, en: str, zh: str) -> Callable[[Callable[[], tuple[TrainSetup, list[RunConfig]]]], None]:
+    def wrap(fn: Callable[[], tuple[TrainSetup, list[RunConfig]]]) -> None:
+        _PRESETS[name] = Preset(name, title, en, zh, fn)
+
+    return wrap
+
+
+@_preset("optimizers", "Optimizers compared",
+         "Same net, same start, same batches: SGD crawls, momentum and Nesterov speed it up, "
+         "Adagrad slows down as its steps shrink, RMSProp and Adam adapt each weight's step.",
+         "同一网络、同一初始权重、同一批数据：SGD 缓慢，动量与 Nesterov 加速，Adagrad 步长逐渐变小而变慢，"
+         "RMSProp 与 Adam 为每个权重自适应步长。")
+def _optimizers() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="lenet5", dataset="shapes", epochs=4, batch_size=64), [
+        _run("SGD", "sgd", lr=0.05),
+        _run("Momentum", "momentum", lr=0.05, momentum=0.9),
+        _run("Nesterov", "nesterov", lr=0.05, momentum=0.9),
+        _run("Adagrad", "adagrad", lr=0.01),
+        _run("RMSProp", "rmsprop", lr=1e-3),
+        _run("AdaDelta", "adadelta", lr=1.0),
+        _run("Adam", "adam", lr=2e-3),
+        _run("AdamW", "adamw", lr=2e-3, weight_decay=0.01),
+    ]
+
+
+@_preset("learning_rate", "Learning rate: too small / good / too large",
+         "Too small barely moves; a good rate falls fast; too large overshoots, bounces and diverges.",
+         "学习率过小几乎不动；合适的学习率下降很快；过大则来回震荡甚至发散。")
+def _learning_rate() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="lenet5_modern", dataset="shapes", epochs=3, batch_size=64), [
+        _run("lr=1e-3 (too small)", "momentum", lr=1e-3),
+        _run("lr=0.05 (good)", "momentum", lr=0.05),
+        _run("lr=1.5 (too large)", "momentum", lr=1.5),
+    ]
+
+
+@_preset("batch_size", "Batch size",
+         "Small batches take many noisy steps per epoch; large batches take few smooth ones. "
+         "Compare the curves per epoch, not per step.",
+         "小批量每个 epoch 走很多步且噪声大；大批量步数少而平滑。请按 epoch 而非步数比较曲线。")
+def _batch_size() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="lenet5", dataset="shapes", epochs=3, batch_size=64), [
+        _run("batch 8", "adam", lr=1e-3, batch_size=8),
+        _run("batch 64", "adam", lr=1e-3, batch_size=64),
+        _run("batch 512", "adam", lr=1e-3, batch_size=512),
+    ]
+
+
+@_preset("weight_decay", "Weight decay",
+         "On a small training set, weight decay keeps weights small: train loss falls more slowly "
+         "but validation loss stays lower (less overfitting). Too much and the net cannot fit at all.",
+         "在小训练集上，权重衰减让权重保持较小：训练损失下降变慢，但验证损失更低（过拟合更少）。"
+         "衰减过大则网络无法拟合。")
+def _weight_decay() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="vgg_small", dataset="shapes", epochs=20, batch_size=32, train_limit=500), [
+        _run("no decay", "adamw", lr=1e-3, weight_decay=0.0),
+        _run("decay 0.05", "adamw", lr=1e-3, weight_decay=0.05),
+        _run("decay 1", "adamw", lr=1e-3, weight_decay=1.0),
+    ]
+
+
+@_preset("batch_norm", "BatchNorm on / off",
+         "BatchNorm re-centres every layer's inputs: the same VGG with the same learning rate "
+         "trains much faster with it.",
+         "BatchNorm 将每层输入重新归一化：同样的 VGG、同样的学习率，加上它训练快得多。")
+def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="vgg_small", dataset="shapes", epochs=3, batch_size=64), [
+        _run("without BN", "sgd", lr=0.02, model_kwargs={"batch_norm": False}),
+        _run("with BN", "sgd", lr=0.02, model_kwargs={"batch_norm": True}),
+    ]
+
+
+@_preset("dropout", "Dropout and overfitting",
+         "With only 300 training images the plain net memorises them: train loss → 0 while "
+         "validation loss climbs. Dropout narrows that gap.",
+         "只有 300 张训练图片时，普通网络会把它们背下来：训练损失趋于 0，验证损失却上升。Dropout 能缩小这一差距。")
+def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
+    return TrainSetup(model="vgg_small", dataset="shapes", epochs=25, batch_size=32, train_limit=300), [
+        _run("no dropout", "adam", lr=1e-3, model_kwargs={"dropout": 0.0}),
+        _run("dropout 0.5", "adam", lr=1e-3, model_kwargs={"dropout": 0.5}),
+    ]
+
+
+def list_presets() -> list[Preset]:
+    """Every lesson, in teaching order."""
+    return list(_PRESETS.values())
+
+
+def get_preset(name: str) -> Preset:
+    """The lesson registered under ``name`` (ConfigError listing them otherwise)."""
+    key = name.strip().lower().replace("-", "_")
+    if key in _PRESETS:
+        return _PRESETS[key]
+    raise ConfigError(f"Unknown preset {name!r}. Known: {', '.join(_PRESETS)}.")

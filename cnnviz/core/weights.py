@@ -1,0 +1,244 @@
+"""Weights: random (seeded), pretrained (torchvision's weights enums), or a file.
+
+Files are read with ``torch.load(weights_only=True)``: a file that holds a
+pickled whole model (which can run arbitrary code when loaded) is refused
+unless the caller passes ``trust_pickle=True``. A state_dict for another
+architecture is refused with the missing, unexpected and shape-mismatched keys
+listed; ``strict=False`` loads what fits and reports the rest.
+
+Pretrained files are cached where torch.hub caches them
+(``torch.hub.get_dir()/checkpoints``), so files downloaded by torchvision are
+reused and a user can put a file there by hand to work offline.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import Tensor, nn
+
+from cnnviz.core.errors import PickleRefusedError, WeightsError, WeightsUnavailableError
+from cnnviz.core.models.registry import ModelSpec, build_model, get_spec
+from cnnviz.core.progress import ProgressFn, no_progress
+
+MAX_LISTED = 6
+
+
+@dataclass
+class LoadReport:
+    """What happened when weights were applied to a model."""
+
+    source: str  # "random (seed 0)", "pretrained IMAGENET1K_V1", "file: path"
+    loaded: int = 0
+    missing: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    mismatched: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every tensor of the model came from the weights."""
+        return not (self.missing or self.unexpected or self.mismatched)
+
+    def describe(self) -> str:
+        """One paragraph for a person."""
+        parts = [f"{self.source}: {self.loaded} tensors loaded"]
+        if self.missing:
+            parts.append(f"missing in file: {_listing(self.missing)}")
+        if self.unexpected:
+            parts.append(f"not in model: {_listing(self.unexpected)}")
+        if self.mismatched:
+            parts.append("shape mismatch: " + _listing([f"{k} file {list(a)} vs model {list(b)}" for k, a, b in self.mismatched]))
+        return "; ".join(parts)
+
+
+def _listing(items: list[str]) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    return shown + (f" … and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
+
+
+@dataclass
+class LoadedModel:
+    """A built model with its spec, weights report and (for pretrained) weights enum."""
+
+    name: str
+    model: nn.Module
+    spec: ModelSpec
+    report: LoadReport
+    weights_enum: Any = None  # torchvision WeightsEnum member when pretrained
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- files
+
+
+def _extract_state_dict(obj: Any, path: Path) -> dict[str, Tensor]:
+    if isinstance(obj, nn.Module):
+        return obj.state_dict()
+    if isinstance(obj, Mapping):
+        for key in ("state_dict", "model_state_dict", "model"):
+            inner = obj.get(key)
+            if isinstance(inner, Mapping) and inner and all(isinstance(v, Tensor) for v in inner.values()):
+                obj = inner
+                break
+            if isinstance(inner, nn.Module):
+                return inner.state_dict()
+        tensors = {str(k): v for k, v in obj.items() if isinstance(v, Tensor)}
+        if tensors:
+            if all(k.startswith("module.") for k in tensors):  # saved from DataParallel
+                tensors = {k[len("module."):]: v for k, v in tensors.items()}
+            return tensors
+    raise WeightsError(f"{path} holds {type(obj).__name__}, not a state_dict (a dict of tensors).")
+
+
+def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = False) -> dict[str, Tensor]:
+    """Read a state_dict from ``path`` safely (see the module docstring)."""
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise WeightsError(f"Weights file not found: {p}")
+    if p.is_dir():
+        raise WeightsError(f"{p} is a folder, not a weights file.")
+    if p.stat().st_size == 0:
+        raise WeightsError(f"{p} is empty (0 bytes).")
+    try:
+        obj = torch.load(p, map_location="cpu", weights_only=not trust_pickle)
+    except pickle.UnpicklingError as exc:
+        text = str(exc)
+        if "Weights only load failed" in text and ("GLOBAL" in text or "Unsupported" in text):
+            raise PickleRefusedError(
+                f"{p.name} contains a pickled Python object (such as a whole model), not just weights. "
+                "Loading it would run code from the file. If you trust the file, use --trust-pickle "
+                "(in the app: answer Yes when asked)."
+            ) from None
+        raise WeightsError(f"{p.name} is not a PyTorch weights file (it could not be unpickled).") from None
+    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError, AttributeError, ModuleNotFoundError, ImportError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise WeightsError(f"{p.name} is not a readable PyTorch weights file ({first[:160]}).") from None
+    return _extract_state_dict(obj, p)
+
+
+def apply_state_dict(
+    model: nn.Module, state_dict: Mapping[str, Tensor], *, source: str, strict: bool = True
+) -> LoadReport:
+    """Copy ``state_dict`` into ``model``; refuse (strict) or report what does not fit."""
+    own = model.state_dict()
+    report = LoadReport(source=source)
+    report.missing = [k for k in own if k not in state_dict]
+    report.unexpected = [k for k in state_dict if k not in own]
+    report.mismatched = [
+        (k, tuple(v.shape), tuple(own[k].shape))
+        for k, v in state_dict.items()
+        if k in own and tuple(v.shape) != tuple(own[k].shape)
+    ]
+    if strict and not report.complete:
+        raise WeightsError(
+            "These weights do not fit this model ("
+            + report.describe().split(": ", 1)[1].split("; ", 1)[-1]
+            + "). Pick the matching model, or use --non-strict to load what fits."
+        )
+    fitting = {k: v for k, v in state_dict.items() if k in own and tuple(v.shape) == tuple(own[k].shape)}
+    model.load_state_dict(fitting, strict=False)
+    report.loaded = len(fitting)
+    return report
+
+
+# ---------------------------------------------------------------- pretrained
+
+
+def hub_checkpoint_dir() -> Path:
+    """Where pretrained files are cached (torch.hub's folder, shared with torchvision)."""
+    return Path(torch.hub.get_dir()) / "checkpoints"
+
+
+def _download(url: str, dst: Path, progress: ProgressFn) -> None:
+    """Stream ``url`` to ``dst`` through a temporary file (the network boundary)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dst.parent, suffix=".part")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response, os.fdopen(fd, "wb") as out:
+            total = int(response.headers.get("Content-Length") or 0)
+            done = 0
+            while True:
+                chunk = response.read(1 << 20)
+                if not chunk:
+                    break
+                out.write(chunk)
+                done += len(chunk)
+                progress(done / total if total else 0.0, f"Downloading {dst.name}: {done / 1e6:.0f} MB")
+        os.replace(tmp, dst)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def pretrained_state_dict(spec: ModelSpec, progress: ProgressFn = no_progress) -> tuple[dict[str, Tensor], Any]:
+    """The default pretrained weights of a torchvision model, downloaded once and cached."""
+    if not spec.has_pretrained:
+        raise WeightsUnavailableError(
+            f"There are no pretrained weights for {spec.name}. Train it in the Train tab "
+            "(or `cnnviz train`) and load the saved file, or use random weights."
+        )
+    import torchvision.models as tvm
+
+    enum = tvm.get_model_weights(spec.name).DEFAULT
+    filename = enum.url.rsplit("/", 1)[-1]
+    dst = hub_checkpoint_dir() / filename
+    if not dst.exists():
+        try:
+            _download(enum.url, dst, progress)
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise WeightsUnavailableError(
+                f"Cannot download the pretrained weights for {spec.name} ({reason}). "
+                f"Download {enum.url} on a connected machine and put it at {dst}."
+            ) from None
+    progress(1.0, f"Loading {filename}")
+    return load_state_dict_file(dst), enum
+
+
+# ---------------------------------------------------------------- all together
+
+
+def load_model(
+    name: str,
+    weights: str = "random",
+    *,
+    seed: int = 0,
+    model_kwargs: dict[str, Any] | None = None,
+    trust_pickle: bool = False,
+    strict: bool = True,
+    progress: ProgressFn = no_progress,
+) -> LoadedModel:
+    """Build ``name`` and give it weights: ``random``, ``pretrained`` or a file path."""
+    spec = get_spec(name)
+    kwargs = dict(model_kwargs or {})
+    choice = (weights or "random").strip()
+    progress(0.0, f"Building {spec.name}")
+    build_kwargs = dict(kwargs)
+    if choice == "pretrained" and spec.name in ("googlenet", "inception_v3"):
+        # torchvision's pretrained Inception nets expect this input re-scaling.
+        build_kwargs["transform_input"] = True
+    model = build_model(name, seed=seed, **build_kwargs)
+    enum = None
+    if choice == "random":
+        report = LoadReport(source=f"random (seed {seed})", loaded=len(model.state_dict()))
+    elif choice == "pretrained":
+        if kwargs:
+            raise WeightsError("Pretrained weights need the model's default arguments; drop --model-arg.")
+        sd, enum = pretrained_state_dict(spec, progress)
+        report = apply_state_dict(model, sd, source=f"pretrained {enum.name}", strict=strict)
+    else:
+        sd = load_state_dict_file(choice, trust_pickle=trust_pickle)
+        report = apply_state_dict(model, sd, source=f"file {Path(choice).name}", strict=strict)
+    model.eval()
+    progress(1.0, "Model ready")
+    return LoadedModel(name=spec.name, model=model, spec=spec, report=report, weights_enum=enum, kwargs=kwargs)

@@ -1,0 +1,44 @@
+"""Colours of the playground: one per optimizer, and the surface's colour map.
+
+The surface is drawn in pale, low-contrast tones so that the saturated
+optimizer colours stand out on it (a projector washes colours out).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor
+
+OPTIMIZER_COLORS: dict[str, str] = {
+    "sgd": "#d62728",
+    "momentum": "#ff7f0e",
+    "nesterov": "#a08600",
+    "adagrad": "#2ca02c",
+    "rmsprop": "#9467bd",
+    "adadelta": "#8c564b",
+    "adam": "#1f4fd6",
+    "adamw": "#e377c2",
+}
+_FALLBACK = ("#17becf", "#7f7f7f", "#bcbd22", "#393b79")
+
+REGIME_COLORS: dict[str, str] = {
+    "one_step": "#1b7f3b",
+    "monotone": "#1b7f3b",
+    "oscillating": "#b36b00",
+    "boundary": "#b36b00",
+    "stalled": "#555555",
+    "diverges": "#c0392b",
+    "escapes": "#c0392b",
+}
+
+# Low loss (valley floors) pale cream, high loss (walls) steel blue.
+SURFACE_STOPS = np.array([0.0, 0.35, 0.7, 1.0])
+SURFACE_COLORS = np.array(
+    [[252, 250, 242], [214, 230, 232], [150, 184, 208], [92, 124, 160]], dtype=np.ubyte
+)
+CONTOUR_COLOR = (50, 70, 95, 120)
+
+
+def optimizer_color(name: str, index: int = 0) -> QColor:
+    """The colour of optimizer ``name`` (a fallback cycle for unknown names)."""
+    return QColor(OPTIMIZER_COLORS.get(name, _FALLBACK[index % len(_FALLBACK)]))
