@@ -82,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cnnviz`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     from cnnviz.core.errors import CnnvizError
+    from cnnviz.core.memory import tune_allocator
+
+    tune_allocator()
 
     parser = build_parser()
     args = parser.parse_args(argv)

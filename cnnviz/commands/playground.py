@@ -139,7 +139,12 @@ def _json_number(value: Any) -> Any:
 
 
 def _print_listing() -> None:
-    from cnnviz.core.playground import get_optimizer_spec, get_surface_spec, list_optimizers, list_surfaces
+    from cnnviz.core.playground import (
+        get_optimizer_spec,
+        get_surface_spec,
+        list_optimizers,
+        list_surfaces,
+    )
 
     print("surfaces:")
     for name in list_surfaces():

@@ -58,9 +58,9 @@ def add_parser(subparsers: Any) -> None:
 class _EpochBar:
     """A text progress bar per epoch on stderr (redrawn in place on a terminal)."""
 
-    def __init__(self, trainer: Any, stream: Any = sys.stderr, width: int = 28) -> None:
+    def __init__(self, trainer: Any, stream: Any = None, width: int = 28) -> None:
         self.trainer = trainer
-        self.stream = stream
+        self.stream = stream if stream is not None else sys.stderr
         self.width = width
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.epoch = -1

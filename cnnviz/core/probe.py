@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import torch
 from torch import Tensor, nn
+from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.errors import ModelError, ModelForwardError
 
@@ -78,18 +79,85 @@ class ProbeResult:
     output: Tensor | None
     layers: dict[str, Tensor] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # keys in execution order
+    stale: list[str] = field(default_factory=list)  # written to after capture (internal)
 
     def get(self, key: str) -> Tensor | None:
         """The captured output under ``key`` (or None)."""
         return self.layers.get(key)
 
 
+# F functions whose ``inplace`` flag is positional, and its index.
+_POSITIONAL_INPLACE = {
+    "relu": 1, "relu6": 1, "selu": 1, "hardswish": 1, "hardsigmoid": 1, "silu": 1, "mish": 1,
+    "elu": 2, "celu": 2, "leaky_relu": 2, "hardtanh": 3, "threshold": 3, "rrelu": 4,
+    "dropout": 3, "alpha_dropout": 3, "feature_alpha_dropout": 3,
+    "dropout1d": 3, "dropout2d": 3, "dropout3d": 3,
+}
+
+
+def _mutated_tensor(func: object, args: tuple, kwargs: dict) -> Tensor | None:
+    """The tensor an op is about to write into, or None for an out-of-place op."""
+    name = getattr(func, "__name__", "")
+    out = kwargs.get("out")
+    if isinstance(out, Tensor):
+        return out
+    first = args[0] if args and isinstance(args[0], Tensor) else None
+    if first is None:
+        return None
+    if name.endswith("_") and not name.startswith("__") or name.startswith("__i") or name == "__setitem__":
+        return first
+    if kwargs.get("inplace") is True:
+        return first
+    index = _POSITIONAL_INPLACE.get(name)
+    if index is not None and len(args) > index and args[index] is True:
+        return first
+    return None
+
+
+class _CopyOnWrite(TorchFunctionMode):
+    """Clones a captured tensor just before an op writes into it.
+
+    Cloning every captured output up front costs a full copy of every
+    activation; most of them are never written to again. torchvision's
+    in-place ReLU and ResNet's ``out += identity`` are the writes that happen,
+    and this mode sees both (as ``F.relu(..., inplace=True)`` and ``__iadd__``).
+    """
+
+    def __init__(self, result: ProbeResult) -> None:
+        super().__init__()
+        self.result = result
+        self.by_storage: dict[int, list[str]] = {}
+
+    def watch(self, key: str, tensor: Tensor) -> None:
+        """Remember that ``key`` holds a reference to ``tensor``'s storage."""
+        self.by_storage.setdefault(tensor.untyped_storage().data_ptr(), []).append(key)
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):  # type: ignore[no-untyped-def]
+        kwargs = kwargs or {}
+        if self.by_storage:
+            target = _mutated_tensor(func, args, kwargs)
+            if target is not None:
+                keys = self.by_storage.pop(target.untyped_storage().data_ptr(), None)
+                for key in keys or ():
+                    self.result.layers[key] = self.result.layers[key].clone()
+        return func(*args, **kwargs)
+
+
 @contextmanager
 def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Iterator[ProbeResult]:
-    """Install capture hooks on the modules in ``names``; remove them on exit."""
+    """Install capture hooks on the modules in ``names``; remove them on exit.
+
+    Without ``grad``, outputs are kept by reference and copied only if a later
+    op writes into them (see :class:`_CopyOnWrite`); a version-counter check
+    afterwards catches any write that slipped past and copies are then taken
+    in a second pass. With ``grad``, outputs are cloned (the clone stays on
+    the autograd graph).
+    """
     result = ProbeResult(output=None)
     calls: dict[str, int] = {}
     handles = []
+    cow = _CopyOnWrite(result)
+    versions: dict[str, int] = {}
 
     def make_hook(name: str):
         def hook(module: nn.Module, args: tuple, output: object) -> None:
@@ -99,7 +167,13 @@ def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Ite
             if t is None:
                 return
             key = call_key(name, n)
-            result.layers[key] = t.clone() if grad else t.detach().clone()
+            if grad:
+                result.layers[key] = t.clone()
+            else:
+                ref = t.detach()
+                result.layers[key] = ref
+                versions[key] = ref._version
+                cow.watch(key, ref)
             result.order.append(key)
 
         return hook
@@ -108,7 +182,14 @@ def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Ite
         for name, module in model.named_modules():
             if name in names:
                 handles.append(module.register_forward_hook(make_hook(name)))
-        yield result
+        if grad:
+            yield result
+        else:
+            with cow:
+                yield result
+            # Keys still watched were never copied: they must be unchanged.
+            live = {k for keys in cow.by_storage.values() for k in keys}
+            result.stale = [k for k in live if result.layers[k]._version != versions[k]]
     finally:
         for h in handles:
             h.remove()
@@ -192,4 +273,17 @@ def capture(
             out = forward(model, x)
         t = first_tensor(out)
         result.output = t if grad or t is None else t.detach()
+    if result.stale:
+        # A write the copy-on-write mode did not recognise: redo those layers
+        # with eager copies (correct, slower; never seen with torchvision).
+        again = _capture_cloned(model, x, {k.split("#")[0] for k in result.stale})
+        for key in result.stale:
+            result.layers[key] = again[key]
+        result.stale = []
     return result
+
+
+def _capture_cloned(model: nn.Module, x: Tensor, names: set[str]) -> dict[str, Tensor]:
+    with eval_mode(model), probe_hooks(model, names, grad=True) as result, torch.no_grad():
+        forward(model, x)
+    return result.layers

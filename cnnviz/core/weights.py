@@ -113,7 +113,7 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
         obj = torch.load(p, map_location="cpu", weights_only=not trust_pickle)
     except pickle.UnpicklingError as exc:
         text = str(exc)
-        if "Weights only load failed" in text and ("GLOBAL" in text or "Unsupported" in text):
+        if "Unsupported global" in text or "GLOBAL " in text:
             raise PickleRefusedError(
                 f"{p.name} contains a pickled Python object (such as a whole model), not just weights. "
                 "Loading it would run code from the file. If you trust the file, use --trust-pickle "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import threading
 import time
@@ -22,14 +23,14 @@ import traceback
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
+    QToolBar,
     QWidget,
 )
 
@@ -37,6 +38,8 @@ from cnnviz import __version__
 from cnnviz.gui.state import AppState
 
 TAB_KEYS: tuple[str, ...] = ("inspect", "train", "playground", "explain")
+#: Smallest default font size: the app is projected in classrooms.
+CLASSROOM_POINT_SIZE = 10.5
 
 
 def tr(text: str) -> str:
@@ -77,14 +80,30 @@ class MainWindow(QMainWindow):
         self._loading = QLabel(tr("Loading PyTorch…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self._loading, tr("Inspect"))
+        self.toolbar = QToolBar(tr("Main toolbar"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
         self._build_menus()
         self.status_model = QLabel("")
+        self.status_model.setToolTip(tr("Model · weights · device · memory in use"))
         self.statusBar().addPermanentWidget(self.status_model)
         self.state.status_message.connect(self._on_status)
         self.state.error.connect(self._on_error)
         self.state.open_tab.connect(self.show_tab)
+        self.state.status_info_changed.connect(self.update_status_info)
+        self.state.model_changed.connect(lambda _: self.update_status_info())
+        self.state.device_changed.connect(lambda _: self.update_status_info())
+        self._memory_timer = QTimer(self)
+        self._memory_timer.setInterval(2000)
+        self._memory_timer.timeout.connect(self.update_status_info)
+        self._memory_timer.start()
         self._base_point_size = QApplication.font().pointSizeF()
         self._zoom = 1.0
+        lang = getattr(self.options, "lang", None)
+        if lang:
+            self.state.set_language(lang)
+        self.update_status_info()
 
     # ---------------------------------------------------------------- menus
     def _build_menus(self) -> None:
@@ -117,6 +136,21 @@ class MainWindow(QMainWindow):
         reset.triggered.connect(lambda: self.set_zoom(1.0))
         self.menu_view.addAction(reset)
         self.menu_view.addSeparator()
+        lang_menu = self.menu_view.addMenu(tr("&Language of explanations"))
+        group = QActionGroup(self)
+        for code, text in (("en", "English"), ("zh", "中文 (简体)")):
+            act = QAction(text, self)
+            act.setCheckable(True)
+            act.setChecked(self.state.language == code)
+            act.triggered.connect(lambda _=False, c=code: self.state.set_language(c))
+            group.addAction(act)
+            lang_menu.addAction(act)
+        self.state.language_changed.connect(
+            lambda code: [a.setChecked(a.text().startswith("中") == (code == "zh")) for a in group.actions()]
+        )
+        show_tb = self.toolbar.toggleViewAction()
+        show_tb.setText(tr("Show &toolbar"))
+        self.menu_view.addAction(show_tb)
 
         about = QAction(tr("&About cnnviz"), self)
         about.triggered.connect(self.show_about)
@@ -198,6 +232,16 @@ class MainWindow(QMainWindow):
         )
 
     # ---------------------------------------------------------------- status
+    def update_status_info(self) -> None:
+        """Status bar: model · weights · device · memory in use."""
+        session = self.state.model
+        parts = []
+        if session is not None:
+            parts += [getattr(session, "name", "?"), getattr(session, "weights_label", "")]
+        parts.append(self.state.device)
+        parts.append(tr("memory {0}").format(_memory_text(self.state.device)))
+        self.status_model.setText("  ·  ".join(p for p in parts if p) + "  ")
+
     def _on_status(self, text: str, timeout_ms: int) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
@@ -212,17 +256,31 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- life cycle
     def restore_window(self) -> None:
-        """Restore geometry from the last run."""
-        geo = settings().value("window/geometry")
+        """Restore geometry, toolbar state and the last tab from the last run."""
+        s = settings()
+        geo = s.value("window/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
         else:
             self.resize(1400, 900)
+        win_state = s.value("window/state")
+        if win_state is not None:
+            self.restoreState(win_state)
+        last_tab = s.value("window/tab")
+        if last_tab and not getattr(self.options, "tab", None):
+            self.sig_tabs_ready.connect(lambda: self.show_tab(str(last_tab)))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         s = settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        for widget in self.tab_widgets.values():
+        if not getattr(self.options, "screenshot", None):
+            s.setValue("window/geometry", self.saveGeometry())
+            s.setValue("window/state", self.saveState())
+            current = self.tabs.currentWidget()
+            for key, widget in self.tab_widgets.items():
+                if widget is current:
+                    s.setValue("window/tab", key)
+        self._memory_timer.stop()
+        for widget in self.tab_widgets.values() if not getattr(self.options, "screenshot", None) else ():
             for hook in ("save_settings",):
                 if hasattr(widget, hook):
                     try:
@@ -239,6 +297,31 @@ class MainWindow(QMainWindow):
 
         cancel_all_and_wait(2000)
         super().closeEvent(event)
+
+
+def _memory_text(device: str) -> str:
+    """Resident memory of this process, plus GPU memory allocated when a GPU is in use."""
+    text = "?"
+    try:
+        with open("/proc/self/statm") as f:
+            rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        text = f"{rss / 2**30:.2f} GiB" if rss >= 2**30 else f"{rss / 2**20:.0f} MiB"
+    except (OSError, ValueError, IndexError, AttributeError):
+        try:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            peak = peak if sys.platform == "darwin" else peak * 1024
+            text = f"≤ {peak / 2**20:.0f} MiB"
+        except (ImportError, OSError):
+            pass
+    if device.startswith("cuda") and "torch" in sys.modules:
+        torch = sys.modules["torch"]
+        try:
+            text += f" + GPU {torch.cuda.memory_allocated(device) / 2**20:.0f} MiB"
+        except Exception:  # noqa: BLE001 (status text only)
+            pass
+    return text
 
 
 def _import_torch_then(callback_window: MainWindow) -> None:
@@ -311,6 +394,10 @@ def run_app(options: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName("cnnviz")
     QCoreApplication.setApplicationName("cnnviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    font = app.font()
+    if font.pointSizeF() < CLASSROOM_POINT_SIZE:  # readable when projected
+        font.setPointSizeF(CLASSROOM_POINT_SIZE)
+        app.setFont(font)
     window = MainWindow(options=options)
     size = _parse_size(getattr(options, "size", None))
     if getattr(options, "screenshot", None):

@@ -35,6 +35,20 @@ class AppState(QObject):
     """Ask the window to show a tab by key ('inspect', 'train', 'playground', 'explain')."""
     language_changed = Signal(str)
     """The user-interface language changed ('en' or 'zh')."""
+    forward_changed = Signal(object)
+    """New activations for the current model and image (an Inspect ``ForwardResult``)."""
+    unit_changed = Signal(object)
+    """The selected unit changed (an Inspect ``UnitSelection``: layer, channel, y, x; or None)."""
+    erf_changed = Signal(object)
+    """An effective receptive field was computed for the selected unit (``ErfResult``)."""
+    cam_changed = Signal(object)
+    """A Grad-CAM map was computed for the selected layer (``CamResult``) or cleared (None)."""
+    progress_changed = Signal(float, str)
+    """Progress of the current long work: a fraction in [0, 1] and a message; < 0 hides it."""
+    colormap_changed = Signal(str)
+    """The colormap for activation maps changed (a core.render colormap name)."""
+    status_info_changed = Signal()
+    """Model, weights or device shown in the status bar changed (read the attributes)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,6 +57,10 @@ class AppState(QObject):
         self.layer: str = ""
         self.device: str = "cpu"
         self.language: str = "en"
+        self.raw_image: Any = None  # the image as loaded (core LoadedImage), before preprocessing
+        self.forward: Any = None  # activations of model on image (Inspect ForwardResult)
+        self.unit: Any = None  # the selected unit (Inspect UnitSelection) or None
+        self.colormap: str = "viridis"
         self._busy = 0
 
     def set_model(self, model: Any) -> None:
@@ -54,6 +72,36 @@ class AppState(QObject):
         """Make ``image`` current and tell everyone."""
         self.image = image
         self.image_changed.emit(image)
+
+    def set_session(self, model: Any, raw_image: Any, image: Any, forward: Any) -> None:
+        """Make a model, its prepared image and their activations current together.
+
+        Every attribute is set before any signal is emitted, so a widget that
+        reacts to ``model_changed`` never reads the previous model's image or
+        activations.
+        """
+        model_new = model is not self.model
+        image_new = image is not self.image
+        self.model, self.raw_image, self.image, self.forward = model, raw_image, image, forward
+        self.unit = None
+        if model_new:
+            self.model_changed.emit(model)
+            self.status_info_changed.emit()
+        if image_new:
+            self.image_changed.emit(image)
+        self.unit_changed.emit(None)
+        self.forward_changed.emit(forward)
+
+    def set_colormap(self, name: str) -> None:
+        """Choose the colormap of activation maps (no signal if unchanged)."""
+        if name != self.colormap:
+            self.colormap = name
+            self.colormap_changed.emit(name)
+
+    def set_unit(self, unit: Any) -> None:
+        """Select one unit of a layer's output (or None)."""
+        self.unit = unit
+        self.unit_changed.emit(unit)
 
     def set_layer(self, name: str) -> None:
         """Select a layer by qualified name (no signal if unchanged)."""

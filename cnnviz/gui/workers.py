@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.progress import CancelToken, Cancelled
+from cnnviz.core.progress import Cancelled, CancelToken
 
 
 class Job(QObject):
@@ -27,6 +27,8 @@ class Job(QObject):
     """The work's return value."""
     sig_failed = Signal(str)
     """A message for a person (a CnnvizError's text, or a bug's summary)."""
+    sig_error = Signal(object)
+    """The exception behind sig_failed (a CnnvizError, or None for a bug); emitted just before it."""
     sig_cancelled = Signal()
     """The work stopped because cancel() was called."""
     sig_done = Signal()
@@ -61,11 +63,14 @@ class _Runnable(QRunnable):
         except Cancelled:
             job.sig_cancelled.emit()
         except CnnvizError as exc:
+            job.sig_error.emit(exc)
             job.sig_failed.emit(str(exc))
         except MemoryError:
+            job.sig_error.emit(None)
             job.sig_failed.emit("Out of memory: try a smaller image, model or batch.")
         except Exception as exc:  # a bug: report it, keep the app alive
             traceback.print_exc()
+            job.sig_error.emit(None)
             job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
         else:
             if job.token.cancelled:

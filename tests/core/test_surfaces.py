@@ -35,7 +35,7 @@ from cnnviz.core.playground import (
     suggested_hyperparams,
     unique_labels,
 )
-from cnnviz.core.progress import CancelToken, Cancelled
+from cnnviz.core.progress import Cancelled, CancelToken
 
 # ----------------------------------------------------------------------------- surfaces
 

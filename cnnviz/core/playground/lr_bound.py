@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import numpy as np
 
@@ -25,7 +25,7 @@ from cnnviz.core.playground.surfaces import Surface, quadratic_hessian
 _TOL = 1e-9
 
 
-class Regime(str, Enum):
+class Regime(StrEnum):
     """What gradient descent does along one eigendirection (or overall)."""
 
     ONE_STEP = "one_step"

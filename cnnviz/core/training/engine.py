@@ -156,6 +156,7 @@ class Trainer:
         self._batch_cache: tuple[tuple[int, int, int], tuple[torch.Tensor, torch.Tensor]] | None = None
         self._last_progress = 0.0
         self._saved_epoch = -1
+        self._csv_exports: list[pathlib.Path] = []
         self.started_at: str | None = None
         self.elapsed_s = 0.0
         for cfg in self.configs:
@@ -296,8 +297,8 @@ class Trainer:
                     if run.status not in FINAL_STATES:
                         self._end(run, STOPPED)
             self.elapsed_s += time.perf_counter() - t0
-            if self.out_dir is not None and self._prepared:
-                self.write_outputs(self.out_dir)
+            if self._prepared:
+                self._save_all()
         progress(self.fraction_done(), self.progress_text())
         if interrupted:
             raise KeyboardInterrupt
@@ -471,15 +472,25 @@ class Trainer:
         self._end(run, FAILED, f"Out of memory with batch size {run.batch_size} ({where}): "
                                "try a smaller batch size or model.")
 
+    def add_csv_export(self, path: str | pathlib.Path) -> None:
+        """Also keep ``path`` up to date: rewritten after each epoch and at the end (any thread)."""
+        self._csv_exports.append(pathlib.Path(path))
+
     def _maybe_save(self) -> None:
         """Write the outputs each time every active run has completed another epoch."""
-        if self.out_dir is None:
+        if self.out_dir is None and not self._csv_exports:
             return
         active = [r.epoch for r in self.runs.values() if r.status == RUNNING]
         epoch = min(active) if active else self.setup.epochs
         if epoch > self._saved_epoch:
             self._saved_epoch = epoch
+            self._save_all()
+
+    def _save_all(self) -> None:
+        if self.out_dir is not None:
             self.write_outputs(self.out_dir)
+        for path in list(self._csv_exports):
+            write_metrics_csv(self.log, str(path))
 
     # ------------------------------------------------------------ reading (any thread)
     def fraction_done(self) -> float:

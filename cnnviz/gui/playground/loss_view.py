@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-import pyqtgraph as pg
 from cnnviz.core.playground import Trajectory
 
 LOG_FLOOR = 1e-16
@@ -33,7 +33,7 @@ class LossView(pg.PlotWidget):
         for axis in ("bottom", "left"):
             p.getAxis(axis).setTextPen("#222222")
             p.getAxis(axis).setPen("#444444")
-        self.legend = p.addLegend(offset=(-8, 8), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 220),
+        self.legend = p.addLegend(offset=(8, -8), colCount=2, labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 220),
                                   pen=pg.mkPen("#bbbbbb"), labelTextSize="9pt")
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555555", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         p.addItem(self.cursor, ignoreBounds=True)

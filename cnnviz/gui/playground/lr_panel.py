@@ -7,6 +7,7 @@ Every number shown comes from :func:`cnnviz.core.playground.analyze_surface`.
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import pyqtgraph as pg
 from cnnviz.core.playground import LrAnalysis, factor_powers, lr_sweep
 from cnnviz.gui.playground.palette import REGIME_COLORS
 
@@ -132,6 +132,7 @@ class LrBoundPanel(QWidget):
         self.factor_plot = _small_plot(tr("|1 − lr·λ| versus lr"))
         fp = self.factor_plot.getPlotItem()
         fp.setLabel("bottom", "lr")
+        fp.getAxis("bottom").enableAutoSIPrefix(False)
         self.factor_plot.setToolTip(tr(
             "Each line is |1 − lr·λi| for one eigenvalue. Where a line rises above 1 (dashed), that "
             "direction diverges. Green: monotone, amber: oscillating, red: diverging. "

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -186,6 +186,3 @@ class OptimizerPanel(QWidget):
     def set_enabled(self, name: str, on: bool) -> None:
         """Switch ``name`` on or off without emitting sig_changed."""
         self.cards[name].set_enabled_silently(on)
-
-
-__all__ = ["NumberBox", "OptimizerCard", "OptimizerPanel", "Qt"]

@@ -8,11 +8,11 @@ marker that are updated with ``setData`` as the race clock moves.
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore  # noqa: F401  (PySide6 before pyqtgraph picks the binding)
+import pyqtgraph as pg
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QColor
 
-import pyqtgraph as pg
 from cnnviz.core.playground import Landmark, SurfaceGrid, Trajectory
 from cnnviz.gui.playground.palette import (
     CONTOUR_COLOR,

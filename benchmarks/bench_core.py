@@ -1,0 +1,126 @@
+"""Issue 3 benchmarks: probe overhead, summary speed vs torchinfo, memory of a selective capture."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import torch
+
+
+def _median_time(fn, repeats: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_probe_overhead(repeats: int) -> dict:
+    """Capturing every leaf of ResNet-50 vs a plain forward pass (CPU, 224×224)."""
+    from cnnviz.core.memory import tune_allocator
+    from cnnviz.core.models import build_model
+    from cnnviz.core.probe import capture
+
+    tune_allocator()  # as the app and the CLI do at start
+    model = build_model("resnet50").eval()
+    x = torch.randn(1, 3, 224, 224)
+
+    def plain() -> None:
+        with torch.no_grad():
+            model(x)
+
+    def probed() -> None:
+        capture(model, x, "leaves")
+
+    # Interleave to share the machine's noise between both.
+    t_plain, t_probe = [], []
+    plain(), probed()
+    for _ in range(repeats):
+        t_plain.append(_median_time(plain, 1))
+        t_probe.append(_median_time(probed, 1))
+    a, b = statistics.median(t_plain), statistics.median(t_probe)
+    ratio = b / a
+    return {
+        "name": "probe: all ResNet-50 leaves / plain forward",
+        "value": round(ratio, 3),
+        "target": "<= 1.2",
+        "passed": ratio <= 1.2,
+        "unit": "×",
+        "details": f"median of {repeats}: plain {a * 1e3:.1f} ms, probed {b * 1e3:.1f} ms",
+    }
+
+
+def bench_summary_vs_torchinfo(repeats: int) -> dict:
+    """`summarize` of ResNet-152 vs torchinfo.summary of the same model."""
+    import torchinfo
+
+    from cnnviz.core.models import build_model
+    from cnnviz.core.summary import summarize
+
+    model = build_model("resnet152").eval()
+    ours = _median_time(lambda: summarize(model, (3, 224, 224)), repeats)
+    theirs = _median_time(
+        lambda: torchinfo.summary(model, input_size=(1, 3, 224, 224), verbose=0, depth=10), repeats
+    )
+    ratio = ours / theirs
+    return {
+        "name": "summary ResNet-152 / torchinfo.summary",
+        "value": round(ratio, 3),
+        "target": "<= 1.0",
+        "passed": ratio <= 1.0,
+        "unit": "×",
+        "details": f"median of {repeats}: cnnviz {ours * 1e3:.0f} ms, torchinfo {theirs * 1e3:.0f} ms",
+    }
+
+
+def bench_selective_memory() -> dict:
+    """Bytes held after capturing 2 layers / bytes of those 2 outputs (1.0 = nothing else kept)."""
+    from cnnviz.core.models import build_model
+    from cnnviz.core.probe import capture
+
+    model = build_model("resnet50").eval()
+    x = torch.randn(1, 3, 224, 224)
+    keys = ["layer1.0.conv1", "layer3.2.bn2"]
+    res = capture(model, x, keys)
+    held = sum(t.numel() * t.element_size() for t in res.layers.values())
+    with torch.no_grad():
+        expected = 0
+        outs = {}
+        def remember(key: str):
+            def hook(module, args, output) -> None:
+                outs[key] = output.shape
+
+            return hook
+
+        hooks = [dict(model.named_modules())[k].register_forward_hook(remember(k)) for k in keys]
+        model(x)
+        for h in hooks:
+            h.remove()
+        expected = sum(torch.Size(s).numel() * 4 for s in outs.values())
+    all_leaves = capture(model, x, "leaves")
+    everything = sum(t.numel() * t.element_size() for t in all_leaves.layers.values())
+    ratio = held / expected
+    return {
+        "name": "selective capture: bytes held / bytes of selected outputs",
+        "value": round(ratio, 3),
+        "target": "== 1.0",
+        "passed": abs(ratio - 1.0) < 1e-9,
+        "unit": "×",
+        "details": f"{held / 1e6:.2f} MB held for 2 layers; all leaves would hold {everything / 1e6:.0f} MB",
+    }
+
+
+def run(quick: bool = False) -> list[dict]:
+    """All issue-3 figures."""
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    repeats = 3 if quick else 7
+    return [bench_probe_overhead(repeats), bench_summary_vs_torchinfo(max(3, repeats // 2)), bench_selective_memory()]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['name']}: {row['value']}{row['unit']} (target {row['target']}, "
+              f"{'ok' if row['passed'] else 'MISSED'}) — {row['details']}")

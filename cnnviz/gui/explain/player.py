@@ -1,0 +1,156 @@
+"""Play / pause / step / back / speed for any step sequence (a QTimer moves an index)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QWidget
+
+from cnnviz.gui.explain.common import tr
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # steps per second
+
+
+class StepClock(QObject):
+    """The current step of an animation; -1 means nothing computed yet."""
+
+    step_changed = Signal(int)
+    """The shown step changed (index, −1 for none)."""
+    playing_changed = Signal(bool)
+    """Playback started (True) or stopped (False)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.count = 0
+        self.index = -1
+        self.speed = 2.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.forward)
+        self._apply_speed()
+
+    def reset(self, count: int, index: int = -1) -> None:
+        """A new sequence of ``count`` steps; show ``index`` (clamped)."""
+        self.count = count
+        self.set_index(index)
+        if count == 0:
+            self.pause()
+
+    def set_index(self, index: int) -> None:
+        """Show step ``index`` (−1 … count − 1)."""
+        index = max(-1, min(self.count - 1, index))
+        if index != self.index:
+            self.index = index
+        self.step_changed.emit(self.index)
+
+    def forward(self) -> None:
+        """One step on; playback stops at the end."""
+        if self.index >= self.count - 1:
+            self.pause()
+            return
+        self.set_index(self.index + 1)
+        if self.index >= self.count - 1:
+            self.pause()
+
+    def back(self) -> None:
+        """One step back."""
+        self.pause()
+        self.set_index(self.index - 1)
+
+    def step(self) -> None:
+        """One step forward, pausing playback (the Right key)."""
+        self.pause()
+        self.forward()
+
+    @property
+    def playing(self) -> bool:
+        """True while the timer runs."""
+        return self._timer.isActive()
+
+    def play(self) -> None:
+        """Start playing (from the beginning when at the end)."""
+        if self.count == 0:
+            return
+        if self.index >= self.count - 1:
+            self.set_index(-1)
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        """Stop playing."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def toggle(self) -> None:
+        """Play or pause (the Space key)."""
+        self.pause() if self.playing else self.play()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        """Steps per second while playing."""
+        self.speed = max(0.1, float(steps_per_second))
+        self._apply_speed()
+
+    def _apply_speed(self) -> None:
+        self._timer.setInterval(int(1000 / self.speed))
+
+
+class PlayerBar(QWidget):
+    """⏮ back · ▶ play/pause · ⏭ step · ⏭⏭ all · speed · 'step k / n'. Buttons take no focus."""
+
+    def __init__(self, clock: StepClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        style = self.style()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.btn_reset = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward), "")
+        self.btn_back = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward), "")
+        self.btn_play = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "")
+        self.btn_step = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), "")
+        self.btn_end = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "")
+        for b in (self.btn_reset, self.btn_back, self.btn_play, self.btn_step, self.btn_end):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(b)
+        self.btn_reset.clicked.connect(lambda: (clock.pause(), clock.set_index(-1)))
+        self.btn_back.clicked.connect(clock.back)
+        self.btn_play.clicked.connect(clock.toggle)
+        self.btn_step.clicked.connect(clock.step)
+        self.btn_end.clicked.connect(lambda: (clock.pause(), clock.set_index(clock.count - 1)))
+        self.speed_label = QLabel()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, len(SPEEDS) - 1)
+        self.slider.setValue(SPEEDS.index(2.0))
+        self.slider.setFixedWidth(140)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.slider.valueChanged.connect(lambda i: (clock.set_speed(SPEEDS[i]), self._update()))
+        row.addSpacing(12)
+        row.addWidget(self.speed_label)
+        row.addWidget(self.slider)
+        row.addSpacing(12)
+        self.counter = QLabel()
+        row.addWidget(self.counter)
+        row.addStretch(1)
+        clock.step_changed.connect(lambda _i: self._update())
+        clock.playing_changed.connect(self._on_playing)
+        self.retranslate()
+
+    def set_speed_index(self, i: int) -> None:
+        """Select one of :data:`SPEEDS` by index."""
+        self.slider.setValue(max(0, min(len(SPEEDS) - 1, i)))
+
+    def retranslate(self) -> None:
+        """(Re)apply the translated tooltips and labels."""
+        self.btn_reset.setToolTip(tr("Back to the start (clears the output)"))
+        self.btn_back.setToolTip(tr("One step back (Left arrow)"))
+        self.btn_play.setToolTip(tr("Play / pause (Space)"))
+        self.btn_step.setToolTip(tr("One step forward (Right arrow)"))
+        self.btn_end.setToolTip(tr("Jump to the end (fill the whole output)"))
+        self.slider.setToolTip(tr("Animation speed in steps per second"))
+        self._update()
+
+    def _on_playing(self, playing: bool) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.btn_play.setIcon(self.style().standardIcon(icon))
+
+    def _update(self) -> None:
+        self.speed_label.setText(tr("Speed {0}/s").format(f"{self.clock.speed:g}"))
+        self.counter.setText(tr("Step {0} / {1}").format(self.clock.index + 1, self.clock.count))

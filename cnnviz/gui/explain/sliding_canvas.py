@@ -1,0 +1,341 @@
+"""QPainter view of a sliding window: padded input, kernel, products, output.
+
+Draws what a :class:`~cnnviz.core.explain.sliding.ConvAnimation` or
+:class:`~cnnviz.core.explain.sliding.PoolAnimation` computed; it never does
+arithmetic of its own. Cells are as large as the widget allows, so the numbers
+stay readable on a projector. Double-click an input or kernel cell to type a
+value; click an output cell to jump to the step that writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
+
+from cnnviz.core.explain.sliding import ConvAnimation, PoolAnimation, Step
+from cnnviz.gui.explain.common import DROPPED, INK, KERNEL, OUTPUT, PADDING, WINDOW, fmt, tr
+
+MAX_CELL = 84.0
+TERMS_WRITTEN_OUT = 12  # up to this many products the sum is written term by term
+
+
+@dataclass
+class _Hit:
+    rect: QRectF
+    kind: str  # "input" | "kernel" | "output"
+    index: tuple[int, ...]
+
+
+class SlidingCanvas(QWidget):
+    """Paints one step of a convolution or pooling animation."""
+
+    value_edited = Signal(str, object, float)
+    """A cell was edited: kind ('input' or 'kernel'), index tuple, new value."""
+    jump_requested = Signal(int)
+    """The user clicked an output cell: show the step that writes it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.anim: ConvAnimation | PoolAnimation | None = None
+        self.output: np.ndarray | None = None
+        self.index = -1
+        self.message = ""
+        self._hits: list[_Hit] = []
+        self._editor: QLineEdit | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(480, 320)
+        self.setMouseTracking(True)
+        self.setToolTip(tr("Double-click an input or kernel cell to type a value; click an output cell to jump to it."))
+
+    # ------------------------------------------------------------ data
+    def set_animation(self, anim: ConvAnimation | PoolAnimation | None, message: str = "") -> None:
+        """Show ``anim`` (None with a ``message`` when the settings cannot be computed)."""
+        self.anim = anim
+        self.output = None if anim is None else anim.output()
+        self.message = message
+        self.index = min(self.index, len(anim) - 1) if anim is not None else -1
+        self.update()
+
+    def set_step(self, index: int) -> None:
+        """Show step ``index`` (−1: the window has not started)."""
+        self.index = index
+        self.update()
+
+    @property
+    def step(self) -> Step | None:
+        """The step shown now, or None."""
+        if self.anim is None or self.index < 0:
+            return None
+        return self.anim[self.index]
+
+    def output_text(self, channel: int, y: int, x: int) -> str | None:
+        """The number shown in output cell (channel, y, x), or None while it is still empty."""
+        if self.anim is None or self.output is None:
+            return None
+        if self.anim.index_of(channel, y, x) > self.index:
+            return None
+        return fmt(self.output[channel, y, x])
+
+    def equation_lines(self) -> list[str]:
+        """The computation of the current step, as shown under the grids."""
+        s = self.step
+        if s is None or self.anim is None:
+            if self.anim is None:
+                return []
+            return [tr("Press Space to play, → to step: the window slides left to right, top to bottom.")]
+        where = tr("output[{0}] row {1}, col {2}").format(s.channel, s.out_y, s.out_x)
+        if isinstance(self.anim, ConvAnimation):
+            assert s.products is not None
+            prods = s.products.ravel()
+            if prods.size <= TERMS_WRITTEN_OUT:
+                terms = " + ".join(
+                    f"{fmt(a)}·{fmt(b)}" if b >= 0 else f"{fmt(a)}·({fmt(b)})"
+                    for a, b in zip(s.window.ravel(), s.weights.ravel(), strict=True)
+                )
+                first = f"Σ x·w = {terms}"
+            else:
+                parts = ", ".join(f"Σ ch{c} = {fmt(v)}" for c, v in enumerate(s.channel_sums))
+                first = tr("Sum of the {0} products per channel: {1}").format(prods.size, parts)
+            second = f"Σ = {fmt(prods.sum())}  + b = {fmt(s.bias)}  →  {fmt(s.value)}   ({where})"
+            return [first, second]
+        vals = [fmt(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
+        if self.anim.mode == "max":
+            return [f"max({', '.join(vals)}) = {fmt(s.value)}   ({where})",
+                    tr("Padding counts as −∞ for max pooling, so it never wins.") if s.in_padding.any() else ""]
+        n = s.window.size if self.anim.count_include_pad else int((~s.in_padding).sum())
+        total = float(np.sum(np.where(s.in_padding, 0.0, s.window)))
+        return [f"({' + '.join(vals)}) / {n} = {fmt(total)} / {n} = {fmt(s.value)}   ({where})",
+                tr("Padding counts as 0 and is included in the divisor.") if s.in_padding.any()
+                and self.anim.count_include_pad else ""]
+
+    # ------------------------------------------------------------ painting
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 (Qt naming)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        self._hits = []
+        if self.anim is None:
+            p.setPen(QColor("#A00000"))
+            f = QFont(self.font())
+            f.setPointSizeF(f.pointSizeF() * 1.4)
+            p.setFont(f)
+            p.drawText(QRectF(self.rect()).adjusted(30, 30, -30, -30),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            p.end()
+            return
+        self._paint(p)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        anim = self.anim
+        assert anim is not None and self.output is not None
+        conv = isinstance(anim, ConvAnimation)
+        c_in = anim.x.shape[0]
+        hp, wp = anim.padded.shape[1:]
+        k = anim.window.kernel
+        ho, wo = anim.out_hw
+        c_out = anim.out_channels
+        margin = 14.0
+        title_h = max(22.0, self.fontMetrics().height() * 1.5)
+        eq_h = 78.0
+        width, height = self.width() - 2 * margin, self.height() - 2 * margin - eq_h
+        left_w = width * (0.68 if conv else 0.62)
+        right_w = width - left_w - 20
+        col_cells = max(wp, 2 * k + 1) if conv else wp
+        rows_cells = hp + (k if conv else 0)
+        s = min(
+            MAX_CELL,
+            (left_w - (c_in - 1) * 16) / (c_in * col_cells),
+            (height - (2 if conv else 1) * title_h - 12) / rows_cells,
+        )
+        so = min(MAX_CELL, right_w / wo, (height - c_out * title_h - (c_out - 1) * 10) / (c_out * ho))
+        s, so = max(s, 8.0), max(so, 8.0)
+        step = self.step
+        never_r = set(anim.sizes[0].never_read())
+        never_c = set(anim.sizes[1].never_read())
+        # input channels
+        x0 = margin
+        for c in range(c_in):
+            col_w = col_cells * s
+            top = margin
+            self._title(p, QRectF(x0, top, max(col_w, wp * s), title_h),
+                        tr("Input ch {0}  ({1}×{2}, P = {3})").format(c, anim.x.shape[1], anim.x.shape[2],
+                                                                      anim.window.padding))
+            gy = top + title_h
+            active = step is not None and (conv or step.channel == c)
+            self._grid_input(p, QPointF(x0, gy), s, c, never_r, never_c, step if active else None)
+            if conv:
+                ky = gy + hp * s + title_h
+                self._title(p, QRectF(x0, ky - title_h, k * s + 6, title_h), tr("Kernel w"), KERNEL)
+                w = anim.weight[step.channel if step else 0, c]
+                self._grid_values(p, QPointF(x0, ky), s, w, "kernel",
+                                  lambda yy, xx, c=c: (step.channel if step else 0, c, yy, xx), border=KERNEL)
+                if step is not None:
+                    px = x0 + (k + 1) * s
+                    self._title(p, QRectF(px, ky - title_h, k * s + 40, title_h), tr("x·w"), WINDOW)
+                    self._grid_values(p, QPointF(px, ky), s, step.products[c], None, None, border=WINDOW)
+            x0 += max(col_w, wp * s) + 16
+        # outputs
+        ox = margin + left_w + 20
+        oy = margin
+        for o in range(c_out):
+            label = tr("Output {0}: {1}×{2}").format(o, ho, wo)
+            self._title(p, QRectF(ox, oy, right_w, title_h), label, OUTPUT)
+            self._grid_output(p, QPointF(ox, oy + title_h), so, o, step)
+            oy += title_h + ho * so + 10
+        # the equation
+        self._equation(p, QRectF(margin, self.height() - margin - eq_h, width, eq_h))
+
+    def _title(self, p: QPainter, rect: QRectF, text: str, color: QColor = INK) -> None:
+        p.setPen(color)
+        f = QFont(self.font())
+        f.setBold(True)
+        p.setFont(f)
+        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _cell_font(self, s: float) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(max(8, int(s * 0.34)))
+        return f
+
+    def _grid_input(self, p: QPainter, origin: QPointF, s: float, c: int, never_r: set[int], never_c: set[int],
+                    step: Step | None) -> None:
+        anim = self.anim
+        assert anim is not None
+        pad = anim.window.padding
+        hp, wp = anim.padded.shape[1:]
+        taps = set()
+        if step is not None:
+            taps = {(r, cc) for r in step.rows for cc in step.cols}
+        p.setFont(self._cell_font(s))
+        for r in range(hp):
+            for cc in range(wp):
+                rect = QRectF(origin.x() + cc * s, origin.y() + r * s, s, s)
+                in_pad = bool(anim.pad_mask[r, cc])
+                fill = PADDING if in_pad else QColor("white")
+                p.fillRect(rect, fill)
+                if r in never_r or cc in never_c:
+                    p.fillRect(rect, QBrush(QColor(DROPPED.red(), DROPPED.green(), DROPPED.blue(), 90),
+                                            Qt.BrushStyle.BDiagPattern))
+                if (r, cc) in taps:
+                    p.fillRect(rect, QColor(WINDOW.red(), WINDOW.green(), WINDOW.blue(), 110))
+                p.setPen(QPen(QColor("#9A9A9A"), 1))
+                p.drawRect(rect)
+                v = anim.padded[c, r, cc]
+                text = fmt(v)  # padding shows 0, or −∞ for max pooling
+                p.setPen(QColor("#777777") if in_pad else INK)
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                if not in_pad:
+                    self._hits.append(_Hit(rect, "input", (c, r - pad, cc - pad)))
+        if step is not None:
+            p.setPen(QPen(WINDOW.darker(130), 3))
+            for (r, cc) in taps:
+                p.drawRect(QRectF(origin.x() + cc * s, origin.y() + r * s, s, s).adjusted(1.5, 1.5, -1.5, -1.5))
+            if step.pick is not None:
+                r, cc = step.rows[step.pick[0]], step.cols[step.pick[1]]
+                p.setPen(QPen(OUTPUT, 4))
+                p.drawEllipse(QRectF(origin.x() + cc * s, origin.y() + r * s, s, s).adjusted(4, 4, -4, -4))
+        # the real input inside the padding
+        if pad:
+            p.setPen(QPen(INK, 2))
+            p.drawRect(QRectF(origin.x() + pad * s, origin.y() + pad * s, (wp - 2 * pad) * s, (hp - 2 * pad) * s))
+
+    def _grid_values(self, p: QPainter, origin: QPointF, s: float, values: np.ndarray, kind: str | None,
+                     index_of, border: QColor) -> None:
+        p.setFont(self._cell_font(s))
+        for r in range(values.shape[0]):
+            for c in range(values.shape[1]):
+                rect = QRectF(origin.x() + c * s, origin.y() + r * s, s, s)
+                p.fillRect(rect, QColor(border.red(), border.green(), border.blue(), 35))
+                p.setPen(QPen(border, 1.5))
+                p.drawRect(rect)
+                p.setPen(INK)
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt(values[r, c]))
+                if kind is not None:
+                    self._hits.append(_Hit(rect, kind, index_of(r, c)))
+
+    def _grid_output(self, p: QPainter, origin: QPointF, s: float, o: int, step: Step | None) -> None:
+        anim = self.anim
+        assert anim is not None
+        ho, wo = anim.out_hw
+        p.setFont(self._cell_font(s))
+        for y in range(ho):
+            for x in range(wo):
+                rect = QRectF(origin.x() + x * s, origin.y() + y * s, s, s)
+                text = self.output_text(o, y, x)
+                current = step is not None and (step.channel, step.out_y, step.out_x) == (o, y, x)
+                fill = QColor(OUTPUT.red(), OUTPUT.green(), OUTPUT.blue(), 70) if current else (
+                    QColor("white") if text is not None else QColor("#F2F2F2"))
+                p.fillRect(rect, fill)
+                p.setPen(QPen(OUTPUT if current else QColor("#9A9A9A"), 3 if current else 1))
+                p.drawRect(rect)
+                if text is not None:
+                    p.setPen(INK)
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                self._hits.append(_Hit(rect, "output", (o, y, x)))
+
+    def _equation(self, p: QPainter, rect: QRectF) -> None:
+        lines = [ln for ln in self.equation_lines() if ln]
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.45)
+        metrics = QFontMetricsF(f)
+        widest = max((metrics.horizontalAdvance(ln) for ln in lines), default=1.0)
+        if widest > rect.width():
+            f.setPointSizeF(max(7.0, f.pointSizeF() * rect.width() / widest))
+        p.setFont(f)
+        p.setPen(INK)
+        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+
+    # ------------------------------------------------------------ interaction
+    def _hit(self, pos: QPointF) -> _Hit | None:
+        for h in self._hits:
+            if h.rect.contains(pos):
+                return h
+        return None
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802
+        self.setFocus()
+        hit = self._hit(event.position())
+        if hit is not None and hit.kind == "output" and self.anim is not None:
+            self.jump_requested.emit(self.anim.index_of(*hit.index))
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802
+        hit = self._hit(event.position())
+        if hit is None or hit.kind == "output" or self.anim is None:
+            return
+        if hit.kind == "kernel" and not isinstance(self.anim, ConvAnimation):
+            return
+        value = self.anim.x[hit.index] if hit.kind == "input" else self.anim.weight[hit.index]
+        self.edit_cell(hit, float(value))
+
+    def edit_cell(self, hit: _Hit, value: float) -> None:
+        """Open an inline editor over ``hit``'s cell."""
+        if self._editor is not None:
+            self._editor.deleteLater()
+        editor = QLineEdit(fmt(value).replace("−", "-"), self)
+        editor.setGeometry(hit.rect.toRect().adjusted(2, 2, -2, -2))
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.selectAll()
+        editor.show()
+        editor.setFocus()
+
+        def commit() -> None:
+            text = editor.text().replace("−", "-").replace(",", ".").strip()
+            editor.deleteLater()
+            self._editor = None
+            self.setFocus()
+            try:
+                new = float(text)
+            except ValueError:
+                return
+            if np.isfinite(new):
+                self.value_edited.emit(hit.kind, hit.index, new)
+
+        editor.editingFinished.connect(commit)
+        self._editor = editor

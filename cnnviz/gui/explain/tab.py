@@ -1,0 +1,178 @@
+"""The Explain tab: a lecturer teaches CNNs from here.
+
+Left: the topics (Convolution, Pooling, 1×1 convolution, Receptive field
+growth, Parameter counting, Architecture timeline). Right: the page of the
+selected topic. Every number comes from :mod:`cnnviz.core.explain`; every
+string goes through ``QCoreApplication.translate("Explain", …)`` and every
+explanation comes from core in English and Chinese, picked by
+``state.language``. ``lesson_state()`` / ``apply_lesson_state()`` capture and
+restore every setting (JSON-serialisable) for lesson files.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from cnnviz.gui.explain.common import tr
+from cnnviz.gui.explain.mix_page import MixPage
+from cnnviz.gui.explain.params_page import ParamsPage
+from cnnviz.gui.explain.rf_page import RFPage
+from cnnviz.gui.explain.sliding_page import SlidingPage
+from cnnviz.gui.explain.timeline_page import TimelinePage
+
+SETTINGS_KEY = "explain/state"
+TOPICS = ("conv", "pool", "mix", "rf", "params", "timeline")
+
+
+def _topic_titles() -> dict[str, str]:
+    return {
+        "conv": tr("Convolution"),
+        "pool": tr("Pooling"),
+        "mix": tr("1×1 convolution"),
+        "rf": tr("Receptive field growth"),
+        "params": tr("Parameter counting"),
+        "timeline": tr("Architecture timeline"),
+    }
+
+
+class ExplainTab(QWidget):
+    """Sidebar of topics + one page per topic."""
+
+    def __init__(self, state: Any, window: Any = None) -> None:
+        super().__init__()
+        self.state = state
+        self.window_ = window
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("explain-topics")
+        font = QFont(self.sidebar.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.sidebar.setFont(font)
+        self.sidebar.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {
+            "conv": SlidingPage(state, "conv"),
+            "pool": SlidingPage(state, "pool"),
+            "mix": MixPage(state),
+            "rf": RFPage(state),
+            "params": ParamsPage(state),
+            "timeline": TimelinePage(state),
+        }
+        for key in TOPICS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        self.sidebar.currentRowChanged.connect(self._on_topic)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.sidebar)
+        lay.addWidget(self.stack, 1)
+        self.retranslate()
+        self.sidebar.setCurrentRow(0)
+        for signal, slot in (("model_changed", self._on_sources), ("image_changed", self._on_sources),
+                             ("language_changed", lambda _l: self.retranslate())):
+            sig = getattr(state, signal, None)
+            if sig is not None:
+                sig.connect(slot)
+
+    # ------------------------------------------------------------ navigation
+    @property
+    def topic(self) -> str:
+        """Key of the page shown now."""
+        return TOPICS[max(0, self.sidebar.currentRow())]
+
+    def show_topic(self, key: str) -> None:
+        """Show the page ``key`` (one of :data:`TOPICS`)."""
+        if key in TOPICS:
+            self.sidebar.setCurrentRow(TOPICS.index(key))
+
+    def _on_topic(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[TOPICS[row]]
+        self.stack.setCurrentWidget(page)
+        if hasattr(page, "activated"):
+            page.activated()
+        for key, other in self.pages.items():
+            if other is not page and hasattr(other, "clock"):
+                other.clock.pause()
+        target = getattr(page, "canvas", None)
+        (target or page).setFocus()
+
+    def _on_sources(self, _value: object = None) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "update_sources"):
+                page.update_sources()
+
+    # ------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        """Re-read every translated string and every core explanation."""
+        titles = _topic_titles()
+        for row, key in enumerate(TOPICS):
+            self.sidebar.item(row).setText(titles[key])
+        self.sidebar.setToolTip(tr("Pick a topic; the keyboard works in every view (Space, ←, →)"))
+        for page in self.pages.values():
+            if hasattr(page, "retranslate"):
+                page.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ lessons and settings
+    def lesson_state(self) -> dict[str, Any]:
+        """Every setting of the tab, JSON-serialisable (for lesson files)."""
+        out: dict[str, Any] = {"version": 1, "topic": self.topic}
+        for key, page in self.pages.items():
+            out[key] = page.lesson_state()
+        return out
+
+    def apply_lesson_state(self, data: dict[str, Any]) -> None:
+        """Restore what :meth:`lesson_state` captured; bad parts are skipped, not fatal."""
+        for key, page in self.pages.items():
+            part = data.get(key)
+            if isinstance(part, dict):
+                try:
+                    page.apply_lesson_state(part)
+                except Exception:  # a damaged lesson must not break the tab
+                    traceback.print_exc()
+        if data.get("topic") in TOPICS:
+            self.show_topic(data["topic"])
+
+    def save_settings(self, settings: QSettings) -> None:
+        """Remember the tab's state between runs."""
+        settings.setValue(SETTINGS_KEY, json.dumps(self.lesson_state()))
+
+    def restore_settings(self, settings: QSettings) -> None:
+        """Restore the state saved by :meth:`save_settings` (ignored when unreadable)."""
+        raw = settings.value(SETTINGS_KEY)
+        if not raw:
+            return
+        try:
+            data = json.loads(str(raw))
+        except ValueError:
+            return
+        if isinstance(data, dict):
+            self.apply_lesson_state(data)
+
+    def is_busy(self) -> bool:
+        """True while the timeline numbers are being computed."""
+        return any(bool(getattr(p, "is_busy", lambda: False)()) for p in self.pages.values())
+
+    def shutdown(self) -> None:
+        """Stop timers and cancel background work."""
+        for page in self.pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
+
+
+def create_tab(state: Any, window: Any) -> QWidget:
+    """Build the Explain tab."""
+    return ExplainTab(state, window)

@@ -1,0 +1,1 @@
+"""The Inspect tab: walk through a network layer by layer on your own image."""

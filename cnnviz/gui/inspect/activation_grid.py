@@ -1,0 +1,270 @@
+"""Every channel of the selected layer as ONE image, with a colour bar and numbers.
+
+The picture is ``core.render.mosaic(...).to_rgb(colormap)`` fed to a single
+persistent ``ImageItem``; clicks map back to (channel, y, x) with the
+mosaic's own geometry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.jobs import UnitSelection
+from cnnviz.gui.state import AppState
+
+#: Channel numbers are drawn only when there are at most this many tiles.
+MAX_NUMBERS = 128
+
+
+def layer_maps(tensor: Any) -> np.ndarray | None:
+    """A captured output [1, ...] as (N, H, W) float32 maps; vectors become N tiles of 1×1."""
+    if tensor is None:
+        return None
+    t = tensor.detach()
+    if t.dim() >= 1 and t.shape[0] == 1:
+        t = t[0]
+    a = t.float().numpy()
+    if a.ndim == 3:
+        return a
+    if a.ndim == 1:
+        return a.reshape(-1, 1, 1)
+    if a.ndim == 2:  # (tokens, features) and the like: one tile
+        return a[None]
+    return a.reshape(a.shape[0], a.shape[1], -1) if a.ndim > 3 else None
+
+
+class ActivationGrid(QWidget):
+    """The mosaic of the selected layer's channels with scaling, sorting and statistics."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.mosaic: Any = None
+        self.maps: np.ndarray | None = None
+        self.stats: dict[str, Any] | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF(), 13))
+        self.title.setFont(font)
+        from cnnviz.core.render import colormap_info, list_colormaps
+
+        self.cmap_box = QComboBox()
+        for name in list_colormaps():
+            self.cmap_box.addItem(name, name)
+            self.cmap_box.setItemData(self.cmap_box.count() - 1, colormap_info(name).description, 3)
+        self.cmap_box.setToolTip(tr("Colormap. viridis and cividis stay readable with colour-vision deficiency."))
+        self.scale_box = QComboBox()
+        self.scale_box.addItem(tr("Shared scale"), "shared")
+        self.scale_box.addItem(tr("Per-channel scale"), "per_channel")
+        self.scale_box.addItem(tr("Symmetric ±"), "symmetric")
+        self.scale_box.setToolTip(
+            tr("Shared: one colour scale for all channels, so they can be compared.\n"
+               "Per-channel: each channel stretched to its own min…max (shows weak channels' shape).\n"
+               "Symmetric: zero in the middle (use with coolwarm for signed values).")
+        )
+        self.sort_box = QComboBox()
+        self.sort_box.addItem(tr("Channel order"), "index")
+        self.sort_box.addItem(tr("Sort by mean"), "mean")
+        self.sort_box.addItem(tr("Sort by max"), "max")
+        self.sort_box.setToolTip(tr("Order the tiles by channel number, or strongest first."))
+        bar.addWidget(self.title, 1)
+        for w in (self.cmap_box, self.scale_box, self.sort_box):
+            bar.addWidget(w)
+        lay.addLayout(bar)
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground(None)
+        self.view = self.canvas.addViewBox(row=0, col=0, lockAspect=True, invertY=True, enableMenu=False)
+        self.view.setMouseEnabled(x=True, y=True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.view.addItem(self.image)
+        self.marker = pg.QtWidgets.QGraphicsRectItem()
+        pen = pg.mkPen((255, 60, 60), width=2)
+        pen.setCosmetic(True)
+        self.marker.setPen(pen)
+        self.marker.setZValue(10)
+        self.marker.hide()
+        self.view.addItem(self.marker)
+        self.bar_plot = self.canvas.addPlot(row=0, col=1)
+        self.bar_plot.setMaximumWidth(90)
+        self.bar_plot.setMouseEnabled(x=False, y=False)
+        self.bar_plot.hideAxis("bottom")
+        self.bar_plot.hideAxis("left")
+        self.bar_plot.showAxis("right")
+        self.bar_plot.setMenuEnabled(False)
+        self.bar_plot.hideButtons()
+        self.bar_image = pg.ImageItem(axisOrder="row-major")
+        self.bar_plot.addItem(self.bar_image)
+        self._numbers: list[pg.TextItem] = []
+        lay.addWidget(self.canvas, 1)
+        self.stats_label = QLabel()
+        self.stats_label.setWordWrap(True)
+        self.stats_label.setToolTip(
+            tr("zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).\n"
+               "dead channels: channels that are 0 everywhere for this image.")
+        )
+        lay.addWidget(self.stats_label)
+        self.hover_label = QLabel(" ")
+        lay.addWidget(self.hover_label)
+
+        self.cmap_box.currentIndexChanged.connect(lambda _: state.set_colormap(self.cmap_box.currentData()))
+        self.scale_box.currentIndexChanged.connect(lambda _: self.redraw())
+        self.sort_box.currentIndexChanged.connect(lambda _: self.redraw())
+        state.colormap_changed.connect(self._on_colormap)
+        state.layer_changed.connect(lambda _: self.redraw())
+        state.forward_changed.connect(lambda _: self.redraw())
+        state.unit_changed.connect(lambda _: self._draw_marker())
+        self.canvas.scene().sigMouseClicked.connect(self._on_click)
+        self.canvas.scene().sigMouseMoved.connect(self._on_move)
+
+    # ------------------------------------------------------------ options
+    def set_options(self, scale: str | None = None, sort: str | None = None) -> None:
+        """Choose the scaling ('shared', 'per_channel', 'symmetric') and order ('index', 'mean', 'max')."""
+        if scale is not None and self.scale_box.findData(scale) >= 0:
+            self.scale_box.setCurrentIndex(self.scale_box.findData(scale))
+        if sort is not None and self.sort_box.findData(sort) >= 0:
+            self.sort_box.setCurrentIndex(self.sort_box.findData(sort))
+
+    def _on_colormap(self, name: str) -> None:
+        i = self.cmap_box.findData(name)
+        if i >= 0 and i != self.cmap_box.currentIndex():
+            self.cmap_box.setCurrentIndex(i)
+        self.redraw()
+
+    # ------------------------------------------------------------ drawing
+    def current_maps(self) -> np.ndarray | None:
+        """The selected layer's output for the current image as (N, H, W), if it belongs to the current model."""
+        fwd, session = self.state.forward, self.state.model
+        if fwd is None or session is None or fwd.session_id != session.session_id:
+            return None
+        return layer_maps(fwd.layers.get(self.state.layer))
+
+    def redraw(self) -> None:
+        """Rebuild the mosaic for the current layer and options."""
+        from cnnviz.core.render import channel_order, layer_stats, mosaic
+
+        maps = self.current_maps()
+        self.maps = maps
+        layer = self.state.layer
+        if maps is None or maps.size == 0:
+            self.mosaic = None
+            self.image.clear()
+            self.bar_image.clear()
+            self._set_numbers([])
+            self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
+            self.stats_label.setText("")
+            self.marker.hide()
+            return
+        order = channel_order(maps, self.sort_box.currentData())
+        pad = 0 if maps.shape[1] == 1 and maps.shape[2] == 1 else max(1, maps.shape[1] // 16)
+        m = mosaic(maps, pad=pad, scale=self.scale_box.currentData(), order=order)
+        self.mosaic = m
+        self.image.setImage(m.to_rgb(self.state.colormap), autoLevels=False, levels=(0, 255))
+        self.view.autoRange(padding=0.01)
+        self._draw_colorbar(m)
+        self._draw_numbers(m)
+        self._draw_marker()
+        n, h, w = maps.shape
+        self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
+        s = layer_stats(maps)
+        self.stats = s
+        self.stats_label.setText(
+            tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
+                s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
+            )
+        )
+
+    def _draw_colorbar(self, m: Any) -> None:
+        from cnnviz.core.render import get_colormap
+
+        lut = get_colormap(self.state.colormap)[:, None, :]  # row 0 sits at the bottom (low)
+        lo, hi = m.levels
+        per = self.scale_box.currentData() == "per_channel"
+        if per:
+            lo, hi = 0.0, 1.0
+        span = hi - lo if hi > lo else 1.0
+        self.bar_image.setImage(np.ascontiguousarray(lut), autoLevels=False, levels=(0, 255))
+        self.bar_image.setRect(pg.QtCore.QRectF(0, lo, 1, span))
+        self.bar_plot.setYRange(lo, lo + span, padding=0)
+        self.bar_plot.setXRange(0, 1, padding=0)
+        self.bar_plot.getAxis("right").setLabel(tr("each channel: min…max") if per else tr("activation"))
+
+    def _set_numbers(self, items: list[tuple[int, float, float]]) -> None:
+        while len(self._numbers) < len(items):
+            t = pg.TextItem(color=(255, 255, 255), anchor=(0, 0), fill=pg.mkBrush(0, 0, 0, 110))
+            font = t.textItem.font()
+            font.setPointSizeF(8.5)
+            t.setFont(font)
+            t.setZValue(8)
+            self.view.addItem(t)
+            self._numbers.append(t)
+        for i, t in enumerate(self._numbers):
+            if i < len(items):
+                ch, y, x = items[i]
+                t.setText(str(ch))
+                t.setPos(x, y)
+                t.show()
+            else:
+                t.hide()
+
+    def _draw_numbers(self, m: Any) -> None:
+        if len(m.channels) > MAX_NUMBERS or m.cell_size[0] < 4:
+            self._set_numbers([])
+            return
+        self._set_numbers([(int(c), *m.tile_origin(int(c))) for c in m.channels])
+
+    def _draw_marker(self) -> None:
+        unit, m = self.state.unit, self.mosaic
+        if unit is None or m is None or unit.layer != self.state.layer or unit.channel not in m.channels:
+            self.marker.hide()
+            return
+        oy, ox = m.tile_origin(unit.channel)
+        self.marker.setRect(pg.QtCore.QRectF(ox + unit.x, oy + unit.y, 1, 1))
+        self.marker.show()
+
+    # ------------------------------------------------------------ mouse
+    def _pixel(self, scene_pos: Any) -> tuple[float, float] | None:
+        if self.mosaic is None or not self.view.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = self.view.mapSceneToView(scene_pos)
+        return p.y(), p.x()
+
+    def click_pixel(self, y: float, x: float) -> UnitSelection | None:
+        """Select the unit under mosaic pixel (y, x) (what a click does); returns it."""
+        if self.mosaic is None:
+            return None
+        hit = self.mosaic.unit_at(y, x)
+        if hit is None:
+            return None
+        unit = UnitSelection(self.state.layer, *hit)
+        self.state.set_unit(unit)
+        return unit
+
+    def _on_click(self, event: Any) -> None:
+        if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
+            return
+        p = self._pixel(event.scenePos())
+        if p is not None:
+            self.click_pixel(*p)
+
+    def _on_move(self, pos: Any) -> None:
+        p = self._pixel(pos)
+        hit = self.mosaic.unit_at(*p) if p is not None and self.mosaic is not None else None
+        if hit is None or self.maps is None:
+            self.hover_label.setText(" ")
+            return
+        c, y, x = hit
+        self.hover_label.setText(
+            tr("channel {0} · row {1}, column {2} · value {3:.4g} — click to see its receptive field").format(
+                c, y, x, float(self.maps[c, y, x])
+            )
+        )

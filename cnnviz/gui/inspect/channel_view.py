@@ -1,0 +1,90 @@
+"""One channel of the selected layer, large, with the value under the cursor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from cnnviz.gui.inspect.activation_grid import layer_maps
+from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.inspect.jobs import UnitSelection
+from cnnviz.gui.state import AppState
+
+
+class ChannelView(QWidget):
+    """The clicked channel at full size; clicking in it picks another unit of the same channel."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.channel: int | None = None
+        self.values: np.ndarray | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.view = ImageView(title=tr("Channel"))
+        self.view.setToolTip(tr("The channel you clicked, large. Hover for values; click to pick another unit."))
+        self.marker = pg.QtWidgets.QGraphicsRectItem()
+        pen = pg.mkPen((255, 60, 60), width=2)
+        pen.setCosmetic(True)
+        self.marker.setPen(pen)
+        self.marker.setZValue(10)
+        self.marker.hide()
+        self.view.view.addItem(self.marker)
+        lay.addWidget(self.view, 1)
+        self.value_label = QLabel(tr("Click a channel in the grid to open it here."))
+        self.value_label.setWordWrap(True)
+        lay.addWidget(self.value_label)
+        self.view.sig_hover.connect(self._on_hover)
+        self.view.sig_clicked.connect(self._on_click)
+        state.unit_changed.connect(lambda _: self.redraw())
+        state.layer_changed.connect(lambda _: self.redraw())
+        state.forward_changed.connect(lambda _: self.redraw())
+        state.colormap_changed.connect(lambda _: self.redraw())
+
+    def redraw(self) -> None:
+        """Show the selected unit's channel (or the first channel of the layer)."""
+        from cnnviz.core.render import mosaic
+
+        fwd, session, unit = self.state.forward, self.state.model, self.state.unit
+        maps = None
+        if fwd is not None and session is not None and fwd.session_id == session.session_id:
+            maps = layer_maps(fwd.layers.get(self.state.layer))
+        if maps is None or maps.size == 0 or maps.shape[1] * maps.shape[2] == 1:
+            self.values = None
+            self.view.set_rgb(None)
+            self.marker.hide()
+            self.view.set_title(tr("Channel"))
+            return
+        c = unit.channel if unit is not None and unit.layer == self.state.layer else 0
+        c = min(c, len(maps) - 1)
+        self.channel = c
+        self.values = maps[c]
+        m = mosaic(maps[c : c + 1], pad=0, scale="per_channel")
+        self.view.set_rgb(m.to_rgb(self.state.colormap))
+        h, w = self.values.shape
+        self.view.set_title(tr("Channel {0} ({1}×{2})").format(c, h, w))
+        if unit is not None and unit.layer == self.state.layer:
+            self.marker.setRect(pg.QtCore.QRectF(unit.x, unit.y, 1, 1))
+            self.marker.show()
+        else:
+            self.marker.hide()
+
+    def _on_hover(self, y: float, x: float) -> None:
+        if self.values is None or y < 0:
+            return
+        yi, xi = int(y), int(x)
+        self.value_label.setText(
+            tr("channel {0} · row {1}, column {2} · value {3:.4g}").format(self.channel, yi, xi, float(self.values[yi, xi]))
+        )
+
+    def _on_click(self, y: float, x: float) -> None:
+        if self.values is None or self.channel is None:
+            return
+        self.state.set_unit(UnitSelection(self.state.layer, self.channel, int(y), int(x)))
+
+    def current(self) -> Any:
+        """The channel shown now (or None)."""
+        return self.channel

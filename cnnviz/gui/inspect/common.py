@@ -1,0 +1,103 @@
+"""Small pieces the Inspect widgets share: translation, fonts, an image view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg  # after PySide6, so pyqtgraph uses it
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+#: Point size of headings and values; the window's zoom scales everything.
+BIG = 13
+
+
+def tr(text: str) -> str:
+    """Translate an Inspect string."""
+    return QCoreApplication.translate("Inspect", text)
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A bold section title."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(max(font.pointSizeF(), BIG))
+    label.setFont(font)
+    return label
+
+
+def explain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped, selectable explanation label."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ImageView(pg.GraphicsLayoutWidget):
+    """One picture (a persistent row-major ImageItem) in a view with y pointing down.
+
+    Emits ``sig_clicked(y, x)`` in image pixel coordinates and
+    ``sig_hover(y, x)`` while the mouse moves over the view (-1, -1 outside).
+    """
+
+    sig_clicked = Signal(float, float)
+    """The left button was clicked at image pixel (y, x)."""
+    sig_hover = Signal(float, float)
+    """The mouse is over image pixel (y, x); (-1, -1) when it left."""
+
+    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(parent)
+        self.setBackground(None)
+        self.ci.layout.setContentsMargins(0, 0, 0, 0)
+        if title:
+            self.title = self.addLabel(title, row=0, col=0, size="12pt")
+        self.view: pg.ViewBox = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMenu=False)
+        self.view.setMouseEnabled(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.view.addItem(self.image)
+        self._shape: tuple[int, int] = (0, 0)
+        self.scene().sigMouseClicked.connect(self._on_click)
+        self.scene().sigMouseMoved.connect(self._on_move)
+
+    def set_title(self, text: str) -> None:
+        """Change the title above the picture."""
+        if hasattr(self, "title"):
+            self.title.setText(text, size="12pt")
+
+    def set_rgb(self, rgb: np.ndarray | None, *, autorange: bool = True) -> None:
+        """Show a uint8 (H, W, 3|4) picture (None clears it); fit it when its size changed."""
+        if rgb is None:
+            self.image.clear()
+            self._shape = (0, 0)
+            return
+        self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
+        shape = rgb.shape[:2]
+        if autorange and shape != self._shape:
+            self.view.autoRange(padding=0.01)
+        self._shape = shape
+
+    def image_shape(self) -> tuple[int, int]:
+        """(H, W) of the shown picture."""
+        return self._shape
+
+    def _to_image(self, scene_pos: object) -> tuple[float, float] | None:
+        if self._shape == (0, 0) or not self.view.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = self.view.mapSceneToView(scene_pos)
+        y, x = p.y(), p.x()
+        if 0 <= y < self._shape[0] and 0 <= x < self._shape[1]:
+            return y, x
+        return None
+
+    def _on_click(self, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self._to_image(event.scenePos())
+        if hit is not None:
+            self.sig_clicked.emit(*hit)
+
+    def _on_move(self, pos: object) -> None:
+        hit = self._to_image(pos)
+        self.sig_hover.emit(*(hit if hit is not None else (-1.0, -1.0)))

@@ -1,0 +1,300 @@
+"""The Inspect tab's work scheduler: it turns requests into worker jobs.
+
+Widgets ask for things (another model, another image, a unit's effective
+field) by calling the controller; results come back through
+:class:`~cnnviz.gui.state.AppState` only. Each kind of work keeps one job at
+a time: a new request cancels the running one, and a generation number
+stamped on every request makes sure a superseded result is dropped even if it
+finishes first. Errors keep the previous model and image.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from cnnviz.gui.inspect.jobs import (
+    ImageInput,
+    UnitSelection,
+    job_cam,
+    job_erf,
+    job_load_image,
+    job_load_model,
+    job_rerun,
+)
+from cnnviz.gui.state import AppState
+from cnnviz.gui.workers import Job, run_in_thread
+
+
+def tr(text: str) -> str:
+    """Translate an Inspect string."""
+    return QCoreApplication.translate("Inspect", text)
+
+
+class InspectController(QObject):
+    """Starts, supersedes and cancels the Inspect tab's background work."""
+
+    def __init__(self, state: AppState, parent_widget: QWidget | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.parent_widget = parent_widget
+        self._jobs: dict[str, Job] = {}
+        self._generation: dict[str, int] = {}
+        self._image_counter = 0
+        self.image_source: ImageInput | None = None  # where the current image came from
+        self._model_request: dict[str, Any] | None = None  # the model load in flight
+        self.ask_trust: Callable[[str], bool] = self._ask_trust_dialog
+        self._cam_timer = QTimer(self)
+        self._cam_timer.setSingleShot(True)
+        self._cam_timer.setInterval(120)
+        self._cam_timer.timeout.connect(self._start_cam)
+        self.cam_enabled = True
+        state.unit_changed.connect(self._on_unit)
+        state.layer_changed.connect(lambda _=None: self._cam_timer.start())
+        state.forward_changed.connect(lambda _=None: self._cam_timer.start())
+        state.device_changed.connect(self._on_device)
+
+    # ------------------------------------------------------------ bookkeeping
+    def busy(self) -> bool:
+        """True while any Inspect job runs (or a Grad-CAM is about to start)."""
+        return any(j.running for j in self._jobs.values()) or self._cam_timer.isActive()
+
+    def running(self, kind: str) -> bool:
+        """True while a job of ``kind`` ('main', 'erf', 'cam') runs."""
+        job = self._jobs.get(kind)
+        return job is not None and job.running
+
+    def cancel(self, kind: str | None = None) -> None:
+        """Cancel one kind of work, or all of it, and forget its result."""
+        for k in [kind] if kind else list(self._jobs):
+            job = self._jobs.get(k)
+            self._generation[k] = self._generation.get(k, 0) + 1
+            if job is not None:
+                job.cancel()
+        if kind in (None, "main"):
+            self._model_request = None
+            self.state.progress_changed.emit(-1.0, "")
+
+    def _start(
+        self,
+        kind: str,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        *,
+        show_progress: bool = False,
+        **kwargs: Any,
+    ) -> Job:
+        old = self._jobs.get(kind)
+        if old is not None and old.running:
+            old.cancel()
+        gen = self._generation.get(kind, 0) + 1
+        self._generation[kind] = gen
+        job = run_in_thread(fn, **kwargs)
+        self._jobs[kind] = job
+        self.state.push_busy()
+
+        def current() -> bool:
+            return self._generation.get(kind) == gen
+
+        job.sig_finished.connect(lambda result: current() and on_done(result))
+        job.sig_failed.connect(lambda msg: current() and on_failed(msg))
+        if show_progress:
+            job.sig_progress.connect(lambda f, m: current() and self.state.progress_changed.emit(f, tr(m)))
+            job.sig_done.connect(lambda: current() and self.state.progress_changed.emit(-1.0, ""))
+        job.sig_done.connect(self.state.pop_busy)
+        return job
+
+    def _next_image_id(self) -> int:
+        self._image_counter += 1
+        return self._image_counter
+
+    # ------------------------------------------------------------ model
+    def load_model(
+        self,
+        name: str,
+        weights: str = "random",
+        *,
+        seed: int = 0,
+        device: str | None = None,
+        image: ImageInput | None = None,
+        trust_pickle: bool = False,
+        layer: str | None = None,
+    ) -> Job:
+        """Load ``name`` with ``weights`` and run the current (or given) image through it."""
+        device = device or self.state.device
+        self._model_request = dict(name=name, weights=weights, seed=seed, device=device, image=image, layer=layer)
+        self.state.show_status(tr("Loading {0}…").format(name), 0)
+        source = image if image is not None else (None if self.state.raw_image is not None else self.image_source)
+
+        def done(result: Any) -> None:
+            self._model_request = None
+            session, raw, prepared, fwd = result
+            if source is not None:
+                self.image_source = source
+            self._publish(session, raw, prepared, fwd, layer)
+            self.state.show_status(
+                tr("{0} loaded · {1} · forward pass {2:.0f} ms").format(
+                    session.name, session.weights_label, fwd.seconds * 1000
+                ),
+                6000,
+            )
+
+        refused: list[bool] = []
+
+        def failed(message: str) -> None:
+            self._model_request = None
+            if refused and not trust_pickle and self.ask_trust(message):
+                self.load_model(name, weights, seed=seed, device=device, image=image, trust_pickle=True, layer=layer)
+                return
+            self.state.show_status("", 1)
+            kept = self.state.model.name if self.state.model is not None else tr("nothing")
+            self.state.show_error(
+                tr("Could not load {0}").format(name),
+                message + "\n\n" + tr("Still showing: {0}.").format(kept),
+            )
+
+        job = self._start(
+            "main",
+            job_load_model,
+            done,
+            failed,
+            show_progress=True,
+            name=name,
+            weights=weights,
+            seed=seed,
+            device=device,
+            trust_pickle=trust_pickle,
+            raw_image=self.state.raw_image if image is None else None,
+            image_source=source,
+            image_id=self._next_image_id(),
+        )
+        from cnnviz.core.errors import PickleRefusedError
+
+        job.sig_error.connect(lambda exc: refused.append(isinstance(exc, PickleRefusedError)) if isinstance(exc, PickleRefusedError) else None)
+        return job
+
+    def _ask_trust_dialog(self, message: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent_widget,
+            tr("Trust this weights file?"),
+            message + "\n\n" + tr("Load it anyway? Only answer Yes if you trust where the file came from."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _publish(self, session: Any, raw: Any, prepared: Any, fwd: Any, layer: str | None) -> None:
+        wanted = layer or self.state.layer
+        keys = {row.key for row in session.summary.layers}
+        if wanted not in keys:
+            wanted = _first_conv(session.summary)
+        self.state.layer = ""  # so set_layer below always announces the layer of the new model
+        self.state.set_session(session, raw, prepared, fwd)
+        self.state.set_layer(wanted)
+
+    # ------------------------------------------------------------ image
+    def load_image(self, source: ImageInput) -> Job | None:
+        """Read an image and run it through the current model (the previous one stays on error)."""
+        session = self.state.model
+        if self._model_request is not None and self.running("main"):
+            # a model is loading: load it with this image instead
+            return self.load_model(**{**self._model_request, "image": source})
+        if session is None:
+            self.image_source = source
+            return None
+        label = source.label or (os.path.basename(source.path) if source.path else tr("image"))
+
+        def done(result: Any) -> None:
+            raw, prepared, fwd = result
+            if self.state.model is None or self.state.model.session_id != fwd.session_id:
+                return  # the model changed meanwhile; its own load ran the image
+            self.image_source = source
+            for note in getattr(raw, "notes", ()):
+                self.state.show_status(note, 8000)
+            self._publish(self.state.model, raw, prepared, fwd, None)
+
+        def failed(message: str) -> None:
+            self.state.show_error(
+                tr("Could not open {0}").format(label),
+                message + "\n\n" + tr("The previous image stays loaded."),
+            )
+
+        return self._start(
+            "main", job_load_image, done, failed, show_progress=True,
+            session=session, source=source, image_id=self._next_image_id(),
+        )
+
+    def _on_device(self, device: str) -> None:
+        if self._model_request is not None and self.running("main"):
+            self.load_model(**{**self._model_request, "device": device})
+            return
+        session = self.state.model
+        if session is None or self.state.raw_image is None:
+            return
+        session.device = device
+
+        def done(result: Any) -> None:
+            raw, prepared, fwd = result
+            if self.state.model is session:
+                self._publish(session, raw, prepared, fwd, None)
+                self.state.status_info_changed.emit()
+
+        self._start(
+            "main", job_rerun, done,
+            lambda m: self.state.show_error(tr("Could not run on {0}").format(device), m),
+            show_progress=True, session=session, raw_image=self.state.raw_image, image_id=self._next_image_id(),
+        )
+
+    # ------------------------------------------------------------ unit: effective RF
+    def _on_unit(self, unit: UnitSelection | None) -> None:
+        self.cancel("erf")
+        session, image, fwd = self.state.model, self.state.image, self.state.forward
+        if unit is None or session is None or image is None or fwd is None:
+            return
+
+        def done(result: Any) -> None:
+            if self.state.model is session and self.state.forward is fwd and self.state.unit == unit:
+                self.state.erf_changed.emit(result)
+
+        self._start(
+            "erf", job_erf, done, lambda m: self.state.show_status(m, 6000),
+            session=session, tensor=image.tensor, unit=unit, image_id=fwd.image_id,
+        )
+
+    # ------------------------------------------------------------ Grad-CAM
+    def _start_cam(self) -> None:
+        self.cancel("cam")
+        session, image, fwd, layer = self.state.model, self.state.image, self.state.forward, self.state.layer
+        if not self.cam_enabled or session is None or image is None or fwd is None or not layer:
+            self.state.cam_changed.emit(None)
+            return
+        out = fwd.layers.get(layer)
+        if out is None or out.dim() != 4 or fwd.output is None or fwd.output.dim() != 2:
+            self.state.cam_changed.emit(None)
+            return
+
+        def done(result: Any) -> None:
+            if self.state.model is session and self.state.forward is fwd and self.state.layer == layer:
+                self.state.cam_changed.emit(result)
+
+        self._start(
+            "cam", job_cam, done, lambda m: self.state.cam_changed.emit(None),
+            session=session, tensor=image.tensor, layer=layer, image_id=fwd.image_id,
+        )
+
+    def shutdown(self) -> None:
+        """Cancel everything (the window is closing)."""
+        self._cam_timer.stop()
+        self.cancel()
+
+
+def _first_conv(summary: Any) -> str:
+    for row in summary.layers:
+        if "Conv" in row.type and row.call:
+            return row.key
+    return summary.layers[0].key if summary.layers else ""

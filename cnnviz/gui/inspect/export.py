@@ -1,0 +1,67 @@
+"""Atomic exports: a file is written to a temporary name, then renamed over the target."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+from PySide6.QtWidgets import QWidget
+
+from cnnviz.core.errors import CnnvizError
+
+
+def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None], suffix: str) -> Path:
+    target = Path(path)
+    if target.is_dir():
+        raise CnnvizError(f"{target} is a folder; give a file name.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=suffix + ".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise CnnvizError(f"Could not write {target}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def save_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write UTF-8 text atomically."""
+    return _atomic(path, lambda f: f.write(text.encode("utf-8")), ".txt")
+
+
+def save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
+    """Write arrays to an .npz atomically."""
+    return _atomic(path, lambda f: np.savez(f, **arrays), ".npz")
+
+
+def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> Path:
+    """Grab ``widget`` as it is on screen and write it as a PNG atomically."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buf, "PNG"):
+        raise CnnvizError("Could not encode the view as PNG.")
+    buf.close()
+    return _atomic(path, lambda f: f.write(bytes(data.data())), ".png")
+
+
+def layer_arrays(forward: Any, layer: str, image: Any) -> dict[str, np.ndarray]:
+    """The arrays of a layer export: its output, the input tensor and the picture the model saw."""
+    out = forward.layers.get(layer)
+    if out is None:
+        raise CnnvizError(f"No output was captured for {layer!r}.")
+    return {
+        "activations": out.float().numpy(),
+        "input": image.tensor.detach().cpu().float().numpy(),
+        "input_display": image.display,
+    }

@@ -1,0 +1,266 @@
+"""The input image: original and what the model sees, the receptive-field box,
+the effective receptive field, and ways to bring in an image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.state import AppState
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"
+RF_PEN = QPen(QColor(255, 60, 60), 0)
+PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
+
+
+def qimage_to_rgb(image: QImage) -> np.ndarray:
+    """A QImage as a uint8 (H, W, 3) array."""
+    img = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h = img.width(), img.height()
+    buf = np.frombuffer(img.constBits(), np.uint8, count=img.bytesPerLine() * h)
+    return buf.reshape(h, img.bytesPerLine())[:, : w * 3].reshape(h, w, 3).copy()
+
+
+class InputPanel(QWidget):
+    """Original | model input (with RF box and effective-RF overlay), plus image sources."""
+
+    def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.controller = controller
+        self.setAcceptDrops(True)
+        self.last_dir = ""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.open_button = QPushButton(tr("Open image…"))
+        self.open_button.setToolTip(tr("Open an image file (Ctrl+O). You can also drop a file here or paste (Ctrl+V)."))
+        self.open_button.clicked.connect(self.open_dialog)
+        self.paste_button = QPushButton(tr("Paste"))
+        self.paste_button.setToolTip(tr("Use the image (or image file) on the clipboard (Ctrl+V)."))
+        self.paste_button.clicked.connect(self.paste)
+        self.samples = QComboBox()
+        self.samples.setToolTip(tr("Sample images shipped with cnnviz"))
+        self.samples.addItem(tr("Samples…"), None)
+        from cnnviz.core.samples import list_samples
+
+        for p in list_samples():
+            self.samples.addItem(p.stem, str(p))
+        self.samples.activated.connect(self._on_sample)
+        self.webcam_button = QPushButton(tr("Webcam"))
+        self.webcam_button.setEnabled(False)
+        self.webcam_button.setToolTip(tr("Live webcam input is not available: no camera was found."))
+        self.overlay_box = QComboBox()
+        self.overlay_box.addItem(tr("Overlay: effective RF"), "erf")
+        self.overlay_box.addItem(tr("Overlay: Grad-CAM"), "cam")
+        self.overlay_box.addItem(tr("Overlay: none"), "none")
+        self.overlay_box.setToolTip(
+            tr("Effective RF: how strongly each input pixel moves the clicked unit (gradient).\n"
+               "Grad-CAM: where the selected layer looks for the top class.")
+        )
+        self.overlay_box.currentIndexChanged.connect(lambda _: self._draw_overlay())
+        for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.overlay_box)
+        lay.addLayout(bar)
+
+        row = QHBoxLayout()
+        self.original = ImageView(title=tr("Original"))
+        self.seen = ImageView(title=tr("What the model sees"))
+        self.seen.setToolTip(tr("The preprocessed tensor (resized, cropped, denormalised). Receptive fields are drawn here."))
+        row.addWidget(self.original, 1)
+        row.addWidget(self.seen, 1)
+        lay.addLayout(row, 1)
+        self.rf_label = QLabel(tr("Click a unit in the activation maps to see what part of the input it sees."))
+        self.rf_label.setWordWrap(True)
+        lay.addWidget(self.rf_label)
+
+        self.crop_box = pg.RectROI([0, 0], [1, 1], movable=False, resizable=False, rotatable=False,
+                                   pen=pg.mkPen((255, 255, 255), width=2, style=Qt.PenStyle.DashLine))
+        for h in list(self.crop_box.getHandles()):
+            self.crop_box.removeHandle(h)
+        self.original.view.addItem(self.crop_box)
+        self.overlay = pg.ImageItem(axisOrder="row-major")
+        self.overlay.setZValue(5)
+        self.seen.view.addItem(self.overlay)
+        self.rf_outer = pg.QtWidgets.QGraphicsRectItem()
+        self.rf_outer.setPen(PAD_PEN)
+        self.rf_outer.setZValue(10)
+        self.rf_inner = pg.QtWidgets.QGraphicsRectItem()
+        pen = QPen(RF_PEN)
+        pen.setWidthF(2.5)
+        pen.setCosmetic(True)
+        self.rf_inner.setPen(pen)
+        self.rf_inner.setZValue(11)
+        pad = QPen(PAD_PEN)
+        pad.setWidthF(2.0)
+        pad.setCosmetic(True)
+        self.rf_outer.setPen(pad)
+        for item in (self.rf_outer, self.rf_inner):
+            item.hide()
+            self.seen.view.addItem(item)
+        self.rf_rect: Any = None  # the core RFRect drawn now
+        self._erf: Any = None
+        self._cam: Any = None
+
+        state.image_changed.connect(self._on_image)
+        state.unit_changed.connect(self._on_unit)
+        state.layer_changed.connect(lambda _: self._on_unit(self.state.unit))
+        state.erf_changed.connect(self._on_erf)
+        state.cam_changed.connect(self._on_cam)
+
+    # ------------------------------------------------------------ sources
+    def open_dialog(self) -> None:
+        """Ask for an image file and load it."""
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open image"), self.last_dir, tr(IMAGE_FILTER))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> None:
+        """Load the image at ``path``."""
+        self.last_dir = str(Path(path).parent)
+        self.controller.load_image(ImageInput(path=path, label=Path(path).name))
+
+    def _on_sample(self, index: int) -> None:
+        path = self.samples.itemData(index)
+        self.samples.setCurrentIndex(0)
+        if path:
+            self.controller.load_image(ImageInput(path=path, label=Path(path).name))
+
+    def load_mime(self, mime: QMimeData) -> bool:
+        """Load the first image (file URL, image data or encoded bytes) in ``mime``."""
+        for url in mime.urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                return True
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.controller.load_image(ImageInput(array=qimage_to_rgb(image), label=tr("pasted image")))
+                return True
+        for fmt in ("image/png", "image/jpeg", "image/bmp"):
+            if mime.hasFormat(fmt):
+                self.controller.load_image(ImageInput(data=bytes(mime.data(fmt).data()), label=tr("pasted image")))
+                return True
+        if mime.hasText() and Path(mime.text().strip()).is_file():
+            self.open_path(mime.text().strip())
+            return True
+        return False
+
+    def paste(self) -> None:
+        """Load the image on the clipboard."""
+        if not self.load_mime(QGuiApplication.clipboard().mimeData()):
+            self.state.show_status(tr("The clipboard holds no image."), 4000)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        if self.load_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    # ------------------------------------------------------------ drawing
+    def _on_image(self, prepared: Any) -> None:
+        if prepared is None:
+            self.original.set_rgb(None)
+            self.seen.set_rgb(None)
+            return
+        self.original.set_rgb(prepared.original)
+        self.seen.set_rgb(prepared.display)
+        x0, y0, x1, y1 = prepared.crop_box
+        self.crop_box.setPos(QPointF(x0, y0))
+        self.crop_box.setSize(QPointF(x1 - x0, y1 - y0))
+        self.crop_box.setToolTip(tr("The part of the original the model sees"))
+        raw = self.state.raw_image
+        name = getattr(raw, "name", "") if raw is not None else ""
+        h, w = prepared.original.shape[:2]
+        ch, cw = prepared.display.shape[:2]
+        self.original.set_title(tr("Original: {0} ({1}×{2})").format(name, w, h))
+        self.seen.set_title(tr("What the model sees ({0}×{1})").format(cw, ch))
+        self._erf = None
+        self._draw_overlay()
+
+    def _on_unit(self, unit: Any) -> None:
+        session, image = self.state.model, self.state.image
+        self._erf = None
+        self.rf_rect = None
+        self.rf_inner.hide()
+        self.rf_outer.hide()
+        self._draw_overlay()
+        if unit is None or session is None or image is None or unit.layer != self.state.layer:
+            self.rf_label.setText(tr("Click a unit in the activation maps to see what part of the input it sees."))
+            return
+        info = session.summary.layer(unit.layer)
+        if info.rf is None:
+            self.rf_label.setText(tr("{0} has no spatial layout: each value sees the whole image.").format(unit.layer))
+            return
+        hw = image.display.shape[:2]
+        rect = info.rf.rect(unit.y, unit.x, hw)
+        self.rf_rect = rect
+        # pixel i covers [i, i+1) in the view, so an inclusive range [a, b] spans [a, b+1)
+        self.rf_outer.setRect(QRectF(rect.x0, rect.y0, rect.width, rect.height))
+        cy0, cx0, cy1, cx1 = rect.clipped
+        self.rf_inner.setRect(QRectF(cx0, cy0, cx1 - cx0 + 1, cy1 - cy0 + 1))
+        self.rf_inner.show()
+        if rect.padded_fraction > 0:
+            self.rf_outer.show()
+        rf = info.rf
+
+        def n(v: float) -> str:
+            return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+        text = tr(
+            "Unit (ch {0}, y {1}, x {2}) of {3}: receptive field {4}×{5} px, jump {6}, start {7}. "
+            "Rows {8}…{9}, columns {10}…{11}."
+        ).format(
+            unit.channel, unit.y, unit.x, unit.layer, n(rf.size[0]), n(rf.size[1]), n(rf.jump[0]), n(rf.start[0]),
+            n(rect.y0), n(rect.y1), n(rect.x0), n(rect.x1),
+        )
+        if rect.padded_fraction > 0:
+            text += " " + tr("Dashed yellow: {0:.0%} of it lies in padding (zeros), where the unit sees nothing.").format(
+                rect.padded_fraction
+            )
+        self.rf_label.setText(text)
+
+    def _on_erf(self, result: Any) -> None:
+        self._erf = result
+        self._draw_overlay()
+
+    def _on_cam(self, result: Any) -> None:
+        self._cam = result
+        self._draw_overlay()
+
+    def _draw_overlay(self) -> None:
+        from cnnviz.core.cam import heat_rgba
+
+        mode = self.overlay_box.currentData()
+        fwd = self.state.forward
+        heat = None
+        if mode == "erf" and self._erf is not None and fwd is not None and self._erf.image_id == fwd.image_id:
+            heat = self._erf.heat
+        elif mode == "cam" and self._cam is not None and fwd is not None and self._cam.image_id == fwd.image_id:
+            heat = self._cam.cam.heat
+        if heat is None:
+            self.overlay.clear()
+            return
+        self.overlay.setImage(heat_rgba(heat, "inferno"), autoLevels=False, levels=(0, 255))

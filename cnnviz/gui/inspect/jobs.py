@@ -1,0 +1,267 @@
+"""Work the Inspect tab runs off the GUI thread, and the results it hands back.
+
+Every function here takes ``progress`` and ``cancel`` (see
+:func:`cnnviz.gui.workers.run_in_thread`) and only calls core. Functions
+that run a model hold its session's lock: hooks are per module, so two
+threads running one model at once would see each other's hooks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cnnviz.core.progress import CancelToken, ProgressFn
+
+_session_ids = itertools.count(1)
+
+
+@dataclass
+class ModelSession:
+    """A loaded model with its summary, preprocessing and the device it runs on."""
+
+    name: str
+    weights: str  # what the user asked for: random | pretrained | a path
+    loaded: Any  # core.weights.LoadedModel
+    summary: Any  # core.summary.ModelSummary
+    pre: Any  # core.images.Preprocess
+    device: str
+    seed: int
+    session_id: int = field(default_factory=lambda: next(_session_ids))
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def model(self) -> Any:
+        """The torch module."""
+        return self.loaded.model
+
+    @property
+    def is_random(self) -> bool:
+        """True when the weights are a random initialisation."""
+        return self.loaded.report.source.startswith("random")
+
+    @property
+    def weights_label(self) -> str:
+        """Where the weights came from, for the status bar."""
+        return self.loaded.report.source
+
+
+@dataclass(frozen=True)
+class ForwardResult:
+    """Every layer's output for one image through one model session."""
+
+    session_id: int
+    image_id: int
+    layers: dict[str, Any]  # key -> CPU tensor [1, ...]
+    output: Any  # CPU logits or None
+    predictions: list[Any]  # core.predict.Prediction
+    seconds: float
+
+
+@dataclass(frozen=True)
+class UnitSelection:
+    """One unit of one layer's output: channel ``channel`` at row ``y``, column ``x``."""
+
+    layer: str
+    channel: int
+    y: int
+    x: int
+
+
+@dataclass(frozen=True)
+class ErfResult:
+    """The effective receptive field of a unit, for the session and image it was computed on."""
+
+    session_id: int
+    image_id: int
+    unit: UnitSelection
+    heat: np.ndarray  # float32 (H, W), max 1
+
+
+@dataclass(frozen=True)
+class CamAnswer:
+    """A Grad-CAM map tagged with the session and image it belongs to."""
+
+    session_id: int
+    image_id: int
+    cam: Any  # core.cam.CamResult
+
+
+@dataclass(frozen=True)
+class ImageInput:
+    """An image to load: a path, encoded bytes, or an RGB array (webcam / clipboard)."""
+
+    path: str | None = None
+    data: bytes | None = None
+    array: np.ndarray | None = None
+    label: str = ""
+
+
+def _check(cancel: CancelToken) -> None:
+    cancel.check()
+
+
+class _CancelHooks:
+    """Forward pre-hooks that stop a forward pass between layers when cancelled."""
+
+    def __init__(self, model: Any, cancel: CancelToken) -> None:
+        self.handles = [m.register_forward_pre_hook(lambda *_: cancel.check()) for m in model.modules()]
+
+    def __enter__(self) -> _CancelHooks:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for h in self.handles:
+            h.remove()
+
+
+def read_image(source: ImageInput) -> Any:
+    """Load an image (core.images.LoadedImage) from a path, bytes or an array."""
+    from cnnviz.core.images import LoadedImage, load_image
+
+    if source.array is not None:
+        rgb = np.ascontiguousarray(source.array[..., :3].astype(np.uint8))
+        return LoadedImage(rgb=rgb, path=None, original_mode="RGB 8-bit", format=source.label)
+    if source.data is not None:
+        return load_image(source.data)
+    return load_image(Path(source.path or ""))
+
+
+def run_forward(session: ModelSession, raw_image: Any, image_id: int, cancel: CancelToken) -> tuple[Any, ForwardResult]:
+    """Prepare ``raw_image`` for ``session`` and capture every layer's output."""
+    import time
+
+    import torch
+
+    from cnnviz.core.device import resolve_device, with_cpu_fallback
+    from cnnviz.core.images import prepare
+    from cnnviz.core.predict import top_k
+    from cnnviz.core.probe import capture
+
+    prepared = prepare(raw_image, session.pre)
+    _check(cancel)
+    t0 = time.perf_counter()
+
+    def work(dev: torch.device) -> Any:
+        model = session.model.to(dev)
+        with _CancelHooks(model, cancel):
+            return capture(model, prepared.tensor.to(dev), "all")
+
+    with session.lock:
+        result, used = with_cpu_fallback(work, resolve_device(session.device))
+    session.device = str(used)
+    layers = {k: v.detach().to("cpu") for k, v in result.layers.items()}
+    out = result.output.detach().to("cpu") if result.output is not None else None
+    preds = []
+    if out is not None and out.dim() == 2:
+        preds = top_k(out, session.loaded.spec.class_names, 5)
+    return prepared, ForwardResult(
+        session_id=session.session_id,
+        image_id=image_id,
+        layers=layers,
+        output=out,
+        predictions=preds,
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def job_load_model(
+    *,
+    progress: ProgressFn,
+    cancel: CancelToken,
+    name: str,
+    weights: str,
+    seed: int,
+    device: str,
+    trust_pickle: bool,
+    raw_image: Any,
+    image_source: ImageInput | None,
+    image_id: int,
+) -> tuple[ModelSession, Any, Any, ForwardResult]:
+    """Build and load a model, summarise it and run the current image through it.
+
+    Returns (session, raw image, prepared image, forward result). Anything
+    failing leaves the caller's previous model untouched.
+    """
+    from cnnviz.core.images import preprocess_for
+    from cnnviz.core.summary import summarize
+    from cnnviz.core.weights import load_model
+
+    progress(0.05, f"Building {name}")
+    loaded = load_model(
+        name, weights, seed=seed, trust_pickle=trust_pickle, progress=lambda f, m="": progress(0.05 + 0.45 * f, m)
+    )
+    _check(cancel)
+    pre = preprocess_for(loaded.spec, loaded.weights_enum)
+    progress(0.55, "Measuring every layer")
+    shape = (pre.channels, *pre.crop_size)
+    summary = summarize(loaded.model, shape, name=loaded.name)
+    _check(cancel)
+    session = ModelSession(name=loaded.name, weights=weights, loaded=loaded, summary=summary, pre=pre, device=device, seed=seed)
+    if image_source is not None:
+        raw_image = read_image(image_source)
+    if raw_image is None:
+        from cnnviz.core.samples import default_sample
+
+        raw_image = read_image(ImageInput(path=str(default_sample(pre.channels))))
+    progress(0.75, "Running the image through the model")
+    prepared, fwd = run_forward(session, raw_image, image_id, cancel)
+    progress(1.0, "Ready")
+    return session, raw_image, prepared, fwd
+
+
+def job_load_image(
+    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, source: ImageInput, image_id: int
+) -> tuple[Any, Any, ForwardResult]:
+    """Read an image and run it through the current model: (raw, prepared, forward)."""
+    progress(0.1, "Reading the image")
+    raw = read_image(source)
+    _check(cancel)
+    progress(0.4, "Running the image through the model")
+    prepared, fwd = run_forward(session, raw, image_id, cancel)
+    progress(1.0, "Ready")
+    return raw, prepared, fwd
+
+
+def job_rerun(
+    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, raw_image: Any, image_id: int
+) -> tuple[Any, Any, ForwardResult]:
+    """Run the current image again (after a device change): (raw, prepared, forward)."""
+    progress(0.3, "Running the image through the model")
+    prepared, fwd = run_forward(session, raw_image, image_id, cancel)
+    return raw_image, prepared, fwd
+
+
+def job_erf(
+    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Any, unit: UnitSelection, image_id: int
+) -> ErfResult:
+    """The effective receptive field of ``unit`` (core.receptive.effective_rf)."""
+    from cnnviz.core.receptive import effective_rf
+
+    with session.lock:
+        _check(cancel)
+        model = session.model
+        dev = next(model.parameters()).device if any(True for _ in model.parameters()) else "cpu"
+        with _CancelHooks(model, cancel):
+            heat = effective_rf(model, tensor.to(dev), unit.layer, (unit.y, unit.x), unit.channel)
+    return ErfResult(session.session_id, image_id, unit, heat)
+
+
+def job_cam(
+    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Any, layer: str, image_id: int
+) -> CamAnswer:
+    """Grad-CAM of ``layer`` for the top class (core.cam.grad_cam)."""
+    from cnnviz.core.cam import grad_cam
+
+    with session.lock:
+        _check(cancel)
+        model = session.model
+        dev = next(model.parameters()).device if any(True for _ in model.parameters()) else "cpu"
+        with _CancelHooks(model, cancel):
+            cam = grad_cam(model, tensor.to(dev), layer)
+    return CamAnswer(session.session_id, image_id, cam)

@@ -1,0 +1,112 @@
+"""The selected layer's weights: kernels (RGB or per input channel), a histogram, or a matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.state import AppState
+
+#: Linear weight matrices larger than this are shown with a stride.
+MAX_MATRIX = 1_000_000
+
+
+class KernelsView(QWidget):
+    """Kernels of a convolution, or a linear layer's weight matrix, and a weight histogram."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.weight: np.ndarray | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.page = QSpinBox()
+        self.page.setPrefix(tr("input channel "))
+        self.page.setToolTip(tr("Deeper layers: each filter has one small kernel per input channel; page through them."))
+        self.page.valueChanged.connect(lambda _: self.redraw())
+        row.addWidget(self.info, 1)
+        row.addWidget(self.page)
+        lay.addLayout(row)
+        self.view = ImageView()
+        lay.addWidget(self.view, 3)
+        self.hist = pg.PlotWidget()
+        self.hist.setBackground(None)
+        self.hist.setLabel("bottom", tr("weight value"))
+        self.hist.setLabel("left", tr("count"))
+        self.hist.setMenuEnabled(False)
+        self.hist_curve = self.hist.plot([0, 1], [0], stepMode="center", fillLevel=0, brush=(80, 140, 220, 160))
+        lay.addWidget(self.hist, 2)
+        state.layer_changed.connect(lambda _: self._load())
+        state.model_changed.connect(lambda _: self._load())
+
+    def _load(self) -> None:
+        session, key = self.state.model, self.state.layer
+        self.weight = None
+        if session is not None and key:
+            name = key.split("#")[0]
+            module = dict(session.model.named_modules()).get(name)
+            w = getattr(module, "weight", None)
+            if w is not None and hasattr(w, "detach"):
+                self.weight = w.detach().float().cpu().numpy()
+        self.page.blockSignals(True)
+        c_in = self.weight.shape[1] if self.weight is not None and self.weight.ndim == 4 else 1
+        self.page.setRange(0, max(0, c_in - 1))
+        self.page.setValue(0)
+        self.page.setVisible(self.weight is not None and self.weight.ndim == 4 and c_in != 3)
+        self.page.blockSignals(False)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the weights of the selected layer."""
+        from cnnviz.core.render import kernel_mosaic, mosaic, weight_histogram
+
+        w = self.weight
+        if w is None:
+            self.view.set_rgb(None)
+            self.hist_curve.setData([0, 1], [0])
+            self.info.setText(tr("{0} has no weights to show.").format(self.state.layer or tr("This layer")))
+            return
+        counts, edges = weight_histogram(w, 60)
+        self.hist_curve.setData(edges, counts)
+        if w.ndim == 4:
+            if w.shape[1] == 3:
+                m = kernel_mosaic(w)
+                self.info.setText(
+                    tr("{0} filters of {1}×{2}×3 shown in colour: grey is 0, the colour is what the filter looks for.").format(
+                        w.shape[0], w.shape[2], w.shape[3]
+                    )
+                )
+            else:
+                c = self.page.value()
+                m = kernel_mosaic(w, c)
+                self.info.setText(
+                    tr("{0} filters, their {1}×{2} kernel on input channel {3} of {4}. Blue < 0 < red.").format(
+                        w.shape[0], w.shape[2], w.shape[3], c, w.shape[1]
+                    )
+                )
+            self.view.set_rgb(m.to_rgb())
+        elif w.ndim == 2:
+            step = max(1, int(np.ceil(np.sqrt(w.size / MAX_MATRIX))))
+            shown = w[::step, ::step]
+            m = mosaic(shown[None], pad=0, scale="symmetric")
+            self.view.set_rgb(m.to_rgb("coolwarm"))
+            note = tr(" (every {0}th row and column)").format(step) if step > 1 else ""
+            self.info.setText(
+                tr("Weight matrix: {0} outputs (rows) × {1} inputs (columns){2}. Blue < 0 < red.").format(
+                    w.shape[0], w.shape[1], note
+                )
+            )
+        else:
+            self.view.set_rgb(None)
+            self.info.setText(tr("{0} weights of shape {1}: histogram only.").format(w.size, list(w.shape)))
+
+    def current_weight(self) -> Any:
+        """The weight array shown (or None)."""
+        return self.weight

@@ -1,0 +1,277 @@
+"""The Inspect tab: pick a network, drop in a picture, walk through its layers.
+
+Layout::
+
+    model · weights · device                                   [progress] [cancel]
+    ┌ layer tree ┬ original | what the model sees | channel ┬ math / kernels / top-5 ┐
+    │            ├ activation grid (one image) + colour bar  │                        │
+    └────────────┴───────────────────────────────────────────┴────────────────────────┘
+
+Widgets only read :class:`AppState` and react to its signals; requests for
+work go to the :class:`InspectController`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from cnnviz.gui.inspect.activation_grid import ActivationGrid
+from cnnviz.gui.inspect.channel_view import ChannelView
+from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.export import layer_arrays, save_npz, save_text, save_widget_png
+from cnnviz.gui.inspect.input_panel import InputPanel
+from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.kernels_view import KernelsView
+from cnnviz.gui.inspect.layer_tree import LayerTree
+from cnnviz.gui.inspect.math_panel import MathPanel
+from cnnviz.gui.inspect.model_panel import ModelPanel
+from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
+from cnnviz.gui.state import AppState
+
+DEFAULT_MODEL = "resnet18"
+
+
+class InspectTab(QWidget):
+    """The Inspect tab widget (see the module docstring)."""
+
+    def __init__(self, state: AppState, window: Any = None) -> None:
+        super().__init__()
+        self.state = state
+        self.window_ = window
+        self.options: argparse.Namespace = getattr(window, "options", None) or argparse.Namespace()
+        self.controller = InspectController(state, self)
+        self._started = False
+        self._remembered: dict[str, Any] = {}
+
+        self.model_panel = ModelPanel(state, self.controller)
+        self.tree = LayerTree(state)
+        self.input_panel = InputPanel(state, self.controller)
+        self.channel_view = ChannelView(state)
+        self.grid = ActivationGrid(state)
+        self.math = MathPanel(state)
+        self.kernels = KernelsView(state)
+        self.predictions = PredictionsPanel(state)
+
+        self.side = QTabWidget()
+        self.side.addTab(self.math, tr("Layer math"))
+        self.side.addTab(self.kernels, tr("Kernels"))
+        self.side.addTab(self.predictions, tr("Top-5 · Grad-CAM"))
+        self.top_split = QSplitter(Qt.Orientation.Horizontal)
+        self.top_split.addWidget(self.input_panel)
+        self.top_split.addWidget(self.channel_view)
+        self.top_split.setSizes([560, 260])
+        self.center_split = QSplitter(Qt.Orientation.Vertical)
+        self.center_split.addWidget(self.top_split)
+        self.center_split.addWidget(self.grid)
+        self.center_split.setSizes([380, 520])
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.tree)
+        self.main_split.addWidget(self.center_split)
+        self.main_split.addWidget(self.side)
+        self.main_split.setSizes([400, 780, 420])
+        self.main_split.setStretchFactor(1, 1)
+        for split in (self.top_split, self.center_split, self.main_split):
+            split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 0, 4, 0)
+        lay.addWidget(self.model_panel)
+        lay.addWidget(self.main_split, 1)
+        self._make_actions()
+        QTimer.singleShot(0, self.start)
+
+    # ------------------------------------------------------------ actions
+    def _action(self, text: str, slot: Any, keys: Any = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if keys is not None:
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        self.act_open = self._action(tr("&Open image…"), self.input_panel.open_dialog, QKeySequence.StandardKey.Open,
+                                     tr("Open an image file for the Inspect tab"))
+        self.act_paste = self._action(tr("&Paste image"), self.input_panel.paste, "Ctrl+Shift+V",
+                                      tr("Use the image on the clipboard"))
+        self.act_export_png = self._action(tr("Export view as &PNG…"), self.export_png, "Ctrl+E")
+        self.act_export_npz = self._action(tr("Export layer &activations (.npz)…"), self.export_npz)
+        self.act_export_csv = self._action(tr("Export summary as &CSV…"), lambda: self.export_summary("csv"))
+        self.act_export_md = self._action(tr("Export summary as &Markdown…"), lambda: self.export_summary("md"))
+        self.act_next_conv = self._action(tr("&Next convolution"), lambda: self.tree.step_conv(+1), "Alt+Down",
+                                          tr("Jump to the next convolution (Alt+↓)"))
+        self.act_prev_conv = self._action(tr("&Previous convolution"), lambda: self.tree.step_conv(-1), "Alt+Up",
+                                          tr("Jump to the previous convolution (Alt+↑)"))
+        self.act_reload = self._action(tr("&Reload model"), self.reload, "F5")
+        self.act_cancel = self._action(tr("&Cancel loading"), lambda: self.controller.cancel("main"), "Esc")
+        self.act_search = self._action(tr("Find &model…"), self.model_panel.search.setFocus, "Ctrl+K")
+        window = self.window_
+        if window is None:
+            return
+        if hasattr(window, "menu_file"):
+            first = window.menu_file.actions()[0] if window.menu_file.actions() else None
+            for act in (self.act_open, self.act_paste, None, self.act_export_png, self.act_export_npz,
+                        self.act_export_csv, self.act_export_md, None):
+                if act is None:
+                    window.menu_file.insertSeparator(first) if first else window.menu_file.addSeparator()
+                else:
+                    window.menu_file.insertAction(first, act)
+        if hasattr(window, "menu_model"):
+            for act in (self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
+                window.menu_model.addSeparator() if act is None else window.menu_model.addAction(act)
+        toolbar = getattr(window, "toolbar", None)
+        if toolbar is not None:
+            for act in (self.act_open, self.act_paste, self.act_prev_conv, self.act_next_conv, self.act_export_png):
+                toolbar.addAction(act)
+        for act in (self.act_open, self.act_paste, self.act_export_png, self.act_search):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    # ------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Load the first model and image: command line first, then remembered settings, then defaults."""
+        if self._started:
+            return
+        self._started = True
+        opts, mem = self.options, self._remembered
+        screenshot = bool(getattr(opts, "screenshot", None))
+        if screenshot:
+            mem = {}
+        device = getattr(opts, "device", None) or mem.get("device") or "cpu"
+        try:
+            from cnnviz.core.device import resolve_device
+
+            self.state.set_device(str(resolve_device(device)))
+        except Exception as exc:  # noqa: BLE001 (a CnnvizError: say it, keep the CPU)
+            self.state.show_error(tr("Device"), str(exc))
+        if mem.get("colormap"):
+            self.state.set_colormap(mem["colormap"])
+        if mem.get("scale") or mem.get("sort"):
+            self.grid.set_options(mem.get("scale"), mem.get("sort"))
+        name = getattr(opts, "model", None) or mem.get("model") or DEFAULT_MODEL
+        weights = getattr(opts, "weights", None) or (mem.get("weights") if name == mem.get("model") else None) or "random"
+        seed = getattr(opts, "seed", None)
+        seed = int(seed) if seed is not None else 0
+        layer = getattr(opts, "layer", None) or (mem.get("layer") if name == mem.get("model") else None)
+        image_path = getattr(opts, "image", None) or mem.get("image")
+        if image_path and not getattr(opts, "image", None) and not Path(image_path).is_file():
+            image_path = None  # a remembered file that was moved: fall back to the sample
+        self.controller.load_model(name, weights, seed=seed, layer=layer)
+        if image_path:
+            self._after_first_model(lambda: self.controller.load_image(ImageInput(path=image_path, label=Path(image_path).name)))
+
+    def _after_first_model(self, fn: Any) -> None:
+        def once(_: object) -> None:
+            self.state.model_changed.disconnect(once)
+            fn()
+
+        self.state.model_changed.connect(once)
+
+    def reload(self) -> None:
+        """Load the current model again (e.g. after a weights file changed on disk)."""
+        s = self.state.model
+        if s is not None:
+            self.controller.load_model(s.name, s.weights, seed=s.seed)
+
+    # ------------------------------------------------------------ export
+    def _ask_save(self, title: str, default: str, filt: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
+        return path
+
+    def export_png(self, path: str | None = None) -> Path | None:
+        """Save the Inspect tab as it looks now."""
+        name = self.state.model.name if self.state.model else "cnnviz"
+        path = path or self._ask_save(tr("Export view"), f"{name}-{self.state.layer or 'view'}.png", tr("PNG image (*.png)"))
+        if not path:
+            return None
+        return self._guard(lambda: save_widget_png(self, path))
+
+    def export_npz(self, path: str | None = None) -> Path | None:
+        """Save the selected layer's activations (plus the input) as .npz."""
+        fwd, image, layer = self.state.forward, self.state.image, self.state.layer
+        if fwd is None or image is None or not layer:
+            return None
+        path = path or self._ask_save(tr("Export activations"), f"{layer.replace('#', '-')}.npz", tr("NumPy arrays (*.npz)"))
+        if not path:
+            return None
+        return self._guard(lambda: save_npz(path, layer_arrays(fwd, layer, image)))
+
+    def export_summary(self, fmt: str, path: str | None = None) -> Path | None:
+        """Save the model summary as CSV or Markdown."""
+        s = self.state.model
+        if s is None:
+            return None
+        ext, filt = (("csv", tr("CSV (*.csv)")) if fmt == "csv" else ("md", tr("Markdown (*.md)")))
+        path = path or self._ask_save(tr("Export summary"), f"{s.name}-summary.{ext}", filt)
+        if not path:
+            return None
+        text = s.summary.to_csv() if fmt == "csv" else s.summary.to_markdown()
+        return self._guard(lambda: save_text(path, text))
+
+    def _guard(self, fn: Any) -> Path | None:
+        from cnnviz.core.errors import CnnvizError
+
+        try:
+            out = fn()
+        except CnnvizError as exc:
+            self.state.show_error(tr("Export failed"), str(exc))
+            return None
+        self.state.show_status(tr("Saved {0}").format(out), 5000)
+        return out
+
+    # ------------------------------------------------------------ tab contract
+    def is_busy(self) -> bool:
+        """True until the first model is shown and while any work runs."""
+        return not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
+
+    def save_settings(self, s: QSettings) -> None:
+        """Remember the model, weights, image, layer, device, view options and splitters."""
+        session = self.state.model
+        if session is not None:
+            s.setValue("inspect/model", session.name)
+            s.setValue("inspect/weights", session.weights)
+        src = self.controller.image_source
+        s.setValue("inspect/image", src.path if src is not None and src.path else "")
+        s.setValue("inspect/layer", self.state.layer)
+        s.setValue("inspect/device", self.state.device)
+        s.setValue("inspect/colormap", self.state.colormap)
+        s.setValue("inspect/scale", self.grid.scale_box.currentData())
+        s.setValue("inspect/sort", self.grid.sort_box.currentData())
+        s.setValue("inspect/side_tab", self.side.currentIndex())
+        for key, split in (("main", self.main_split), ("center", self.center_split), ("top", self.top_split)):
+            s.setValue(f"inspect/split_{key}", split.saveState())
+
+    def restore_settings(self, s: QSettings) -> None:
+        """Read what save_settings wrote (applied when the tab starts)."""
+        for key in ("model", "weights", "image", "layer", "device", "colormap", "scale", "sort"):
+            v = s.value(f"inspect/{key}")
+            if v:
+                self._remembered[key] = str(v)
+        if getattr(self.options, "screenshot", None):
+            return
+        for key, split in (("main", self.main_split), ("center", self.center_split), ("top", self.top_split)):
+            v = s.value(f"inspect/split_{key}")
+            if v is not None:
+                split.restoreState(v)
+        try:
+            self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
+        except (TypeError, ValueError):
+            pass
+
+    def shutdown(self) -> None:
+        """Cancel every job (the window is closing)."""
+        self.controller.shutdown()
+
+
+def create_tab(state: AppState, window: Any) -> QWidget:
+    """Build the Inspect tab (the tab contract of :mod:`cnnviz.gui.app`)."""
+    return InspectTab(state, window)

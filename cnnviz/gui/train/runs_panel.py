@@ -1,0 +1,432 @@
+"""The run list and the run form: add, remove, duplicate, edit with validation at the form."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.core.errors import ConfigError
+from cnnviz.core.training.config import RunConfig
+from cnnviz.core.training.metrics import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
+from cnnviz.core.training.optimizers import get_optimizer, list_optimizers
+from cnnviz.core.training.schedules import get_schedule, list_schedules
+from cnnviz.gui.train.plots import PALETTE
+
+STATUS_COLORS = {DIVERGED: "#c62828", FAILED: "#c62828", FINISHED: "#2e7d32", STOPPED: "#8d6e00",
+                 RUNNING: "#1565c0"}
+
+
+def tr(text: str) -> str:
+    """Translate a run-panel string."""
+    return QCoreApplication.translate("TrainRuns", text)
+
+
+def _swatch(color: str) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(color))
+    return QIcon(pix)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+class RunForm(QWidget):
+    """Edits one RunConfig; shows why a value is refused right under the form."""
+
+    sig_changed = Signal(object)
+    """A valid RunConfig after an edit."""
+    sig_validity = Signal(bool)
+    """The form holds valid values (True) or a refused one (False)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.valid = True
+        self.name = QLineEdit()
+        self.name.setToolTip(tr("The run's name in the legend and in the CSV."))
+        self.optimizer = QComboBox()
+        for spec in list_optimizers():
+            self.optimizer.addItem(spec.label, spec.name)
+        self.optimizer.setToolTip(tr("The update rule this run uses."))
+        self.batch = QSpinBox()
+        self.batch.setRange(0, 65536)
+        self.batch.setSpecialValueText(tr("same as setup"))
+        self.batch.setToolTip(tr("This run's batch size (0: the batch size of the setup)."))
+        self.schedule = QComboBox()
+        for spec in list_schedules():
+            self.schedule.addItem(spec.label, spec.name)
+            self.schedule.setItemData(self.schedule.count() - 1, spec.description_en, Qt.ItemDataRole.ToolTipRole)
+        self.schedule.setToolTip(tr("How the learning rate changes during training."))
+        self.batch_norm = QCheckBox(tr("BatchNorm"))
+        self.batch_norm.setToolTip(tr("Add BatchNorm after every convolution (models that offer it)."))
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.9)
+        self.dropout.setSingleStep(0.1)
+        self.dropout.setToolTip(tr("Dropout probability before each linear layer (models that offer it)."))
+        self.hparam_edits: dict[str, QLineEdit] = {}
+        self.hparam_box = QFormLayout()
+        self.hparam_box.setContentsMargins(0, 0, 0, 0)
+        self.error = QLabel("")
+        self.error.setObjectName("run-form-error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setVisible(False)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Optimizer"), self.optimizer)
+        form.addRow(self.hparam_box)
+        form.addRow(tr("Batch size"), self.batch)
+        form.addRow(tr("LR schedule"), self.schedule)
+        switches = QHBoxLayout()
+        switches.addWidget(self.batch_norm)
+        switches.addWidget(QLabel(tr("Dropout")))
+        switches.addWidget(self.dropout)
+        switches.addStretch(1)
+        self.switch_row = QWidget()
+        self.switch_row.setLayout(switches)
+        switches.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.switch_row)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(form)
+        box.addWidget(self.error)
+
+        self.name.textEdited.connect(self._edited)
+        self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
+        self.batch.valueChanged.connect(self._edited)
+        self.schedule.currentIndexChanged.connect(self._edited)
+        self.batch_norm.toggled.connect(self._edited)
+        self.dropout.valueChanged.connect(self._edited)
+        self._config = RunConfig("run")
+        self.set_model_switches(False, False)
+
+    def set_model_switches(self, batch_norm: bool, dropout: bool) -> None:
+        """Show the BatchNorm / dropout switches only for models that take them."""
+        self.batch_norm.setVisible(batch_norm)
+        self.dropout.setVisible(dropout)
+        self.switch_row.setVisible(batch_norm or dropout)
+        self._has_bn, self._has_dropout = batch_norm, dropout
+
+    def _rebuild_hparams(self, optimizer: str, values: dict[str, float]) -> None:
+        while self.hparam_box.rowCount():
+            self.hparam_box.removeRow(0)
+        self.hparam_edits = {}
+        spec = get_optimizer(optimizer)
+        for h in spec.hparams:
+            edit = QLineEdit(_fmt(values.get(h.name, h.default)))
+            edit.setObjectName(f"hparam-{h.name}")
+            edit.setToolTip(f"{h.help_en}\n" + tr("Allowed: {0}").format(h.range_text()))
+            edit.textEdited.connect(self._edited)
+            self.hparam_edits[h.name] = edit
+            self.hparam_box.addRow(h.name, edit)
+
+    def load(self, config: RunConfig) -> None:
+        """Show ``config`` in the form."""
+        self._loading = True
+        try:
+            self._config = config
+            self.name.setText(config.name)
+            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(get_optimizer(config.optimizer).name)))
+            self._rebuild_hparams(config.optimizer, config.hparams)
+            self.batch.setValue(config.batch_size or 0)
+            self.schedule.setCurrentIndex(max(0, self.schedule.findData(get_schedule(config.schedule).name)))
+            self.batch_norm.setChecked(bool(config.model_kwargs.get("batch_norm", False)))
+            self.dropout.setValue(float(config.model_kwargs.get("dropout", 0.0)))
+        finally:
+            self._loading = False
+        self._show_error("")
+
+    def _optimizer_changed(self) -> None:
+        if self._loading:
+            return
+        name = self.optimizer.currentData()
+        keep = {"lr": self._config.hparams.get("lr")} if "lr" in self._config.hparams else {}
+        defaults = get_optimizer(name).defaults()
+        if keep.get("lr") is None:
+            keep = {}
+        self._rebuild_hparams(name, {**defaults, **keep})
+        self._edited()
+
+    def current(self) -> RunConfig:
+        """The form's values as a validated RunConfig (ConfigError naming the bad field)."""
+        hparams: dict[str, float] = {}
+        problems = []
+        for key, edit in self.hparam_edits.items():
+            text = edit.text().strip()
+            try:
+                value = float(text)
+            except ValueError:
+                problems.append(tr("{0}: “{1}” is not a number.").format(key, text))
+                continue
+            hparams[key] = value
+        if problems:
+            raise ConfigError(" ".join(problems))
+        kwargs = dict(self._config.model_kwargs)
+        if self._has_bn:
+            kwargs["batch_norm"] = self.batch_norm.isChecked()
+        if self._has_dropout:
+            kwargs["dropout"] = round(self.dropout.value(), 3)
+        config = RunConfig(
+            name=self.name.text().strip(), optimizer=self.optimizer.currentData(), hparams=hparams,
+            batch_size=self.batch.value() or None, schedule=self.schedule.currentData(),
+            schedule_params=dict(self._config.schedule_params) if self.schedule.currentData() == self._config.schedule
+            else {}, model_kwargs=kwargs,
+        )
+        return config.validated()
+
+    def _edited(self, *args: object) -> None:
+        if self._loading:
+            return
+        try:
+            config = self.current()
+        except ConfigError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        self._config = config
+        self.sig_changed.emit(config)
+
+    def _show_error(self, message: str) -> None:
+        self.valid = not message
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        for key, edit in self.hparam_edits.items():
+            bad = bool(message) and (f"{key} =" in message or message.startswith(f"{key}:")
+                                     or f" {key}:" in message or f"{key} must" in message)
+            edit.setStyleSheet("border: 1px solid #c62828;" if bad else "")
+        self.name.setStyleSheet("border: 1px solid #c62828;" if "name" in message else "")
+        self.sig_validity.emit(self.valid)
+
+
+class RunsPanel(QWidget):
+    """The table of runs with add / duplicate / remove, and the form of the selected run."""
+
+    sig_runs_changed = Signal()
+    """Runs were added, removed or edited."""
+    sig_visibility_changed = Signal(str, bool)
+    """A run's show checkbox changed (run name, visible)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runs: list[RunConfig] = []
+        self.colors: list[str] = []
+        self.statuses: dict[str, tuple[str, str]] = {}
+        self.locked = False
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("Run"), tr("Settings"), tr("Status")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(tr("Tick a run to show it in the plots; select it to edit it below."))
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.setToolTip(tr("Add a run with another optimizer (Ctrl+N)."))
+        self.dup_button = QPushButton(tr("Duplicate"))
+        self.dup_button.setToolTip(tr("Copy the selected run, then change one hyperparameter (Ctrl+D)."))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Remove the selected run (Delete)."))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.dup_button, self.remove_button):
+            buttons.addWidget(b)
+        self.form = RunForm()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.table, 1)
+        box.addLayout(buttons)
+        box.addWidget(self.form)
+
+        self.add_button.clicked.connect(self.add_run)
+        self.dup_button.clicked.connect(self.duplicate_run)
+        self.remove_button.clicked.connect(self.remove_run)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemChanged.connect(self._item_changed)
+        self.form.sig_changed.connect(self._form_changed)
+
+    # ------------------------------------------------------------ list operations
+    def set_runs(self, runs: list[RunConfig]) -> None:
+        """Replace every run (a preset or restored settings)."""
+        self.runs = [r.validated() for r in runs]
+        self.colors = [PALETTE[i % len(PALETTE)] for i in range(len(self.runs))]
+        self.statuses = {}
+        self._refill(select=0)
+        self.sig_runs_changed.emit()
+
+    def _next_color(self) -> str:
+        used = set(self.colors)
+        return next((c for c in PALETTE if c not in used), PALETTE[len(self.colors) % len(PALETTE)])
+
+    def _unique(self, name: str) -> str:
+        names = {r.name for r in self.runs}
+        if name not in names:
+            return name
+        k = 2
+        while f"{name} ({k})" in names:
+            k += 1
+        return f"{name} ({k})"
+
+    def add_run(self) -> None:
+        """Append a run with an optimizer not used yet (Adam, then the others)."""
+        if self.locked:
+            return
+        used = {r.optimizer for r in self.runs}
+        order = ["adam", "momentum", "sgd", "rmsprop", "nesterov", "adamw", "adagrad", "adadelta"]
+        name = next((o for o in order if o not in used), "adam")
+        spec = get_optimizer(name)
+        self.runs.append(RunConfig(self._unique(spec.label), spec.name, spec.defaults()).validated())
+        self.colors.append(self._next_color())
+        self._refill(select=len(self.runs) - 1)
+        self.sig_runs_changed.emit()
+
+    def duplicate_run(self) -> None:
+        """Copy the selected run (named “… copy”) and select it, ready to change one value."""
+        row = self.selected_row()
+        if self.locked or row is None:
+            return
+        source = self.runs[row]
+        copy = replace(source, name=self._unique(source.name + " " + tr("copy")),
+                       hparams=dict(source.hparams), model_kwargs=dict(source.model_kwargs))
+        self.runs.insert(row + 1, copy)
+        self.colors.insert(row + 1, self._next_color())
+        self._refill(select=row + 1)
+        self.sig_runs_changed.emit()
+        self.form.hparam_edits.get("lr", self.form.name).setFocus()
+
+    def remove_run(self) -> None:
+        """Remove the selected run (at least one stays)."""
+        row = self.selected_row()
+        if self.locked or row is None or len(self.runs) <= 1:
+            return
+        del self.runs[row]
+        del self.colors[row]
+        self._refill(select=min(row, len(self.runs) - 1))
+        self.sig_runs_changed.emit()
+
+    def selected_row(self) -> int | None:
+        """The selected row, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_name(self) -> str | None:
+        """The selected run's name, or None."""
+        row = self.selected_row()
+        return self.runs[row].name if row is not None and row < len(self.runs) else None
+
+    def set_locked(self, locked: bool) -> None:
+        """While training: no add / remove / edit (the runs' configs are fixed)."""
+        self.locked = locked
+        for w in (self.add_button, self.dup_button, self.remove_button, self.form):
+            w.setEnabled(not locked)
+
+    def is_valid(self) -> bool:
+        """True when the form holds no refused value and names are unique."""
+        return self.form.valid and len({r.name for r in self.runs}) == len(self.runs)
+
+    def visible(self, name: str) -> bool:
+        """Whether run ``name`` is ticked."""
+        for row, run in enumerate(self.runs):
+            if run.name == name:
+                item = self.table.item(row, 0)
+                return item is None or item.checkState() == Qt.CheckState.Checked
+        return True
+
+    # ------------------------------------------------------------ table
+    def _refill(self, select: int | None = None) -> None:
+        self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(len(self.runs))
+            for row, (run, color) in enumerate(zip(self.runs, self.colors, strict=True)):
+                name = QTableWidgetItem(_swatch(color), run.name)
+                name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                name.setCheckState(Qt.CheckState.Checked)
+                self.table.setItem(row, 0, name)
+                self.table.setItem(row, 1, QTableWidgetItem(run.summary()))
+                self.table.setItem(row, 2, QTableWidgetItem(""))
+                self._show_status(row)
+        finally:
+            self.table.blockSignals(False)
+        if select is not None and self.runs:
+            self.table.selectRow(select)
+            self._selection_changed()
+
+    def _show_status(self, row: int) -> None:
+        status, message = self.statuses.get(self.runs[row].name, ("", ""))
+        item = self.table.item(row, 2)
+        if item is None:
+            return
+        item.setText(tr(status) if status else "")
+        item.setForeground(QColor(STATUS_COLORS.get(status, "#444")))
+        item.setToolTip(message)
+
+    def set_statuses(self, statuses: dict[str, tuple[str, str]]) -> None:
+        """Show each run's status (diverged / failed in red, with the reason as tooltip)."""
+        if statuses == self.statuses:
+            return
+        self.statuses = dict(statuses)
+        self.table.blockSignals(True)
+        try:
+            for row in range(len(self.runs)):
+                self._show_status(row)
+        finally:
+            self.table.blockSignals(False)
+
+    def set_checked(self, name: str, visible: bool) -> None:
+        """Tick or untick run ``name`` (from the plot legend)."""
+        for row, run in enumerate(self.runs):
+            item = self.table.item(row, 0)
+            if run.name == name and item is not None:
+                state = Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
+                if item.checkState() != state:
+                    item.setCheckState(state)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0 and item.row() < len(self.runs):
+            self.sig_visibility_changed.emit(self.runs[item.row()].name,
+                                             item.checkState() == Qt.CheckState.Checked)
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        if row is not None and row < len(self.runs):
+            self.form.load(self.runs[row])
+
+    def _form_changed(self, config: RunConfig) -> None:
+        row = self.selected_row()
+        if row is None or self.locked:
+            return
+        others = {r.name for i, r in enumerate(self.runs) if i != row}
+        if config.name in others:
+            self.form._show_error(tr("Another run is already called “{0}”.").format(config.name))
+            return
+        self.runs[row] = config
+        self.table.blockSignals(True)
+        try:
+            self.table.item(row, 0).setText(config.name)
+            self.table.item(row, 1).setText(config.summary())
+        finally:
+            self.table.blockSignals(False)
+        self.sig_runs_changed.emit()
+

@@ -1,0 +1,161 @@
+"""The Train tab: a short run to completion, a stop half-way, the form's validation."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import torch
+from PySide6.QtCore import Qt, QThreadPool
+
+from cnnviz.core.models import build_model
+from cnnviz.core.training.config import RunConfig
+from cnnviz.core.training.metrics import read_metrics_csv
+from cnnviz.gui.state import AppState
+from cnnviz.gui.train.tab import TrainTab
+from cnnviz.gui.workers import active_jobs
+
+
+@pytest.fixture
+def tab(qtbot):
+    state = AppState()
+    widget = TrainTab(state)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    widget.train_limit.setValue(64)
+    widget.batch.setValue(32)
+    widget.epochs.setValue(1)
+    widget.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.05}), RunConfig("Adam", "adam", {"lr": 1e-3})])
+    yield widget
+    widget.shutdown()
+
+
+def _no_worker_left() -> bool:
+    return not active_jobs() and QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_short_run_completes_and_exports(tab, qtbot, tmp_path) -> None:
+    received: list[dict] = []
+    tab.state.open_in_inspect.connect(received.append)
+    tabs: list[str] = []
+    tab.state.open_tab.connect(tabs.append)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.is_running() and not tab.start_button.isEnabled()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30000)
+    qtbot.waitUntil(_no_worker_left, timeout=2000)
+    statuses = tab.trainer.log.statuses()
+    assert {s for s, _ in statuses.values()} == {"finished"}
+    assert tab.runs_panel.table.item(0, 2).text() == "finished"
+    # The plots hold exactly what the engine logged: 2 steps per run.
+    assert tab.plots.point_count() == 4
+    sgd = tab.plots.series["SGD"]
+    assert sgd.loss.tolist() == tab.trainer.log.snapshot("SGD").train["loss"].tolist()
+    x, y = sgd.items["raw"].getData()
+    assert y.tolist() == sgd.loss.tolist()
+    assert tab.plots.series["SGD"].loss[0] == tab.plots.series["Adam"].loss[0]
+    # Exports.
+    csv_path = tab.export_csv(str(tmp_path / "m.csv"))
+    rows = read_metrics_csv(csv_path)
+    assert len([r for r in rows if r["split"] == "train"]) == 4
+    assert tab.export_png(str(tmp_path / "p.png")) and (tmp_path / "p.png").stat().st_size > 1000
+    weights = tab.export_weights(str(tmp_path))
+    assert len(weights) == 2
+    # Open in Inspect: the selected run's model rebuilt from the message equals the trained one.
+    tab.runs_panel.table.selectRow(1)
+    tab.open_in_inspect()
+    assert tabs == ["inspect"] and received[0]["name"] == "lenet5"
+    model = build_model("lenet5", seed=None, **received[0]["kwargs"])
+    model.load_state_dict(received[0]["state_dict"])
+    trained = tab.trainer.runs["Adam"].model.state_dict()
+    assert all(torch.equal(received[0]["state_dict"][k], trained[k]) for k in trained)
+
+
+def test_stop_half_way_ends_the_worker_quickly_and_keeps_the_metrics(tab, qtbot, tmp_path) -> None:
+    tab.epochs.setValue(200)
+    tab.start()
+    qtbot.waitUntil(lambda: tab.plots.point_count() >= 4, timeout=30000)
+    csv_path = tab.export_csv(str(tmp_path / "partial.csv"))  # exported mid-run: on disk now
+    assert read_metrics_csv(csv_path)
+    t0 = time.monotonic()
+    qtbot.keyClick(tab.start_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=2000)
+    assert time.monotonic() - t0 < 2.0
+    qtbot.waitUntil(_no_worker_left, timeout=2000)
+    statuses = {s for s, _ in tab.trainer.log.statuses().values()}
+    assert statuses == {"stopped"}
+    steps = tab.trainer.log.train_count("SGD")
+    assert 0 < steps < 200 * 2
+    rows = read_metrics_csv(csv_path)  # rewritten at the end with the final status
+    assert {r["status"] for r in rows} == {"stopped"}
+    assert tab.start_button.isEnabled() and tab.runs_panel.add_button.isEnabled()
+
+
+def test_pause_and_resume(tab, qtbot) -> None:
+    tab.epochs.setValue(200)
+    tab.start()
+    qtbot.waitUntil(lambda: tab.trainer.log.train_count("Adam") >= 1, timeout=30000)
+    tab.toggle_pause()
+    assert tab.pause_button.text() == "Resume"
+    qtbot.wait(150)
+    held = tab.trainer.log.train_count("Adam")
+    qtbot.wait(200)
+    assert tab.trainer.log.train_count("Adam") == held
+    tab.toggle_pause()
+    qtbot.waitUntil(lambda: tab.trainer.log.train_count("Adam") > held, timeout=10000)
+    t0 = time.monotonic()
+    tab.shutdown()  # what closing the window does
+    assert time.monotonic() - t0 < 2.0 and not tab.is_running()
+
+
+def test_form_refuses_bad_values_at_the_form(tab, qtbot) -> None:
+    tab.runs_panel.table.selectRow(1)
+    form = tab.runs_panel.form
+    lr = form.hparam_edits["lr"]
+    lr.clear()
+    qtbot.keyClicks(lr, "-0.5")
+    assert form.error.isVisible() and "lr = -0.5" in form.error.text()
+    assert not tab.start_button.isEnabled()
+    assert tab.runs_panel.runs[1].hparams["lr"] == 1e-3  # the run kept its last valid value
+    beta1 = form.hparam_edits["beta1"]
+    lr.clear()
+    qtbot.keyClicks(lr, "0.01")
+    beta1.clear()
+    qtbot.keyClicks(beta1, "1")
+    assert "beta1 = 1 is outside [0, 1)" in form.error.text()
+    beta1.clear()
+    qtbot.keyClicks(beta1, "0.8")
+    assert not form.error.isVisible() and tab.start_button.isEnabled()
+    assert tab.runs_panel.runs[1].hparams == {**tab.runs_panel.runs[1].hparams, "lr": 0.01, "beta1": 0.8}
+
+
+def test_duplicate_and_change_one_hyperparameter_then_remove(tab, qtbot) -> None:
+    panel = tab.runs_panel
+    panel.table.selectRow(0)
+    panel.duplicate_run()
+    assert [r.name for r in panel.runs] == ["SGD", "SGD copy", "Adam"]
+    assert panel.selected_row() == 1
+    lr = panel.form.hparam_edits["lr"]
+    lr.clear()
+    qtbot.keyClicks(lr, "0.2")
+    assert panel.runs[1].hparams["lr"] == 0.2 and panel.runs[0].hparams["lr"] == 0.05
+    assert len(tab.plots.series) == 3
+    panel.remove_run()
+    assert [r.name for r in panel.runs] == ["SGD", "Adam"]
+
+
+def test_hiding_a_run_hides_it_everywhere(tab, qtbot) -> None:
+    tab.runs_panel.set_checked("Adam", False)
+    items = tab.plots.series["Adam"].items
+    assert not items["smooth"].isVisible() and not items["val_loss"].isVisible() and not items["lr"].isVisible()
+    items["smooth"].setVisible(True)  # what a click on the legend does
+    assert items["val_loss"].isVisible()
+    assert tab.runs_panel.visible("Adam")
+
+
+def test_presets_load_their_runs(tab) -> None:
+    tab.apply_preset("batch_norm")
+    assert tab.model.currentData() == "vgg_small"
+    assert [r.model_kwargs["batch_norm"] for r in tab.runs_panel.runs] == [False, True]
+    assert tab.runs_panel.form.batch_norm.isVisibleTo(tab)
+    assert "BatchNorm" in tab.lesson_title.text()
