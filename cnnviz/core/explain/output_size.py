@@ -50,7 +50,7 @@ class SizeExplanation:
 
 
 def _describe(indices: tuple[int, ...], padding: int, n: int, rows: bool) -> tuple[str, str]:
-    """'rows 6–7 (input rows 5–6)' in en and zh."""
+    """'rows 6–7 = input rows 5–6' in en and zh (padded coordinates first)."""
     if not indices:
         return "", ""
     real = [i - padding for i in indices if 0 <= i - padding < n]
@@ -63,14 +63,14 @@ def _describe(indices: tuple[int, ...], padding: int, n: int, rows: bool) -> tup
             return f"{v[0]}–{v[-1]}"
         return ", ".join(map(str, v))
 
-    en = f"padded {unit_en}{'s' if len(indices) > 1 else ''} {span(list(indices))}"
-    zh = f"填充后第 {span(list(indices))} {unit_zh}"
+    en = f"{unit_en}{'s' if len(indices) > 1 else ''} {span(list(indices))}"
+    zh = f"第 {span(list(indices))} {unit_zh}"
     if real:
         en += f" = input {unit_en}{'s' if len(real) > 1 else ''} {span(real)}"
         zh += f"，即原输入第 {span(real)} {unit_zh}"
     if pads:
-        en += f" ({pads} of padding)" if real else " (all padding)"
-        zh += f"，其中 {pads} {unit_zh}是填充" if real else "，全是填充"
+        en += f", plus {pads} of padding" if real else ", padding"
+        zh += f"，另有 {pads} {unit_zh}填充" if real else "，是填充"
     return en, zh
 
 
@@ -112,21 +112,30 @@ def explain_axis(
         )
     else:
         where_en, where_zh = _describe(floored, padding, n, rows)
+        unit = "row" if rows else "column"
+        last = f"The last {unit}" if remainder == 1 else f"The last {remainder} {unit}s"
         text = Text(
             f"{num_en} is not divisible by S = {stride}: {numerator} / {stride} = {num(numerator / stride)} "
-            f"is floored to {numerator // stride}, so only {out} windows fit. The last {remainder} "
-            f"{'row' if rows else 'column'}{'s' if remainder > 1 else ''} ({where_en}) "
-            f"{'are' if remainder > 1 else 'is'} never covered: that information is dropped.",
+            f"is floored to {numerator // stride}, so only {out} windows fit. {last} of the padded input "
+            f"({where_en}) {'is' if remainder == 1 else 'are'} never covered: that information is dropped.",
             f"{num_en} 不能被 S = {stride} 整除：{numerator} / {stride} = {num(numerator / stride)}，"
-            f"向下取整为 {numerator // stride}，只放得下 {out} 个窗口。最后 {remainder} "
+            f"向下取整为 {numerator // stride}，只放得下 {out} 个窗口。填充后输入的最后 {remainder} "
             f"{'行' if rows else '列'}（{where_zh}）从未被覆盖，这部分信息被丢弃。",
         )
     if skipped:
         where_en, where_zh = _describe(skipped, padding, n, rows)
-        text = text + Text(
-            f"With dilation D = {dilation} and stride S = {stride}, {where_en} fall in the holes of every window and are never read.",
-            f"由于空洞 D = {dilation} 和步幅 S = {stride}，{where_zh}落在每个窗口的空洞里，从未被读取。",
-        )
+        if dilation == 1:
+            text = text + Text(
+                f"The stride S = {stride} is larger than the window F = {kernel}, so padded {where_en} lie "
+                "between two windows and are never read.",
+                f"步幅 S = {stride} 大于窗口 F = {kernel}，填充后输入的{where_zh}落在两个窗口之间，从未被读取。",
+            )
+        else:
+            text = text + Text(
+                f"With dilation D = {dilation} and stride S = {stride}, padded {where_en} fall between the "
+                "taps of every window and are never read.",
+                f"由于空洞 D = {dilation} 和步幅 S = {stride}，填充后输入的{where_zh}落在每个窗口的空隙里，从未被读取。",
+            )
     return SizeExplanation(
         axis=axis.upper(), n=n, kernel=kernel, stride=stride, padding=padding, dilation=dilation,
         out=out, formula=formula, numerator=numerator, remainder=remainder, tiles=remainder == 0,

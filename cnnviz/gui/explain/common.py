@@ -28,10 +28,7 @@ def fmt(value: float) -> str:
     v = float(value)
     if v == float("-inf"):
         return "−∞"
-    if v.is_integer():
-        text = str(int(v))
-    else:
-        text = f"{v:.2f}"
+    text = str(int(v)) if v.is_integer() else f"{v:.2f}"
     return "0" if text in ("-0", "-0.00") else text.replace("-", "−")
 
 

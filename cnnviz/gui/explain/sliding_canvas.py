@@ -100,7 +100,7 @@ class SlidingCanvas(QWidget):
                 first = f"Σ x·w = {terms}"
             else:
                 parts = ", ".join(f"Σ ch{c} = {fmt(v)}" for c, v in enumerate(s.channel_sums))
-                first = tr("Sum of the {0} products per channel: {1}").format(prods.size, parts)
+                first = tr("{0} products, summed per channel: {1}").format(prods.size, parts)
             second = f"Σ = {fmt(prods.sum())}  + b = {fmt(s.bias)}  →  {fmt(s.value)}   ({where})"
             return [first, second]
         vals = [fmt(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
@@ -188,8 +188,10 @@ class SlidingCanvas(QWidget):
             self._title(p, QRectF(ox, oy, right_w, title_h), label, OUTPUT)
             self._grid_output(p, QPointF(ox, oy + title_h), so, o, step)
             oy += title_h + ho * so + 10
-        # the equation
-        self._equation(p, QRectF(margin, self.height() - margin - eq_h, width, eq_h))
+        # the equation, right under the grids
+        bottom = margin + title_h + hp * s + ((title_h + k * s) if conv else 0) + 12
+        eq_top = min(bottom, self.height() - margin - eq_h)
+        self._equation(p, QRectF(margin, eq_top, left_w, eq_h))
 
     def _title(self, p: QPainter, rect: QRectF, text: str, color: QColor = INK) -> None:
         p.setPen(color)
@@ -220,7 +222,7 @@ class SlidingCanvas(QWidget):
                 fill = PADDING if in_pad else QColor("white")
                 p.fillRect(rect, fill)
                 if r in never_r or cc in never_c:
-                    p.fillRect(rect, QBrush(QColor(DROPPED.red(), DROPPED.green(), DROPPED.blue(), 90),
+                    p.fillRect(rect, QBrush(QColor(DROPPED.red(), DROPPED.green(), DROPPED.blue(), 150),
                                             Qt.BrushStyle.BDiagPattern))
                 if (r, cc) in taps:
                     p.fillRect(rect, QColor(WINDOW.red(), WINDOW.green(), WINDOW.blue(), 110))

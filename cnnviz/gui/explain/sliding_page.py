@@ -52,8 +52,8 @@ class SlidingPage(QWidget):
         self.canvas.value_edited.connect(self._on_edit)
 
         # settings
-        self.sp_h = spin(1, 12, 5, "")
-        self.sp_w = spin(1, 12, 5, "")
+        self.sp_h = spin(1, 12, 5 if self.conv else 6, "")
+        self.sp_w = spin(1, 12, 5 if self.conv else 6, "")
         self.sp_c = spin(1, 4, 1 if self.conv else 1, "")
         self.sp_cout = spin(1, 4, 1, "")
         self.sp_f = spin(1, 11, 3 if self.conv else 2, "")
@@ -145,6 +145,9 @@ class SlidingPage(QWidget):
         self.retranslate()
         self.update_sources()
         self.rebuild()
+        # Open on a step part-way through the second row, so the first picture already teaches.
+        self.clock.set_index(min(len(self.canvas.anim or ()) - 1, self.canvas.anim.out_hw[1] + 1)
+                             if self.canvas.anim is not None else -1)
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -247,7 +250,7 @@ class SlidingPage(QWidget):
             self.update_sources()
             return
         name, layer = found
-        w = layer.weight.detach().float().cpu().numpy()
+        w = layer.weight.detach().double().cpu().numpy()
         k = min(int(w.shape[2]), self.sp_f.maximum())
         c = min(int(w.shape[1]), self.sp_c.maximum())
         cout = min(int(w.shape[0]), self.sp_cout.value())
@@ -266,7 +269,7 @@ class SlidingPage(QWidget):
         c, h, wd = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
         self.x = resize_grid(self.x, (c, h, wd), example_input(c, h, wd))
         self.weight = np.round(w[:cout, :c, :k, :k], 2)
-        self.bias = np.round(layer.bias.detach().float().cpu().numpy()[:cout], 2) if layer.bias is not None \
+        self.bias = np.round(layer.bias.detach().double().cpu().numpy()[:cout], 2) if layer.bias is not None \
             else np.zeros(cout)
         self.state.show_status(tr("Kernel: the first {0} filter(s) of {1}, rounded to 2 decimals").format(cout, name),
                                5000)
@@ -314,9 +317,9 @@ class SlidingPage(QWidget):
         parts = [f"<h3>{tr('Output size')}</h3>",
                  f"<p>H<sub>out</sub> = {eh.formula}<br>W<sub>out</sub> = {ew.formula}</p>",
                  f"<p>{tr('Output')}: {anim.out_channels} × {eh.out} × {ew.out}</p>"]
-        texts = [eh.explanation.get(lang)] if (eh.n, eh.remainder) == (ew.n, ew.remainder) and not eh.skipped \
-            else [f"<b>H:</b> {eh.explanation.get(lang)}", f"<b>W:</b> {ew.explanation.get(lang)}"]
         ok = eh.tiles and ew.tiles and not eh.skipped and not ew.skipped
+        texts = [eh.explanation.get(lang)] if ok and eh.n == ew.n \
+            else [f"<b>H:</b> {eh.explanation.get(lang)}", f"<b>W:</b> {ew.explanation.get(lang)}"]
         color = "#1A1A1A" if ok else "#B04000"
         parts += [f"<p style='color:{color}'>{t}</p>" for t in texts]
         if self.conv:

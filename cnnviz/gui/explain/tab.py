@@ -99,7 +99,7 @@ class ExplainTab(QWidget):
         self.stack.setCurrentWidget(page)
         if hasattr(page, "activated"):
             page.activated()
-        for key, other in self.pages.items():
+        for other in self.pages.values():
             if other is not page and hasattr(other, "clock"):
                 other.clock.pause()
         target = getattr(page, "canvas", None)

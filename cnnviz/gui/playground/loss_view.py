@@ -27,7 +27,7 @@ class LossView(pg.PlotWidget):
         p = self.getPlotItem()
         p.setMenuEnabled(False)
         p.hideButtons()
-        p.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: on a log axis it draws every minor tick and doubles the cost of a frame.
         p.setLabel("bottom", tr("step"))
         p.setLabel("left", tr("loss"))
         for axis in ("bottom", "left"):

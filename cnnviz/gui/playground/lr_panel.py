@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.playground import LrAnalysis, factor_powers, lr_sweep
 from cnnviz.gui.playground.palette import REGIME_COLORS
+from cnnviz.gui.playground.qt_util import signals_blocked
 
 SLIDER_TICKS = 1000
 SLIDER_SPAN = 1.5
@@ -229,7 +230,7 @@ class LrBoundPanel(QWidget):
         self.factor_plot.getPlotItem().setXRange(0, self._slider_max_lr, padding=0)
 
     def _show_lr(self, a: LrAnalysis) -> None:
-        with QSignalBlocker(self.slider):
+        with signals_blocked(self.slider):
             self.slider.setValue(self._lr_to_tick(a.lr))
         self.lr_value.setText(f"lr = {a.lr:.4g}")
         self.lr_line.setValue(a.lr)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.playground import HyperParam, OptimizerSpec
+from cnnviz.gui.playground.qt_util import signals_blocked
 
 
 def tr(text: str) -> str:
@@ -122,6 +123,7 @@ class OptimizerCard(QFrame):
 
         self.status = QLabel("")
         self.status.setStyleSheet("color: #444444;")
+        self._diverged_style = False
         self.status.setToolTip(tr("Loss at the step on screen, or the step at which the path diverged"))
         outer.addWidget(self.status)
 
@@ -138,18 +140,20 @@ class OptimizerCard(QFrame):
         for name, value in values.items():
             box = self.boxes.get(name)
             if box is not None:
-                with QSignalBlocker(box):
+                with signals_blocked(box):
                     box.setValue(float(value))
 
     def set_enabled_silently(self, on: bool) -> None:
         """Switch the optimizer on or off without emitting sig_changed."""
-        with QSignalBlocker(self.enabled):
+        with signals_blocked(self.enabled):
             self.enabled.setChecked(on)
 
     def set_status(self, text: str, diverged: bool) -> None:
         """The status line (red when diverged)."""
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c0392b; font-weight: bold;" if diverged else "color: #444444;")
+        if diverged != self._diverged_style:  # restyling re-polishes the widget: only on change
+            self._diverged_style = diverged
+            self.status.setStyleSheet("color: #c0392b; font-weight: bold;" if diverged else "color: #444444;")
 
 
 class OptimizerPanel(QWidget):

@@ -16,7 +16,7 @@ import json
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,7 @@ from cnnviz.gui.playground.animation import SPEEDS, RaceClock
 from cnnviz.gui.playground.loss_view import LossView
 from cnnviz.gui.playground.lr_panel import LrBoundPanel
 from cnnviz.gui.playground.palette import optimizer_color
+from cnnviz.gui.playground.qt_util import signals_blocked
 from cnnviz.gui.playground.racer_panel import OptimizerPanel
 from cnnviz.gui.playground.surface_view import SurfaceView
 from cnnviz.gui.state import AppState
@@ -329,7 +330,7 @@ class PlaygroundTab(QWidget):
         """Make ``name`` current: parameter editors, default start and steps, suggested lrs."""
         spec = get_surface_spec(name)
         self.surface = spec.resolve(params)
-        with QSignalBlocker(self.surface_combo):
+        with signals_blocked(self.surface_combo):
             self.surface_combo.setCurrentIndex(list_surfaces().index(name))
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
@@ -352,11 +353,11 @@ class PlaygroundTab(QWidget):
         self.params_box.setVisible(bool(spec.params))
         b = spec.bounds
         for box, (low, high) in ((self.start_x, (b.xmin, b.xmax)), (self.start_y, (b.ymin, b.ymax))):
-            with QSignalBlocker(box):
+            with signals_blocked(box):
                 box.setRange(low, high)
         self._set_start_boxes(*spec.default_start)
         self.start = spec.default_start
-        with QSignalBlocker(self.steps_box):
+        with signals_blocked(self.steps_box):
             self.steps_box.setValue(spec.default_steps)
         self.steps = spec.default_steps
         self._apply_suggested_lrs()
@@ -386,7 +387,7 @@ class PlaygroundTab(QWidget):
 
     def _set_start_boxes(self, x: float, y: float) -> None:
         for box, v in ((self.start_x, x), (self.start_y, y)):
-            with QSignalBlocker(box):
+            with signals_blocked(box):
                 box.setValue(v)
 
     def set_start(self, x: float, y: float) -> None:
@@ -511,7 +512,7 @@ class PlaygroundTab(QWidget):
         last = max((t.last_step for t in shown.values()), default=0)
         last = max(last, self.steps)
         self.clock.set_last_step(last)
-        with QSignalBlocker(self.scrub):
+        with signals_blocked(self.scrub):
             self.scrub.setRange(0, last)
         restart = self._restart_pending
         self._restart_pending = False
@@ -541,7 +542,7 @@ class PlaygroundTab(QWidget):
     def _show_step(self, step: int) -> None:
         self.view.show_step(step)
         self.loss_view.show_step(step)
-        with QSignalBlocker(self.scrub):
+        with signals_blocked(self.scrub):
             self.scrub.setValue(step)
         self.step_label.setText(tr("step {0} / {1}").format(step, self.clock.last_step))
         for name, card in self.racers.cards.items():
@@ -606,7 +607,7 @@ class PlaygroundTab(QWidget):
                 self._set_start_boxes(*self.start)
             if 1 <= steps <= MAX_STEPS:
                 self.steps = steps
-                with QSignalBlocker(self.steps_box):
+                with signals_blocked(self.steps_box):
                     self.steps_box.setValue(steps)
             speed = float(doc.get("speed", 1.0))
             if speed in SPEEDS:

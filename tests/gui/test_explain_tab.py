@@ -1,0 +1,135 @@
+"""The Explain tab: keyboard-driven animation shows torch's numbers; lessons round-trip."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PySide6.QtCore import Qt
+from torch import nn
+
+from cnnviz.gui.explain.common import fmt
+from cnnviz.gui.explain.tab import ExplainTab, create_tab
+from cnnviz.gui.state import AppState
+
+X = np.arange(2 * 4 * 5, dtype=float).reshape(2, 4, 5) % 7 - 2
+W = (np.arange(2 * 2 * 3 * 3, dtype=float).reshape(2, 2, 3, 3) % 3) - 1
+B = np.array([0.5, -1.0])
+
+
+@pytest.fixture
+def tab(qtbot) -> ExplainTab:
+    widget = create_tab(AppState(), None)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def _press(qtbot, widget, key, times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(widget, key)
+
+
+def test_keyboard_steps_fill_the_output_with_conv2d_values(tab: ExplainTab, qtbot) -> None:
+    page = tab.pages["conv"]
+    page.apply_lesson_state({"h": 4, "w": 5, "c": 2, "c_out": 2, "f": 3, "s": 2, "p": 1, "d": 1,
+                             "input": X.tolist(), "weight": W.tolist(), "bias": B.tolist(), "step": -1})
+    ref = F.conv2d(torch.from_numpy(X)[None], torch.from_numpy(W), torch.from_numpy(B), stride=2, padding=1)[0]
+    assert page.clock.count == ref.numel() == 2 * 2 * 3
+    canvas = page.canvas
+    canvas.setFocus()
+    _press(qtbot, canvas, Qt.Key.Key_Right, 4)  # steps 0..3: row 0 (3 cells) and the first of row 1
+    assert page.clock.index == 3
+    assert canvas.output_text(0, 1, 0) == fmt(ref[0, 1, 0].item())
+    assert [canvas.output_text(0, 0, x) for x in range(3)] == [fmt(v) for v in ref[0, 0].tolist()]
+    assert canvas.output_text(0, 1, 1) is None and canvas.output_text(1, 0, 0) is None
+    assert fmt(ref[0, 1, 0].item()) in canvas.equation_lines()[1]
+    _press(qtbot, canvas, Qt.Key.Key_Left)
+    assert page.clock.index == 2 and canvas.output_text(0, 1, 0) is None
+    _press(qtbot, canvas, Qt.Key.Key_End)
+    for c, y, x in np.ndindex(*ref.shape):
+        assert canvas.output_text(c, y, x) == fmt(ref[c, y, x].item())
+    _press(qtbot, canvas, Qt.Key.Key_Home)
+    _press(qtbot, canvas, Qt.Key.Key_Space)
+    assert page.clock.playing
+    page.player.set_speed_index(99)  # clamped to the fastest
+    qtbot.waitUntil(lambda: not page.clock.playing, timeout=5000)
+    assert page.clock.index == page.clock.count - 1
+
+
+def test_pool_page_shows_max_pool2d(tab: ExplainTab, qtbot) -> None:
+    tab.show_topic("pool")
+    page = tab.pages["pool"]
+    page.apply_lesson_state({"h": 4, "w": 5, "c": 2, "f": 3, "s": 2, "p": 1, "d": 1, "pool_mode": "max",
+                             "input": X.tolist(), "step": -1})
+    ref = F.max_pool2d(torch.from_numpy(X)[None], 3, 2, 1)[0]
+    page.canvas.setFocus()
+    _press(qtbot, page.canvas, Qt.Key.Key_Right, ref.numel())
+    for c, y, x in np.ndindex(*ref.shape):
+        assert page.canvas.output_text(c, y, x) == fmt(ref[c, y, x].item())
+
+
+def test_editing_a_cell_and_errors_are_shown_not_raised(tab: ExplainTab) -> None:
+    page = tab.pages["conv"]
+    page.canvas.value_edited.emit("input", (0, 0, 0), 9.0)
+    assert page.x[0, 0, 0] == 9.0 and page.canvas.anim.x[0, 0, 0] == 9.0
+    page.sp_p.setValue(0)
+    page.sp_h.setValue(2)  # a 3×3 window on 2 rows: no window fits
+    assert page.canvas.anim is None and "no window fits" in page.canvas.message
+    assert "no window fits" in page.formula.text()
+
+
+def test_model_kernel_button_is_defensive(tab: ExplainTab) -> None:
+    page = tab.pages["conv"]
+    assert not page.btn_model.isEnabled() and page.btn_model.toolTip()
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.ReLU())
+    tab.state.set_model(SimpleNamespace(model=net))
+    assert page.btn_model.isEnabled()
+    page.sp_cout.setValue(2)
+    page.btn_model.click()  # keeps the shown number of filters, takes kernel size, stride and padding
+    np.testing.assert_allclose(page.weight, np.round(net[0].weight.detach().double().numpy(), 2))
+    assert (page.sp_f.value(), page.sp_s.value(), page.sp_p.value()) == (3, 1, 1)
+    tab.state.set_model(object())  # no .model: disabled again, nothing raised
+    assert not page.btn_model.isEnabled()
+
+
+def test_lesson_state_round_trips_through_json(tab: ExplainTab, qtbot) -> None:
+    tab.pages["conv"].sp_s.setValue(2)
+    tab.pages["conv"].clock.set_index(3)
+    tab.pages["rf"].add_layer(tab.pages["rf"].stack()[0].__class__("maxpool", 2, 2))
+    tab.pages["params"].sp_cout.setValue(7)
+    tab.show_topic("rf")
+    saved = json.loads(json.dumps(tab.lesson_state()))
+    other = create_tab(AppState(), None)
+    qtbot.addWidget(other)
+    other.apply_lesson_state(saved)
+    again = other.lesson_state()
+    again["timeline"] = saved["timeline"]  # selection needs the computed table
+    assert again == saved
+    assert other.topic == "rf" and other.pages["conv"].clock.index == 3
+
+
+def test_language_switch_changes_explanations(tab: ExplainTab) -> None:
+    page = tab.pages["conv"]
+    assert "divisible" in page.formula.text()
+    tab.state.set_language("zh")
+    assert "整除" in page.formula.text()
+    assert "参数" in tab.pages["params"].worked.text() or "权重" in tab.pages["params"].worked.text()
+
+
+def test_timeline_rows_and_open_in_inspect(tab: ExplainTab, qtbot) -> None:
+    tab.show_topic("timeline")
+    page = tab.pages["timeline"]
+    qtbot.waitUntil(lambda: page.table.rowCount() == 9, timeout=30000)
+    assert page.table.item(3, 1).text() == "VGG-16" and page.table.item(3, 2).text() == "16"
+    with qtbot.waitSignal(tab.state.open_in_inspect) as opened, qtbot.waitSignal(tab.state.open_tab) as shown:
+        page.table.cellWidget(6, 8).click()
+    assert opened.args[0] == {"name": "resnet18", "kwargs": {}, "state_dict": None}
+    assert shown.args[0] == "inspect"
