@@ -25,7 +25,13 @@ FRAME_BUDGET_S = 1 / 60
 def _compute_rows(quick: bool) -> list[dict]:
     import torch
 
-    from cnnviz.core.playground import RacerConfig, get_surface, list_optimizers, run_race, suggested_hyperparams
+    from cnnviz.core.playground import (
+        RacerConfig,
+        get_surface,
+        list_optimizers,
+        run_race,
+        suggested_hyperparams,
+    )
 
     torch.set_num_threads(1)
     steps = 500 if quick else 2000

@@ -69,15 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _wants_gui(argv: Sequence[str]) -> bool:
-    if not argv:
-        return True
-    names = set(command_modules())
-    return not any(a in names for a in argv) and not any(
-        a in ("-h", "--help", "--version") for a in argv
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cnnviz`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -90,9 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            if not _wants_gui(argv):
-                parser.print_help()
-                return 0
             from cnnviz.gui.app import run_app
 
             return run_app(args)

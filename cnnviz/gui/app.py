@@ -188,19 +188,27 @@ class MainWindow(QMainWindow):
         )
 
     # ---------------------------------------------------------------- tabs
-    def build_tabs(self) -> None:
-        """Import and create every tab (torch is importable by now)."""
+    def build_tabs(self, keys: tuple[str, ...] | None = None) -> None:
+        """Import and create every tab, or only ``keys`` (torch is importable by now)."""
         titles = _tab_titles()
         self.tabs.removeTab(0)
         self._loading.deleteLater()
         for key in TAB_KEYS:
+            if keys is not None and key not in keys:
+                continue
             try:
                 module = importlib.import_module(f"cnnviz.gui.{key}.tab")
             except ModuleNotFoundError as exc:
                 if exc.name == f"cnnviz.gui.{key}" or exc.name == f"cnnviz.gui.{key}.tab":
                     continue  # feature not built into this version
-                raise
+                module = None
+                traceback.print_exc()
+            except Exception:  # a broken tab must not take the app down
+                module = None
+                traceback.print_exc()
             try:
+                if module is None:
+                    raise RuntimeError(f"cnnviz.gui.{key}.tab could not be imported")
                 widget = module.create_tab(self.state, self)
             except Exception:  # a bug in one tab must not take the app down
                 traceback.print_exc()
@@ -347,11 +355,19 @@ def _import_torch_then(callback_window: MainWindow) -> None:
     timer.start()
 
 
-def make_window(options: argparse.Namespace | None = None, *, build_now: bool = True) -> MainWindow:
-    """Create the main window (tests use this); ``build_now`` builds the tabs at once."""
+def make_window(
+    options: argparse.Namespace | None = None,
+    *,
+    build_now: bool = True,
+    tabs: tuple[str, ...] | None = None,
+) -> MainWindow:
+    """Create the main window (tests use this); ``build_now`` builds the tabs at once.
+
+    ``tabs`` limits which tabs are built (all of them by default).
+    """
     window = MainWindow(options=options)
     if build_now:
-        window.build_tabs()
+        window.build_tabs(tabs)
     return window
 
 

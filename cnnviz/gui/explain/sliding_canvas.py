@@ -291,7 +291,8 @@ class SlidingCanvas(QWidget):
             f.setPointSizeF(max(7.0, f.pointSizeF() * rect.width() / widest))
         p.setFont(f)
         p.setPen(INK)
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        p.drawText(rect, flags, "\n".join(lines))
 
     # ------------------------------------------------------------ interaction
     def _hit(self, pos: QPointF) -> _Hit | None:

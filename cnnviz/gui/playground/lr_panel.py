@@ -236,8 +236,8 @@ class LrBoundPanel(QWidget):
         self.lr_line.setValue(a.lr)
         f = a.abs_factors
         self.factors.setText(
-            f"<span style='color:{DIRECTION_COLORS[0]}'>|1 − lr·λ1| = {f[0]:.3f}</span> &nbsp;&nbsp; "
-            f"<span style='color:{DIRECTION_COLORS[1]}'>|1 − lr·λ2| = {f[1]:.3f}</span>"
+            f"<span style='color:{DIRECTION_COLORS[0]}'>|1 − lr·λ1| = {f[0]:.4f}</span> &nbsp;&nbsp; "
+            f"<span style='color:{DIRECTION_COLORS[1]}'>|1 − lr·λ2| = {f[1]:.4f}</span>"
         )
         color = REGIME_COLORS.get(a.regime.value, "#222222")
         words = a.regime.zh if self.language == "zh" else tr(a.regime.en)

@@ -1,0 +1,56 @@
+"""Fixtures that build the real main window and tear it down cleanly."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+
+import pytest
+
+WINDOW_OPTIONS = dict(
+    screenshot=None, model=None, weights=None, image=None, layer=None, device="cpu",
+    tab=None, size=None, lang=None, seed=None,
+)
+
+
+def _options(**overrides: object) -> argparse.Namespace:
+    return argparse.Namespace(**{**WINDOW_OPTIONS, **overrides})
+
+
+@pytest.fixture
+def make_main_window(qtbot) -> Iterator[Callable[..., object]]:
+    """A factory ``make_main_window(tabs=("inspect",), **options)`` for the real window.
+
+    Settings start empty; at teardown every window is closed, and the test
+    fails if a worker is still running or a job is left behind.
+    """
+    from cnnviz.gui.app import make_window, settings
+    from cnnviz.gui.workers import active_jobs, cancel_all_and_wait
+
+    settings().clear()
+    windows = []
+
+    def factory(tabs: tuple[str, ...] | None = ("inspect",), **overrides: object):
+        window = make_window(_options(**overrides), tabs=tabs)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()
+    assert cancel_all_and_wait(2000), "a worker was still running 2 s after the window closed"
+    qtbot.wait(10)  # deliver the last sig_done
+    assert not active_jobs()
+    settings().clear()
+
+
+@pytest.fixture
+def inspect_window(make_main_window, qtbot):
+    """The window with only the Inspect tab, LeNet-5 (random weights) and the digit sample loaded."""
+    window = make_main_window(model="lenet5", seed=0)
+    tab = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
+    return window
