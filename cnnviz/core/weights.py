@@ -18,7 +18,6 @@ import pickle
 import tempfile
 import urllib.error
 import urllib.request
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +119,10 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
                 "(in the app: answer Yes when asked)."
             ) from None
         raise WeightsError(f"{p.name} is not a PyTorch weights file (it could not be unpickled).") from None
-    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError, AttributeError, ModuleNotFoundError, ImportError) as exc:
+    except Exception as exc:
+        # Damaged files make the unpickler and the zip reader raise almost anything
+        # (RuntimeError, EOFError, IndexError, KeyError, struct.error, ...): all mean
+        # "not a readable weights file", never a bug in cnnviz.
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise WeightsError(f"{p.name} is not a readable PyTorch weights file ({first[:160]}).") from None
     return _extract_state_dict(obj, p)
@@ -145,10 +147,31 @@ def apply_state_dict(
             + report.describe().split(": ", 1)[1].split("; ", 1)[-1]
             + "). Pick the matching model, or use --non-strict to load what fits."
         )
-    fitting = {k: v for k, v in state_dict.items() if k in own and tuple(v.shape) == tuple(own[k].shape)}
-    model.load_state_dict(fitting, strict=False)
+    fitting = {
+        k: _plain_tensor(k, v, own[k])
+        for k, v in state_dict.items()
+        if k in own and tuple(v.shape) == tuple(own[k].shape)
+    }
+    try:
+        model.load_state_dict(fitting, strict=False)
+    except (RuntimeError, NotImplementedError, TypeError) as exc:
+        first = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        raise WeightsError(f"These weights could not be copied into the model ({first[:200]}).") from None
     report.loaded = len(fitting)
     return report
+
+
+def _plain_tensor(key: str, value: Tensor, own: Tensor) -> Tensor:
+    """``value`` as a dense tensor with data, or WeightsError when it cannot stand in for ``own``."""
+    if value.is_meta:
+        raise WeightsError(f"{key} in the file holds no data (a 'meta' tensor saved without values).")
+    if value.is_quantized:
+        value = value.dequantize()
+    if value.layout != torch.strided:  # sparse COO / CSR / ...: the values are all there
+        value = value.to_dense()
+    if value.is_complex() and not own.is_complex():
+        raise WeightsError(f"{key} in the file holds complex numbers; the model's tensor is real.")
+    return value
 
 
 # ---------------------------------------------------------------- pretrained

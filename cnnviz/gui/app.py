@@ -14,6 +14,7 @@ also define ``is_busy() -> bool`` (screenshot mode waits for it),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -325,10 +326,8 @@ def _memory_text(device: str) -> str:
             pass
     if device.startswith("cuda") and "torch" in sys.modules:
         torch = sys.modules["torch"]
-        try:
+        with contextlib.suppress(Exception):  # status text only
             text += f" + GPU {torch.cuda.memory_allocated(device) / 2**20:.0f} MiB"
-        except Exception:  # noqa: BLE001 (status text only)
-            pass
     return text
 
 

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.progress import Cancelled, CancelToken
@@ -86,10 +86,38 @@ _ACTIVE: set[Job] = set()
 
 
 def run_in_thread(fn: Callable[..., Any], **kwargs: Any) -> Job:
-    """Run ``fn(progress=, cancel=, **kwargs)`` in the global thread pool."""
+    """Run ``fn(progress=, cancel=, **kwargs)`` in the global thread pool.
+
+    The work starts on the next turn of the event loop, so the caller can
+    connect the returned job's signals first (a worker's signal reaches only
+    the connections that exist when it is emitted).
+    """
+    job = _new_job(None)
+
+    def start() -> None:
+        if job.token.cancelled:  # cancelled before it began: never run it
+            job.running = False
+            job.sig_cancelled.emit()
+            job.sig_done.emit()
+            return
+        QThreadPool.globalInstance().start(_Runnable(job, fn, kwargs))
+
+    QTimer.singleShot(0, start)
+    return job
+
+
+def _new_job(connect: Callable[[Job], None] | None) -> Job:
     job = Job()
     _ACTIVE.add(job)  # keep the QObject alive until it is done
     job.sig_done.connect(lambda: _ACTIVE.discard(job))
+    if connect is not None:
+        connect(job)
+    return job
+
+
+def start_job(fn: Callable[..., Any], connect: Callable[[Job], None] | None, **kwargs: Any) -> Job:
+    """Like :func:`run_in_thread`, but starts at once, after ``connect(job)`` has run."""
+    job = _new_job(connect)
     QThreadPool.globalInstance().start(_Runnable(job, fn, kwargs))
     return job
 

@@ -27,7 +27,7 @@ from cnnviz.gui.inspect.jobs import (
     job_rerun,
 )
 from cnnviz.gui.state import AppState
-from cnnviz.gui.workers import Job, run_in_thread
+from cnnviz.gui.workers import Job, start_job
 
 
 def tr(text: str) -> str:
@@ -87,6 +87,7 @@ class InspectController(QObject):
         on_failed: Callable[[str], None],
         *,
         show_progress: bool = False,
+        on_error: Callable[[Any], None] | None = None,
         **kwargs: Any,
     ) -> Job:
         old = self._jobs.get(kind)
@@ -94,19 +95,23 @@ class InspectController(QObject):
             old.cancel()
         gen = self._generation.get(kind, 0) + 1
         self._generation[kind] = gen
-        job = run_in_thread(fn, **kwargs)
-        self._jobs[kind] = job
-        self.state.push_busy()
 
         def current() -> bool:
             return self._generation.get(kind) == gen
 
-        job.sig_finished.connect(lambda result: current() and on_done(result))
-        job.sig_failed.connect(lambda msg: current() and on_failed(msg))
-        if show_progress:
-            job.sig_progress.connect(lambda f, m: current() and self.state.progress_changed.emit(f, tr(m)))
-            job.sig_done.connect(lambda: current() and self.state.progress_changed.emit(-1.0, ""))
-        job.sig_done.connect(self.state.pop_busy)
+        def connect(job: Job) -> None:
+            if on_error is not None:
+                job.sig_error.connect(lambda exc: current() and on_error(exc))
+            job.sig_finished.connect(lambda result: current() and on_done(result))
+            job.sig_failed.connect(lambda msg: current() and on_failed(msg))
+            if show_progress:
+                job.sig_progress.connect(lambda f, m: current() and self.state.progress_changed.emit(f, tr(m)))
+                job.sig_done.connect(lambda: current() and self.state.progress_changed.emit(-1.0, ""))
+            job.sig_done.connect(self.state.pop_busy)
+
+        self.state.push_busy()
+        job = start_job(fn, connect, **kwargs)
+        self._jobs[kind] = job
         return job
 
     def _next_image_id(self) -> int:
@@ -158,12 +163,15 @@ class InspectController(QObject):
                 message + "\n\n" + tr("Still showing: {0}.").format(kept),
             )
 
-        job = self._start(
+        from cnnviz.core.errors import PickleRefusedError
+
+        return self._start(
             "main",
             job_load_model,
             done,
             failed,
             show_progress=True,
+            on_error=lambda exc: refused.append(True) if isinstance(exc, PickleRefusedError) else None,
             name=name,
             weights=weights,
             seed=seed,
@@ -173,10 +181,6 @@ class InspectController(QObject):
             image_source=source,
             image_id=self._next_image_id(),
         )
-        from cnnviz.core.errors import PickleRefusedError
-
-        job.sig_error.connect(lambda exc: refused.append(isinstance(exc, PickleRefusedError)) if isinstance(exc, PickleRefusedError) else None)
-        return job
 
     def _ask_trust_dialog(self, message: str) -> bool:
         answer = QMessageBox.question(

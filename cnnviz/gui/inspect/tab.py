@@ -14,6 +14,7 @@ work go to the :class:`InspectController`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -262,10 +263,8 @@ class InspectTab(QWidget):
             v = s.value(f"inspect/split_{key}")
             if v is not None:
                 split.restoreState(v)
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
-        except (TypeError, ValueError):
-            pass
 
     def shutdown(self) -> None:
         """Cancel every job (the window is closing)."""

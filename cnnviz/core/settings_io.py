@@ -1,0 +1,259 @@
+"""Versioned JSON files (settings, lessons) and atomic writes for every export.
+
+A versioned file is a JSON object with an envelope::
+
+    {"kind": "cnnviz-lesson", "version": 2, "data": {...}}
+
+Reading (:func:`read_versioned_json`) never raises for a bad file and never
+destroys one. It returns ``(data, None)`` for a good file, ``(None, None)``
+when there is no file (use the defaults, nothing to report) and
+``(None, message)`` when the caller must fall back to defaults and tell the
+user why:
+
+* a **corrupt** file (not JSON, not an envelope, wrong types) is moved aside
+  to ``<name>.bad-<timestamp>`` so the next save cannot overwrite it and the
+  user can still open it; the message names the new file;
+* a file from a **future version** of cnnviz, or of another **kind**, is left
+  exactly where and as it is: it is valid for the program that wrote it.
+  :func:`write_versioned_json` refuses to replace it.
+
+Writing goes through :func:`atomic_path`: the content is written to a
+temporary file in the same folder, flushed to disk, then renamed over the
+target with :func:`os.replace`, so a crash or a full disk leaves either the
+old file or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from cnnviz.core.errors import ConfigError
+
+#: Migration steps: ``MIGRATIONS[v]`` turns version-``v`` data into version ``v + 1``.
+Migrations = Mapping[int, Callable[[Any], Any]]
+
+
+class SettingsFileError(ConfigError):
+    """A settings or lesson file cannot be written without destroying the user's file."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; on success rename it over ``path``.
+
+    For writers that want a file name (``torch.save``, ``QImage.save``,
+    ``cv2.imwrite``). If the block raises, the temporary file is removed and
+    ``path`` is untouched. A new file gets the permissions ``open()`` would
+    give it (umask applied); a replaced file keeps its permission bits.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+    os.close(fd)
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        yield tmp
+        _fsync(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` to disk so the rename cannot outrun its content."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems (and Windows for read-only handles) refuse
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file, then rename)."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_json_atomic(path: str | os.PathLike[str], data: Any, *, indent: int | None = 2) -> None:
+    """Write ``data`` as UTF-8 JSON to ``path`` atomically.
+
+    The JSON text is built first, so data that cannot be written (an object
+    JSON does not know, NaN) raises :class:`ConfigError` before any file is
+    touched.
+    """
+    try:
+        text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"Cannot save {Path(path).name} as JSON: {exc}") from exc
+    write_bytes_atomic(path, (text + "\n").encode("utf-8"))
+
+
+def write_versioned_json(
+    path: str | os.PathLike[str], kind: str, version: int, data: Any
+) -> None:
+    """Write ``data`` in a versioned envelope, atomically.
+
+    Refuses (:class:`SettingsFileError`) to replace a file that another
+    version or program still needs: one of another ``kind`` or of a version
+    newer than ``version``. A corrupt file in the way is first moved aside,
+    as :func:`read_versioned_json` does.
+    """
+    target = Path(path)
+    state, detail = _classify(target, kind)
+    if state == "corrupt":
+        _move_aside(target)
+    elif state == "ok" and detail["version"] > version:
+        raise SettingsFileError(
+            f"{target} was written by a newer cnnviz (format version {detail['version']}; "
+            f"this one writes version {version}). It was not overwritten."
+        )
+    elif state == "other-kind":
+        raise SettingsFileError(
+            f"{target} holds a {detail['kind']!r} file, not {kind!r}. It was not overwritten."
+        )
+    elif state == "unreadable":
+        raise SettingsFileError(f"{target} cannot be read ({detail['error']}); it was not overwritten.")
+    write_json_atomic(target, {"kind": kind, "version": int(version), "data": data})
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_versioned_json(
+    path: str | os.PathLike[str],
+    kind: str,
+    current_version: int,
+    *,
+    migrations: Migrations | None = None,
+) -> tuple[Any | None, str | None]:
+    """Read a versioned JSON file: ``(data, None)``, or ``(None, message)`` to use defaults.
+
+    ``(None, None)`` means there is no file. Data of an older version is
+    upgraded through ``migrations`` (``migrations[v]`` maps version ``v`` to
+    ``v + 1``); steps without a migration pass the data through unchanged.
+    See the module docstring for what happens to a corrupt or future file.
+    """
+    target = Path(path)
+    state, detail = _classify(target, kind)
+    if state == "missing":
+        return None, None
+    if state == "ok":
+        version = detail["version"]
+        if version > current_version:
+            return None, (
+                f"{target} was written by a newer cnnviz (format version {version}; this one "
+                f"reads up to {current_version}). It was left as it is; defaults are used and "
+                "the file will not be overwritten."
+            )
+        data = detail["data"]
+        for step in range(version, current_version):
+            migrate = (migrations or {}).get(step)
+            if migrate is not None:
+                try:
+                    data = migrate(data)
+                except Exception as exc:  # a migration tripping on odd data = corrupt file
+                    return None, _corrupt_message(target, f"it could not be upgraded ({exc})")
+        return data, None
+    if state == "other-kind":
+        return None, (
+            f"{target} is a {detail['kind']!r} file, not {kind!r}. It was left as it is; "
+            "defaults are used."
+        )
+    if state == "unreadable":
+        return None, f"{target} cannot be read ({detail['error']}). Defaults are used."
+    return None, _corrupt_message(target, detail["error"])
+
+
+def _corrupt_message(target: Path, why: str) -> str:
+    backup = _move_aside(target)
+    where = (
+        f"It was kept as {backup.name}."
+        if backup is not None
+        else "It could not be renamed and was left as it is."
+    )
+    return f"{target} is damaged: {why}. {where} Defaults are used."
+
+
+def _classify(target: Path, kind: str) -> tuple[str, dict[str, Any]]:
+    """One of missing / unreadable / corrupt / other-kind / ok, with details.
+
+    "ok" covers every version; the caller compares it with its own.
+    """
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        return "missing", {}
+    except OSError as exc:  # a folder, no permission, an I/O error: do not touch it
+        return "unreadable", {"error": exc.strerror or type(exc).__name__}
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "corrupt", {"error": "it is not UTF-8 text"}
+    except (ValueError, RecursionError) as exc:
+        return "corrupt", {"error": f"it is not valid JSON ({_short(exc)})"}
+    if not isinstance(doc, dict):
+        return "corrupt", {"error": f"it holds a JSON {type(doc).__name__}, not an object"}
+    if "kind" not in doc or "version" not in doc or "data" not in doc:
+        return "corrupt", {"error": "it lacks the kind / version / data fields"}
+    file_kind, version = doc["kind"], doc["version"]
+    if not isinstance(file_kind, str):
+        return "corrupt", {"error": "its kind is not text"}
+    if file_kind != kind:
+        return "other-kind", {"kind": file_kind}
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        return "corrupt", {"error": f"its version {version!r} is not a positive whole number"}
+    return "ok", {"version": version, "data": doc["data"]}
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+def _move_aside(target: Path) -> Path | None:
+    """Rename ``target`` to ``<name>.bad-<timestamp>`` (never over an existing file)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1000):
+        suffix = f".bad-{stamp}" + (f"-{n}" if n else "")
+        backup = target.with_name(target.name + suffix)
+        if backup.exists():
+            continue
+        try:
+            # os.link fails if the backup appeared meanwhile, so nothing is overwritten
+            os.link(target, backup)
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some file systems): plain rename
+            if backup.exists():
+                continue
+            try:
+                os.rename(target, backup)
+            except OSError:
+                return None
+            return backup
+        try:
+            target.unlink()
+        except OSError:
+            with contextlib.suppress(OSError):
+                backup.unlink()
+            return None
+        return backup
+    return None
