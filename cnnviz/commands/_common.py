@@ -71,3 +71,24 @@ def require(condition: bool, message: str) -> None:
     """Raise a one-line ConfigError unless ``condition``."""
     if not condition:
         raise ConfigError(message)
+
+
+def stderr_progress(label: str = ""):
+    """A progress callback that draws one updating line on stderr (download progress)."""
+    import sys
+
+    state = {"last": -1}
+
+    def report(fraction: float, message: str = "") -> None:
+        pct = int(fraction * 100)
+        if pct == state["last"] or not message.startswith("Downloading"):
+            return
+        state["last"] = pct
+        end = "\n" if fraction >= 1.0 else ""
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{label}{message} ({pct}%)" + end)
+        elif pct % 25 == 0:
+            sys.stderr.write(f"{label}{message} ({pct}%)\n")
+        sys.stderr.flush()
+
+    return report

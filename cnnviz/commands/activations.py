@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, kwargs_from
+from cnnviz.commands._common import add_model_options, kwargs_from, stderr_progress
 
 EXAMPLES = """\
 examples:
@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         model_kwargs=kwargs_from(args.model_args),
         trust_pickle=args.trust_pickle,
         strict=not args.non_strict,
+        progress=stderr_progress(),
     )
     if not loaded.report.complete:
         print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)

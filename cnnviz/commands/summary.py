@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cnnviz.commands._common import add_model_options, kwargs_from, parse_shape
+from cnnviz.commands._common import add_model_options, kwargs_from, stderr_progress, parse_shape
 
 EXAMPLES = """\
 examples:
@@ -34,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the summary."""
-    from cnnviz.core.device import resolve_device
+    from cnnviz.core.device import resolve_device, with_cpu_fallback
     from cnnviz.core.summary import summarize
     from cnnviz.core.weights import load_model
 
@@ -46,11 +46,16 @@ def run(args: argparse.Namespace) -> int:
         model_kwargs=kwargs_from(args.model_args),
         trust_pickle=args.trust_pickle,
         strict=not args.non_strict,
+        progress=stderr_progress(),
     )
     if not loaded.report.complete:
         print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
     shape = args.input or loaded.spec.input_shape
-    summary = summarize(loaded.model.to(device), shape, name=loaded.name, device=device)
+    summary, _ = with_cpu_fallback(
+        lambda dev: summarize(loaded.model.to(dev), shape, name=loaded.name, device=dev),
+        device,
+        on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr),
+    )
     text = {
         "table": summary.to_table,
         "json": summary.to_json,
