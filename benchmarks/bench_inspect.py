@@ -43,26 +43,79 @@ def _rss() -> int:
 # --------------------------------------------------------------------------- grid redraw
 
 
+class _GridRig:
+    """The real ActivationGrid fed two fake layers of one shape; ``step()`` is one layer change + one frame."""
+
+    def __init__(self) -> None:
+        import types
+
+        from cnnviz.gui.inspect.activation_grid import ActivationGrid
+        from cnnviz.gui.state import AppState
+
+        self.types = types
+        self.state = AppState()
+        self.grid = ActivationGrid(self.state)
+        self.grid.resize(900, 640)  # about its size in a 1600×1000 window
+        self.grid.show()
+        _app().processEvents()
+        self.state.model = types.SimpleNamespace(session_id=1)
+        self._flip = False
+
+    def load(self, shape: tuple[int, ...], rng: np.random.Generator) -> None:
+        import torch
+
+        layers = {k: torch.from_numpy(rng.standard_normal((1, *shape)).astype(np.float32)) for k in ("a", "b")}
+        self.state.forward = self.types.SimpleNamespace(session_id=1, layers=layers)
+        self.step()
+
+    def step(self) -> None:
+        """Select the other layer (the grid redraws: mosaic, colours, stats, numbers, colour bar), then paint it."""
+        self._flip = not self._flip
+        self.state.set_layer("a" if self._flip else "b")
+        self.grid.grab()  # a full paint of the widget, as a frame on screen needs
+
+
 def bench_grid_redraw(quick: bool) -> list[dict]:
-    """mosaic + to_rgb + one ImageItem.setImage vs updating a matplotlib subplot grid."""
+    """The activation grid's redraw on a layer change vs a matplotlib subplot grid of the same channels.
+
+    Ours is the real widget: ``ActivationGrid`` redrawing for the new layer
+    (mosaic, colouring into its reused RGBA buffer, statistics, channel
+    numbers, colour bar) and then painted in full with ``QWidget.grab()``.
+    The allocator is tuned as the app does at start (``core.memory``).
+    """
     _app()
+    from cnnviz.core.memory import tune_allocator
+
+    tune_allocator()
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
 
     from cnnviz.core.render import mosaic
 
     rows = []
+    rig = _GridRig()
     item = pg.ImageItem(axisOrder="row-major")
     rng = np.random.default_rng(0)
     for shape in ((64, 112, 112), (512, 7, 7)):
         maps = rng.standard_normal(shape).astype(np.float32)
+        rig.load(shape, rng)
+        buf: list = [None]
+        target = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
 
-        def ours(maps=maps) -> None:
-            item.setImage(mosaic(maps, pad=1).to_rgb("viridis"), autoLevels=False, levels=(0, 255))
-            item.render()  # pyqtgraph's image -> QImage conversion (what a paint needs)
+        def core(maps=maps, buf=buf) -> None:
+            nonlocal target
+            m = mosaic(maps, pad=1)
+            buf[0] = m.to_rgba("viridis", out=buf[0])
+            item.setImage(buf[0], autoLevels=False, levels=None)
+            if target.height() != m.shape[0] or target.width() != m.shape[1]:
+                target = QImage(m.shape[1], m.shape[0], QImage.Format.Format_ARGB32_Premultiplied)
+            painter = QPainter(target)
+            item.paint(painter)
+            painter.end()
 
         n = shape[0]
         cols = int(np.ceil(np.sqrt(n)))
@@ -90,7 +143,8 @@ def bench_grid_redraw(quick: bool) -> list[dict]:
                 im.autoscale()
             fig.canvas.draw()
 
-        t_ours = _median(ours, 5 if quick else 20)
+        t_ours = _median(rig.step, 7 if quick else 25)
+        t_core = _median(core, 7 if quick else 25)
         t_naive = _median(naive, 1 if quick else 3)
         t_persistent = _median(persistent, 1 if quick else 3)
         plt.close(fig)
@@ -98,12 +152,13 @@ def bench_grid_redraw(quick: bool) -> list[dict]:
         label = "×".join(map(str, shape))
         rows.append(dict(name=f"grid redraw {label}: matplotlib / ours", value=round(ratio, 1), target=">= 50",
                          passed=ratio >= 50, unit="x",
-                         details=f"ours {t_ours * 1000:.2f} ms, matplotlib subplot grid {t_naive * 1000:.0f} ms "
-                                 f"(updating an existing grid with set_data: {t_persistent * 1000:.0f} ms, "
-                                 f"{t_persistent / t_ours:.1f}x ours)"))
+                         details=f"ours (widget redraw + full paint) {t_ours * 1000:.2f} ms, matplotlib subplot grid "
+                                 f"{t_naive * 1000:.0f} ms; core only (mosaic + RGBA + setImage + paint) "
+                                 f"{t_core * 1000:.2f} ms = {t_naive / t_core:.0f}x; updating an existing "
+                                 f"matplotlib grid with set_data: {t_persistent * 1000:.0f} ms"))
         rows.append(dict(name=f"grid redraw {label}: ours vs a 60 Hz frame", value=round(t_ours * 1000, 2),
                          target=f"<= {FRAME_MS:.1f} (reported)", passed=t_ours * 1000 <= FRAME_MS, unit="ms",
-                         details="mosaic + colormap + setImage + render"))
+                         details="ActivationGrid redraw for a new layer + QWidget.grab() of the whole widget"))
     # every spatial layer of ResNet-50 against the frame budget
     from cnnviz.core.models import build_model
     from cnnviz.core.summary import summarize
@@ -112,13 +167,15 @@ def bench_grid_redraw(quick: bool) -> list[dict]:
     shapes = sorted({tuple(r.output_shape) for r in s.layers if r.is_leaf and r.output_shape and len(r.output_shape) == 3})
     worst, worst_shape = 0.0, None
     for shape in shapes if not quick else shapes[:: max(1, len(shapes) // 4)]:
-        maps = rng.standard_normal(shape).astype(np.float32)
-        t = _median(lambda maps=maps: item.setImage(mosaic(maps).to_rgb("viridis"), autoLevels=False, levels=(0, 255)) or item.render(), 3)
+        rig.load(shape, rng)
+        t = _median(rig.step, 5)
         if t > worst:
             worst, worst_shape = t, shape
     rows.append(dict(name="grid redraw, slowest ResNet-50 layer", value=round(worst * 1000, 2),
                      target=f"<= {FRAME_MS:.1f} (reported)", passed=worst * 1000 <= FRAME_MS, unit="ms",
-                     details=f"{len(shapes)} distinct output shapes; slowest {'×'.join(map(str, worst_shape or ()))}"))
+                     details=f"{len(shapes)} distinct output shapes; slowest {'×'.join(map(str, worst_shape or ()))} "
+                             "(widget redraw + full paint)"))
+    rig.grid.close()
     return rows
 
 

@@ -31,7 +31,8 @@ echo "smoke test: starting the bundled app"
 APP="$DIST/cnnviz/cnnviz"
 "$APP" --version
 "$APP" summary lenet5 > /dev/null
-shot=$(mktemp --suffix=.png)
+shot="${TMPDIR:-/tmp}/cnnviz-smoke-$$.png"
+rm -f "$shot"
 t0=$(date +%s)
 QT_QPA_PLATFORM=offscreen "$APP" --screenshot "$shot" --size 1200x800
 t1=$(date +%s)

@@ -72,7 +72,7 @@ def take(tab: str, out: Path, size: str, lang: str, weights: str, timeout_s: flo
         )
         env.setdefault("TORCH_HOME", str(Path.home() / ".cache" / "torch"))  # cached weights
         cmd = screenshot_command(tab, out, size, lang, weights)
-        print("$ " + " ".join(cmd[1:]), flush=True)
+        print("$ python " + " ".join(cmd[1:]), flush=True)
         t0 = time.perf_counter()
         done = subprocess.run(cmd, cwd=ROOT, env=env, timeout=timeout_s, check=False)
         seconds = time.perf_counter() - t0

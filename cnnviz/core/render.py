@@ -12,7 +12,8 @@ import difflib
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -99,6 +100,44 @@ def list_colormaps(kind: Literal["sequential", "diverging"] | None = None) -> li
     return [n for n, c in _COLORMAPS.items() if kind is None or c.kind == kind]
 
 
+#: LUT index of pixels where nothing is drawn (padding, unused tiles, non-finite values).
+NAN_CODE = 256
+
+_PACKED: dict[tuple[str, tuple[int, int, int]], tuple[Colormap, np.ndarray]] = {}
+
+
+def packed_colormap(name: str = DEFAULT_COLORMAP, nan_rgb: tuple[int, int, int] = NAN_RGB) -> np.ndarray:
+    """The colormap as 257 opaque RGBA pixels packed in uint32 (entry ``NAN_CODE`` is ``nan_rgb``).
+
+    Viewed as bytes each entry is R, G, B, 255 whatever the machine's byte
+    order, so ``packed.take(codes).view(np.uint8)`` is an RGBA image.
+    """
+    cmap = colormap_info(name)
+    key = (name, (int(nan_rgb[0]), int(nan_rgb[1]), int(nan_rgb[2])))
+    hit = _PACKED.get(key)
+    if hit is not None and hit[0] is cmap:
+        return hit[1]
+    table = np.empty((NAN_CODE + 1, 4), np.uint8)
+    table[:NAN_CODE, :3] = cmap.lut
+    table[NAN_CODE, :3] = key[1]
+    table[:, 3] = 255
+    packed = table.view(np.uint32).ravel()
+    packed.flags.writeable = False
+    _PACKED[key] = (cmap, packed)
+    return packed
+
+
+def _codes(array01: np.ndarray) -> np.ndarray:
+    """LUT indices ``floor(clip(v, 0, 1)·255 + 0.5)`` as uint16, ``NAN_CODE`` for NaN."""
+    scaled = np.multiply(array01, np.float32(255.0), dtype=np.float32)
+    np.clip(scaled, 0.0, 255.0, out=scaled)  # NaN stays NaN
+    scaled += np.float32(0.5)  # truncation below then rounds half up
+    nan = np.isnan(scaled)
+    if nan.any():
+        scaled[nan] = NAN_CODE
+    return scaled.astype(np.uint16)
+
+
 def apply_colormap(
     array01: np.ndarray,
     name: str = DEFAULT_COLORMAP,
@@ -108,23 +147,43 @@ def apply_colormap(
 
     Value v picks LUT entry ``floor(v·255 + 0.5)``.
     """
-    lut = get_colormap(name)
-    scaled = np.asarray(array01, dtype=np.float32) * np.float32(255.0)
-    np.clip(scaled, 0.0, 255.0, out=scaled)  # NaN stays NaN
-    scaled += np.float32(0.5)  # truncation below then rounds half up
-    nan = np.isnan(scaled)
-    has_nan = bool(nan.any())
-    if has_nan:
-        scaled[nan] = 0.0
-    rgb = np.take(lut, scaled.astype(np.uint8), axis=0)
-    if has_nan:
-        rgb[nan] = nan_rgb
-    return rgb
+    a = np.asarray(array01)
+    rgba = packed_colormap(name, nan_rgb).take(_codes(a), mode="clip")
+    return np.ascontiguousarray(rgba.view(np.uint8).reshape(*a.shape, 4)[..., :3])
 
 
 # --------------------------------------------------------------------------- mosaics
 
 Scale = Literal["shared", "per_channel", "symmetric"]
+
+
+def _tile_view(out: np.ndarray, grid: tuple[int, int], cell: tuple[int, int], pad: int) -> np.ndarray:
+    """A writable (rows, cols, H, W, ...) view of the tiles inside a mosaic-sized ``out``.
+
+    Every tile lies inside ``out`` (only the trailing padding is cut off), so
+    the view never reaches outside the buffer and tiles never overlap.
+    """
+    (rows, cols), (h, w) = grid, cell
+    s0, s1 = out.strides[:2]
+    return np.lib.stride_tricks.as_strided(
+        out,
+        shape=(rows, cols, h, w, *out.shape[2:]),
+        strides=(s0 * (h + pad), s1 * (w + pad), s0, s1, *out.strides[2:]),
+        writeable=True,
+    )
+
+
+def _scatter(view: np.ndarray, stack: np.ndarray, cols: int) -> None:
+    """Copy tiles ``stack`` (N, H, W, ...) row-major into a :func:`_tile_view`."""
+    full, rest = divmod(len(stack), cols)
+    if full:
+        view[:full] = stack[: full * cols].reshape(full, cols, *stack.shape[1:])
+    if rest:
+        view[full, :rest] = stack[full * cols :]
+
+
+def _mosaic_shape(grid: tuple[int, int], cell: tuple[int, int], pad: int) -> tuple[int, int]:
+    return grid[0] * (cell[0] + pad) - pad, grid[1] * (cell[1] + pad) - pad
 
 
 @dataclass(frozen=True)
@@ -134,16 +193,42 @@ class Mosaic:
     ``image`` is float32 (rows·(H+pad)−pad, cols·(W+pad)−pad) in [0, 1] with
     NaN in the padding and in unused tiles, or uint8 RGB of that size for
     mosaics that are already coloured (kernels). Tile ``t`` (row-major) shows
-    channel ``channels[t]``.
+    channel ``channels[t]``. The float image and the LUT ``codes`` are built
+    on first use from ``tiles``, so colouring never goes through a float
+    image of the whole mosaic.
     """
 
-    image: np.ndarray
     grid: tuple[int, int]  # (rows, cols)
     cell_size: tuple[int, int]  # (H, W) of one tile, padding excluded
     pad: int
     channels: np.ndarray  # int64 channel index shown by each tile
     levels: tuple[float, float]  # (vmin, vmax) mapped to 0 and 1 (overall for per-channel)
     channel_levels: np.ndarray  # (len(channels), 2) vmin, vmax used for each tile
+    tiles: np.ndarray | None = field(default=None, repr=False, compare=False)  # (N, H, W) float32 in [0, 1]
+    rgb: np.ndarray | None = field(default=None, repr=False, compare=False)  # an already coloured mosaic
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(height, width) of the whole mosaic in pixels."""
+        return _mosaic_shape(self.grid, self.cell_size, self.pad)
+
+    @cached_property
+    def image(self) -> np.ndarray:
+        """The float mosaic in [0, 1] with NaN where nothing is drawn (or the RGB one)."""
+        if self.rgb is not None:
+            return self.rgb
+        out = np.full(self.shape, np.nan, np.float32)
+        _scatter(_tile_view(out, self.grid, self.cell_size, self.pad), self.tiles, self.grid[1])
+        return out
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """(height, width) uint16 colormap indices, ``NAN_CODE`` where nothing is drawn."""
+        if self.rgb is not None:
+            raise ValueError("this mosaic is already coloured")
+        out = np.full(self.shape, NAN_CODE, np.uint16)
+        _scatter(_tile_view(out, self.grid, self.cell_size, self.pad), _codes(self.tiles), self.grid[1])
+        return out
 
     def tile_origin(self, channel: int) -> tuple[int, int]:
         """Top-left pixel (y, x) of the tile showing ``channel``."""
@@ -174,13 +259,34 @@ class Mosaic:
         h, w = self.cell_size
         return channel, int(y) % (h + self.pad), int(x) % (w + self.pad)
 
+    def to_rgba(
+        self,
+        colormap: str = DEFAULT_COLORMAP,
+        nan_rgb: tuple[int, int, int] = NAN_RGB,
+        out: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """The mosaic coloured with ``colormap`` as opaque uint8 H×W×4 (RGBA).
+
+        Pass the previous result as ``out`` to reuse its memory when the size
+        matches (a GUI redrawing at frame rate); a new array otherwise.
+        """
+        h, w = self.shape
+        if out is None or out.shape != (h, w, 4) or out.dtype != np.uint8 or not out.flags.c_contiguous:
+            out = np.empty((h, w, 4), np.uint8)
+        if self.rgb is not None:
+            out[..., :3] = self.rgb
+            out[..., 3] = 255
+            return out
+        np.take(packed_colormap(colormap, nan_rgb), self.codes, out=out.view(np.uint32).reshape(h, w), mode="clip")
+        return out
+
     def to_rgb(
         self, colormap: str = DEFAULT_COLORMAP, nan_rgb: tuple[int, int, int] = NAN_RGB
     ) -> np.ndarray:
         """The mosaic coloured with ``colormap`` (uint8 H×W×3); coloured mosaics as they are."""
-        if self.image.ndim == 3:
-            return self.image
-        return apply_colormap(self.image, colormap, nan_rgb)
+        if self.rgb is not None:
+            return self.rgb
+        return np.ascontiguousarray(self.to_rgba(colormap, nan_rgb)[..., :3])
 
 
 def _as_stack(maps: np.ndarray) -> np.ndarray:
@@ -209,18 +315,16 @@ def tile(
 ) -> tuple[np.ndarray, tuple[int, int]]:
     """Tile (N, H, W) or (N, H, W, C) into one image, row-major, ``fill`` in gaps.
 
-    Vectorised: one padded copy, then a reshape/transpose; no per-tile loop.
+    Vectorised: the output is filled once and every tile is copied once
+    through a strided view; no per-tile loop.
     """
-    n, h, w = stack.shape[:3]
-    extra = stack.shape[3:]
-    rows, cols = grid_shape(n, h, w, columns)
     if pad < 0:
         raise ValueError("pad must be >= 0")
-    cells = np.full((rows * cols, h + pad, w + pad, *extra), fill, dtype=stack.dtype)
-    cells[:n, :h, :w] = stack
-    image = cells.reshape(rows, cols, h + pad, w + pad, *extra).swapaxes(1, 2)
-    image = image.reshape(rows * (h + pad), cols * (w + pad), *extra)
-    return np.ascontiguousarray(image[: image.shape[0] - pad, : image.shape[1] - pad]), (rows, cols)
+    n, h, w = stack.shape[:3]
+    grid = grid_shape(n, h, w, columns)
+    image = np.full((*_mosaic_shape(grid, (h, w), pad), *stack.shape[3:]), fill, dtype=stack.dtype)
+    _scatter(_tile_view(image, grid, (h, w), pad), stack, grid[1])
+    return image, grid
 
 
 def mosaic(
@@ -241,17 +345,21 @@ def mosaic(
     ``order``: channel indices to show, in tile order (a subset is allowed).
     Non-finite activations are ignored for the levels and drawn as NaN.
     """
+    if pad < 0:
+        raise ValueError("pad must be >= 0")
     stack = _as_stack(maps)
     channels = np.arange(len(stack)) if order is None else np.asarray(order, dtype=np.int64).ravel()
     if channels.size == 0:
         raise ValueError("no channel to show")
     if channels.min() < 0 or channels.max() >= len(stack):
         raise IndexError(f"order has channel indices outside 0..{len(stack) - 1}")
-    data = stack[channels].astype(np.float32, copy=False)
+    identity = len(channels) == len(stack) and bool((channels == np.arange(len(stack))).all())
+    data = stack if identity else stack[channels]
+    data = data.astype(np.float32, copy=False)
     finite = np.isfinite(data)
     all_finite = bool(finite.all())
     if not all_finite:
-        data = np.where(finite, data, np.nan)
+        data = np.where(finite, data, np.float32(np.nan))
     if levels is not None:
         lo = np.full(len(channels), float(levels[0]), np.float32)
         hi = np.full(len(channels), float(levels[1]), np.float32)
@@ -278,20 +386,21 @@ def mosaic(
         raise ValueError(f"scale must be 'shared', 'per_channel' or 'symmetric', not {scale!r}")
     span = hi - lo
     inv = np.divide(1.0, span, out=np.zeros_like(span), where=span > 0).astype(np.float32)
-    normed = (data - lo[:, None, None]) * inv[:, None, None]
+    normed = np.subtract(data, lo[:, None, None], dtype=np.float32)  # the one full-size temporary
+    normed *= inv[:, None, None]
     np.clip(normed, 0.0, 1.0, out=normed)
     if scale == "symmetric" and levels is None:
         # a flat zero map sits at the middle of a diverging colormap, not its end
         normed[span == 0] = 0.5
-    image, grid = tile(normed, columns, pad, np.nan)
+    h, w = int(stack.shape[1]), int(stack.shape[2])
     return Mosaic(
-        image=image,
-        grid=grid,
-        cell_size=(int(stack.shape[1]), int(stack.shape[2])),
+        grid=grid_shape(len(channels), h, w, columns),
+        cell_size=(h, w),
         pad=int(pad),
         channels=channels,
         levels=(float(lo.min()), float(hi.max())),
         channel_levels=np.stack([lo, hi], axis=1).astype(np.float64),
+        tiles=normed,
     )
 
 
@@ -306,11 +415,11 @@ def channel_order(
     n = len(stack)
     if key == "index":
         return np.arange(n)
-    flat = stack.reshape(n, -1).astype(np.float64, copy=False)
+    flat = stack.reshape(n, -1)
     if key == "mean":
-        values = flat.mean(axis=1)
+        values = flat.mean(axis=1, dtype=np.float64)  # float64 accumulator, no float64 copy
     elif key == "max":
-        values = flat.max(axis=1)
+        values = flat.max(axis=1).astype(np.float64)
     else:
         raise ValueError(f"key must be 'index', 'mean' or 'max', not {key!r}")
     return np.argsort(-values if descending else values, kind="stable")
@@ -325,16 +434,15 @@ def layer_stats(maps: np.ndarray) -> dict[str, float | int]:
     """
     stack = _as_stack(maps)
     flat = stack.reshape(len(stack), -1)
-    zeros = flat == 0
-    dead = zeros.all(axis=1)
-    values = flat.astype(np.float64, copy=False)
+    nonzero = np.count_nonzero(flat, axis=1)  # one pass, no boolean copy of the layer
+    dead = nonzero == 0
     return {
         "channels": int(len(stack)),
-        "min": float(values.min()),
-        "max": float(values.max()),
-        "mean": float(values.mean()),
-        "std": float(values.std()),
-        "zero_fraction": float(zeros.mean()),
+        "min": float(flat.min()),
+        "max": float(flat.max()),
+        "mean": float(flat.mean(dtype=np.float64)),  # float64 accumulators, no float64 copy
+        "std": float(flat.std(dtype=np.float64)),
+        "zero_fraction": 1.0 - float(nonzero.sum()) / flat.size if flat.size else 0.0,
         "dead_channels": int(dead.sum()),
         "dead_fraction": float(dead.mean()),
     }
@@ -421,7 +529,7 @@ def kernel_mosaic(
     m = float(np.abs(w).max()) if w.size else 0.0
     per = np.abs(w).reshape(len(w), -1).max(axis=1) if w.size else np.zeros(len(w))
     return Mosaic(
-        image=image,
+        rgb=image,
         grid=grid,
         cell_size=(int(w.shape[2]), int(w.shape[3])),
         pad=int(pad),

@@ -1,34 +1,69 @@
-"""The main window: tabs, menus, status bar, settings, screenshot mode.
+"""The main window: tabs, menus, status bar, settings, screenshot mode, classroom mode.
 
 The window paints before torch is imported: ``run_app`` shows the frame,
 imports torch on a worker thread, then builds the tabs (which use core, and so
 torch) on the GUI thread once the import is done.
 
+Tab contract
+------------
 Each tab lives in ``cnnviz.gui.<key>.tab`` and exposes
-``create_tab(state: AppState, window: MainWindow) -> QWidget``. A tab widget may
-also define ``is_busy() -> bool`` (screenshot mode waits for it),
-``save_settings(QSettings)`` / ``restore_settings(QSettings)`` and
-``shutdown()`` (called when the window closes).
+``create_tab(state: AppState, window: MainWindow) -> QWidget``. The tab widget
+may also define:
+
+``is_busy() -> bool``
+    Work in progress; screenshot mode waits until every tab says False.
+``save_settings(QSettings)`` / ``restore_settings(QSettings)``
+    Remember the tab between runs. ``restore_settings`` is called right after
+    ``create_tab``.
+``shutdown()``
+    The tab is going away (window closing, or tabs rebuilt): stop timers and
+    threads within 2 s.
+``lesson_state() -> dict`` / ``apply_lesson_state(state: dict) -> None``
+    Everything a lecturer prepared in the tab, as JSON-serialisable data
+    (numbers, strings, lists, dicts; no NaN). Lesson files (File → Save
+    lesson…) store it; opening one hands it back to ``apply_lesson_state``,
+    which must accept data from an older cnnviz (missing keys keep their
+    current values, bad values are skipped) and must not need the network.
+    It is called after ``create_tab`` and ``restore_settings``, possibly
+    before timers the tab started in its constructor have fired.
+``is_running() -> bool``
+    Long work that rebuilding the tabs would stop (training); the window
+    asks before a language switch stops it.
+
+Languages
+---------
+Every string goes through ``QCoreApplication.translate``; strings are read
+when widgets are built. Switching the language (View → Language, ``--lang``,
+remembered) installs the new translator and rebuilds the menus and every
+tab: each tab's ``save_settings`` and ``lesson_state`` are captured, the tabs
+are shut down and deleted, every connection to AppState's signals is dropped
+(the tabs' lambdas would otherwise call dead widgets), and new tabs are built
+and given their state back. Code outside the tabs that listens to AppState
+must reconnect after ``sig_tabs_rebuilt``.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import importlib
 import os
 import sys
 import threading
 import time
 import traceback
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QToolBar,
@@ -36,11 +71,17 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz import __version__
+from cnnviz.gui import i18n, theme
 from cnnviz.gui.state import AppState
 
 TAB_KEYS: tuple[str, ...] = ("inspect", "train", "playground", "explain")
 #: Smallest default font size: the app is projected in classrooms.
 CLASSROOM_POINT_SIZE = 10.5
+ZOOM_STEP = 1.15
+#: Command-line options that only choose what the first start-up shows.
+STARTUP_ONLY_OPTIONS = ("model", "weights", "image", "layer", "seed", "tab")
+#: The application font size at zoom 1 (read once, before any zoom).
+_base_point_size: float | None = None
 
 
 def tr(text: str) -> str:
@@ -62,115 +103,394 @@ def settings() -> QSettings:
     return QSettings("cnnviz", "cnnviz")
 
 
+def _float_setting(s: QSettings, key: str, default: float) -> float:
+    try:
+        return float(s.value(key, default))
+    except (TypeError, ValueError):
+        return default
+
+
 class MainWindow(QMainWindow):
     """Tabs Inspect / Train / Playground / Explain with menus and a status bar."""
 
     sig_tabs_ready = Signal()
     """Every tab has been built (torch is imported by then)."""
+    sig_tabs_rebuilt = Signal()
+    """The tabs were rebuilt (language switch); AppState listeners outside the tabs reconnect."""
 
     def __init__(self, state: AppState | None = None, options: argparse.Namespace | None = None) -> None:
         super().__init__()
+        global _base_point_size
+        app = QApplication.instance()
         self.state = state or AppState()
         self.options = options or argparse.Namespace()
         self.tabs_ready = False
         self.tab_widgets: dict[str, QWidget] = {}
+        self.lesson_path: Path | None = None
+        self._tab_keys: tuple[str, ...] | None = None
+        self._old_menus: list[QMenu] = []
+        self._apply_failures: list[str] = []
+        s = settings()
+        screenshot = bool(getattr(self.options, "screenshot", None))
+
+        # Language, theme and zoom come first: menus and tabs read them when built.
+        cli_lang = getattr(self.options, "lang", None)
+        self.language = i18n.normalize_language(cli_lang or s.value("ui/language") or i18n.system_language())
+        if cli_lang and not screenshot:
+            s.setValue("ui/language", self.language)
+        if not i18n.set_language(app, self.language):
+            self.language = i18n.DEFAULT_LANGUAGE
+        self.state.set_language(self.language)
+        self.theme = theme.normalize_theme(s.value("ui/theme", theme.DEFAULT_THEME))
+        if isinstance(app, QApplication) and self.theme != theme.current_theme():
+            theme.apply_theme(app, self.theme)
+        self.state.set_theme(self.theme)
+        if _base_point_size is None:
+            _base_point_size = QApplication.font().pointSizeF()
+        self._zoom = theme.clamp_zoom(_float_setting(s, "ui/zoom", 1.0))
+        if isinstance(app, QApplication):
+            theme.set_application_font_size(app, _base_point_size * self._zoom)
+        self.state.set_zoom(self._zoom)
+
         self.setWindowTitle("cnnviz")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._loading = QLabel(tr("Loading PyTorch…"))
+        self._loading: QLabel | None = QLabel(tr("Loading PyTorch…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self._loading, tr("Inspect"))
         self.toolbar = QToolBar(tr("Main toolbar"))
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
         self.addToolBar(self.toolbar)
-        self._build_menus()
+        self.build_menus()
         self.status_model = QLabel("")
-        self.status_model.setToolTip(tr("Model · weights · device · memory in use"))
         self.statusBar().addPermanentWidget(self.status_model)
-        self.state.status_message.connect(self._on_status)
-        self.state.error.connect(self._on_error)
-        self.state.open_tab.connect(self.show_tab)
-        self.state.status_info_changed.connect(self.update_status_info)
-        self.state.model_changed.connect(lambda _: self.update_status_info())
-        self.state.device_changed.connect(lambda _: self.update_status_info())
+        self._connect_state()
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(2000)
         self._memory_timer.timeout.connect(self.update_status_info)
         self._memory_timer.start()
-        self._base_point_size = QApplication.font().pointSizeF()
-        self._zoom = 1.0
-        lang = getattr(self.options, "lang", None)
-        if lang:
-            self.state.set_language(lang)
+        self.update_status_info()
+
+    def _connect_state(self) -> None:
+        """The window's own AppState connections (made again after tabs are rebuilt)."""
+        self.state.status_message.connect(self._on_status)
+        self.state.error.connect(self._on_error)
+        self.state.open_tab.connect(self.show_tab)
+        self.state.status_info_changed.connect(self.update_status_info)
+        self.state.model_changed.connect(self._on_model_or_device)
+        self.state.device_changed.connect(self._on_model_or_device)
+
+    def _on_model_or_device(self, _value: object) -> None:
         self.update_status_info()
 
     # ---------------------------------------------------------------- menus
-    def _build_menus(self) -> None:
+    def build_menus(self) -> None:
+        """(Re)create the menu bar in the current language; tabs add their actions after this."""
         bar = self.menuBar()
+        for menu in self._old_menus:
+            menu.deleteLater()
+        bar.clear()
+        self.toolbar.clear()
+        self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.menu_file = bar.addMenu(tr("&File"))
         self.menu_view = bar.addMenu(tr("&View"))
         self.menu_model = bar.addMenu(tr("&Model"))
         self.menu_help = bar.addMenu(tr("&Help"))
+        self._old_menus = [self.menu_file, self.menu_view, self.menu_model, self.menu_help]
 
-        quit_action = QAction(tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menu_file.addAction(quit_action)
+        self.act_open_lesson = self._add(self.menu_file, tr("Open &lesson…"), self.open_lesson,
+                                         "Ctrl+Shift+O", tr("Open a lesson file: every tab as it was saved"))
+        self.act_save_lesson = self._add(self.menu_file, tr("&Save lesson"), self.save_lesson,
+                                         QKeySequence.StandardKey.Save,
+                                         tr("Save every tab's state to the current lesson file"))
+        self.act_save_lesson_as = self._add(self.menu_file, tr("Save lesson &as…"), self.save_lesson_as,
+                                            "Ctrl+Shift+S", tr("Save every tab's state to a new lesson file"))
+        self.menu_file.addSeparator()
+        self.act_quit = self._add(self.menu_file, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        full = QAction(tr("&Full screen"), self)
-        full.setShortcut(QKeySequence("F11"))
-        full.setCheckable(True)
-        full.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        self.menu_view.addAction(full)
-        for text, keys, factor in (
-            (tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, 1.15),
-            (tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, 1 / 1.15),
-        ):
-            act = QAction(text, self)
-            act.setShortcut(keys)
-            act.triggered.connect(lambda _=False, f=factor: self.set_zoom(self._zoom * f))
-            self.menu_view.addAction(act)
-        reset = QAction(tr("&Reset zoom"), self)
-        reset.setShortcut(QKeySequence("Ctrl+0"))
-        reset.triggered.connect(lambda: self.set_zoom(1.0))
-        self.menu_view.addAction(reset)
+        self.act_fullscreen = self._add(self.menu_view, tr("&Full screen"), None, "F11",
+                                        tr("Fill the screen (for projectors); F11 again to leave"))
+        self.act_fullscreen.setCheckable(True)
+        self.act_fullscreen.setChecked(self.isFullScreen())
+        self.act_fullscreen.toggled.connect(self._on_fullscreen)
+        self.act_zoom_in = self._add(self.menu_view, tr("Zoom &in"), lambda: self.set_zoom(self._zoom * ZOOM_STEP),
+                                     QKeySequence.StandardKey.ZoomIn, tr("Larger text and plots"))
+        self.act_zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = self._add(self.menu_view, tr("Zoom &out"), lambda: self.set_zoom(self._zoom / ZOOM_STEP),
+                                      QKeySequence.StandardKey.ZoomOut, tr("Smaller text and plots"))
+        self.act_zoom_reset = self._add(self.menu_view, tr("&Reset zoom"), lambda: self.set_zoom(1.0), "Ctrl+0",
+                                        tr("Back to 100 %"))
         self.menu_view.addSeparator()
-        lang_menu = self.menu_view.addMenu(tr("&Language of explanations"))
-        group = QActionGroup(self)
-        for code, text in (("en", "English"), ("zh", "中文 (简体)")):
-            act = QAction(text, self)
+        theme_menu = self.menu_view.addMenu(tr("&Theme"))
+        theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in theme.theme_titles().items():
+            act = QAction(text, theme_group)
             act.setCheckable(True)
-            act.setChecked(self.state.language == code)
-            act.triggered.connect(lambda _=False, c=code: self.state.set_language(c))
-            group.addAction(act)
+            act.setChecked(name == self.theme)
+            act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            theme_menu.addAction(act)
+            self.theme_actions[name] = act
+        lang_menu = self.menu_view.addMenu(tr("&Language"))
+        lang_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, text in i18n.LANGUAGES.items():
+            act = QAction(text, lang_group)
+            act.setCheckable(True)
+            act.setChecked(code == self.language)
+            # Queued: the switch deletes this very menu.
+            act.triggered.connect(lambda _=False, c=code: QTimer.singleShot(0, lambda: self.set_language(c)))
             lang_menu.addAction(act)
-        self.state.language_changed.connect(
-            lambda code: [a.setChecked(a.text().startswith("中") == (code == "zh")) for a in group.actions()]
-        )
+            self.language_actions[code] = act
+        self.menu_view.addSeparator()
         show_tb = self.toolbar.toggleViewAction()
         show_tb.setText(tr("Show &toolbar"))
         self.menu_view.addAction(show_tb)
 
-        about = QAction(tr("&About cnnviz"), self)
-        about.triggered.connect(self.show_about)
-        self.menu_help.addAction(about)
+        self.act_shortcuts = self._add(self.menu_help, tr("&Keyboard shortcuts"), self.show_shortcuts, "F1",
+                                       tr("Every keyboard shortcut, tab by tab"))
+        self.act_about = self._add(self.menu_help, tr("&About cnnviz"), self.show_about)
 
+    def _add(self, menu: QMenu, text: str, slot: Any, keys: Any = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if keys is not None:
+            act.setShortcut(QKeySequence(keys))
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        if slot is not None:
+            act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        return act
+
+    def _on_fullscreen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    # ---------------------------------------------------------------- presentation
     def set_zoom(self, zoom: float) -> None:
-        """Scale every font in the window (classroom projectors)."""
-        self._zoom = max(0.5, min(4.0, zoom))
-        font = QFont(QApplication.font())
-        font.setPointSizeF(max(6.0, self._base_point_size * self._zoom))
-        QApplication.setFont(font)
-        for w in self.findChildren(QWidget):
-            w.setFont(font)
+        """Scale every font in the window, including plot text (classroom projectors); remembered."""
+        previous = self._zoom
+        self._zoom = theme.clamp_zoom(zoom)
+        app = QApplication.instance()
+        theme.set_application_font_size(app, (_base_point_size or app.font().pointSizeF()) * self._zoom)
+        self._rescale(previous)
+        settings().setValue("ui/zoom", self._zoom)
+        self.state.set_zoom(self._zoom)
         self.state.show_status(tr("Zoom {0:.0f}%").format(self._zoom * 100), 2000)
+
+    def _rescale(self, previous: float) -> None:
+        """Bring widgets with their own font size and plot text to the current zoom."""
+        roots = [w for w in QApplication.topLevelWidgets() if w is self or self.isAncestorOf(w) or w.parent() is self]
+        roots = roots or [self]
+        theme.scale_widget_fonts(roots, self._zoom, previous)
+        theme.style_plots(roots, self._zoom, previous)
 
     @property
     def zoom(self) -> float:
         """The current font zoom factor (1.0 = normal)."""
         return self._zoom
+
+    def set_theme(self, name: str) -> None:
+        """Apply a colour theme ('system', 'light' high-contrast, 'dark'); remembered."""
+        app = QApplication.instance()
+        self.theme = theme.apply_theme(app, name)
+        for key, act in self.theme_actions.items():
+            act.setChecked(key == self.theme)
+        settings().setValue("ui/theme", self.theme)
+        self._rescale(self._zoom)  # axis colours of plots drawn on the window's colour
+        self.state.set_theme(self.theme)
+
+    # ---------------------------------------------------------------- language
+    def set_language(self, lang: str, *, states: dict[str, Any] | None = None, current: str | None = None) -> bool:
+        """Switch every string to ``lang`` ('en' or 'zh') by rebuilding the menus and tabs; remembered.
+
+        Each tab gets back what its ``lesson_state`` returned (or ``states``
+        when given, for opening a lesson). Returns False if nothing changed
+        (same language, the user kept a training run going, or no translation).
+        """
+        lang = i18n.normalize_language(lang)
+        if lang == self.language and states is None:
+            self._check_language_actions()
+            return False
+        if not self._confirm_rebuild():
+            self._check_language_actions()
+            return False
+        captured = self.capture_tab_states()
+        current = current or self.current_tab_key()
+        keep = captured if states is None else {**captured, **states}
+        if self.tabs_ready:
+            self._teardown_tabs()
+        ok = i18n.set_language(QApplication.instance(), lang)
+        if not ok:
+            self.state.show_error(tr("Language"), tr("The translation for {0} is missing; the interface stays in English.")
+                                  .format(i18n.LANGUAGES.get(lang, lang)))
+        self.language = i18n.current_language()
+        settings().setValue("ui/language", self.language)
+        self.state.set_language(self.language)
+        self.build_menus()
+        self._loading_label_retranslate()
+        self._apply_failures = []
+        if self._loading is None:  # the tabs were built before: build them again
+            self._create_tabs(rebuilt=True)
+            self._apply_failures = self.apply_tab_states(keep)
+            if current:
+                self.show_tab(current)
+        self.update_status_info()
+        self.sig_tabs_rebuilt.emit()
+        return ok
+
+    def _check_language_actions(self) -> None:
+        for code, act in self.language_actions.items():
+            act.setChecked(code == self.language)
+
+    def _loading_label_retranslate(self) -> None:
+        if self._loading is not None:
+            self._loading.setText(tr("Loading PyTorch…"))
+            self.tabs.setTabText(0, tr("Inspect"))
+
+    def _confirm_rebuild(self) -> bool:
+        running = [k for k, w in self.tab_widgets.items() if bool(getattr(w, "is_running", lambda: False)())]
+        if not running or getattr(self.options, "screenshot", None):
+            return True
+        titles = _tab_titles()
+        answer = QMessageBox.question(
+            self, tr("Switch language"),
+            tr("Switching the language rebuilds every tab and stops the work running in: {0}. Switch now?")
+            .format(", ".join(titles.get(k, k) for k in running)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ---------------------------------------------------------------- lessons
+    def current_tab_key(self) -> str:
+        """Key of the tab in front ('' before the tabs exist)."""
+        current = self.tabs.currentWidget()
+        for key, widget in self.tab_widgets.items():
+            if widget is current:
+                return key
+        return ""
+
+    def capture_tab_states(self) -> dict[str, Any]:
+        """``lesson_state()`` of every tab that has one (a failing tab is skipped and reported)."""
+        out: dict[str, Any] = {}
+        for key, widget in self.tab_widgets.items():
+            getter = getattr(widget, "lesson_state", None)
+            if getter is None:
+                continue
+            try:
+                value = getter()
+            except Exception:  # one broken tab must not stop a lesson being saved
+                traceback.print_exc()
+                continue
+            if isinstance(value, dict):
+                out[key] = value
+        return out
+
+    def apply_tab_states(self, states: dict[str, Any]) -> list[str]:
+        """Hand each tab its part of ``states``; returns the keys of tabs that failed to take it."""
+        failed = []
+        for key, value in states.items():
+            widget = self.tab_widgets.get(key)
+            setter = getattr(widget, "apply_lesson_state", None)
+            if setter is None or not isinstance(value, dict):
+                continue
+            try:
+                setter(value)
+            except Exception:  # a damaged part must not take the other tabs down
+                traceback.print_exc()
+                failed.append(key)
+        return failed
+
+    def capture_lesson(self) -> Any:
+        """The whole window as a :class:`~cnnviz.gui.lessons.Lesson`."""
+        from cnnviz.gui.lessons import Lesson
+
+        return Lesson(language=self.language, current_tab=self.current_tab_key(), tabs=self.capture_tab_states())
+
+    def save_lesson(self) -> Path | None:
+        """File → Save lesson: to the current lesson file, or ask for one."""
+        if self.lesson_path is None:
+            return self.save_lesson_as()
+        return self.save_lesson_to(self.lesson_path)
+
+    def save_lesson_as(self) -> Path | None:
+        """File → Save lesson as…: ask for a file name, then save."""
+        from cnnviz.gui.lessons import SUFFIX, with_suffix
+
+        start = str(self.lesson_path or Path(str(settings().value("lessons/dir", "") or Path.home())) / "lesson")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save lesson"), start,
+                                              tr("cnnviz lessons (*{0})").format(SUFFIX))
+        if not path:
+            return None
+        return self.save_lesson_to(with_suffix(path))
+
+    def save_lesson_to(self, path: str | Path) -> Path | None:
+        """Save the whole window to ``path``; a readable message instead of an exception."""
+        from cnnviz.gui.lessons import LessonError, save_lesson
+
+        try:
+            written = save_lesson(path, self.capture_lesson())
+        except LessonError as exc:
+            self.state.show_error(tr("Save lesson"), str(exc))
+            return None
+        self._set_lesson_path(written)
+        self.state.show_status(tr("Lesson saved to {0}").format(written), 5000)
+        return written
+
+    def open_lesson(self) -> bool:
+        """File → Open lesson…: ask for a lesson file, then open it."""
+        from cnnviz.gui.lessons import SUFFIX
+
+        start = str(self.lesson_path.parent if self.lesson_path else settings().value("lessons/dir", "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open lesson"), start,
+                                              tr("cnnviz lessons (*{0});;All files (*)").format(SUFFIX))
+        return bool(path) and self.open_lesson_from(path)
+
+    def open_lesson_from(self, path: str | Path) -> bool:
+        """Restore every tab from the lesson file ``path``; False (and a message) if it cannot be used."""
+        from cnnviz.gui.lessons import LessonError, load_lesson
+
+        try:
+            lesson = load_lesson(path)
+        except LessonError as exc:
+            self.state.show_error(tr("Open lesson"), str(exc))
+            return False
+        if lesson.language != self.language:
+            self.set_language(lesson.language, states=lesson.tabs, current=lesson.current_tab)
+            if self.language != lesson.language:
+                return False  # the user kept a run going, or the translation is missing (said already)
+            failed = self._apply_failures
+        else:
+            failed = self.apply_tab_states(lesson.tabs)
+            if lesson.current_tab:
+                self.show_tab(lesson.current_tab)
+        self._set_lesson_path(Path(path))
+        if failed:
+            titles = _tab_titles()
+            self.state.show_error(tr("Open lesson"), tr("Some tabs could not take their part of the lesson: {0}.")
+                                  .format(", ".join(titles.get(k, k) for k in failed)))
+        else:
+            self.state.show_status(tr("Lesson opened: {0}").format(Path(path).name), 5000)
+        return True
+
+    def _set_lesson_path(self, path: Path) -> None:
+        self.lesson_path = path
+        settings().setValue("lessons/dir", str(path.parent))
+        self.setWindowTitle(f"{path.name} — cnnviz")
+
+    # ---------------------------------------------------------------- help
+    def show_shortcuts(self) -> QWidget:
+        """Help → Keyboard shortcuts: the sheet of every shortcut (non-modal)."""
+        from cnnviz.gui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         """Help → About: versions of cnnviz, torch, torchvision and Qt, and the device."""
@@ -191,9 +511,16 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- tabs
     def build_tabs(self, keys: tuple[str, ...] | None = None) -> None:
         """Import and create every tab, or only ``keys`` (torch is importable by now)."""
+        self._tab_keys = keys
+        if self._loading is not None:
+            self.tabs.removeTab(0)
+            self._loading.deleteLater()
+            self._loading = None
+        self._create_tabs(rebuilt=False)
+
+    def _create_tabs(self, *, rebuilt: bool) -> None:
         titles = _tab_titles()
-        self.tabs.removeTab(0)
-        self._loading.deleteLater()
+        keys = self._tab_keys
         for key in TAB_KEYS:
             if keys is not None and key not in keys:
                 continue
@@ -223,8 +550,40 @@ class MainWindow(QMainWindow):
                     widget.restore_settings(s)
                 except Exception:
                     traceback.print_exc()
+        self._rescale(self._zoom)  # record the new widgets' sizes at this zoom; plot axis colours
         self.tabs_ready = True
-        self.sig_tabs_ready.emit()
+        if not rebuilt:
+            self.sig_tabs_ready.emit()
+
+    def _teardown_tabs(self) -> None:
+        """Save, shut down and delete every tab; drop every AppState connection but the window's."""
+        from cnnviz.gui.workers import cancel_all_and_wait
+
+        self.tabs_ready = False
+        screenshot = getattr(self.options, "screenshot", None)
+        s = settings()
+        for widget in self.tab_widgets.values():
+            for hook in (() if screenshot else ("save_settings",)) + ("shutdown",):
+                if hasattr(widget, hook):
+                    try:
+                        getattr(widget, hook)(*((s,) if hook == "save_settings" else ()))
+                    except Exception:
+                        traceback.print_exc()
+        cancel_all_and_wait(2000)
+        QApplication.processEvents()  # deliver the jobs' last signals while their tabs still exist
+        self.tabs.clear()
+        for widget in self.tab_widgets.values():
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self.tab_widgets = {}
+        self.state.disconnect_listeners()
+        self._connect_state()
+        # Start-up choices from the command line have served; the new tabs restore what the user has now.
+        self.options = copy.copy(self.options)
+        for name in STARTUP_ONLY_OPTIONS:
+            if hasattr(self.options, name):
+                setattr(self.options, name, None)
 
     def show_tab(self, key: str) -> None:
         """Bring the tab ``key`` to the front."""
@@ -250,6 +609,7 @@ class MainWindow(QMainWindow):
         parts.append(self.state.device)
         parts.append(tr("memory {0}").format(_memory_text(self.state.device)))
         self.status_model.setText("  ·  ".join(p for p in parts if p) + "  ")
+        self.status_model.setToolTip(tr("Model · weights · device · memory in use"))
 
     def _on_status(self, text: str, timeout_ms: int) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -305,6 +665,9 @@ class MainWindow(QMainWindow):
         from cnnviz.gui.workers import cancel_all_and_wait
 
         cancel_all_and_wait(2000)
+        app = QApplication.instance()
+        if _base_point_size is not None and self._zoom != 1.0 and app is not None:
+            theme.set_application_font_size(app, _base_point_size)  # a later window starts from zoom 1
         super().closeEvent(event)
 
 

@@ -7,6 +7,7 @@ its signals. Tabs may add their own state objects, but anything two tabs share
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -49,6 +50,10 @@ class AppState(QObject):
     """The colormap for activation maps changed (a core.render colormap name)."""
     status_info_changed = Signal()
     """Model, weights or device shown in the status bar changed (read the attributes)."""
+    zoom_changed = Signal(float)
+    """The presentation zoom changed (1.0 = normal); fonts are already scaled, plots may follow."""
+    theme_changed = Signal(str)
+    """The colour theme changed ('system', 'light' (high contrast) or 'dark')."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,6 +66,8 @@ class AppState(QObject):
         self.forward: Any = None  # activations of model on image (Inspect ForwardResult)
         self.unit: Any = None  # the selected unit (Inspect UnitSelection) or None
         self.colormap: str = "viridis"
+        self.zoom: float = 1.0
+        self.theme: str = "system"
         self._busy = 0
 
     def set_model(self, model: Any) -> None:
@@ -120,6 +127,38 @@ class AppState(QObject):
         if lang != self.language:
             self.language = lang
             self.language_changed.emit(lang)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Record the presentation zoom the window applied (no signal if unchanged)."""
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.zoom_changed.emit(zoom)
+
+    def set_theme(self, name: str) -> None:
+        """Record the colour theme the window applied (no signal if unchanged)."""
+        if name != self.theme:
+            self.theme = name
+            self.theme_changed.emit(name)
+
+    def disconnect_listeners(self) -> None:
+        """Drop every connection to this object's signals.
+
+        The window calls this when it rebuilds every tab (a language switch):
+        a tab's lambdas stay connected after the tab is deleted and would call
+        into dead widgets. The window then reconnects its own slots, and the
+        new tabs connect theirs as they are built.
+        """
+        meta = self.metaObject()
+        for i in range(meta.methodOffset(), meta.methodCount()):
+            method = meta.method(i)
+            if method.methodType() != method.MethodType.Signal:
+                continue
+            name = bytes(method.name().data()).decode()
+            signal = getattr(self, name, None)
+            if signal is not None and self.receivers("2" + bytes(method.methodSignature().data()).decode()) > 0:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    signal.disconnect()
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         """Show ``text`` in the status bar."""

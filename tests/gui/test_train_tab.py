@@ -159,3 +159,20 @@ def test_presets_load_their_runs(tab) -> None:
     assert [r.model_kwargs["batch_norm"] for r in tab.runs_panel.runs] == [False, True]
     assert tab.runs_panel.form.batch_norm.isVisibleTo(tab)
     assert "BatchNorm" in tab.lesson_title.text()
+
+
+def test_decimation_keeps_every_spike_and_bounds_the_points() -> None:
+    import numpy as np
+
+    from cnnviz.gui.train.decimate import decimate_minmax
+
+    x = np.arange(1, 100_001, dtype=np.float64)
+    y = np.sin(x / 500.0)
+    y[73_210] = 50.0  # one spike (a diverging step) must survive
+    y[12_345] = -7.0
+    dx, dy = decimate_minmax(x, y, None, max_bins=400)
+    assert dx.size <= 801 and dy.max() == 50.0 and dy.min() == -7.0
+    assert np.all(np.diff(dx) >= 0)
+    vx, vy = decimate_minmax(x, y, (1000.0, 1100.0), max_bins=400)
+    assert vx[0] <= 1000 and vx[-1] >= 1100 and vx.size == 103  # zoomed in: every point, plus one each side
+    assert np.array_equal(vy, y[998:1101])

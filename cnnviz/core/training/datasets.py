@@ -49,9 +49,12 @@ class DataSplit:
     def batch(self, index: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Images ``index`` as normalised float32 and their labels (on the split's device)."""
         x = self.images[index].float()
-        mean = torch.tensor(self.mean, device=x.device).view(1, -1, 1, 1) * 255.0
-        std = torch.tensor(self.std, device=x.device).view(1, -1, 1, 1) * 255.0
-        return (x - mean) / std, self.labels[index]
+        cached = self.__dict__.get("_norm")
+        if cached is None or cached[0].device != x.device:
+            mean = torch.tensor(self.mean, device=x.device).view(1, -1, 1, 1) * 255.0
+            std = torch.tensor(self.std, device=x.device).view(1, -1, 1, 1) * 255.0
+            cached = self.__dict__["_norm"] = (mean, std)
+        return (x - cached[0]) / cached[1], self.labels[index]
 
     def to(self, device: torch.device | str) -> DataSplit:
         """The same split with its tensors on ``device``."""

@@ -339,7 +339,8 @@ class Trainer:
         """One optimizer step of ``run`` on ``(x, y)``; returns (loss, correct count) as tensors."""
         model, optimizer = run.model, run.optimizer
         assert model is not None and optimizer is not None
-        model.train()
+        if not model.training:
+            model.train()
         optimizer.zero_grad(set_to_none=True)
         out = model(x)
         loss = F.cross_entropy(out, y)
@@ -375,8 +376,11 @@ class Trainer:
         if not run.pending:
             return
         pending, run.pending = run.pending, []
-        losses = torch.stack([p[3] for p in pending]).double().cpu().tolist()
-        corrects = torch.stack([p[4] for p in pending]).double().cpu().tolist()
+        if len(pending) == 1:  # CPU: one step at a time, no stacking
+            losses, corrects = [pending[0][3].item()], [pending[0][4].item()]
+        else:
+            losses = torch.stack([p[3] for p in pending]).double().cpu().tolist()
+            corrects = torch.stack([p[4] for p in pending]).double().cpu().tolist()
         name = run.config.name
         for (step, epoch, lr, _, _, n), loss, correct in zip(pending, losses, corrects, strict=True):
             self.log.add_train(name, step, epoch, loss, correct / n, lr)

@@ -1,8 +1,11 @@
 """Every channel of the selected layer as ONE image, with a colour bar and numbers.
 
-The picture is ``core.render.mosaic(...).to_rgb(colormap)`` fed to a single
-persistent ``ImageItem``; clicks map back to (channel, y, x) with the
-mosaic's own geometry.
+The picture is ``core.render.mosaic(...).to_rgba(colormap, out=buffer)``
+written into one reused RGBA buffer and fed to a single persistent
+``ImageItem`` without levels (uint8 RGBA goes to Qt as it is); clicks map back
+to (channel, y, x) with the mosaic's own geometry. A colormap change only
+recolours the mosaic; the view is fitted only when the mosaic's size changes,
+so a zoom survives walking layers of the same shape.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cnnviz.gui.inspect.colorbar import ColorBar
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import UnitSelection
+from cnnviz.gui.inspect.tile_labels import TileLabels
 from cnnviz.gui.state import AppState
 
-#: Channel numbers are drawn only when there are at most this many tiles.
-MAX_NUMBERS = 128
+#: Channel numbers are drawn only when there are at most this many tiles (and the tiles are wide enough).
+MAX_NUMBERS = 512
 
 
 def layer_maps(tensor: Any) -> np.ndarray | None:
@@ -46,6 +51,9 @@ class ActivationGrid(QWidget):
         self.state = state
         self.mosaic: Any = None
         self.maps: np.ndarray | None = None
+        self._rgba: np.ndarray | None = None  # reused between redraws of the same size
+        self._fitted: tuple[int, int] | None = None  # mosaic size the view was last fitted to
+        self._bar_colormap = ""
         self.stats: dict[str, Any] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -94,18 +102,15 @@ class ActivationGrid(QWidget):
         self.marker.setZValue(10)
         self.marker.hide()
         self.view.addItem(self.marker)
-        self.bar_plot = self.canvas.addPlot(row=0, col=1)
-        self.bar_plot.setMaximumWidth(90)
-        self.bar_plot.setMouseEnabled(x=False, y=False)
-        self.bar_plot.hideAxis("bottom")
-        self.bar_plot.hideAxis("left")
-        self.bar_plot.showAxis("right")
-        self.bar_plot.setMenuEnabled(False)
-        self.bar_plot.hideButtons()
-        self.bar_image = pg.ImageItem(axisOrder="row-major")
-        self.bar_plot.addItem(self.bar_image)
-        self._numbers: list[pg.TextItem] = []
-        lay.addWidget(self.canvas, 1)
+        self.numbers = TileLabels()
+        self.view.addItem(self.numbers)
+        self.colorbar = ColorBar()
+        self.colorbar.setToolTip(tr("Colour scale of the tiles. With per-channel scaling each tile has its own."))
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self.colorbar)
+        lay.addLayout(body, 1)
         self.stats_label = QLabel()
         self.stats_label.setWordWrap(True)
         self.stats_label.setToolTip(
@@ -138,7 +143,9 @@ class ActivationGrid(QWidget):
         i = self.cmap_box.findData(name)
         if i >= 0 and i != self.cmap_box.currentIndex():
             self.cmap_box.setCurrentIndex(i)
-        self.redraw()
+        if self.mosaic is not None:
+            self._paint(self.mosaic)
+            self._draw_colorbar(self.mosaic)
 
     # ------------------------------------------------------------ drawing
     def current_maps(self) -> np.ndarray | None:
@@ -157,9 +164,10 @@ class ActivationGrid(QWidget):
         layer = self.state.layer
         if maps is None or maps.size == 0:
             self.mosaic = None
+            self._fitted = None
             self.image.clear()
-            self.bar_image.clear()
-            self._set_numbers([])
+            self.colorbar.set_range(0.0, 1.0)
+            self.numbers.set_labels([], pg.QtCore.QRectF(), 0)
             self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
             self.stats_label.setText("")
             self.marker.hide()
@@ -168,8 +176,10 @@ class ActivationGrid(QWidget):
         pad = 0 if maps.shape[1] == 1 and maps.shape[2] == 1 else max(1, maps.shape[1] // 16)
         m = mosaic(maps, pad=pad, scale=self.scale_box.currentData(), order=order)
         self.mosaic = m
-        self.image.setImage(m.to_rgb(self.state.colormap), autoLevels=False, levels=(0, 255))
-        self.view.autoRange(padding=0.01)
+        self._paint(m)
+        if self._fitted != m.shape:
+            self._fitted = m.shape
+            self.view.autoRange(padding=0.01)
         self._draw_colorbar(m)
         self._draw_numbers(m)
         self._draw_marker()
@@ -183,44 +193,34 @@ class ActivationGrid(QWidget):
             )
         )
 
+    def _paint(self, m: Any) -> None:
+        self._rgba = m.to_rgba(self.state.colormap, out=self._rgba)
+        # levels=None: uint8 RGBA needs no scaling, so pyqtgraph hands it to Qt unchanged
+        self.image.setImage(self._rgba, autoLevels=False, levels=None)
+
     def _draw_colorbar(self, m: Any) -> None:
         from cnnviz.core.render import get_colormap
 
-        lut = get_colormap(self.state.colormap)[:, None, :]  # row 0 sits at the bottom (low)
-        lo, hi = m.levels
-        per = self.scale_box.currentData() == "per_channel"
-        if per:
-            lo, hi = 0.0, 1.0
-        span = hi - lo if hi > lo else 1.0
-        self.bar_image.setImage(np.ascontiguousarray(lut), autoLevels=False, levels=(0, 255))
-        self.bar_image.setRect(pg.QtCore.QRectF(0, lo, 1, span))
-        self.bar_plot.setYRange(lo, lo + span, padding=0)
-        self.bar_plot.setXRange(0, 1, padding=0)
-        self.bar_plot.getAxis("right").setLabel(tr("each channel: min…max") if per else tr("activation"))
-
-    def _set_numbers(self, items: list[tuple[int, float, float]]) -> None:
-        while len(self._numbers) < len(items):
-            t = pg.TextItem(color=(255, 255, 255), anchor=(0, 0), fill=pg.mkBrush(0, 0, 0, 110))
-            font = t.textItem.font()
-            font.setPointSizeF(8.5)
-            t.setFont(font)
-            t.setZValue(8)
-            self.view.addItem(t)
-            self._numbers.append(t)
-        for i, t in enumerate(self._numbers):
-            if i < len(items):
-                ch, y, x = items[i]
-                t.setText(str(ch))
-                t.setPos(x, y)
-                t.show()
-            else:
-                t.hide()
+        if self._bar_colormap != self.state.colormap:
+            self._bar_colormap = self.state.colormap
+            self.colorbar.set_colormap(get_colormap(self.state.colormap))
+        if self.scale_box.currentData() == "per_channel":
+            self.colorbar.set_range(0.0, 1.0, tr("each channel: its min … max"), ends=(tr("min"), tr("max")))
+        else:
+            lo, hi = m.levels
+            self.colorbar.set_range(lo, hi, tr("activation"))
 
     def _draw_numbers(self, m: Any) -> None:
-        if len(m.channels) > MAX_NUMBERS or m.cell_size[0] < 4:
-            self._set_numbers([])
+        if len(m.channels) > MAX_NUMBERS:
+            self.numbers.set_labels([], pg.QtCore.QRectF(), 0)
             return
-        self._set_numbers([(int(c), *m.tile_origin(int(c))) for c in m.channels])
+        cols, (ch, cw) = m.grid[1], m.cell_size
+        labels = [
+            (str(c), float((t % cols) * (cw + m.pad)), float((t // cols) * (ch + m.pad)))
+            for t, c in enumerate(m.channels.tolist())
+        ]
+        h, w = m.shape
+        self.numbers.set_labels(labels, pg.QtCore.QRectF(0, 0, w, h), m.cell_size[1])
 
     def _draw_marker(self) -> None:
         unit, m = self.state.unit, self.mosaic

@@ -42,7 +42,7 @@ def _small_plot(title: str) -> pg.PlotWidget:
     p.hideButtons()
     p.setMouseEnabled(x=False, y=False)
     p.showGrid(x=True, y=True, alpha=0.2)
-    p.setTitle(f"<span style='color:#222;font-size:9pt'>{title}</span>")
+    p.setTitle(f"<span style='color:#222'>{title}</span>")  # no absolute size: the zoom scales it
     for axis in ("bottom", "left"):
         p.getAxis(axis).setTextPen("#222222")
         p.getAxis(axis).setPen("#444444")
@@ -175,7 +175,6 @@ class LrBoundPanel(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.explanation.setStyleSheet("color: #222222;")
         lay.addWidget(self.explanation)
 
     # ------------------------------------------------------------------ updates
@@ -192,7 +191,7 @@ class LrBoundPanel(QWidget):
             )
         h = a.hessian
         self.matrix.setText(
-            "<table style='font-size:11pt'><tr><td rowspan=2 valign=middle>H =&nbsp;</td>"
+            "<table><tr><td rowspan=2 valign=middle>H =&nbsp;</td>"
             f"<td>[&nbsp;{h[0, 0]:.4g}</td><td>&nbsp;{h[0, 1]:.4g}&nbsp;]</td></tr>"
             f"<tr><td>[&nbsp;{h[1, 0]:.4g}</td><td>&nbsp;{h[1, 1]:.4g}&nbsp;]</td></tr></table>"
         )
@@ -242,7 +241,7 @@ class LrBoundPanel(QWidget):
         color = REGIME_COLORS.get(a.regime.value, "#222222")
         words = a.regime.zh if self.language == "zh" else tr(a.regime.en)
         self.regime.setText(
-            f"<span style='font-size:14pt; font-weight:bold; color:{color}'>"
+            f"<span style='font-size:x-large; font-weight:bold; color:{color}'>"
             + tr("Gradient descent {0}").format(words) + "</span>"
         )
         powers = factor_powers(a, PATH_STEPS)

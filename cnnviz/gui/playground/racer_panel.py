@@ -122,7 +122,6 @@ class OptimizerCard(QFrame):
         self.more.toggled.connect(self.details.setVisible)
 
         self.status = QLabel("")
-        self.status.setStyleSheet("color: #444444;")
         self._diverged_style = False
         self.status.setToolTip(tr("Loss at the step on screen, or the step at which the path diverged"))
         outer.addWidget(self.status)
@@ -153,7 +152,7 @@ class OptimizerCard(QFrame):
         self.status.setText(text)
         if diverged != self._diverged_style:  # restyling re-polishes the widget: only on change
             self._diverged_style = diverged
-            self.status.setStyleSheet("color: #c0392b; font-weight: bold;" if diverged else "color: #444444;")
+            self.status.setStyleSheet("color: #c0392b; font-weight: bold;" if diverged else "")
 
 
 class OptimizerPanel(QWidget):

@@ -117,6 +117,7 @@ class PlaygroundTab(QWidget):
         self._restart_pending = True
         self._autoplay = True
         self._was_playing = False
+        self._pending_step: int | None = None  # a lesson's step, shown once its race is computed
         self.colors = {name: optimizer_color(name, i) for i, name in enumerate(list_optimizers())}
         self.clock = RaceClock(self)
         self._debounce = QTimer(self)
@@ -199,7 +200,6 @@ class PlaygroundTab(QWidget):
         lay.addWidget(self.surface_combo)
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("color: #333333;")
         lay.addWidget(self.description)
         self.params_box = QWidget()
         self.params_form = QFormLayout(self.params_box)
@@ -370,9 +370,9 @@ class PlaygroundTab(QWidget):
         self.description.setText(spec.description_zh if zh else tr(spec.description_en))
         title = spec.title_zh if zh else tr(spec.title_en)
         self.surface_title.setText(
-            f"<span style='font-size:12pt'><b>{title}</b></span> &nbsp; "
-            f"<span style='font-family:serif; font-size:11pt'>f(x, y) = {spec.formula}</span>"
-            f"<br><span style='color:#555'>{tr('Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.')}</span>"
+            f"<span style='font-size:large'><b>{title}</b></span> &nbsp; "
+            f"<span style='font-family:serif'>f(x, y) = {spec.formula}</span>"
+            f"<br><span style='font-size:small'>{tr('Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.')}</span>"
         )
 
     def _on_param_edited(self, _value: float) -> None:
@@ -519,6 +519,11 @@ class PlaygroundTab(QWidget):
         if restart:
             self.clock.pause()
             self.clock.seek(0)
+        pending, self._pending_step = self._pending_step, None
+        if pending is not None and pending > 0:  # a lesson: stand still at its step
+            self.clock.pause()
+            self.clock.seek(min(pending, last))
+            restart = False
         self._show_step(self.clock.step)
         if restart and self._autoplay and self.isVisible():
             self.clock.play()
@@ -579,9 +584,10 @@ class PlaygroundTab(QWidget):
         self.lr_panel.set_language(lang)
         self._update_texts()
 
-    def save_settings(self, s: QSettings) -> None:
-        """Remember surface, parameters, start, steps, speed and every optimizer's settings."""
-        doc = {
+    def lesson_state(self) -> dict[str, Any]:
+        """Surface and its parameters, start, steps, speed, every optimizer, the lr slider and the step shown."""
+        return {
+            "version": 1,
             "surface": self.surface.name,
             "params": dict(self.surface.params),
             "start": list(self.start),
@@ -589,7 +595,72 @@ class PlaygroundTab(QWidget):
             "speed": self.clock.speed,
             "optimizers": {n: {"on": n in self.racers.enabled_names(), "hyper": self.racers.hyperparams(n)}
                            for n in list_optimizers()},
+            "lr": self.racers.hyperparams("sgd")["lr"],
+            "step": int(self.clock.step),
         }
+
+    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+        """Restore :meth:`lesson_state`; missing keys keep the surface's defaults, bad values are skipped."""
+        self._apply_state(state, with_step=True)
+
+    def _apply_state(self, doc: dict[str, Any], *, with_step: bool) -> None:
+        name = doc.get("surface", self.surface.name)
+        if name not in list_surfaces():
+            return
+        params = doc.get("params")
+        try:
+            self._load_surface(str(name), params=params if isinstance(params, dict) else None)
+        except (CnnvizError, TypeError, ValueError):
+            self._load_surface(str(name), params=None)
+        try:
+            start = tuple(float(v) for v in doc.get("start", self.start))
+            if len(start) == 2 and self.surface.bounds.contains(*start):
+                self.start = (start[0], start[1])
+                self._set_start_boxes(*self.start)
+        except (TypeError, ValueError):
+            pass
+        try:
+            steps = int(doc.get("steps", self.steps))
+            if 1 <= steps <= MAX_STEPS:
+                self.steps = steps
+                with signals_blocked(self.steps_box):
+                    self.steps_box.setValue(steps)
+        except (TypeError, ValueError):
+            pass
+        try:
+            speed = float(doc.get("speed", self.clock.speed))
+            if speed in SPEEDS:
+                self.speed_combo.setCurrentIndex(SPEEDS.index(speed))
+        except (TypeError, ValueError):
+            pass
+        optimizers = doc.get("optimizers", {})
+        for opt, entry in (optimizers.items() if isinstance(optimizers, dict) else ()):
+            if opt not in self.racers.cards or not isinstance(entry, dict):
+                continue
+            try:
+                hyper = get_optimizer_spec(opt).validate(entry.get("hyper", {}))
+            except (CnnvizError, TypeError, ValueError):
+                continue
+            self.racers.set_hyperparams(opt, hyper)
+            self.racers.set_enabled(opt, bool(entry.get("on", False)))
+        if "lr" in doc:
+            try:
+                lr = get_optimizer_spec("sgd").validate({"lr": doc["lr"]})["lr"]
+                self.racers.set_hyperparams("sgd", {"lr": lr})
+            except (CnnvizError, TypeError, ValueError, KeyError):
+                pass
+        if with_step:
+            try:
+                self._pending_step = max(0, int(doc.get("step", 0)))
+            except (TypeError, ValueError):
+                self._pending_step = None
+        self._update_analysis()
+        self._schedule(restart=True)
+
+    def save_settings(self, s: QSettings) -> None:
+        """Remember surface, parameters, start, steps, speed and every optimizer's settings."""
+        doc = self.lesson_state()
+        doc.pop("step", None)
         s.setValue(SETTINGS_KEY, json.dumps(doc))
 
     def restore_settings(self, s: QSettings) -> None:
@@ -599,29 +670,10 @@ class PlaygroundTab(QWidget):
             return
         try:
             doc = json.loads(str(raw))
-            self._load_surface(str(doc["surface"]), params=doc.get("params"))
-            start = tuple(float(v) for v in doc.get("start", self.start))
-            steps = int(doc.get("steps", self.steps))
-            if len(start) == 2 and self.surface.bounds.contains(*start):
-                self.start = (start[0], start[1])
-                self._set_start_boxes(*self.start)
-            if 1 <= steps <= MAX_STEPS:
-                self.steps = steps
-                with signals_blocked(self.steps_box):
-                    self.steps_box.setValue(steps)
-            speed = float(doc.get("speed", 1.0))
-            if speed in SPEEDS:
-                self.speed_combo.setCurrentIndex(SPEEDS.index(speed))
-            for name, entry in dict(doc.get("optimizers", {})).items():
-                if name not in self.racers.cards:
-                    continue
-                hyper = get_optimizer_spec(name).validate(entry.get("hyper", {}))
-                self.racers.set_hyperparams(name, hyper)
-                self.racers.set_enabled(name, bool(entry.get("on", False)))
-        except (CnnvizError, KeyError, TypeError, ValueError):
+        except ValueError:
             return  # stale or hand-edited settings: keep the defaults
-        self._update_analysis()
-        self._schedule(restart=True)
+        if isinstance(doc, dict):
+            self._apply_state(doc, with_step=False)
 
     def shutdown(self) -> None:
         """Stop the clock, pending recomputes and the worker (window closing)."""

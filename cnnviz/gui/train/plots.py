@@ -50,6 +50,7 @@ class _Series:
     val: dict[str, np.ndarray] = field(default_factory=dict)
     status: str = ""
     visible: bool = True
+    val_dirty: bool = True
 
 
 class TrainPlots(QWidget):
@@ -58,7 +59,7 @@ class TrainPlots(QWidget):
     sig_visibility_changed = Signal(str, bool)
     """A run was shown or hidden from the legend (run name, visible)."""
 
-    MAX_BINS = 1500
+    MAX_BINS = 400  # min + max per bin: ~800 points, enough for a plot about 1,000 px wide
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +76,13 @@ class TrainPlots(QWidget):
         self.readout.setToolTip(tr("Values of the smoothed training loss under the mouse cursor."))
         self.loss_plot = self._plot(tr("Training loss per step"), tr("step"), tr("loss"))
         self.val_loss_plot = self._plot(tr("Validation loss per epoch (dashed: training mean)"),
-                                        tr("epoch"), tr("loss"))
+                                        tr("epoch"), tr("loss"), grid=True)
         self.acc_plot = self._plot(tr("Validation accuracy per epoch (dashed: training mean)"),
-                                   tr("epoch"), tr("accuracy"))
+                                   tr("epoch"), tr("accuracy"), grid=True)
         self.lr_plot = self._plot(tr("Learning rate per step (log scale)"), tr("step"), tr("lr"))
+        lr_axis = self.lr_plot.getAxis("left")
+        lr_axis.enableAutoSIPrefix(False)  # SI scaling garbles log-axis ticks
+        self._lr_decades: tuple[int, int] | None = None
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self.acc_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.lr_plot.setXLink(self.loss_plot)
@@ -112,7 +116,7 @@ class TrainPlots(QWidget):
         box.addLayout(grid, 1)
 
     # ------------------------------------------------------------ set-up
-    def _plot(self, title: str, xlabel: str, ylabel: str) -> pg.PlotWidget:
+    def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
         w = pg.PlotWidget(background="w")
         w.setTitle(title, color="#222", size="10pt")
         for axis, label in (("bottom", xlabel), ("left", ylabel)):
@@ -120,7 +124,8 @@ class TrainPlots(QWidget):
             ax.setPen(pg.mkPen("#777"))
             ax.setTextPen(pg.mkPen("#333"))
             ax.setLabel(label, color="#333")
-        w.showGrid(x=True, y=True, alpha=0.15)
+        if grid:  # translucent grid lines cost more to paint than the curves: per-epoch plots only
+            w.showGrid(x=True, y=True, alpha=0.15)
         w.setMenuEnabled(True)
         w.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
         return w
@@ -144,6 +149,7 @@ class TrainPlots(QWidget):
         self.legend.clear()
         self.series.clear()
         self.placeholder.setVisible(True)
+        self._lr_decades = None
         self._dirty = True
 
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
@@ -155,8 +161,9 @@ class TrainPlots(QWidget):
 
     def _add_series(self, name: str, color: str) -> None:
         c = QColor(color)
-        faint = QColor(c)
-        faint.setAlpha(60)
+        # Pre-blended with the white background: opaque thin lines paint far faster than translucent ones.
+        faint = QColor(int(255 - 0.3 * (255 - c.red())), int(255 - 0.3 * (255 - c.green())),
+                       int(255 - 0.3 * (255 - c.blue())))
         s = _Series(name, color)
         s.items["raw"] = self.loss_plot.plot(pen=pg.mkPen(faint, width=1), skipFiniteCheck=False)
         s.items["smooth"] = self.loss_plot.plot(pen=pg.mkPen(c, width=2), name=name)
@@ -187,14 +194,14 @@ class TrainPlots(QWidget):
         for s in self.series.values():
             s.smooth, s.ema_state = smooth_ema(s.loss, self.smoothing)
         self._dirty = True
-        self.redraw()
+        self.redraw(full=True)
 
     def set_log_y(self, on: bool) -> None:
         """Logarithmic y axes for the loss plots (the learning rate is always logarithmic)."""
         self.log_y = bool(on)
         self._apply_log_y()
         self._dirty = True
-        self.redraw()
+        self.redraw(full=True)
 
     def _apply_log_y(self) -> None:
         for plot in (self.loss_plot, self.val_loss_plot):
@@ -217,7 +224,7 @@ class TrainPlots(QWidget):
         finally:
             self._syncing = False
         self._dirty = True
-        self.redraw()
+        self.redraw(full=True)
         self.sig_visibility_changed.emit(name, visible)
 
     def _legend_toggled(self, name: str) -> None:
@@ -245,10 +252,10 @@ class TrainPlots(QWidget):
                 changed = True
             if snap.val["step"].size != s.val.get("step", np.empty(0)).size:
                 s.val = snap.val
-                changed = True
+                s.val_dirty = changed = True
             if snap.status != s.status:
                 s.status = snap.status
-                changed = True
+                s.val_dirty = changed = True
         if changed:
             self._dirty = True
         return changed
@@ -257,9 +264,13 @@ class TrainPlots(QWidget):
         """Training points held over all runs (for the benchmark and tests)."""
         return sum(s.steps.size for s in self.series.values())
 
-    def redraw(self) -> None:
-        """Push decimated data for the current view into every item (no-op when nothing changed)."""
-        if not self._dirty:
+    def redraw(self, full: bool = False) -> None:
+        """Push decimated data for the current view into every item (no-op when nothing changed).
+
+        Per-epoch plots are only touched when their data changed, so a tick in
+        the middle of an epoch repaints the step plots alone; ``full`` forces all.
+        """
+        if not self._dirty and not full:
             return
         self._dirty = False
         x_range = self._view_range(self.loss_plot)
@@ -276,7 +287,8 @@ class TrainPlots(QWidget):
                 x, y = decimate_minmax(steps, y, x_range, self.MAX_BINS)
                 s.items[key].setData(x, y, connect="finite")
             val = s.val
-            if val:
+            if val and (s.val_dirty or full):
+                s.val_dirty = False
                 epochs = val["epoch"]
                 s.items["val_loss"].setData(epochs, val["loss"])
                 s.items["val_acc"].setData(epochs, val["accuracy"])
@@ -284,8 +296,10 @@ class TrainPlots(QWidget):
                 s.items["train_loss"].setData(epochs[has_train], val["train_loss"][has_train])
                 s.items["train_acc"].setData(epochs[has_train], val["train_accuracy"][has_train])
             diverged = s.status == DIVERGED and steps.size > 0
-            s.items["marker"].setVisible(diverged)
-            s.items["label"].setVisible(diverged)
+            if s.items["marker"].isVisible() != diverged:
+                s.items["marker"].setVisible(diverged)
+            if s.items["label"].isVisible() != diverged:
+                s.items["label"].setVisible(diverged)
             if diverged:
                 finite = np.isfinite(s.loss)
                 y_last = float(s.loss[finite][-1]) if finite.any() else 0.0
@@ -295,6 +309,24 @@ class TrainPlots(QWidget):
             label = s.name + {DIVERGED: " ✕ " + tr("diverged"), FAILED: " — " + tr("failed")}.get(s.status, "")
             self._set_legend_label(s, label)
         self.placeholder.setVisible(not any_data)
+        self._update_lr_ticks()
+
+    def _update_lr_ticks(self) -> None:
+        """One labelled tick per decade: pyqtgraph's own log ticks pile up on a short axis."""
+        values = [s.lr[np.isfinite(s.lr) & (s.lr > 0)] for s in self.series.values() if s.visible and s.lr.size]
+        values = [v for v in values if v.size]
+        if not values:
+            return
+        lo = math.floor(math.log10(min(float(v.min()) for v in values)))
+        hi = math.ceil(math.log10(max(float(v.max()) for v in values)))
+        if hi == lo:
+            hi += 1
+        if self._lr_decades == (lo, hi):
+            return
+        self._lr_decades = (lo, hi)
+        step = max(1, (hi - lo + 3) // 4)  # at most ~4 labels
+        self.lr_plot.getAxis("left").setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
+        self.lr_plot.setYRange(lo, hi, padding=0.05)
 
     def _set_legend_label(self, s: _Series, text: str) -> None:
         for sample, label in self.legend.items:

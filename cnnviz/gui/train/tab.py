@@ -218,7 +218,7 @@ class TrainTab(QWidget):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumWidth(max(420, left.minimumSizeHint().width() + 24))
 
         # Plot toolbar
         self.smoothing = QSlider(Qt.Orientation.Horizontal)
@@ -259,7 +259,7 @@ class TrainTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 1100])
+        self.splitter.setSizes([460, 1100])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.splitter)
