@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.cnnviz-installed
 
-.PHONY: run test bench lint screenshots clean
+.PHONY: run test bench lint screenshots clean package soak fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,5 +25,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check cnnviz tests benchmarks
 	$(VENV)/bin/lint-imports
 
+package: $(STAMP)
+	bash packaging/build.sh
+
+screenshots: $(STAMP)
+	$(PY) tools/screenshots.py
+
+fuzz: $(STAMP)
+	CNNVIZ_FUZZ_EXAMPLES=5000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:xdist tests/fuzz
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -239,6 +239,12 @@ def scan_sources() -> list[Message]:
                 m.files.append(rel)
     if unknown:
         raise SystemExit("cannot tell which context tr() uses in: " + ", ".join(sorted(unknown)))
+    for m in [*ast_messages(sources), *third_party_messages()]:  # lupdate cannot see tr() in f-strings
+        existing = merged.get(m.key)
+        if existing is None:
+            merged[m.key] = m
+        elif m.files[0] not in existing.files:
+            existing.files.extend(m.files)
     for m in dynamic_messages():
         existing = merged.get(m.key)
         if existing is None:
@@ -247,6 +253,44 @@ def scan_sources() -> list[Message]:
             existing.files.extend(m.files)
             existing.translation = existing.translation or m.translation
     return list(merged.values())
+
+
+def third_party_messages() -> list[Message]:
+    """pyqtgraph's own strings in the plots' right-click menus (it translates them with its contexts)."""
+    import pyqtgraph
+
+    base = Path(pyqtgraph.__file__).resolve().parent
+    files = [base / "GraphicsScene" / "GraphicsScene.py", base / "graphicsItems" / "ViewBox" / "ViewBoxMenu.py"]
+    return [m for m in ast_messages([f for f in files if f.exists()], base=base.parent)
+            if m.context in ("GraphicsScene", "ViewBox")]
+
+
+def ast_messages(sources: Iterable[Path], base: Path = ROOT) -> list[Message]:
+    """Every ``tr("literal")`` and ``translate("Ctx", "literal")`` call, found with :mod:`ast`.
+
+    lupdate's Python parser skips calls inside f-strings
+    (``f"<b>{tr('Output')}</b>"``); this finds them too.
+    """
+    out: list[Message] = []
+    for path in sources:
+        rel = path.resolve().relative_to(base).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        constants = _constants(tree)
+        context = None
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            args = [a.value if isinstance(a, ast.Constant) else constants.get(a.id) if isinstance(a, ast.Name) else None
+                    for a in call.args[:2]]
+            if name == "tr" and isinstance(func, ast.Name) and isinstance(args[0], str):
+                context = context or tr_context(path)
+                if context:
+                    out.append(Message(context, args[0], files=[rel]))
+            elif name == "translate" and len(args) == 2 and all(isinstance(a, str) for a in args):
+                out.append(Message(args[0], args[1], files=[rel]))
+    return out
 
 
 def dynamic_messages() -> list[Message]:
@@ -276,6 +320,8 @@ def dynamic_messages() -> list[Message]:
         add("Playground", spec.description_en, spec.description_zh, "cnnviz/core/playground/surfaces.py")
         for p in spec.params:
             add("Playground", p.help_en, p.help_zh, "cnnviz/core/playground/surfaces.py")
+            if len(p.name) > 1 and not p.name.startswith("lambda"):  # playground.tab.param_label
+                add("Playground", p.name, "", "cnnviz/core/playground/surfaces.py")
     for name in list_optimizers():
         spec = get_optimizer_spec(name)
         add("Playground", spec.description_en, spec.description_zh, "cnnviz/core/playground/optimizers.py")

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
     from cnnviz.core.device import resolve_device, with_cpu_fallback
     from cnnviz.core.errors import ConfigError
-    from cnnviz.core.images import load_image, preprocess_for, prepare
+    from cnnviz.core.images import load_image, prepare, preprocess_for
     from cnnviz.core.predict import top_k
     from cnnviz.core.probe import capture
     from cnnviz.core.weights import load_model

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cnnviz.commands._common import add_model_options, kwargs_from, stderr_progress, parse_shape
+from cnnviz.commands._common import add_model_options, kwargs_from, parse_shape, stderr_progress
 
 EXAMPLES = """\
 examples:

@@ -9,6 +9,7 @@ not already hold.
 
 from __future__ import annotations
 
+from cnnviz.core import geometry as geo
 from cnnviz.core.geometry import format_bytes, format_count
 from cnnviz.core.summary import LayerInfo
 
@@ -87,22 +88,118 @@ def layer_role(info: LayerInfo) -> Text:
     }
 
 
+def _axis(values: list[int] | str | None, axis: int = -1) -> int | str | None:
+    if values is None or isinstance(values, str):
+        return values
+    return values[axis] if values else None
+
+
+def _window(info: LayerInfo) -> tuple[str, str]:
+    """"F = 3, stride S = 2, padding P = 1" for one axis, or for both when they differ (en, zh)."""
+    k, s = info.kernel_size or [], info.stride or [1] * len(info.kernel_size or [])
+    pad = info.padding if isinstance(info.padding, list) else [0] * len(k)
+    what_en, what_zh = ("kernel", "卷积核") if "Conv" in info.type else ("window size", "窗口大小")
+    if len(set(k)) <= 1 and len(set(s)) <= 1 and len(set(pad)) <= 1:
+        en = f"{what_en} F = {k[-1]}, stride S = {s[-1]} and padding P = {pad[-1]}"
+        zh = f"{what_zh} F = {k[-1]}、步长 S = {s[-1]}、填充 P = {pad[-1]}"
+        return en, zh
+    dims = "×".join
+    en = (
+        f"{what_en} F = {dims(map(str, k))}, stride S = {dims(map(str, s))} and padding "
+        f"P = {dims(map(str, pad))} (height×width)"
+    )
+    zh = f"{what_zh} F = {dims(map(str, k))}、步长 S = {dims(map(str, s))}、填充 P = {dims(map(str, pad))}（高×宽）"
+    return en, zh
+
+
+def _size_formula(info: LayerInfo) -> str | None:
+    """The summary's formula; for padding='valid' (the summary gives none) the same formula with P = 0."""
+    if info.formula:
+        return info.formula
+    if (
+        info.padding == "valid"
+        and info.kernel_size
+        and len(info.kernel_size) == 2
+        and info.input_shape
+        and len(info.input_shape) >= 2
+    ):
+        return geo.size_formula(
+            (info.input_shape[-2], info.input_shape[-1]),
+            (info.kernel_size[0], info.kernel_size[1]),
+            (info.stride or [1, 1])[0:2],  # type: ignore[arg-type]
+            (0, 0),
+            tuple(info.dilation or (1, 1)),  # type: ignore[arg-type]
+        )
+    return None
+
+
 def output_size(info: LayerInfo) -> Text:
-    """Why the output has the size it has (the formula with numbers, explained)."""
+    """Why the output has the size it has (the formula with numbers, explained).
+
+    Follows the layer's real settings: dilation, ``ceil_mode``, string
+    padding ('same' / 'valid') and non-square windows each change the words.
+    """
     out = _shape(info.output_shape)
-    if info.formula and info.kernel_size and info.input_shape:
-        k = info.kernel_size[-1]
-        s = (info.stride or [1])[-1]
-        p = info.padding[-1] if isinstance(info.padding, list) else info.padding
-        n = info.input_shape[-1]
-        return {
-            "en": f"Output {out}. With kernel F = {k}, stride S = {s} and padding P = {p} on an "
-            f"input of width W = {n}: (W − F + 2P) counts the positions the window can move "
-            f"through, divided by the stride S, plus 1 for the first position: {info.formula}.",
-            "zh": f"输出 {out}。卷积核 F = {k}、步长 S = {s}、填充 P = {p}，输入宽度 W = {n}："
-            f"(W − F + 2P) 是窗口可以移动的距离，除以步长 S，再加上起始的 1 个位置：{info.formula}。",
-        }
     ins = _shape(info.input_shape)
+    if "Transpose" in info.type:
+        return {
+            "en": f"Input {ins} → output {out}. A transposed convolution spreads each input value over a "
+            "kernel-sized patch, so the map usually gets larger: out = (W − 1)·S − 2P + D·(F − 1) + 1 "
+            "(+ output_padding).",
+            "zh": f"输入 {ins} → 输出 {out}。转置卷积把每个输入值铺到一个卷积核大小的区域上，"
+            "所以特征图通常会变大：out = (W − 1)·S − 2P + D·(F − 1) + 1（+ output_padding）。",
+        }
+    if info.kernel_size and info.padding == "same":
+        return {
+            "en": f"Output {out}. padding='same' makes PyTorch pad just enough (split between both sides) "
+            "that the output keeps the input's height and width; it is only allowed with stride 1, "
+            f"so there is nothing to divide: {ins} → {out}.",
+            "zh": f"输出 {out}。padding='same' 让 PyTorch 自动补上刚好足够的填充（分在两侧），"
+            f"使输出的高和宽与输入相同；它只能用于步长 1，所以不需要做除法：{ins} → {out}。",
+        }
+    formula = _size_formula(info)
+    if formula and info.kernel_size and info.input_shape:
+        win_en, win_zh = _window(info)
+        n = info.input_shape[-1]
+        d = _axis(info.dilation) or 1
+        if info.padding == "valid":
+            win_en += " (padding='valid' means no padding)"
+            win_zh += "（padding='valid' 表示不填充）"
+        if d != 1:
+            k = _axis(info.kernel_size)
+            span = d * (k - 1) + 1  # type: ignore[operator]
+            how_en = (
+                f"Dilation D = {d} spaces the {k} taps of the kernel {d} pixels apart, so one window spans "
+                f"D·(F − 1) + 1 = {span} pixels. (W + 2P − D·(F − 1) − 1) counts the positions the window "
+                "can move through, divided by the stride S"
+            )
+            how_zh = (
+                f"膨胀 D = {d} 让卷积核的 {k} 个采样点相隔 {d} 个像素，所以一个窗口覆盖 D·(F − 1) + 1 = {span} 个像素。"
+                "(W + 2P − D·(F − 1) − 1) 是窗口可以移动的距离，除以步长 S 后"
+            )
+        else:
+            how_en = "(W − F + 2P) counts the positions the window can move through, divided by the stride S"
+            how_zh = "(W − F + 2P) 是窗口可以移动的距离，除以步长 S 后"
+        if info.ceil_mode:
+            round_en = (
+                " and rounded UP (ceil_mode=True: a last window that only partly fits still counts, "
+                "unless it would start inside the padding)"
+            )
+            round_zh = "向上取整（ceil_mode=True：最后一个只部分放得下的窗口也算，除非它从填充区开始）"
+        else:
+            round_en = " and rounded down (a last window that does not fit is dropped)"
+            round_zh = "向下取整（放不下的最后一个窗口被舍弃）"
+        return {
+            "en": f"Output {out}. With {win_en} on an input of width W = {n}: {how_en}{round_en}, "
+            f"plus 1 for the first position: {formula}.",
+            "zh": f"输出 {out}。{win_zh}，输入宽度 W = {n}：{how_zh}{round_zh}，"
+            f"再加上起始的 1 个位置：{formula}。",
+        }
+    if info.kernel_size:
+        return {
+            "en": f"Input {ins} → output {out}: a window of {_shape(info.kernel_size)} slides over the input.",
+            "zh": f"输入 {ins} → 输出 {out}：一个 {_shape(info.kernel_size)} 的窗口在输入上滑动。",
+        }
     return {
         "en": f"Input {ins} → output {out}. This layer has no sliding window, so there is no "
         "size formula.",
@@ -110,34 +207,136 @@ def output_size(info: LayerInfo) -> Text:
     }
 
 
+def has_bias(info: LayerInfo) -> bool | None:
+    """Whether a convolution or linear layer has a bias, from its own numbers (None: not such a layer).
+
+    The parameter formula is written by the summary from the module itself
+    (``+ 1`` only when ``module.bias`` exists), so the words and the formula
+    shown beside them cannot disagree.
+    """
+    if info.params_formula and ("Conv" in info.type or info.type == "Linear"):
+        return "+ 1)" in info.params_formula
+    return None
+
+
+def _frozen(info: LayerInfo) -> Text:
+    if not info.params_frozen:
+        return {"en": "", "zh": ""}
+    if info.params_frozen == info.params:
+        return {"en": " All of them are frozen (not trained).", "zh": " 它们全部被冻结（不参与训练）。"}
+    return {
+        "en": f" {info.params_frozen:,} of them are frozen (not trained).",
+        "zh": f" 其中 {info.params_frozen:,} 个被冻结（不参与训练）。",
+    }
+
+
+def _conv_parameters(info: LayerInfo, bias: bool) -> Text:
+    kernel = "·".join(map(str, info.kernel_size or [])) or "F·F"
+    groups = info.groups or 1
+    c_in = info.input_shape[0] if info.input_shape else None
+    c_out = info.output_shape[0] if info.output_shape else None
+    if c_in is None:  # a module the forward pass never ran: no shapes, only the formula
+        seen, weights = ("C_in/groups" if groups > 1 else "C_in"), ""
+    else:
+        seen = f"{c_in}/{groups} = {c_in // groups}" if groups > 1 else str(c_in)
+        n = c_in // groups
+        for v in info.kernel_size or []:
+            n *= v
+        weights = f" = {n:,}"
+    if bias:
+        bias_en, bias_zh = ", plus one bias", "，再加 1 个偏置"
+    else:
+        bias_en = (
+            " and no bias (bias=False: networks drop it when a BatchNorm follows, because the "
+            "BatchNorm's β adds the same per-channel shift)"
+        )
+        bias_zh = "，没有偏置（bias=False：后面接 BatchNorm 时通常去掉偏置，因为 BatchNorm 的 β 起同样的平移作用）"
+    out_en = f" ({c_out})" if c_out else ""
+    out_zh = f"（共 {c_out} 个）" if c_out else ""
+    group_en = group_zh = ""
+    if groups > 1:
+        depthwise = c_in is not None and groups == c_in
+        kind_en, kind_zh = ("depthwise", "逐通道（depthwise）") if depthwise else ("grouped", "分组")
+        group_en = (
+            f" This is a {kind_en} convolution: the input channels are split into groups = {groups}, and "
+            f"each filter sees only its own group, which divides the weights by {groups}."
+        )
+        group_zh = f"这是{kind_zh}卷积：输入通道被分成 groups = {groups} 组，每个卷积核只看自己那一组，权重数因此除以 {groups}。"
+    frozen = _frozen(info)
+    return {
+        "en": f"{info.params_formula} parameters: each filter has {kernel} weights on each input channel it "
+        f"sees ({seen}), {kernel}·{seen.split(' = ')[-1]}{weights} weights{bias_en}; there is one filter per "
+        f"output channel{out_en}.{group_en} The same filter is reused at every position, which is why "
+        f"convolutions need so few parameters.{frozen['en']}",
+        "zh": f"{info.params_formula} 个参数：每个卷积核在它看到的每个输入通道（{seen}）上有 {kernel} 个权重，"
+        f"共 {kernel}·{seen.split(' = ')[-1]}{weights} 个权重{bias_zh}；每个输出通道一个卷积核{out_zh}。"
+        f"{group_zh}同一个卷积核在所有位置共享，所以卷积层参数很少。{frozen['zh']}",
+    }
+
+
+def _norm_parameters(info: LayerInfo, count: str) -> Text:
+    layer_norm = info.type == "LayerNorm"
+    if "BatchNorm" in info.type:
+        stats_en = (
+            "The running mean and variance it normalises with at inference are buffers (measured during "
+            "training, not learned), so they are not counted."
+        )
+        stats_zh = "推理时用于归一化的滑动均值和方差是缓冲区（训练时统计得到，不是学习得到），不计入参数。"
+    else:
+        stats_en = "It normalises with the mean and variance of the current input, computed on the fly."
+        stats_zh = "它用当前输入自身的均值和方差做归一化，随算随用。"
+    if not info.params:
+        flag = "elementwise_affine=False" if layer_norm else "affine=False"
+        return {
+            "en": f"No parameters: {flag}, so there is no γ or β to learn. {stats_en}",
+            "zh": f"没有参数：{flag}，没有需要学习的 γ 和 β。{stats_zh}",
+        }
+    per_en, per_zh = ("each normalised feature", "每个被归一化的特征") if layer_norm else ("each channel", "每个通道")
+    formula = (info.params_formula or count).split(" (")[0]  # the words below say what γ and β are
+    frozen = _frozen(info)
+    return {
+        "en": f"{formula} parameters: a learned scale γ and shift β for {per_en}. {stats_en}{frozen['en']}",
+        "zh": f"{formula} 个参数：{per_zh}一个可学习的缩放 γ 和平移 β。{stats_zh}{frozen['zh']}",
+    }
+
+
 def parameters(info: LayerInfo) -> Text:
-    """How the parameter count comes about."""
+    """How the parameter count comes about, matching the layer's real settings.
+
+    Bias or not, groups, Linear without bias, BatchNorm with or without its
+    affine γ and β: the words say exactly what the formula beside them counts.
+    """
     count = f"{info.params:,}"
-    if info.params_formula and "Conv" in info.type:
+    bias = has_bias(info)
+    if info.params_formula and "Conv" in info.type and "Transpose" not in info.type and bias is not None:
+        return _conv_parameters(info, bias)
+    if info.params_formula and info.type == "Linear" and bias is not None:
+        frozen = _frozen(info)
+        if bias:
+            en = "one weight from every input to every output, plus one bias per output"
+            zh = "每个输入到每个输出都有一个权重，每个输出还有一个偏置"
+        else:
+            en = "one weight from every input to every output, and no bias (bias=False)"
+            zh = "每个输入到每个输出都有一个权重，没有偏置（bias=False）"
         return {
-            "en": f"{info.params_formula} parameters: each filter has F·F·C_in weights plus one "
-            "bias, and there is one filter per output channel. The same filter is reused at every "
-            "position, which is why convolutions need so few parameters.",
-            "zh": f"{info.params_formula} 个参数：每个卷积核有 F·F·C_in 个权重加 1 个偏置，"
-            "每个输出通道一个卷积核。同一个卷积核在所有位置共享，所以卷积层参数很少。",
+            "en": f"{info.params_formula} parameters: {en}. Fully connected layers hold most parameters "
+            f"of old nets.{frozen['en']}",
+            "zh": f"{info.params_formula} 个参数：{zh}。早期网络的大部分参数都在全连接层。{frozen['zh']}",
         }
-    if info.params_formula and info.type == "Linear":
-        return {
-            "en": f"{info.params_formula} parameters: one weight from every input to every output, "
-            "plus one bias per output. Fully connected layers hold most parameters of old nets.",
-            "zh": f"{info.params_formula} 个参数：每个输入到每个输出都有一个权重，每个输出还有一个偏置。"
-            "早期网络的大部分参数都在全连接层。",
-        }
+    if "Norm" in info.type and "LocalResponse" not in info.type and info.is_leaf:
+        return _norm_parameters(info, count)
     if info.params_formula:
         return {
-            "en": f"{info.params_formula} parameters.",
-            "zh": f"{info.params_formula} 个参数。",
+            "en": f"{info.params_formula} parameters.{_frozen(info)['en']}",
+            "zh": f"{info.params_formula} 个参数。{_frozen(info)['zh']}",
         }
     if info.params_recursive and not info.is_leaf:
         return {
             "en": f"{info.params_recursive:,} parameters inside this block (its own: {count}).",
             "zh": f"这个模块内部共有 {info.params_recursive:,} 个参数（自身：{count}）。",
         }
+    if info.params:
+        return {"en": f"{count} learned parameters.", "zh": f"{count} 个可学习的参数。"}
     return {
         "en": "No parameters: this layer computes a fixed function and learns nothing.",
         "zh": "没有参数：这一层是固定的运算，不需要学习。",

@@ -330,10 +330,11 @@ def _decode_with_pillow(data: bytes, label: str) -> np.ndarray:
     from PIL import Image
 
     try:
-        with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as im:
-            warnings.simplefilter("ignore")
-            gray = im.mode in ("LA", "La")
-            rgba = np.asarray(im.convert("LA" if gray else "RGBA"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # before open: Pillow warns while opening
+            with Image.open(io.BytesIO(data)) as im:
+                gray = im.mode in ("LA", "La")
+                rgba = np.asarray(im.convert("LA" if gray else "RGBA"))
     except Exception as exc:
         raise ImageError(
             f"{label} could not be decoded: the file is damaged or truncated ({exc})."

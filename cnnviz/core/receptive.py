@@ -26,6 +26,7 @@ gradient of one output unit with respect to the input.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -317,10 +318,9 @@ class RFTracker(TorchFunctionMode):
     def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
-        try:
+        # Tracking must never break the user's forward pass.
+        with contextlib.suppress(Exception):
             self._record(func, args, kwargs, result)
-        except Exception:  # tracking must never break the user's forward pass
-            pass
         return result
 
     def _record(self, func: Any, args: Sequence[Any], kwargs: dict[str, Any], result: Any) -> None:

@@ -430,10 +430,10 @@ class MainWindow(QMainWindow):
 
     def save_lesson_to(self, path: str | Path) -> Path | None:
         """Save the whole window to ``path``; a readable message instead of an exception."""
-        from cnnviz.gui.lessons import LessonError, save_lesson
+        from cnnviz.gui.lessons import LessonError, save_lesson, with_suffix
 
         try:
-            written = save_lesson(path, self.capture_lesson())
+            written = save_lesson(with_suffix(path), self.capture_lesson())
         except LessonError as exc:
             self.state.show_error(tr("Save lesson"), str(exc))
             return None
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
         session = self.state.model
         parts = []
         if session is not None:
-            parts += [getattr(session, "name", "?"), getattr(session, "weights_label", "")]
+            parts += [getattr(session, "name", "?"), _weights_text(str(getattr(session, "weights_label", "")))]
         parts.append(self.state.device)
         parts.append(tr("memory {0}").format(_memory_text(self.state.device)))
         self.status_model.setText("  ·  ".join(p for p in parts if p) + "  ")
@@ -669,6 +669,18 @@ class MainWindow(QMainWindow):
         if _base_point_size is not None and self._zoom != 1.0 and app is not None:
             theme.set_application_font_size(app, _base_point_size)  # a later window starts from zoom 1
         super().closeEvent(event)
+
+
+def _weights_text(label: str) -> str:
+    """core.weights' source label ('random (seed 0)', 'pretrained X', 'file x.pt') in the interface language."""
+    kind, _, rest = label.partition(" ")
+    if kind == "random" and rest.startswith("(seed ") and rest.endswith(")"):
+        return tr("random weights (seed {0})").format(rest[6:-1])
+    if kind == "pretrained" and rest:
+        return tr("pretrained {0}").format(rest)
+    if kind == "file" and rest:
+        return tr("file {0}").format(rest)
+    return label
 
 
 def _memory_text(device: str) -> str:

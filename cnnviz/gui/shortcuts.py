@@ -7,6 +7,7 @@ the layer tree, Space in an animation) come from :func:`widget_shortcuts`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -54,7 +55,8 @@ def keys_text(*sequences: str | QKeySequence | QKeySequence.StandardKey) -> str:
 
 
 def _clean(text: str) -> str:
-    """A menu text without its mnemonic ampersand and trailing ellipsis."""
+    """A menu text without its mnemonic ('&File', '文件(&F)') and trailing ellipsis."""
+    text = re.sub(r"\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".").strip()
 
 

@@ -102,12 +102,6 @@ def dark_palette() -> QPalette:
     }, disabled="#80868b")
 
 
-_STYLESHEETS = {
-    "light": "QToolTip { color: #000000; background: #ffffe0; border: 1px solid #000000; }",
-    "dark": "QToolTip { color: #e8eaed; background: #2e3136; border: 1px solid #80868b; }",
-}
-
-
 def normalize_theme(name: object) -> str:
     """A known theme name, or the default for anything else."""
     text = str(name or "").strip().lower()
@@ -121,19 +115,13 @@ def apply_theme(app: QApplication, name: str) -> str:
     if not _system:  # remember what "system" looks like before changing anything
         _system["style"] = app.style().name()
         _system["palette"] = QPalette(app.palette())
-        _system["sheet"] = app.styleSheet()
     if name == "system":
-        style = QStyleFactory.create(str(_system["style"]))
-        if style is not None:
-            app.setStyle(style)
+        if str(_system["style"]).lower() in (k.lower() for k in QStyleFactory.keys()):  # noqa: SIM118 (a list)
+            app.setStyle(str(_system["style"]))
         app.setPalette(_system["palette"])  # type: ignore[arg-type]
-        app.setStyleSheet(str(_system["sheet"]))
     else:
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
+        app.setStyle("Fusion")  # draws everything from the palette, on every platform
         app.setPalette(high_contrast_palette() if name == "light" else dark_palette())
-        app.setStyleSheet(_STYLESHEETS[name])
     _applied = name
     return name
 
@@ -212,7 +200,7 @@ def style_plots(roots: Iterable[QWidget], zoom: float, previous: float) -> int:
                 continue
             background = view.backgroundBrush()
             transparent = background.style() == Qt.BrushStyle.NoBrush or background.color().alpha() == 0
-            ink = view.palette().color(QPalette.ColorRole.WindowText)
+            ink = QApplication.palette().color(QPalette.ColorRole.WindowText)  # widgets get it later
             relayout = set()
             for item in scene.items():
                 if isinstance(item, (QGraphicsTextItem, QGraphicsSimpleTextItem)):

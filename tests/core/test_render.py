@@ -291,3 +291,31 @@ def test_weight_histogram_matches_numpy() -> None:
     np.testing.assert_allclose(edges, ref_edges)
     w[0, 0, 0, 0] = np.nan
     assert weight_histogram(w, bins=20)[0].sum() == w.size - 1
+
+
+# --------------------------------------------------------------------------- fast colouring for the GUI
+
+
+@pytest.mark.parametrize("scale", ["shared", "per_channel", "symmetric"])
+def test_to_rgba_matches_to_rgb_and_reuses_its_buffer(scale: str) -> None:
+    maps = RNG.normal(size=(10, 6, 5)).astype(np.float32)
+    maps[3, 2, 2] = np.nan  # drawn in the NaN colour like the padding
+    m = mosaic(maps, pad=2, scale=scale, order=[9, 0, 3, 4, 1, 2, 8])
+    rgba = m.to_rgba("inferno", nan_rgb=(1, 2, 3))
+    assert rgba.shape == (*m.image.shape, 4) and rgba.dtype == np.uint8
+    np.testing.assert_array_equal(rgba[..., :3], apply_colormap(m.image, "inferno", nan_rgb=(1, 2, 3)))
+    assert (rgba[..., 3] == 255).all()
+    np.testing.assert_array_equal(rgba[..., :3], m.to_rgb("inferno", nan_rgb=(1, 2, 3)))
+    again = m.to_rgba("viridis", out=rgba)
+    assert again is rgba  # same size: written in place
+    np.testing.assert_array_equal(again[..., :3], m.to_rgb("viridis"))
+    other = mosaic(maps[:4], pad=0).to_rgba(out=rgba)
+    assert other is not rgba and other.shape[:2] == mosaic(maps[:4], pad=0).image.shape
+
+
+def test_kernel_mosaic_to_rgba_adds_an_opaque_alpha() -> None:
+    w = RNG.normal(size=(4, 3, 3, 3)).astype(np.float32)
+    m = kernel_mosaic(w)
+    rgba = m.to_rgba()
+    np.testing.assert_array_equal(rgba[..., :3], m.image)
+    assert (rgba[..., 3] == 255).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
@@ -194,3 +195,39 @@ def test_mnist_sized_data_is_padded_to_lenets_32_pixels() -> None:
     assert trainer.model_input == (1, 32, 32)
     assert torch.equal(trainer._train.images[:, :, 2:30, 2:30], imgs)
     assert trainer._train.images[:, :, :2].sum() == 0
+
+
+def test_checkpoint_resume_continues_exactly_like_an_uninterrupted_run(bundle) -> None:
+    from dataclasses import replace
+
+    from cnnviz.core.training.metrics import MetricsLog
+
+    runs = [RunConfig("adam", "adam", {"lr": 1e-3}), RunConfig("mom", "momentum", {"lr": 0.05})]
+    straight = Trainer(_setup(epochs=2), runs, data=bundle)
+    straight.run()
+    first = Trainer(_setup(epochs=1), runs, data=bundle)
+    first.run()
+    ckpt = first.checkpoint()
+    # The log goes through its JSON form, as a lesson file would carry it.
+    log = MetricsLog.from_dict(json.loads(json.dumps(first.log.to_dict())))
+    second = Trainer(replace(_setup(), epochs=2), runs, data=bundle, log=log, resume_from=ckpt)
+    assert second.run() == {"adam": "finished", "mom": "finished"}
+    for name in ("adam", "mom"):
+        a, b = straight.log.snapshot(name), second.log.snapshot(name)
+        for key in ("step", "samples", "loss", "lr"):
+            torch.testing.assert_close(b.train[key], a.train[key], rtol=0, atol=0)
+        torch.testing.assert_close(b.val["loss"], a.val["loss"], rtol=1e-12, atol=0)
+    assert straight.state_dict("adam")["0.weight"].equal(second.state_dict("adam")["0.weight"])
+
+
+def test_a_checkpoint_for_another_training_set_is_refused(bundle) -> None:
+    from cnnviz.core.errors import ConfigError
+
+    runs = [RunConfig("sgd", "sgd", {"lr": 0.01})]
+    first = Trainer(_setup(epochs=1, train_limit=64), runs, data=load_dataset("shapes", seed=3, train_limit=64,
+                                                                              val_limit=N_VAL))
+    first.run()
+    with pytest.raises(ConfigError, match="training set changed"):
+        Trainer(_setup(epochs=2), runs, data=bundle, resume_from=first.checkpoint()).prepare()
+    with pytest.raises(ConfigError, match="Cannot continue"):
+        Trainer(_setup(epochs=2), runs, data=bundle, resume_from=b"not a checkpoint").prepare()

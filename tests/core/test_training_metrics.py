@@ -83,3 +83,19 @@ def test_snapshot_reads_incrementally() -> None:
     snap = log.snapshot("adam", train_start=2990)
     assert snap.train["step"].tolist() == list(range(2991, 3001))
     assert log.latest("adam")["step"] == 3000 and log.latest("sgd, lr=0.1")["loss"] != 0
+
+
+def test_json_form_round_trips_exactly_with_nan_and_inf() -> None:
+    import json
+
+    log = _log()
+    log.add_train("sgd, lr=0.1", 2, 1, math.inf, 0.0, 0.1, 64)
+    log.train_size = 3000
+    back = MetricsLog.from_dict(json.loads(json.dumps(log.to_dict(), allow_nan=False)))
+    assert back.run_names == log.run_names and back.train_size == 3000
+    assert back.statuses() == log.statuses()
+    for name in log.run_names:
+        a, b = log.snapshot(name), back.snapshot(name)
+        for split in ("train", "val"):
+            for key in a.__dict__[split]:
+                np.testing.assert_array_equal(b.__dict__[split][key], a.__dict__[split][key])

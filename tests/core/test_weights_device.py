@@ -13,7 +13,12 @@ from torch import nn
 
 from cnnviz.core import weights as W
 from cnnviz.core.device import is_oom, list_devices, resolve_device, with_cpu_fallback
-from cnnviz.core.errors import DeviceError, PickleRefusedError, WeightsError, WeightsUnavailableError
+from cnnviz.core.errors import (
+    DeviceError,
+    PickleRefusedError,
+    WeightsError,
+    WeightsUnavailableError,
+)
 from cnnviz.core.models import build_model
 
 

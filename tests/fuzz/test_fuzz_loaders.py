@@ -29,6 +29,7 @@ import io
 import os
 import pickle
 import struct
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -86,6 +87,8 @@ def guarded(name: str, fn: Callable[[], None]) -> None:
 def report_inputs_tried(request: pytest.FixtureRequest):
     """Print how many inputs each fuzz test tried (past pytest's output capture)."""
     yield
+    if not TRIED:
+        return
     lines = [f"fuzz: {name}: {n} inputs" for name, n in sorted(TRIED.items())]
     lines.append(f"fuzz: total {sum(TRIED.values())} inputs tried")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
@@ -177,10 +180,16 @@ def test_every_seed_file_loads(name: str) -> None:
 
 def check_image(data: bytes) -> None:
     """The property: a well-formed RGB image within the limits, or an ImageError."""
-    try:
-        result = load_image(data)
-    except ImageError as exc:
-        assert str(exc).strip(), "an ImageError must carry a message"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = load_image(data)
+        except ImageError as exc:
+            result = exc
+    # decoders' warnings must not reach the console: the user gets cnnviz's message
+    assert not caught, [f"{w.category.__name__}: {w.message}" for w in caught]
+    if isinstance(result, ImageError):
+        assert str(result).strip(), "an ImageError must carry a message"
         return
     rgb = result.rgb
     assert isinstance(rgb, np.ndarray) and rgb.dtype == np.uint8
@@ -308,6 +317,8 @@ image_inputs = st.one_of(
 
 @fuzz_settings(short=400)
 @given(image_inputs)
+# found by this fuzzer: Pillow's DecompressionBombWarning escaped for big RGBA TIFFs
+@example(_tiff_with_size(SEEDS["tiff-rgba"], 10_000, 10_000))
 def _fuzz_images(data: bytes) -> None:
     guarded("load_image", lambda: check_image(data))
 
@@ -610,3 +621,39 @@ def test_fuzz_apply_state_dict_to_a_model() -> None:
         guarded("apply_state_dict", check)
 
     run()
+
+
+# --- regressions found by the fuzzers above, pinned
+
+
+@pytest.mark.parametrize("data", [b"e", b"q", b"q\x00", b"\x80\x02e"])
+def test_damaged_pickles_are_weights_errors(tmp_path: Path, data: bytes) -> None:
+    """The weights-only unpickler raised IndexError / KeyError on these (not WeightsError)."""
+    target = tmp_path / "w.pt"
+    target.write_bytes(data)
+    with pytest.raises(WeightsError, match="not a readable PyTorch weights file"):
+        load_state_dict_file(target)
+
+
+def test_sparse_and_quantized_weights_load_as_their_values() -> None:
+    layer = torch.nn.Linear(3, 2)
+    weight = torch.tensor([[1.0, 0.0, -2.0], [0.0, 0.5, 0.0]])
+    quantized_bias = torch.quantize_per_tensor(torch.tensor([0.3, -0.7]), 0.1, 0, torch.qint8)
+    report = apply_state_dict(
+        layer, {"weight": weight.to_sparse(), "bias": quantized_bias}, source="test"
+    )
+    assert report.complete and report.loaded == 2
+    assert torch.equal(layer.weight.detach(), weight)
+    assert torch.allclose(layer.bias.detach(), torch.tensor([0.3, -0.7]))
+
+
+@pytest.mark.parametrize(
+    "bad", [torch.zeros(2, 3, device="meta"), torch.zeros(2, 3, dtype=torch.complex64)],
+    ids=["meta", "complex"],
+)
+def test_weights_without_real_values_are_refused(bad: torch.Tensor) -> None:
+    layer = torch.nn.Linear(3, 2)
+    before = layer.weight.detach().clone()
+    with pytest.raises(WeightsError, match="weight"):
+        apply_state_dict(layer, {"weight": bad, "bias": torch.zeros(2)}, source="test")
+    assert torch.equal(layer.weight.detach(), before)

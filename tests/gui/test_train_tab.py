@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 import torch
@@ -176,3 +177,92 @@ def test_decimation_keeps_every_spike_and_bounds_the_points() -> None:
     vx, vy = decimate_minmax(x, y, (1000.0, 1100.0), max_bins=400)
     assert vx[0] <= 1000 and vx[-1] >= 1100 and vx.size == 103  # zoomed in: every point, plus one each side
     assert np.array_equal(vy, y[998:1101])
+
+
+def _curves(tab: TrainTab) -> dict[str, dict[str, tuple[list, list]]]:
+    out = {}
+    for name, s in tab.plots.series.items():
+        out[name] = {}
+        for key in ("raw", "smooth", "lr", "val_loss", "val_acc", "train_loss", "train_acc"):
+            x, y = s.items[key].getData()
+            out[name][key] = ([] if x is None else x.tolist(), [] if y is None else y.tolist())
+    return out
+
+
+def test_lesson_state_round_trips_through_json_and_training_continues(tab, qtbot) -> None:
+    import json
+
+    from cnnviz.core.training import Trainer
+
+    tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.05}), RunConfig("Adam", "adam", {"lr": 1e-3}),
+                             RunConfig("Huge", "sgd", {"lr": 1e4})])  # diverges: a NaN / inf in the metrics
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30000)
+    tab.set_x_axis("epoch")
+    tab.smoothing.setValue(50)
+    tab.runs_panel.set_checked("SGD", False)
+    saved = json.loads(json.dumps(tab.lesson_state(), allow_nan=False))
+    assert saved["session"]["checkpoint"] and saved["setup"]["train_limit"] == 64
+    assert saved["session"]["metrics"]["runs"]["Huge"]["status"] == "diverged"
+
+    other = TrainTab(AppState())  # a fresh window
+    qtbot.addWidget(other)
+    other.resize(1300, 850)
+    other.show()
+    assert other.runs_panel.runs != tab.runs_panel.runs
+    other.apply_lesson_state(saved)
+    assert other.trainer is None and not other.is_running()  # nothing was retrained
+    assert _curves(other) == _curves(tab)
+    assert other.plots.series["Adam"].loss.tolist() == tab.trainer.log.snapshot("Adam").train["loss"].tolist()
+    assert other.x_axis.currentData() == "epoch" and other.smoothing.value() == 50
+    assert not other.runs_panel.visible("SGD") and not other.plots.series["SGD"].items["raw"].isVisible()
+    assert other.runs_panel.table.item(2, 2).text() == "diverged"
+    assert other.lesson_state() == saved
+    assert other.export_csv_button.isEnabled()  # curves can be exported without retraining
+    # Continue: the restored runs train on from where they were, exactly like an uninterrupted run.
+    assert not other.continue_button.isEnabled()  # all runs did their 1 epoch
+    other.epochs.setValue(2)
+    assert other.continue_button.isEnabled()
+    qtbot.mouseClick(other.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not other.is_running(), timeout=30000)
+    setup = replace(tab.setup_from_controls(), epochs=2)
+    straight = Trainer(setup, [RunConfig("SGD", "sgd", {"lr": 0.05}), RunConfig("Adam", "adam", {"lr": 1e-3})])
+    straight.run()
+    for name in ("SGD", "Adam"):
+        assert other.plots.series[name].loss.tolist() == straight.log.snapshot(name).train["loss"].tolist()
+    assert other.trainer.log.statuses()["Huge"][0] == "diverged"
+    other.shutdown()
+
+
+def test_broken_lesson_state_is_refused_and_changes_nothing(tab) -> None:
+    from cnnviz.core.errors import CnnvizError
+
+    before = tab.lesson_state()
+    for bad in ({"setup": {"epochs": -1}, "runs": []}, {"runs": [{"name": "x", "optimizer": "nope"}],
+                                                         "setup": {}}, {"format": 99, "setup": {}, "runs": []}):
+        with pytest.raises(CnnvizError, match="Train part of this lesson"):
+            tab.apply_lesson_state(bad)
+    assert tab.lesson_state() == before
+
+
+def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
+    tab.runs_panel.set_runs([RunConfig("b16", "sgd", {"lr": 0.01}, batch_size=16),
+                             RunConfig("b48", "sgd", {"lr": 0.01}, batch_size=48)])
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30000)
+    # 64 training images: batches of 16 end at 16, 32, 48, 64 images; of 48 at 48 and 64 (a short last one).
+    expected = {"step": {"b16": [1, 2, 3, 4], "b48": [1, 2]},
+                "samples": {"b16": [16, 32, 48, 64], "b48": [48, 64]},
+                "epoch": {"b16": [0.25, 0.5, 0.75, 1.0], "b48": [0.75, 1.0]}}
+    val_x = {"step": {"b16": [0, 4], "b48": [0, 2]}, "samples": {"b16": [0, 64], "b48": [0, 64]},
+             "epoch": {"b16": [0, 1], "b48": [0, 1]}}
+    for axis in ("samples", "epoch", "step"):
+        tab.set_x_axis(axis)
+        assert tab.plots.loss_plot.getAxis("bottom").labelText == tab.plots.axis_label()
+        for name in ("b16", "b48"):
+            items = tab.plots.series[name].items
+            assert items["raw"].getData()[0].tolist() == expected[axis][name]
+            assert items["lr"].getData()[0].tolist() == expected[axis][name]
+            assert items["val_loss"].getData()[0].tolist() == val_x[axis][name]
+    tab.apply_preset("batch_size")
+    assert tab.x_axis.currentData() == "epoch"

@@ -126,7 +126,7 @@ def get_spec(name: str) -> ModelSpec:
 
     A ``file.py:Class`` or ``module:factory`` spec returns a custom spec.
     """
-    from cnnviz.core.models.custom import is_custom_spec, custom_spec
+    from cnnviz.core.models.custom import custom_spec, is_custom_spec
 
     if is_custom_spec(name):
         return custom_spec(name)

@@ -8,6 +8,7 @@ family, for the families the notes teach and a generic line for the rest.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from typing import Any
@@ -174,10 +175,8 @@ def torchvision_specs() -> dict[str, ModelSpec]:
             (None, "See the torchvision documentation.", "", f"torchvision's {name}.", f"torchvision 中的 {name}。"),
         )
         weights = None
-        try:
+        with contextlib.suppress(ValueError, AttributeError):
             weights = tvm.get_model_weights(name).DEFAULT
-        except (ValueError, AttributeError):
-            pass
         top1 = None
         categories: tuple[str, ...] | None = None
         size = 224

@@ -118,7 +118,7 @@ class _Run:
     epoch_loss: float = 0.0
     epoch_correct: float = 0.0
     epoch_seen: int = 0
-    pending: list[tuple[int, int, float, torch.Tensor, torch.Tensor, int]] = field(default_factory=list)
+    pending: list[tuple[int, int, float, torch.Tensor, torch.Tensor, int, int]] = field(default_factory=list)
 
 
 class Trainer:
@@ -133,6 +133,7 @@ class Trainer:
         log: MetricsLog | None = None,
         out_dir: str | pathlib.Path | None = None,
         sync_every: int | None = None,
+        resume_from: bytes | None = None,
     ) -> None:
         if not runs:
             raise ConfigError("Add at least one run to train.")
@@ -159,6 +160,7 @@ class Trainer:
         self._csv_exports: list[pathlib.Path] = []
         self.started_at: str | None = None
         self.elapsed_s = 0.0
+        self._resume_from = resume_from
         for cfg in self.configs:
             self.log.add_run(cfg.name, cfg.optimizer)
 
@@ -216,6 +218,7 @@ class Trainer:
         val = fit_images(data.val, channels, size)
         self.model_input = (channels, *size)
         self._train, self._val = train.to(self.device), val.to(self.device)
+        self.log.train_size = len(train)
         initial: dict[str, dict[str, torch.Tensor]] = {}
         for cfg in self.configs:
             kwargs = {**base_kwargs, **cfg.model_kwargs}
@@ -240,7 +243,64 @@ class Trainer:
                     raise
                 self._fail_oom(run, "moving the model to the device")
             self.runs[cfg.name] = run
+        if self._resume_from is not None:
+            self._load_checkpoint(self._resume_from)
         self._prepared = True
+
+    # ------------------------------------------------------------ checkpoints (resume later)
+    def checkpoint(self) -> bytes:
+        """Every run's weights, optimizer and schedule state and position, as bytes.
+
+        Take it when training is not running (after :meth:`run` returned). A new
+        Trainer with the same setup and runs, the same ``log`` and
+        ``resume_from=`` these bytes continues exactly where this one ended
+        (same batches, same optimizer state); runs that were stopped, or finished
+        before a larger ``epochs``, go on.
+        """
+        runs: dict[str, Any] = {}
+        with self._lock:
+            for name, run in self.runs.items():
+                if run.model is None or run.optimizer is None:
+                    continue
+                runs[name] = {
+                    "model": run.model.state_dict(), "optimizer": run.optimizer.state_dict(),
+                    "scheduler": run.scheduler.state_dict() if run.scheduler is not None else None,
+                    "epoch": run.epoch, "pos": run.pos, "step": run.step, "status": run.status,
+                    "first_loss": run.first_loss, "epoch_loss": run.epoch_loss,
+                    "epoch_correct": float(run.epoch_correct), "epoch_seen": run.epoch_seen,
+                }
+        buf = io.BytesIO()
+        torch.save({"cnnviz_checkpoint": 1, "train_size": len(self._train) if self._prepared else 0,
+                    "runs": runs}, buf)
+        return buf.getvalue()
+
+    def _load_checkpoint(self, data: bytes) -> None:
+        try:
+            ckpt = torch.load(io.BytesIO(data), map_location=self.device, weights_only=True)
+            if not isinstance(ckpt, dict) or ckpt.get("cnnviz_checkpoint") != 1:
+                raise ValueError("not a cnnviz checkpoint")
+            if int(ckpt["train_size"]) != len(self._train):
+                raise ConfigError("The training set changed since these runs were saved: start them again.")
+            for name, saved in ckpt["runs"].items():
+                run = self.runs.get(name)
+                if run is None or run.model is None or run.optimizer is None:
+                    continue
+                run.model.load_state_dict(saved["model"])
+                run.optimizer.load_state_dict(saved["optimizer"])
+                if run.scheduler is not None and saved["scheduler"] is not None:
+                    run.scheduler.load_state_dict(saved["scheduler"])
+                run.epoch, run.pos, run.step = int(saved["epoch"]), int(saved["pos"]), int(saved["step"])
+                run.first_loss = saved["first_loss"]
+                run.epoch_loss, run.epoch_correct = float(saved["epoch_loss"]), float(saved["epoch_correct"])
+                run.epoch_seen = int(saved["epoch_seen"])
+                status = str(saved["status"])
+                if status in (DIVERGED, FAILED) or run.epoch >= self.setup.epochs:
+                    run.status = status if status in (DIVERGED, FAILED) else FINISHED
+                    self.log.set_status(name, run.status)
+        except ConfigError:
+            raise
+        except Exception as exc:  # a damaged or foreign checkpoint
+            raise ConfigError(f"Cannot continue these runs: their saved state does not fit ({exc}).") from None
 
     def _input_size(self, spec: Any, channels: int, kwargs: dict[str, Any]) -> tuple[int, int]:
         """The data's own size if the model accepts it, else the model's declared size."""
@@ -363,7 +423,7 @@ class Trainer:
             return
         run.step += 1
         run.pos += n
-        run.pending.append((run.step, run.epoch + 1, lr, loss, correct, n))
+        run.pending.append((run.step, run.epoch + 1, lr, loss, correct, n, run.epoch * len(self._train) + run.pos))
         if len(run.pending) >= self.sync_every:
             self._flush(run)
         if run.status == RUNNING and run.pos >= len(self._train):
@@ -382,8 +442,8 @@ class Trainer:
             losses = torch.stack([p[3] for p in pending]).double().cpu().tolist()
             corrects = torch.stack([p[4] for p in pending]).double().cpu().tolist()
         name = run.config.name
-        for (step, epoch, lr, _, _, n), loss, correct in zip(pending, losses, corrects, strict=True):
-            self.log.add_train(name, step, epoch, loss, correct / n, lr)
+        for (step, epoch, lr, _, _, n, samples), loss, correct in zip(pending, losses, corrects, strict=True):
+            self.log.add_train(name, step, epoch, loss, correct / n, lr, samples)
             if run.first_loss is None:
                 run.first_loss = loss
             run.epoch_loss += loss * n
@@ -414,7 +474,8 @@ class Trainer:
             self._fail_oom(run, "validation")
             return
         lr = float(run.optimizer.param_groups[0]["lr"]) if run.optimizer is not None else math.nan
-        self.log.add_val(name, run.step, run.epoch, val_loss, val_acc, lr, train_loss, train_acc)
+        self.log.add_val(name, run.step, run.epoch, val_loss, val_acc, lr, train_loss, train_acc,
+                         run.epoch * len(self._train))
         if not math.isfinite(val_loss):
             self._end(run, DIVERGED, f"The validation loss became {val_loss} after epoch {run.epoch}.")
         elif run.epoch >= self.setup.epochs:
@@ -459,7 +520,7 @@ class Trainer:
                 self._fail_oom(run, "validation")
                 continue
             lr = float(run.optimizer.param_groups[0]["lr"]) if run.optimizer is not None else math.nan
-            self.log.add_val(run.config.name, 0, 0, *cache[key], lr)
+            self.log.add_val(run.config.name, 0, 0, *cache[key], lr, samples=0)
 
     def _end(self, run: _Run, status: str, message: str = "") -> None:
         run.status = status
@@ -536,6 +597,14 @@ class Trainer:
         with self._lock:
             return {k: v.detach().to("cpu", copy=True) for k, v in run.model.state_dict().items()}
 
+    def weight_norm(self, name: str) -> float:
+        """The L2 norm of run ``name``'s weights (every parameter, biases included)."""
+        with self._lock:
+            model = self.runs[name].model
+            if model is None:
+                return math.nan
+            return float(torch.sqrt(sum((p.detach().double() ** 2).sum() for p in model.parameters())))
+
     def model_kwargs(self, name: str) -> dict[str, Any]:
         """The constructor arguments of run ``name``'s model (for rebuilding it)."""
         return dict(self.runs[name].model_kwargs)
@@ -560,6 +629,7 @@ class Trainer:
                 "model": {"name": self.setup.model, "kwargs": run.model_kwargs if run else {}},
                 "final_val_loss": last_val.get("loss"),
                 "final_val_accuracy": last_val.get("accuracy"),
+                "final_weight_norm": self.weight_norm(cfg.name) if run and run.model is not None else None,
             })
         data = self.data
         return {

@@ -21,9 +21,11 @@ import numpy as np
 
 from cnnviz.core.training.paths import atomic_write_bytes
 
-CSV_COLUMNS = ("run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status")
-TRAIN_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr")
-VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy")
+CSV_COLUMNS = ("run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status", "samples")
+# ``samples``: training images the run has processed when the record was taken (step × batch size
+# but for the short last batch of each epoch): the fair x axis when batch sizes differ.
+TRAIN_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "samples")
+VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy", "samples")
 
 # Run states. The last three (and "failed") are final.
 PENDING, RUNNING, FINISHED, DIVERGED, STOPPED, FAILED = (
@@ -71,10 +73,13 @@ class MetricsLog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._runs: dict[str, dict[str, Any]] = {}
+        self.train_size = 0  # images per training epoch (set by the engine): samples -> epochs
 
     def add_run(self, name: str, optimizer: str) -> None:
-        """Start an empty series for run ``name``."""
+        """Start an empty series for run ``name`` (a run that already has one keeps it: resuming)."""
         with self._lock:
+            if name in self._runs:
+                return
             self._runs[name] = {
                 "optimizer": optimizer, "status": PENDING, "message": "",
                 "train": _Columns(TRAIN_COLUMNS, 4096), "val": _Columns(VAL_COLUMNS, 64),
@@ -86,16 +91,17 @@ class MetricsLog:
         with self._lock:
             return list(self._runs)
 
-    def add_train(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float) -> None:
-        """One training step's record."""
+    def add_train(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
+                  samples: float = math.nan) -> None:
+        """One training step's record (``samples``: images processed so far, this step's included)."""
         with self._lock:
-            self._runs[name]["train"].append((step, epoch, loss, accuracy, lr))
+            self._runs[name]["train"].append((step, epoch, loss, accuracy, lr, samples))
 
     def add_val(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
-                train_loss: float = math.nan, train_accuracy: float = math.nan) -> None:
+                train_loss: float = math.nan, train_accuracy: float = math.nan, samples: float = math.nan) -> None:
         """One validation record (end of an epoch) with the epoch's mean train loss / accuracy."""
         with self._lock:
-            self._runs[name]["val"].append((step, epoch, loss, accuracy, lr, train_loss, train_accuracy))
+            self._runs[name]["val"].append((step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples))
 
     def set_status(self, name: str, status: str, message: str = "") -> None:
         """Set a run's status (and a message for a person, e.g. why it failed)."""
@@ -151,8 +157,55 @@ class MetricsLog:
                         "run": name, "optimizer": snap.optimizer, "step": int(cols["step"][i]),
                         "epoch": int(cols["epoch"][i]), "split": split, "loss": float(cols["loss"][i]),
                         "accuracy": float(cols["accuracy"][i]), "lr": float(cols["lr"][i]),
-                        "status": snap.status,
+                        "status": snap.status, "samples": _int_or_nan(cols["samples"][i]),
                     }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every run's columns, status and message as JSON-safe lists (NaN / inf become strings)."""
+        runs = {}
+        for name in self.run_names:
+            snap = self.snapshot(name)
+            runs[name] = {
+                "optimizer": snap.optimizer, "status": snap.status, "message": snap.message,
+                "train": {k: _encode(v) for k, v in snap.train.items()},
+                "val": {k: _encode(v) for k, v in snap.val.items()},
+            }
+        return {"train_size": self.train_size, "runs": runs}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MetricsLog:
+        """The inverse of :meth:`to_dict` (ValueError / KeyError / TypeError if malformed)."""
+        log = cls()
+        log.train_size = int(data.get("train_size") or 0)
+        for name, run in dict(data["runs"]).items():
+            log.add_run(str(name), str(run["optimizer"]))
+            entry = log._runs[str(name)]
+            entry["status"], entry["message"] = str(run["status"]), str(run.get("message", ""))
+            for split, names in (("train", TRAIN_COLUMNS), ("val", VAL_COLUMNS)):
+                columns = [_decode(run[split].get(col)) for col in names]
+                size = max((c.size for c in columns), default=0)
+                target = entry[split]
+                for i in range(size):
+                    target.append(tuple(float(c[i]) if i < c.size else math.nan for c in columns))
+        return log
+
+
+def _encode(values: np.ndarray) -> list[float | str]:
+    """Floats for JSON: finite values as they are, NaN / ±inf as the strings ``nan`` / ``inf`` / ``-inf``."""
+    out: list[float | str] = values.tolist()
+    if not np.isfinite(values).all():
+        out = [v if math.isfinite(v) else str(v) for v in out]  # type: ignore[arg-type]
+    return out
+
+
+def _decode(values: Any) -> np.ndarray:
+    if values is None:
+        return np.empty(0)
+    return np.array([float(v) for v in values], dtype=np.float64)
+
+
+def _int_or_nan(value: float) -> int | float:
+    return int(value) if math.isfinite(value) else math.nan
 
 
 def metrics_csv_text(log: MetricsLog) -> str:
@@ -161,6 +214,7 @@ def metrics_csv_text(log: MetricsLog) -> str:
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in log.rows():
+        row["samples"] = "" if isinstance(row["samples"], float) else row["samples"]
         row["loss"] = repr(row["loss"])
         row["accuracy"] = repr(row["accuracy"])
         row["lr"] = repr(row["lr"])
@@ -182,6 +236,7 @@ def read_metrics_csv(path: str) -> list[dict[str, Any]]:
                 "run": row["run"], "optimizer": row["optimizer"], "step": int(row["step"]),
                 "epoch": int(row["epoch"]), "split": row["split"], "loss": float(row["loss"]),
                 "accuracy": float(row["accuracy"]), "lr": float(row["lr"]), "status": row["status"],
+                "samples": int(row["samples"]) if row.get("samples") else math.nan,
             })
     return out
 

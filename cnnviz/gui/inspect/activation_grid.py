@@ -63,6 +63,8 @@ class ActivationGrid(QWidget):
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF(), 13))
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long layer name wraps instead of widening the whole column
+        self.title.setMinimumWidth(120)
         from cnnviz.core.render import colormap_info, list_colormaps
 
         self.cmap_box = QComboBox()

@@ -52,7 +52,7 @@ class ImageView(pg.GraphicsLayoutWidget):
         self.setBackground(None)
         self.ci.layout.setContentsMargins(0, 0, 0, 0)
         if title:
-            self.title = self.addLabel(title, row=0, col=0, size="12pt")
+            self.title = self.addLabel(title, row=0, col=0, size="12pt", color=self._text_colour())
         self.view: pg.ViewBox = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMenu=False)
         self.view.setMouseEnabled(x=False, y=False)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -61,10 +61,14 @@ class ImageView(pg.GraphicsLayoutWidget):
         self.scene().sigMouseClicked.connect(self._on_click)
         self.scene().sigMouseMoved.connect(self._on_move)
 
+    def _text_colour(self) -> object:
+        # the palette's text colour (pyqtgraph's default grey reads as "disabled" and fades on a projector)
+        return self.palette().color(self.palette().ColorRole.WindowText)
+
     def set_title(self, text: str) -> None:
         """Change the title above the picture."""
         if hasattr(self, "title"):
-            self.title.setText(text, size="12pt")
+            self.title.setText(text, size="12pt", color=self._text_colour())
 
     def set_rgb(self, rgb: np.ndarray | None, *, autorange: bool = True) -> None:
         """Show a uint8 (H, W, 3|4) picture (None clears it); fit it when its size changed."""
@@ -72,7 +76,7 @@ class ImageView(pg.GraphicsLayoutWidget):
             self.image.clear()
             self._shape = (0, 0)
             return
-        self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
+        self.image.setImage(rgb, autoLevels=False, levels=None)  # uint8: shown as it is
         shape = rgb.shape[:2]
         if autorange and shape != self._shape:
             self.view.autoRange(padding=0.01)

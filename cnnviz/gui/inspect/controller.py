@@ -68,6 +68,11 @@ class InspectController(QObject):
         job = self._jobs.get(kind)
         return job is not None and job.running
 
+    def current_job(self, kind: str) -> Job | None:
+        """The running job of ``kind`` ('main', 'erf', 'cam'), or None."""
+        job = self._jobs.get(kind)
+        return job if job is not None and job.running else None
+
     def cancel(self, kind: str | None = None) -> None:
         """Cancel one kind of work, or all of it, and forget its result."""
         for k in [kind] if kind else list(self._jobs):
@@ -88,6 +93,7 @@ class InspectController(QObject):
         *,
         show_progress: bool = False,
         on_error: Callable[[Any], None] | None = None,
+        then: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> Job:
         old = self._jobs.get(kind)
@@ -108,6 +114,8 @@ class InspectController(QObject):
                 job.sig_progress.connect(lambda f, m: current() and self.state.progress_changed.emit(f, tr(m)))
                 job.sig_done.connect(lambda: current() and self.state.progress_changed.emit(-1.0, ""))
             job.sig_done.connect(self.state.pop_busy)
+            if then is not None:
+                job.sig_done.connect(then)  # after the result was published or the error shown
 
         self.state.push_busy()
         job = start_job(fn, connect, **kwargs)
@@ -129,10 +137,17 @@ class InspectController(QObject):
         image: ImageInput | None = None,
         trust_pickle: bool = False,
         layer: str | None = None,
+        model_kwargs: dict[str, Any] | None = None,
+        then: Callable[[], None] | None = None,
     ) -> Job:
-        """Load ``name`` with ``weights`` and run the current (or given) image through it."""
+        """Load ``name`` (built with ``model_kwargs``) with ``weights`` and run the current (or given) image.
+
+        ``then`` is called once the job is over (after its result is shown or its error reported).
+        """
         device = device or self.state.device
-        self._model_request = dict(name=name, weights=weights, seed=seed, device=device, image=image, layer=layer)
+        self._model_request = dict(
+            name=name, weights=weights, seed=seed, device=device, image=image, layer=layer, model_kwargs=model_kwargs
+        )
         self.state.show_status(tr("Loading {0}…").format(name), 0)
         source = image if image is not None else (None if self.state.raw_image is not None else self.image_source)
 
@@ -154,7 +169,8 @@ class InspectController(QObject):
         def failed(message: str) -> None:
             self._model_request = None
             if refused and not trust_pickle and self.ask_trust(message):
-                self.load_model(name, weights, seed=seed, device=device, image=image, trust_pickle=True, layer=layer)
+                self.load_model(name, weights, seed=seed, device=device, image=image, trust_pickle=True, layer=layer,
+                                model_kwargs=model_kwargs)
                 return
             self.state.show_status("", 1)
             kept = self.state.model.name if self.state.model is not None else tr("nothing")
@@ -172,6 +188,7 @@ class InspectController(QObject):
             failed,
             show_progress=True,
             on_error=lambda exc: refused.append(True) if isinstance(exc, PickleRefusedError) else None,
+            then=then,
             name=name,
             weights=weights,
             seed=seed,
@@ -180,6 +197,7 @@ class InspectController(QObject):
             raw_image=self.state.raw_image if image is None else None,
             image_source=source,
             image_id=self._next_image_id(),
+            model_kwargs=model_kwargs,
         )
 
     def _ask_trust_dialog(self, message: str) -> bool:
@@ -202,12 +220,12 @@ class InspectController(QObject):
         self.state.set_layer(wanted)
 
     # ------------------------------------------------------------ image
-    def load_image(self, source: ImageInput) -> Job | None:
+    def load_image(self, source: ImageInput, then: Callable[[], None] | None = None) -> Job | None:
         """Read an image and run it through the current model (the previous one stays on error)."""
         session = self.state.model
         if self._model_request is not None and self.running("main"):
             # a model is loading: load it with this image instead
-            return self.load_model(**{**self._model_request, "image": source})
+            return self.load_model(**{**self._model_request, "image": source, "then": then})
         if session is None:
             self.image_source = source
             return None
@@ -229,7 +247,7 @@ class InspectController(QObject):
             )
 
         return self._start(
-            "main", job_load_image, done, failed, show_progress=True,
+            "main", job_load_image, done, failed, show_progress=True, then=then,
             session=session, source=source, image_id=self._next_image_id(),
         )
 

@@ -66,7 +66,8 @@ class InputPanel(QWidget):
         self.samples.activated.connect(self._on_sample)
         self.webcam_button = QPushButton(tr("Webcam"))
         self.webcam_button.setEnabled(False)
-        self.webcam_button.setToolTip(tr("Live webcam input is not available: no camera was found."))
+        self.webcam_button.setToolTip(tr("Live webcam input is not available in this build."))
+        self.webcam_button.setVisible(False)  # no camera support yet: do not show a button that cannot work
         self.overlay_box = QComboBox()
         self.overlay_box.addItem(tr("Overlay: effective RF"), "erf")
         self.overlay_box.addItem(tr("Overlay: Grad-CAM"), "cam")
@@ -79,19 +80,24 @@ class InputPanel(QWidget):
         for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.overlay_box)
         lay.addLayout(bar)
 
         row = QHBoxLayout()
         self.original = ImageView(title=tr("Original"))
-        self.seen = ImageView(title=tr("What the model sees"))
-        self.seen.setToolTip(tr("The preprocessed tensor (resized, cropped, denormalised). Receptive fields are drawn here."))
+        self.seen = ImageView(title=tr("Model input"))
+        self.seen.setToolTip(
+            tr("What the model sees: the preprocessed tensor (resized, cropped, denormalised for display). "
+               "Receptive fields are drawn here, in its pixels.")
+        )
         row.addWidget(self.original, 1)
         row.addWidget(self.seen, 1)
         lay.addLayout(row, 1)
         self.rf_label = QLabel(tr("Click a unit in the activation maps to see what part of the input it sees."))
         self.rf_label.setWordWrap(True)
-        lay.addWidget(self.rf_label)
+        below = QHBoxLayout()
+        below.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignTop)
+        below.addWidget(self.rf_label, 1)
+        lay.addLayout(below)
 
         self.crop_box = pg.RectROI([0, 0], [1, 1], movable=False, resizable=False, rotatable=False,
                                    pen=pg.mkPen((255, 255, 255), width=2, style=Qt.PenStyle.DashLine))
@@ -195,8 +201,12 @@ class InputPanel(QWidget):
         name = getattr(raw, "name", "") if raw is not None else ""
         h, w = prepared.original.shape[:2]
         ch, cw = prepared.display.shape[:2]
-        self.original.set_title(tr("Original: {0} ({1}×{2})").format(name, w, h))
-        self.seen.set_title(tr("What the model sees ({0}×{1})").format(cw, ch))
+        self.original.set_title(tr("Original ({0}×{1})").format(w, h))
+        self.original.setToolTip(
+            tr("{0}: the image as loaded, {1}×{2}. The dashed box is the part the model sees.").format(name, w, h)
+            if name else tr("The image as loaded. The dashed box is the part the model sees.")
+        )
+        self.seen.set_title(tr("Model input ({0}×{1})").format(cw, ch))
         self._erf = None
         self._draw_overlay()
 
@@ -263,4 +273,4 @@ class InputPanel(QWidget):
         if heat is None:
             self.overlay.clear()
             return
-        self.overlay.setImage(heat_rgba(heat, "inferno"), autoLevels=False, levels=(0, 255))
+        self.overlay.setImage(heat_rgba(heat, "inferno"), autoLevels=False, levels=None)  # uint8: shown as it is

@@ -41,6 +41,11 @@ class ModelSession:
         return self.loaded.model
 
     @property
+    def kwargs(self) -> dict[str, Any]:
+        """The keyword arguments the model was built with (empty for the defaults)."""
+        return dict(self.loaded.kwargs or {})
+
+    @property
     def is_random(self) -> bool:
         """True when the weights are a random initialisation."""
         return self.loaded.report.source.startswith("random")
@@ -182,6 +187,7 @@ def job_load_model(
     raw_image: Any,
     image_source: ImageInput | None,
     image_id: int,
+    model_kwargs: dict[str, Any] | None = None,
 ) -> tuple[ModelSession, Any, Any, ForwardResult]:
     """Build and load a model, summarise it and run the current image through it.
 
@@ -194,7 +200,8 @@ def job_load_model(
 
     progress(0.05, f"Building {name}")
     loaded = load_model(
-        name, weights, seed=seed, trust_pickle=trust_pickle, progress=lambda f, m="": progress(0.05 + 0.45 * f, m)
+        name, weights, seed=seed, model_kwargs=model_kwargs, trust_pickle=trust_pickle,
+        progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
     )
     _check(cancel)
     pre = preprocess_for(loaded.spec, loaded.weights_enum)

@@ -49,7 +49,22 @@ class LayerTree(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.view.setIndentation(14)
+        # long qualified names lose their middle, never the end that says which layer it is
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Type is sized to its contents but capped (a rare 'AdaptiveAvgPool2d' is elided, its tooltip
+        # says it), so the names keep their room; shapes and counts are short and always shown whole.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.model.horizontalHeaderItem(3).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.model.horizontalHeaderItem(3).setToolTip(tr("Parameters of the layer and everything inside it"))
+        self.model.horizontalHeaderItem(2).setToolTip(tr("Output shape: channels × height × width"))
         self.view.setToolTip(tr("↑/↓ walk the layers · PgUp/PgDn previous/next convolution · ←/→ fold/unfold"))
         self.view.selectionModel().currentChanged.connect(self._on_current)
         lay.addWidget(self.filter)
@@ -59,6 +74,8 @@ class LayerTree(QWidget):
 
     # ------------------------------------------------------------ building
     def _rebuild(self, session: Any) -> None:
+        from cnnviz.core.geometry import format_count  # imports torch: not at start-up
+
         self._syncing = True
         self.model.removeRows(0, self.model.rowCount())
         self._items.clear()
@@ -74,12 +91,15 @@ class LayerTree(QWidget):
                     QStandardItem(label),
                     QStandardItem(row.type),
                     QStandardItem("×".join(map(str, row.output_shape)) if row.output_shape else ""),
-                    QStandardItem(f"{row.params_recursive:,}" if row.params_recursive else ""),
+                    QStandardItem(format_count(row.params_recursive) if row.params_recursive else ""),
                 ]
                 cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                tip = f"{row.key} · {row.type}" + (f"\n{row.formula}" if row.formula else "")
+                if row.params_recursive:
+                    tip += "\n" + tr("{0} parameters").format(f"{row.params_recursive:,}")
                 for c in cells:
                     c.setData(row.key, KEY_ROLE)
-                    c.setToolTip(f"{row.key} · {row.type}" + (f"\n{row.formula}" if row.formula else ""))
+                    c.setToolTip(tip)
                     if row.call == 0:
                         c.setForeground(grey)
                         c.setToolTip(tr("{0}: not run in this forward pass (e.g. an auxiliary head)").format(row.key))
@@ -89,9 +109,9 @@ class LayerTree(QWidget):
                 self._items.setdefault(row.key, cells[0])
                 self._order.append(row.key)
             self.view.expandToDepth(0)
-            for c in (0, 1, 2, 3):
-                self.view.resizeColumnToContents(c)
-            self.view.setColumnWidth(0, min(max(self.view.columnWidth(0), 120), 220))
+            self.view.resizeColumnToContents(1)
+            width = self.view.fontMetrics().horizontalAdvance("BatchNorm2d") + 16
+            self.view.setColumnWidth(1, min(self.view.columnWidth(1), width))
         self._syncing = False
         self._select(self.state.layer)
 

@@ -173,9 +173,9 @@ class ModelPanel(QWidget):
                 self._sync()
                 return
             self.weights_file = path
-            self.controller.load_model(session.name, path, seed=session.seed)
+            self.controller.load_model(session.name, path, seed=session.seed, model_kwargs=session.kwargs)
         else:
-            self.controller.load_model(session.name, choice, seed=session.seed)
+            self.controller.load_model(session.name, choice, seed=session.seed, model_kwargs=session.kwargs)
 
     # ------------------------------------------------------------ reactions
     def _sync(self, *_: object) -> None:

@@ -90,7 +90,7 @@ class PredictionsPanel(QWidget):
             self.cam_overlay.clear()
             self.cam_label.setText(tr("Grad-CAM needs a layer with a spatial output (a convolution or pooling layer)."))
             return
-        self.cam_overlay.setImage(heat_rgba(answer.cam.heat, "inferno"), autoLevels=False, levels=(0, 255))
+        self.cam_overlay.setImage(heat_rgba(answer.cam.heat, "inferno"), autoLevels=False, levels=None)  # uint8: shown as it is
         session = self.state.model
         names = session.loaded.spec.class_names if session is not None else None
         c = answer.cam.class_index

@@ -22,6 +22,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from cnnviz.gui.inspect import lesson
 from cnnviz.gui.inspect.activation_grid import ActivationGrid
 from cnnviz.gui.inspect.channel_view import ChannelView
 from cnnviz.gui.inspect.common import tr
@@ -67,7 +68,8 @@ class InspectTab(QWidget):
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.input_panel)
         self.top_split.addWidget(self.channel_view)
-        self.top_split.setSizes([560, 260])
+        self.top_split.setSizes([540, 280])
+        self.channel_view.setMinimumWidth(200)
         self.center_split = QSplitter(Qt.Orientation.Vertical)
         self.center_split.addWidget(self.top_split)
         self.center_split.addWidget(self.grid)
@@ -76,7 +78,7 @@ class InspectTab(QWidget):
         self.main_split.addWidget(self.tree)
         self.main_split.addWidget(self.center_split)
         self.main_split.addWidget(self.side)
-        self.main_split.setSizes([400, 780, 420])
+        self.main_split.setSizes([410, 770, 420])  # at 1600 px the tree shows all four columns
         self.main_split.setStretchFactor(1, 1)
         for split in (self.top_split, self.center_split, self.main_split):
             split.setChildrenCollapsible(False)
@@ -181,7 +183,7 @@ class InspectTab(QWidget):
         """Load the current model again (e.g. after a weights file changed on disk)."""
         s = self.state.model
         if s is not None:
-            self.controller.load_model(s.name, s.weights, seed=s.seed)
+            self.controller.load_model(s.name, s.weights, seed=s.seed, model_kwargs=s.kwargs)
 
     # ------------------------------------------------------------ export
     def _ask_save(self, title: str, default: str, filt: str) -> str:
@@ -265,6 +267,15 @@ class InspectTab(QWidget):
                 split.restoreState(v)
         with contextlib.suppress(TypeError, ValueError):
             self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
+
+    # ------------------------------------------------------------ lesson contract
+    def lesson_state(self) -> dict[str, Any]:
+        """Everything this tab shows, as a JSON-serialisable dict (see :mod:`.lesson`)."""
+        return lesson.lesson_state(self)
+
+    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+        """Restore a :meth:`lesson_state` dict through the normal workers; problems become messages."""
+        lesson.apply_lesson_state(self, state)
 
     def shutdown(self) -> None:
         """Cancel every job (the window is closing)."""

@@ -42,13 +42,14 @@ class TileLabels(QGraphicsItem):
     def visible_at(self, scale: float) -> bool:
         """True when tiles drawn ``scale`` screen pixels per view unit are wide enough for a label.
 
-        A label may cover at most 40 % of its tile's width, so the numbers
-        never hide the maps; zoom in to see them on small tiles.
+        A label may cover at most 60 % of its tile's width (and a corner of
+        its height), so the numbers never hide the maps; zoom in to see them
+        on small tiles.
         """
         if not self._labels:
             return False
         widest = max(self._metrics.horizontalAdvance(t) for t, _, _ in self._labels[-3:]) + 4
-        return self._tile_width * scale * 0.4 >= widest
+        return self._tile_width * scale * 0.6 >= widest
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt naming)
         return self._rect

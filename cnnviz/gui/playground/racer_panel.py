@@ -122,6 +122,7 @@ class OptimizerCard(QFrame):
         self.more.toggled.connect(self.details.setVisible)
 
         self.status = QLabel("")
+        self.status.setWordWrap(True)  # two lines rather than clipped when zoomed for a projector
         self._diverged_style = False
         self.status.setToolTip(tr("Loss at the step on screen, or the step at which the path diverged"))
         outer.addWidget(self.status)

@@ -75,6 +75,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Playground", text)
 
 
+def param_label(name: str) -> str:
+    """A surface parameter's label: λ for lambda, words ('angle') translated, letters ('a', 'A') as they are."""
+    return tr(name).replace("lambda", "λ") if len(name) > 1 else name
+
+
 def _compute(
     *,
     progress: ProgressFn,
@@ -125,6 +130,7 @@ class PlaygroundTab(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._start_job)
         self._build()
+        self.lr_panel.set_language(state.language)  # the tab may be built after a language switch
         self._connect()
         self._load_surface(DEFAULT_SURFACE, params=None)
         for name in list_optimizers():
@@ -346,7 +352,7 @@ class PlaygroundTab(QWidget):
             box.setKeyboardTracking(False)
             box.setToolTip(tr(p.help_en) + f"<br>{tr('range')}: [{p.minimum:g}, {p.maximum:g}]")
             box.valueChanged.connect(self._on_param_edited)
-            label = QLabel(p.name.replace("lambda", "λ"))
+            label = QLabel(param_label(p.name))
             label.setToolTip(box.toolTip())
             self.params_form.addRow(label, box)
             self.param_boxes[p.name] = box

@@ -1,5 +1,9 @@
 """Live training plots: loss per step, validation per epoch, learning rate.
 
+The x axis counts steps, epochs or training images seen (:data:`X_AXES`):
+runs with different batch sizes take different numbers of steps per epoch,
+so only the last two compare them for the same data seen.
+
 One set of persistent pyqtgraph items per run, updated with ``setData``. The
 tab calls :meth:`TrainPlots.pull` on a timer: only records added since the last
 call are copied from the engine's log, smoothing is continued incrementally,
@@ -22,6 +26,8 @@ import pyqtgraph as pg
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
 
+X_AXES = ("step", "epoch", "samples")
+
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
            "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 
@@ -43,6 +49,8 @@ class _Series:
     color: str
     items: dict[str, pg.GraphicsObject] = field(default_factory=dict)
     steps: np.ndarray = field(default_factory=lambda: np.empty(0))
+    samples: np.ndarray = field(default_factory=lambda: np.empty(0))
+    x: np.ndarray = field(default_factory=lambda: np.empty(0))  # steps in the chosen x unit
     loss: np.ndarray = field(default_factory=lambda: np.empty(0))
     smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
     lr: np.ndarray = field(default_factory=lambda: np.empty(0))
@@ -66,6 +74,8 @@ class TrainPlots(QWidget):
         self.series: dict[str, _Series] = {}
         self.smoothing = 0.9
         self.log_y = False
+        self.x_axis = "step"
+        self.train_size = 0
         self._dirty = True
         self._last_ranges: dict[str, tuple[float, float] | None] = {}
         self._syncing = False
@@ -74,12 +84,13 @@ class TrainPlots(QWidget):
         self.readout.setObjectName("train-readout")
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setToolTip(tr("Values of the smoothed training loss under the mouse cursor."))
-        self.loss_plot = self._plot(tr("Training loss per step"), tr("step"), tr("loss"))
-        self.val_loss_plot = self._plot(tr("Validation loss per epoch (dashed: training mean)"),
+        self.loss_plot = self._plot(tr("Training loss (faint: every step, solid: smoothed)"), tr("step"),
+                                    tr("loss"))
+        self.val_loss_plot = self._plot(tr("Validation loss after each epoch (dashed: training mean)"),
                                         tr("epoch"), tr("loss"), grid=True)
-        self.acc_plot = self._plot(tr("Validation accuracy per epoch (dashed: training mean)"),
+        self.acc_plot = self._plot(tr("Validation accuracy after each epoch (dashed: training mean)"),
                                    tr("epoch"), tr("accuracy"), grid=True)
-        self.lr_plot = self._plot(tr("Learning rate per step (log scale)"), tr("step"), tr("lr"))
+        self.lr_plot = self._plot(tr("Learning rate (log scale)"), tr("step"), tr("lr"))
         lr_axis = self.lr_plot.getAxis("left")
         lr_axis.enableAutoSIPrefix(False)  # SI scaling garbles log-axis ticks
         self._lr_decades: tuple[int, int] | None = None
@@ -114,6 +125,7 @@ class TrainPlots(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.readout)
         box.addLayout(grid, 1)
+        self._label_x_axes()
 
     # ------------------------------------------------------------ set-up
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
@@ -196,6 +208,41 @@ class TrainPlots(QWidget):
         self._dirty = True
         self.redraw(full=True)
 
+    def set_x_axis(self, axis: str) -> None:
+        """Count the x axis in ``step``, ``epoch`` or ``samples`` (training images seen)."""
+        if axis not in X_AXES:
+            raise ValueError(f"x axis must be one of {X_AXES}, got {axis!r}")
+        self.x_axis = axis
+        for s in self.series.values():
+            s.x = self._to_x(s.steps, s.samples)
+            s.val_dirty = True
+        self._label_x_axes()
+        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot):
+            plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
+        self._dirty = True
+        self.redraw(full=True)
+
+    def _label_x_axes(self) -> None:
+        """Every plot's x axis names the current unit (validation points sit where they were taken)."""
+        label = self.axis_label()
+        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot):
+            plot.getAxis("bottom").setLabel(label, color="#333")
+
+    def axis_label(self) -> str:
+        """The x axis' name in the current unit."""
+        return {"step": tr("step"), "epoch": tr("epoch"), "samples": tr("training images seen")}[self.x_axis]
+
+    def _to_x(self, steps: np.ndarray, samples: np.ndarray) -> np.ndarray:
+        """Training records' x in the current unit (the engine logged steps and samples seen)."""
+        if self.x_axis == "step" or not np.isfinite(samples).all():  # logs without samples: steps
+            return steps
+        if self.x_axis == "samples":
+            return samples
+        return samples / float(self.train_size) if self.train_size > 0 else steps
+
+    def _val_x(self, val: dict[str, np.ndarray]) -> np.ndarray:
+        return {"step": val["step"], "epoch": val["epoch"], "samples": val["samples"]}[self.x_axis]
+
     def set_log_y(self, on: bool) -> None:
         """Logarithmic y axes for the loss plots (the learning rate is always logarithmic)."""
         self.log_y = bool(on)
@@ -238,6 +285,10 @@ class TrainPlots(QWidget):
         """Copy what ``log`` gained since the last call; True if anything changed."""
         changed = False
         statuses = log.statuses()
+        if log.train_size != self.train_size:
+            self.train_size = log.train_size
+            for s in self.series.values():
+                s.x = self._to_x(s.steps, s.samples)
         for name, s in self.series.items():
             if name not in statuses:
                 continue
@@ -245,6 +296,8 @@ class TrainPlots(QWidget):
             new = snap.train
             if new["step"].size:
                 s.steps = _grow(s.steps, new["step"])
+                s.samples = _grow(s.samples, new["samples"])
+                s.x = _grow(s.x, self._to_x(new["step"], new["samples"]))
                 s.loss = _grow(s.loss, new["loss"])
                 s.lr = _grow(s.lr, new["lr"])
                 sm, s.ema_state = smooth_ema(new["loss"], self.smoothing, s.ema_state)
@@ -279,7 +332,7 @@ class TrainPlots(QWidget):
             any_data = any_data or s.steps.size > 0
             if not s.visible:
                 continue
-            steps = s.steps
+            steps = s.x
             for key, values in (("raw", s.loss), ("smooth", s.smooth), ("lr", s.lr)):
                 y = values
                 if self.log_y or key == "lr":
@@ -289,7 +342,7 @@ class TrainPlots(QWidget):
             val = s.val
             if val and (s.val_dirty or full):
                 s.val_dirty = False
-                epochs = val["epoch"]
+                epochs = self._val_x(val)
                 s.items["val_loss"].setData(epochs, val["loss"])
                 s.items["val_acc"].setData(epochs, val["accuracy"])
                 has_train = np.isfinite(val["train_loss"])
@@ -354,14 +407,15 @@ class TrainPlots(QWidget):
         self.cursor.setVisible(True)
         self.readout.setText(self.readout_text(x))
 
-    def readout_text(self, step: float) -> str:
-        """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours) at the nearest recorded step."""
+    def readout_text(self, x: float) -> str:
+        """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours) at the nearest recorded x."""
         parts = []
         for s in self.series.values():
-            if not s.visible or s.steps.size == 0:
+            if not s.visible or s.x.size == 0:
                 continue
-            i = int(np.clip(np.searchsorted(s.steps, step), 0, s.steps.size - 1))
+            i = int(np.clip(np.searchsorted(s.x, x), 0, s.x.size - 1))
             parts.append(f"<span style='color:{s.color}'>■</span> {s.name} <b>{s.smooth[i]:.4g}</b>")
         if not parts:
             return " "
-        return tr("step") + f" {int(round(step)):,} — " + " · ".join(parts)
+        where = f"{x:.2f}" if self.x_axis == "epoch" else f"{int(round(x)):,}"
+        return f"{self.axis_label()} {where} — " + " · ".join(parts)

@@ -268,10 +268,13 @@ class RunsPanel(QWidget):
         self.form.sig_changed.connect(self._form_changed)
 
     # ------------------------------------------------------------ list operations
-    def set_runs(self, runs: list[RunConfig]) -> None:
-        """Replace every run (a preset or restored settings)."""
+    def set_runs(self, runs: list[RunConfig], colors: list[str] | None = None) -> None:
+        """Replace every run (a preset or restored settings), in ``colors`` if given (one per run)."""
         self.runs = [r.validated() for r in runs]
-        self.colors = [PALETTE[i % len(PALETTE)] for i in range(len(self.runs))]
+        if colors is not None and len(colors) == len(self.runs):
+            self.colors = list(colors)
+        else:
+            self.colors = [PALETTE[i % len(PALETTE)] for i in range(len(self.runs))]
         self.statuses = {}
         self._refill(select=0)
         self.sig_runs_changed.emit()

@@ -9,9 +9,11 @@ plots, so the GUI thread never waits on torch.
 
 from __future__ import annotations
 
+import base64
 import inspect
 import json
 import time
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
@@ -37,20 +39,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, ConfigError
 from cnnviz.core.training.config import RunConfig, TrainSetup
-from cnnviz.core.training.datasets import list_datasets
+from cnnviz.core.training.datasets import DatasetBundle, list_datasets
 from cnnviz.core.training.engine import Trainer
-from cnnviz.core.training.metrics import FINAL_STATES, write_metrics_csv
+from cnnviz.core.training.metrics import (
+    DIVERGED,
+    FAILED,
+    FINAL_STATES,
+    MetricsLog,
+    write_metrics_csv,
+)
 from cnnviz.core.training.presets import Preset, get_preset, list_presets
 from cnnviz.gui.state import AppState
-from cnnviz.gui.train.plots import TrainPlots
+from cnnviz.gui.train.plots import PALETTE, X_AXES, TrainPlots
 from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.workers import Job, run_in_thread
 
 DEFAULT_PRESET = "optimizers"
 DEFAULT_RUNS = ("SGD", "Momentum", "RMSProp", "Adam")  # a readable subset of the lesson
 TRAIN_MODELS = ("lenet5", "lenet5_modern", "vgg_small", "resnet18_classifier")
+LESSON_FORMAT = 1
+#: Lessons carry each run's weights and optimizer state (so training can continue) up to this size;
+#: bigger models (ResNet-18: ~130 MB a run) keep only their curves and settings.
+MAX_CHECKPOINT_BYTES = 24 * 2**20
 
 
 def tr(text: str) -> str:
@@ -72,6 +84,25 @@ def _train_job(progress: Any, cancel: Any, trainer: Trainer) -> dict[str, str]:
     return trainer.run(progress=progress, cancel=cancel)
 
 
+@dataclass
+class _Session:
+    """What was trained: enough to show its curves and to continue it later."""
+
+    setup: TrainSetup
+    runs: list[RunConfig]
+    log: MetricsLog
+    checkpoint: bytes | None = None  # None: not saved (too big) or not taken yet
+    data: DatasetBundle | None = None  # kept so that continuing needs no reload
+
+    def epochs_done(self) -> dict[str, int]:
+        """Completed epochs per run (from the validation records)."""
+        out = {}
+        for r in self.runs:
+            epochs = self.log.snapshot(r.name).val["epoch"]
+            out[r.name] = int(epochs.max()) if epochs.size else 0
+        return out
+
+
 class TrainTab(QWidget):
     """Compare optimizers with live loss curves."""
 
@@ -85,6 +116,7 @@ class TrainTab(QWidget):
         self.trainer: Trainer | None = None
         self.job: Job | None = None
         self._preset: Preset | None = None
+        self._session: _Session | None = None  # restored from a lesson, or the last finished training
         self._last_tick_cost = 0.0
         self._build_ui()
         self._wire()
@@ -195,6 +227,9 @@ class TrainTab(QWidget):
         self.pause_button.setToolTip(tr("Pause or resume every run (Ctrl+P)."))
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setToolTip(tr("Stop every run; what was logged stays (Esc)."))
+        self.continue_button = QPushButton(tr("Continue"))
+        self.continue_button.setToolTip(tr("Train the stopped runs on from where they ended, up to the number "
+                                           "of epochs set above; the curves go on (Ctrl+Shift+Enter)."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -202,7 +237,7 @@ class TrainTab(QWidget):
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         controls = QHBoxLayout()
-        for b in (self.start_button, self.pause_button, self.stop_button):
+        for b in (self.start_button, self.continue_button, self.pause_button, self.stop_button):
             controls.addWidget(b)
 
         left = QWidget()
@@ -227,6 +262,12 @@ class TrainTab(QWidget):
         self.smoothing.setFixedWidth(140)
         self.smoothing.setToolTip(tr("Weight of the exponential moving average drawn over the faint raw loss."))
         self.smoothing_label = QLabel("0.90")
+        self.x_axis = QComboBox()
+        for key, label in zip(X_AXES, (tr("step"), tr("epoch"), tr("images seen")), strict=True):
+            self.x_axis.addItem(label, key)
+        self.x_axis.setToolTip(tr("Count the x axis in optimizer steps, epochs or training images seen. Runs "
+                                  "with different batch sizes take different numbers of steps per epoch: "
+                                  "compare them per epoch or per image."))
         self.log_y = QCheckBox(tr("Log y"))
         self.log_y.setToolTip(tr("Logarithmic loss axes (Ctrl+L): small differences late in training show."))
         self.export_csv_button = QPushButton(tr("Export CSV…"))
@@ -242,6 +283,9 @@ class TrainTab(QWidget):
         bar.addWidget(QLabel(tr("Smoothing")))
         bar.addWidget(self.smoothing)
         bar.addWidget(self.smoothing_label)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(tr("X axis")))
+        bar.addWidget(self.x_axis)
         bar.addSpacing(12)
         bar.addWidget(self.log_y)
         bar.addStretch(1)
@@ -272,6 +316,9 @@ class TrainTab(QWidget):
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
+        self.continue_button.clicked.connect(self.continue_training)
+        self.x_axis.currentIndexChanged.connect(lambda _i: self.plots.set_x_axis(self.x_axis.currentData()))
+        self.epochs.valueChanged.connect(lambda _v: self._update_buttons())
         self.timer.timeout.connect(self.refresh)
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_y.toggled.connect(self.plots.set_log_y)
@@ -290,7 +337,9 @@ class TrainTab(QWidget):
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (("Ctrl+Return", self.start), ("Ctrl+Enter", self.start), ("Ctrl+P", self.toggle_pause),
                            ("Esc", self.stop), ("Ctrl+N", self.runs_panel.add_run),
-                           ("Ctrl+D", self.runs_panel.duplicate_run), ("Ctrl+L", self.log_y.toggle)):
+                           ("Ctrl+D", self.runs_panel.duplicate_run), ("Ctrl+L", self.log_y.toggle),
+                           ("Ctrl+Shift+Return", self.continue_training),
+                           ("Ctrl+Shift+Enter", self.continue_training)):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(ctx)
             sc.activated.connect(slot)
@@ -339,6 +388,13 @@ class TrainTab(QWidget):
         self.set_setup(setup)
         self.runs_panel.set_runs(runs)
         self._show_lesson()
+        self.set_x_axis(preset.x_axis)
+
+    def set_x_axis(self, axis: str) -> None:
+        """Count the plots' x axis in ``step``, ``epoch`` or ``samples``."""
+        i = self.x_axis.findData(axis)
+        if i >= 0:
+            self.x_axis.setCurrentIndex(i)
 
     def _show_lesson(self) -> None:
         p = self._preset
@@ -396,13 +452,53 @@ class TrainTab(QWidget):
         except CnnvizError as exc:
             self.state.show_error(tr("Cannot start training"), str(exc))
             return
-        self.trainer = trainer
-        self.plots.set_runs(list(zip([r.name for r in trainer.configs], self.runs_panel.colors, strict=True)))
-        for r in trainer.configs:
-            self.plots.set_run_visible(r.name, self.runs_panel.visible(r.name))
+        self._session = None
+        self._show_runs(trainer.configs)
         self.runs_panel.set_statuses({})
-        self.runs_panel.set_locked(True)
         self.progress.setValue(0)
+        self._launch(trainer)
+
+    def _show_runs(self, runs: list[RunConfig]) -> None:
+        """Empty plot series for ``runs`` in their table colours."""
+        colors = dict(zip([r.name for r in self.runs_panel.runs], self.runs_panel.colors, strict=True))
+        self.plots.set_runs([(r.name, colors.get(r.name, PALETTE[i % len(PALETTE)])) for i, r in enumerate(runs)])
+        for r in runs:
+            self.plots.set_run_visible(r.name, self.runs_panel.visible(r.name))
+
+    def can_continue(self) -> bool:
+        """True when the last (or restored) training has runs that can train on to the set epochs."""
+        s = self._session
+        if self.is_running() or s is None or s.checkpoint is None and self.trainer is None:
+            return False
+        statuses = s.log.statuses()
+        done = s.epochs_done()
+        return any(statuses.get(r.name, ("", ""))[0] not in (DIVERGED, FAILED) and done[r.name] < self.epochs.value()
+                   for r in s.runs)
+
+    def continue_training(self) -> None:
+        """Train the last (or restored) runs on from where they ended, up to the epochs set now."""
+        if self.is_running():
+            return
+        s = self._session
+        if not self.can_continue() or s is None:
+            self.status.setText(tr("Nothing to continue: raise Epochs above what the runs have done, or press "
+                                   "Start to train again from the start."))
+            return
+        try:
+            checkpoint = s.checkpoint
+            if self.trainer is not None and self.trainer._prepared:
+                checkpoint = self.trainer.checkpoint()
+                s.data = self.trainer.data
+            setup = replace(s.setup, epochs=self.epochs.value(), device=self.device.currentData())
+            trainer = Trainer(setup, s.runs, log=s.log, data=s.data, resume_from=checkpoint)
+        except CnnvizError as exc:
+            self.state.show_error(tr("Cannot continue training"), str(exc))
+            return
+        self._launch(trainer)
+
+    def _launch(self, trainer: Trainer) -> None:
+        self.trainer = trainer
+        self.runs_panel.set_locked(True)
         self.status.setText(tr("Preparing data and models…"))
         self.job = run_in_thread(_train_job, trainer=trainer)
         self.job.sig_progress.connect(self._on_progress)
@@ -457,6 +553,8 @@ class TrainTab(QWidget):
         self.refresh()
         self.runs_panel.set_locked(False)
         t = self.trainer
+        if t is not None and t._prepared:
+            self._session = _Session(t.setup, list(t.configs), t.log, data=t.data)
         if t is not None:
             statuses = t.log.statuses()
             counts: dict[str, int] = {}
@@ -470,12 +568,14 @@ class TrainTab(QWidget):
     def _update_buttons(self) -> None:
         running = self.is_running()
         self.start_button.setEnabled(not running and self.runs_panel.is_valid())
+        self.continue_button.setEnabled(self.can_continue())
         self.pause_button.setEnabled(running)
         self.pause_button.setText(tr("Resume") if running and self.trainer and self.trainer.paused else tr("Pause"))
         self.stop_button.setEnabled(running)
         has = self.trainer is not None and self.trainer._prepared
-        for b in (self.export_csv_button, self.export_weights_button, self.inspect_button):
+        for b in (self.export_weights_button, self.inspect_button):
             b.setEnabled(bool(has))
+        self.export_csv_button.setEnabled(bool(has) or self._session is not None)
         for w in (self.model, self.dataset, self.folder_row, self.epochs, self.batch, self.train_limit,
                   self.init_seed, self.data_seed, self.device, self.lesson_button):
             w.setEnabled(not running)
@@ -483,18 +583,19 @@ class TrainTab(QWidget):
     # ------------------------------------------------------------ exports
     def export_csv(self, path: str | None = None) -> str | None:
         """Write the metrics as CSV now (and keep it updated while training)."""
-        if self.trainer is None:
+        log = self.trainer.log if self.trainer is not None else self._session.log if self._session else None
+        if log is None:
             return None
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, tr("Export metrics"), "metrics.csv", "CSV (*.csv)")
         if not path:
             return None
         try:
-            write_metrics_csv(self.trainer.log, path)
+            write_metrics_csv(log, path)
         except OSError as exc:
             self.state.show_error(tr("Cannot write the CSV"), str(exc))
             return None
-        if self.is_running():
+        if self.is_running() and self.trainer is not None:
             self.trainer.add_csv_export(path)
         self.state.show_status(tr("Metrics written to {0}").format(path))
         return path
@@ -542,6 +643,107 @@ class TrainTab(QWidget):
         self.state.open_in_inspect.emit({"name": t.setup.model, "kwargs": t.model_kwargs(name), "state_dict": sd})
         self.state.open_tab.emit("inspect")
 
+    # ------------------------------------------------------------ lessons
+    def lesson_state(self) -> dict[str, Any]:
+        """Everything a lesson file needs to bring this tab back (JSON-serialisable).
+
+        The shared setup and the runs as the controls show them, the plot options,
+        and the last training session: its setup, runs and every recorded metric
+        (so the curves come back), plus each run's weights and optimizer state as
+        base64 when they are small enough (so training can continue). While
+        training runs, the session is saved without weights.
+        """
+        try:
+            setup = self.setup_from_controls().to_dict()
+        except CnnvizError:
+            setup = (self.trainer.setup if self.trainer else TrainSetup()).to_dict()
+        state: dict[str, Any] = {
+            "format": LESSON_FORMAT,
+            "preset": self._preset.name if self._preset else "",
+            "setup": setup,
+            "runs": [r.to_dict() for r in self.runs_panel.runs],
+            "colors": list(self.runs_panel.colors),
+            "hidden": [r.name for r in self.runs_panel.runs if not self.runs_panel.visible(r.name)],
+            "plots": {"smoothing": self.smoothing.value(), "log_y": self.log_y.isChecked(),
+                      "x_axis": self.x_axis.currentData()},
+            "session": None,
+        }
+        session = self._session
+        if self.trainer is not None and self.trainer._prepared and (session is None or session.log is not self.trainer.log):
+            session = _Session(self.trainer.setup, list(self.trainer.configs), self.trainer.log)
+        if session is not None:
+            checkpoint = session.checkpoint
+            if self.trainer is not None and self.trainer.log is session.log and self.trainer._prepared:
+                checkpoint = None if self.is_running() else self.trainer.checkpoint()
+            if checkpoint is not None and len(checkpoint) > MAX_CHECKPOINT_BYTES:
+                checkpoint = None
+            state["session"] = {
+                "setup": session.setup.to_dict(),
+                "runs": [r.to_dict() for r in session.runs],
+                "metrics": session.log.to_dict(),
+                "checkpoint": base64.b64encode(checkpoint).decode("ascii") if checkpoint else None,
+            }
+        return state
+
+    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+        """Bring back what :meth:`lesson_state` saved: settings, runs and curves, without training.
+
+        A running training is stopped first. Start then trains again from the
+        start; Continue trains the restored runs on (when their weights were saved).
+        Raises ConfigError, leaving the tab as it was, if ``state`` cannot be read.
+        """
+        try:
+            if int(state.get("format", LESSON_FORMAT)) > LESSON_FORMAT:
+                raise ConfigError("it was saved by a newer cnnviz")
+            setup = TrainSetup(**state["setup"]).validated()
+            runs = [RunConfig.from_dict(d).validated() for d in state["runs"]]
+            preset = get_preset(state["preset"]) if state.get("preset") else None
+            colors = [str(c) for c in state.get("colors", [])]
+            plots = dict(state.get("plots", {}))
+            session = None
+            raw = state.get("session")
+            if raw:
+                checkpoint = base64.b64decode(raw["checkpoint"]) if raw.get("checkpoint") else None
+                session = _Session(TrainSetup(**raw["setup"]).validated(),
+                                   [RunConfig.from_dict(d).validated() for d in raw["runs"]],
+                                   MetricsLog.from_dict(raw["metrics"]), checkpoint)
+                missing = {r.name for r in session.runs} - set(session.log.run_names)
+                if missing:
+                    raise ConfigError(f"no metrics for {', '.join(sorted(missing))}")
+        except ConfigError as exc:
+            raise ConfigError(tr("The Train part of this lesson cannot be read: {0}").format(exc)) from None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ConfigError(tr("The Train part of this lesson cannot be read ({0}).").format(exc)) from None
+        if self.is_running():
+            self.shutdown()
+        self._preset = preset
+        self.set_setup(setup)
+        self.runs_panel.set_runs(runs, colors)
+        self._show_lesson()
+        self.smoothing.setValue(int(plots.get("smoothing", self.smoothing.value())))
+        self.log_y.setChecked(bool(plots.get("log_y", False)))
+        self.set_x_axis(str(plots.get("x_axis", "step")))
+        self.trainer = None
+        self._session = session
+        if session is not None:
+            self._show_runs(session.runs)
+            self.plots.pull(session.log)
+            self.plots.redraw(full=True)
+            self.runs_panel.set_statuses(session.log.statuses())
+            done = session.epochs_done()
+            self.progress.setValue(int(1000 * min(1.0, sum(done.values()) / max(1, len(done) * session.setup.epochs))))
+            self.status.setText(tr("Lesson opened: the curves are as they were saved. Start trains again from the "
+                                   "start; Continue trains on.") if session.checkpoint else
+                                tr("Lesson opened: the curves are as they were saved. Start trains again."))
+        else:
+            self._show_runs(runs)
+            self.progress.setValue(0)
+            self.status.setText(tr("Lesson opened."))
+        for name in state.get("hidden", []):
+            self.runs_panel.set_checked(str(name), False)
+            self.plots.set_run_visible(str(name), False)
+        self._update_buttons()
+
     # ------------------------------------------------------------ life cycle
     def _screenshot_demo(self) -> None:
         """In screenshot mode the tab trains its default lesson so the picture shows curves."""
@@ -570,6 +772,7 @@ class TrainTab(QWidget):
         s.setValue("train/preset", self._preset.name if self._preset else "")
         s.setValue("train/smoothing", self.smoothing.value())
         s.setValue("train/log_y", self.log_y.isChecked())
+        s.setValue("train/x_axis", self.x_axis.currentData())
         s.setValue("train/splitter", self.splitter.saveState())
 
     def restore_settings(self, s: QSettings) -> None:
@@ -586,6 +789,7 @@ class TrainTab(QWidget):
                 self._show_lesson()
             self.smoothing.setValue(int(s.value("train/smoothing", 90)))
             self.log_y.setChecked(str(s.value("train/log_y", "false")).lower() == "true")
+            self.set_x_axis(str(s.value("train/x_axis", "step")))
             state = s.value("train/splitter")
             if state is not None:
                 self.splitter.restoreState(state)

@@ -1,0 +1,232 @@
+"""The Inspect tab's lesson contract: its whole state as a JSON-ready dict, and back.
+
+A lesson (or a teacher's bookmark) stores what :func:`lesson_state` returns
+and later calls :func:`apply_lesson_state` on a fresh window. Applying goes
+through the tab's normal controller and workers (nothing loads on the GUI
+thread); a missing file or an unknown name gives a readable message and the
+rest of the state is still applied.
+
+Keys (all optional when applying; missing keys keep what the window shows)::
+
+    version       1
+    model         registry name, e.g. "resnet18"
+    model_kwargs  keyword arguments the model is built with, e.g. {"batch_norm": true}
+    weights       "random" | "pretrained" | a path to a weights file
+    seed          seed of the random initialisation (used with "random")
+    device        "cpu", "cuda:0", ...
+    image         path of the input image, or null for a sample
+    sample        name of a bundled sample image (used when image is null; null: the model's default)
+    layer         key of the selected layer
+    colormap      activation colormap name
+    scale         "shared" | "per_channel" | "symmetric"
+    sort          "index" | "mean" | "max"
+    unit          {"channel": c, "y": y, "x": x} of the selected unit, or null
+    overlay       "erf" | "cam" | "none"
+    kernel_page   input channel shown in the Kernels view
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.jobs import ImageInput, UnitSelection
+
+VERSION = 1
+
+
+def _sample_name(path: str | None) -> str | None:
+    """The bundled sample at ``path`` (its stem), or None for any other file."""
+    if not path:
+        return None
+    from cnnviz.core.samples import list_samples
+
+    try:
+        resolved = Path(path).resolve()
+    except OSError:
+        return None
+    for sample in list_samples():
+        if sample.resolve() == resolved:
+            return sample.stem
+    return None
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with tuples as lists and numpy scalars as Python numbers (JSON-ready)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and callable(value.item):
+        return value.item()
+    return value
+
+
+def lesson_state(tab: Any) -> dict[str, Any]:
+    """What the Inspect tab ``tab`` shows now, as a JSON-serialisable dict (see the module docstring)."""
+    state, session = tab.state, tab.state.model
+    source = tab.controller.image_source
+    path = source.path if source is not None and source.path else None
+    if path is None and state.raw_image is not None and getattr(state.raw_image, "path", None):
+        path = str(state.raw_image.path)
+    sample = _sample_name(path)
+    unit = state.unit
+    return _plain(
+        {
+            "version": VERSION,
+            "model": session.name if session is not None else None,
+            "model_kwargs": session.kwargs if session is not None else {},
+            "weights": session.weights if session is not None else "random",
+            "seed": int(session.seed) if session is not None else 0,
+            "device": state.device,
+            "image": None if sample else (str(path) if path else None),
+            "sample": sample,
+            "layer": state.layer or None,
+            "colormap": state.colormap,
+            "scale": tab.grid.scale_box.currentData(),
+            "sort": tab.grid.sort_box.currentData(),
+            "unit": (
+                {"channel": int(unit.channel), "y": int(unit.y), "x": int(unit.x)}
+                if unit is not None and unit.layer == state.layer
+                else None
+            ),
+            "overlay": tab.input_panel.overlay_box.currentData(),
+            "kernel_page": int(tab.kernels.page.value()),
+        }
+    )
+
+
+def _choose(box: Any, value: Any) -> bool:
+    i = box.findData(value)
+    if i >= 0:
+        box.setCurrentIndex(i)
+    return i >= 0
+
+
+def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
+    """Restore a :func:`lesson_state` dict on ``tab`` through its normal workers.
+
+    View options apply at once; the model, weights and image load in the
+    background, then the layer, unit and kernel page are selected. Problems
+    (a missing image or weights file, an unknown model or colormap) are
+    reported with ``state.show_error`` and the rest still applies.
+    """
+    state = tab.state
+    if not isinstance(lesson, dict):
+        state.show_error(tr("Lesson"), tr("A lesson state must be a JSON object, not {0}.").format(type(lesson).__name__))
+        return
+    problems: list[str] = []
+    _apply_view(tab, lesson, problems)
+    _apply_device(tab, lesson, problems)
+
+    session = state.model
+    name = lesson.get("model") or (session.name if session is not None else None)
+    weights = str(lesson.get("weights") or "random")
+    seed = int(lesson.get("seed") or 0)
+    kwargs = dict(lesson.get("model_kwargs") or {})
+    if weights not in ("random", "pretrained") and not Path(weights).is_file():
+        problems.append(tr("The weights file {0} was not found; using random weights.").format(weights))
+        weights = "random"
+    image = _image_input(lesson, problems)
+
+    def finish(_: object = None) -> None:
+        _apply_selection(tab, lesson)
+        if problems:
+            state.show_error(tr("Lesson"), "\n".join(problems))
+
+    if name is None:
+        finish()
+        return
+    same_model = (
+        session is not None
+        and session.name == name
+        and session.weights == weights
+        and session.seed == seed
+        and session.kwargs == kwargs
+    )
+    layer = lesson.get("layer")
+    controller = tab.controller
+    if same_model and image is None:
+        running = controller.current_job("main")  # e.g. the device change above runs the image again
+        if running is not None:
+            running.sig_done.connect(finish)
+        else:
+            finish()
+        return
+    if same_model:
+        job = controller.load_image(image, then=finish)
+    else:
+        job = controller.load_model(name, weights, seed=seed, model_kwargs=kwargs, image=image, layer=layer, then=finish)
+    if job is None:
+        finish()
+
+
+def _image_input(lesson: dict[str, Any], problems: list[str]) -> ImageInput | None:
+    """The image the lesson asks for, or None to keep the current one."""
+    path, sample = lesson.get("image"), lesson.get("sample")
+    if path:
+        if Path(path).is_file():
+            return ImageInput(path=str(path), label=Path(path).name)
+        problems.append(tr("The image {0} was not found; the current image stays.").format(path))
+        return None
+    if sample:
+        from cnnviz.core.errors import CnnvizError
+        from cnnviz.core.samples import sample_path
+
+        try:
+            p = sample_path(str(sample))
+        except CnnvizError as exc:
+            problems.append(str(exc))
+            return None
+        return ImageInput(path=str(p), label=p.name)
+    return None
+
+
+def _apply_view(tab: Any, lesson: dict[str, Any], problems: list[str]) -> None:
+    from cnnviz.core.render import list_colormaps
+
+    cmap = lesson.get("colormap")
+    if cmap:
+        if cmap in list_colormaps():
+            tab.state.set_colormap(cmap)
+        else:
+            problems.append(tr("Unknown colormap {0}; keeping {1}.").format(cmap, tab.state.colormap))
+    for key, box in (("scale", tab.grid.scale_box), ("sort", tab.grid.sort_box), ("overlay", tab.input_panel.overlay_box)):
+        value = lesson.get(key)
+        if value is not None and not _choose(box, value):
+            problems.append(tr("Unknown {0} {1}.").format(key, value))
+
+
+def _apply_device(tab: Any, lesson: dict[str, Any], problems: list[str]) -> None:
+    device = lesson.get("device")
+    if not device or device == tab.state.device:
+        return
+    from cnnviz.core.device import resolve_device
+    from cnnviz.core.errors import CnnvizError
+
+    try:
+        tab.state.set_device(str(resolve_device(str(device))))
+    except CnnvizError as exc:
+        problems.append(tr("Device {0}: {1} Staying on {2}.").format(device, exc, tab.state.device))
+
+
+def _apply_selection(tab: Any, lesson: dict[str, Any]) -> None:
+    """Layer, unit and kernel page: after the model and image are in place."""
+    state = tab.state
+    layer = lesson.get("layer")
+    if layer and state.model is not None:
+        keys = {row.key for row in state.model.summary.layers}
+        if layer in keys:
+            state.set_layer(layer)
+        else:
+            state.show_status(tr("{0} has no layer {1}.").format(state.model.name, layer), 6000)
+    unit = lesson.get("unit")
+    maps = tab.grid.maps
+    if isinstance(unit, dict) and maps is not None:
+        c, y, x = (int(unit.get(k, -1)) for k in ("channel", "y", "x"))
+        if 0 <= c < maps.shape[0] and 0 <= y < maps.shape[1] and 0 <= x < maps.shape[2]:
+            state.set_unit(UnitSelection(state.layer, c, y, x))
+    page = lesson.get("kernel_page")
+    if page is not None:
+        tab.kernels.page.setValue(int(page))
