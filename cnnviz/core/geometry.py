@@ -122,8 +122,33 @@ def linear_params_formula(c_in: int, c_out: int, bias: bool = True) -> str:
     return f"{inner}·{c_out} = {_group(total)}"
 
 
+def transposed_output_size(
+    n: int, kernel: int, stride: int, padding: int, dilation: int = 1, output_padding: int = 0
+) -> int:
+    """Output length of a transposed convolution along one axis (PyTorch's rule)."""
+    return (n - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1
+
+
+def transposed_size_formula_axis(
+    n: int, kernel: int, stride: int, padding: int, dilation: int = 1, output_padding: int = 0
+) -> str:
+    """``(W − 1)·S − 2P + D·(F − 1) + output_padding + 1`` with the numbers filled in."""
+    out = transposed_output_size(n, kernel, stride, padding, dilation, output_padding)
+    extra = f" + {output_padding}" if output_padding else ""
+    return f"({n} {MINUS} 1)·{stride} {MINUS} 2·{padding} + {dilation}·({kernel} {MINUS} 1){extra} + 1 = {out}"
+
+
 def module_params_formula(module: nn.Module) -> str | None:
     """The parameter formula of a conv, linear or norm layer, else None."""
+    if isinstance(module, nn.modules.conv._ConvTransposeNd) and module.weight.dim() == 4:
+        # Transposed weights are (C_in, C_out/groups, kh, kw).
+        c_in, cout_per_group, kh, kw = module.weight.shape
+        c_out = cout_per_group * module.groups
+        return conv_params_formula((kh, kw), c_out, c_in, module.groups, False) + (
+            f" + {c_out} = {_group(kh * kw * cout_per_group * c_in + c_out)} (weights + one bias per output channel)"
+            if module.bias is not None
+            else ""
+        )
     if isinstance(module, nn.modules.conv._ConvNd) and module.weight.dim() == 4:
         c_out, cin_per_group, kh, kw = module.weight.shape
         return conv_params_formula(

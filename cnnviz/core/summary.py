@@ -44,6 +44,7 @@ class LayerInfo:
     dilation: list[int] | None = None
     groups: int | None = None
     ceil_mode: bool | None = None
+    output_padding: list[int] | None = None  # transposed convolutions only
     params: int = 0  # parameters owned by this module itself (not its children)
     params_trainable: int = 0
     params_frozen: int = 0
@@ -187,6 +188,15 @@ def _shape(t: Tensor | None) -> list[int] | None:
 
 
 def _window_fields(module: nn.Module) -> dict[str, Any]:
+    if isinstance(module, nn.modules.conv._ConvTransposeNd):
+        return {
+            "kernel_size": list(module.kernel_size),
+            "stride": list(module.stride),
+            "padding": list(module.padding),
+            "dilation": list(module.dilation),
+            "groups": int(module.groups),
+            "output_padding": list(module.output_padding),
+        }
     if isinstance(module, nn.modules.conv._ConvNd):
         pad = module.padding if isinstance(module.padding, str) else list(module.padding)
         return {
@@ -218,6 +228,15 @@ def _formula(row: LayerInfo) -> str | None:
     if len(row.input_shape) < 2:
         return None
     in_hw = (row.input_shape[-2], row.input_shape[-1])
+    if row.output_padding is not None:  # transposed convolution
+        axes = [
+            geo.transposed_size_formula_axis(
+                in_hw[i], row.kernel_size[i], row.stride[i], row.padding[i],  # type: ignore[index]
+                (row.dilation or [1, 1])[i], row.output_padding[i],
+            )
+            for i in range(2)
+        ]
+        return axes[0] if axes[0] == axes[1] else f"H: {axes[0]}; W: {axes[1]}"
     if isinstance(row.padding, str):
         out = row.output_shape[-1] if row.output_shape else "?"
         return f"padding='{row.padding}' keeps the size: {out}" if row.padding == "same" else None

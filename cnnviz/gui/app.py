@@ -49,6 +49,7 @@ import contextlib
 import copy
 import importlib
 import os
+import re
 import sys
 import threading
 import time
@@ -551,9 +552,16 @@ class MainWindow(QMainWindow):
                 except Exception:
                     traceback.print_exc()
         self._rescale(self._zoom)  # record the new widgets' sizes at this zoom; plot axis colours
+        self._tidy_toolbar()
         self.tabs_ready = True
         if not rebuilt:
             self.sig_tabs_ready.emit()
+
+    def _tidy_toolbar(self) -> None:
+        """Toolbar buttons without the menu's Chinese-style mnemonic: '打开图像(&O)…' shows as '打开图像'."""
+        for act in self.toolbar.actions():
+            if "(&" in act.text():
+                act.setIconText(re.sub(r"\s*\(&\w\)", "", act.text()).replace("&", "").rstrip("…").strip())
 
     def _teardown_tabs(self) -> None:
         """Save, shut down and delete every tab; drop every AppState connection but the window's."""

@@ -135,10 +135,18 @@ def clamp_zoom(zoom: float) -> float:
 
 
 def set_application_font_size(app: QApplication, point_size: float) -> None:
-    """Give the application font ``point_size`` (widgets without their own font follow)."""
+    """Give the application font ``point_size`` (widgets without their own font follow).
+
+    Widgets under a style sheet keep the font they were polished with once the
+    application style has changed (a theme switch), so they are re-polished.
+    """
     font = QFont(app.font())
     font.setPointSizeF(max(4.0, point_size))
     app.setFont(font)
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def has_own_font_size(widget: QWidget) -> bool:

@@ -137,3 +137,14 @@ def test_running_totals() -> None:
     params, macs = s.running_totals("3")
     assert params == 156 + 2416
     assert macs == 6 * 28 * 28 * 25 + 16 * 10 * 10 * 6 * 25
+
+
+def test_transposed_convolution_formulas() -> None:
+    up = nn.ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1)
+    s = summarize(nn.Sequential(up), (8, 7, 7))
+    row = s.layer("0")
+    assert row.output_shape == [4, 14, 14]
+    assert row.formula == "(7 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 14"
+    assert row.params == sum(p.numel() for p in up.parameters()) == 3 * 3 * 4 * 8 + 4
+    assert row.params_formula.endswith(f"= {3 * 3 * 4 * 8 + 4:,} (weights + one bias per output channel)")
+    assert row.macs == 7 * 7 * 8 * 4 * 9  # every input element spreads over a kernel per output channel

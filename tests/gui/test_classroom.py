@@ -70,6 +70,19 @@ def test_zoom_is_remembered_and_applies_to_tabs_built_later(make_main_window):
     assert sidebar.font().pointSizeF() == pytest.approx(base * 1.25)
 
 
+def test_zoom_after_a_theme_switch_reaches_styled_widgets(make_main_window):
+    """Widgets under a style sheet stop following the application font once the style changed."""
+    from cnnviz.gui import app as app_module
+
+    window = make_main_window(tabs=("playground",))
+    card = window.tab_widgets["playground"].racers.cards["sgd"]  # has a style sheet
+    window.set_theme("dark")
+    window.set_zoom(1.5)
+    assert card.status.font().pointSizeF() == pytest.approx(app_module._base_point_size * 1.5)
+    assert card.enabled.font().pointSizeF() == pytest.approx(app_module._base_point_size * 1.5)
+    window.set_theme("system")
+
+
 def test_themes_change_the_palette_and_are_remembered(make_main_window):
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication

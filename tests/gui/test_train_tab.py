@@ -246,6 +246,9 @@ def test_broken_lesson_state_is_refused_and_changes_nothing(tab) -> None:
 
 
 def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
+    plots = tab.plots
+    assert {p.getAxis("bottom").labelText for p in (plots.loss_plot, plots.val_loss_plot, plots.acc_plot,
+                                                     plots.lr_plot)} == {"step"}
     tab.runs_panel.set_runs([RunConfig("b16", "sgd", {"lr": 0.01}, batch_size=16),
                              RunConfig("b48", "sgd", {"lr": 0.01}, batch_size=48)])
     tab.start()
@@ -258,7 +261,7 @@ def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
              "epoch": {"b16": [0, 1], "b48": [0, 1]}}
     for axis in ("samples", "epoch", "step"):
         tab.set_x_axis(axis)
-        assert tab.plots.loss_plot.getAxis("bottom").labelText == tab.plots.axis_label()
+        assert tab.plots.val_loss_plot.getAxis("bottom").labelText == tab.plots.axis_label()
         for name in ("b16", "b48"):
             items = tab.plots.series[name].items
             assert items["raw"].getData()[0].tolist() == expected[axis][name]

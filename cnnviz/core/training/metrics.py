@@ -274,7 +274,7 @@ def smooth_ema(values: np.ndarray, weight: float, state: tuple[float, int] | Non
     block = 256
     k = np.arange(block)
     # y[j] = a^(j+1)·acc + (1-a)·Σ_{i≤j} a^(j-i)·x[i]  within a block (lower-triangular Toeplitz).
-    powers = a ** (k[:, None] - k[None, :]).astype(np.float64)
+    powers = a ** np.maximum(k[:, None] - k[None, :], 0).astype(np.float64)  # upper part dropped below
     tri = np.tril(powers) * (1 - a)
     carry = a ** (k + 1)
     finite = np.isfinite(x)

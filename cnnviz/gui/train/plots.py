@@ -55,6 +55,8 @@ class _Series:
     smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
     lr: np.ndarray = field(default_factory=lambda: np.empty(0))
     ema_state: tuple[float, int] | None = None
+    ema_weight: float = -1.0  # the EMA weight s.smooth was computed with
+    batch: float = 0.0  # images per step (from the first record), 0 while unknown
     val: dict[str, np.ndarray] = field(default_factory=dict)
     status: str = ""
     visible: bool = True
@@ -203,10 +205,29 @@ class TrainPlots(QWidget):
     def set_smoothing(self, weight: float) -> None:
         """EMA weight in [0, 1) of the smoothed loss line (recomputed for every run)."""
         self.smoothing = max(0.0, min(0.999, float(weight)))
-        for s in self.series.values():
-            s.smooth, s.ema_state = smooth_ema(s.loss, self.smoothing)
+        self._resmooth()
         self._dirty = True
         self.redraw(full=True)
+
+    def run_smoothing(self, s: _Series) -> float:
+        """The EMA weight per step of one run.
+
+        Per step on a step axis. On an epoch or images axis the smoothing spans
+        the same number of images for every run: a run with k× bigger batches
+        (each loss already averages k× more images) gets weight ``w ** k``, so a
+        batch-512 curve does not lag far behind its data next to a batch-8 one.
+        """
+        if self.x_axis == "step" or s.batch <= 0:
+            return self.smoothing
+        smallest = min(x.batch for x in self.series.values() if x.batch > 0)
+        return self.smoothing ** (s.batch / smallest)
+
+    def _resmooth(self) -> None:
+        for s in self.series.values():
+            w = self.run_smoothing(s)
+            if w != s.ema_weight:
+                s.smooth, s.ema_state = smooth_ema(s.loss, w)
+                s.ema_weight = w
 
     def set_x_axis(self, axis: str) -> None:
         """Count the x axis in ``step``, ``epoch`` or ``samples`` (training images seen)."""
@@ -216,6 +237,7 @@ class TrainPlots(QWidget):
         for s in self.series.values():
             s.x = self._to_x(s.steps, s.samples)
             s.val_dirty = True
+        self._resmooth()
         self._label_x_axes()
         for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot):
             plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
@@ -295,13 +317,20 @@ class TrainPlots(QWidget):
             snap = log.snapshot(name, train_start=s.steps.size)
             new = snap.train
             if new["step"].size:
+                if s.steps.size == 0 and np.isfinite(new["samples"][0]):
+                    s.batch = float(new["samples"][0])  # the first step's images: the batch size
                 s.steps = _grow(s.steps, new["step"])
                 s.samples = _grow(s.samples, new["samples"])
                 s.x = _grow(s.x, self._to_x(new["step"], new["samples"]))
                 s.loss = _grow(s.loss, new["loss"])
                 s.lr = _grow(s.lr, new["lr"])
-                sm, s.ema_state = smooth_ema(new["loss"], self.smoothing, s.ema_state)
-                s.smooth = _grow(s.smooth, sm)
+                w = self.run_smoothing(s)
+                if w == s.ema_weight:
+                    sm, s.ema_state = smooth_ema(new["loss"], w, s.ema_state)
+                    s.smooth = _grow(s.smooth, sm)
+                else:  # first data, or a smaller batch appeared: this run's weight changed
+                    s.smooth, s.ema_state = smooth_ema(s.loss, w)
+                    s.ema_weight = w
                 changed = True
             if snap.val["step"].size != s.val.get("step", np.empty(0)).size:
                 s.val = snap.val
@@ -370,16 +399,15 @@ class TrainPlots(QWidget):
         values = [v for v in values if v.size]
         if not values:
             return
-        lo = math.floor(math.log10(min(float(v.min()) for v in values)))
-        hi = math.ceil(math.log10(max(float(v.max()) for v in values)))
-        if hi == lo:
-            hi += 1
+        low = math.log10(min(float(v.min()) for v in values))
+        high = math.log10(max(float(v.max()) for v in values))
+        lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no rate sits on the plot's edge
         if self._lr_decades == (lo, hi):
             return
         self._lr_decades = (lo, hi)
         step = max(1, (hi - lo + 3) // 4)  # at most ~4 labels
         self.lr_plot.getAxis("left").setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
-        self.lr_plot.setYRange(lo, hi, padding=0.05)
+        self.lr_plot.setYRange(lo, hi, padding=0.02)
 
     def _set_legend_label(self, s: _Series, text: str) -> None:
         for sample, label in self.legend.items:
