@@ -240,8 +240,14 @@ def load_model(
     trust_pickle: bool = False,
     strict: bool = True,
     progress: ProgressFn = no_progress,
+    state_dict: Mapping[str, Tensor] | None = None,
+    state_label: str = "trained in cnnviz",
 ) -> LoadedModel:
-    """Build ``name`` and give it weights: ``random``, ``pretrained`` or a file path."""
+    """Build ``name`` and give it weights: ``random``, ``pretrained`` or a file path.
+
+    ``state_dict`` (weights already in memory, e.g. a model just trained in the
+    Train tab) takes precedence over ``weights``; ``state_label`` names it.
+    """
     spec = get_spec(name)
     kwargs = dict(model_kwargs or {})
     choice = (weights or "random").strip()
@@ -252,7 +258,9 @@ def load_model(
         build_kwargs["transform_input"] = True
     model = build_model(name, seed=seed, **build_kwargs)
     enum = None
-    if choice == "random":
+    if state_dict is not None:
+        report = apply_state_dict(model, state_dict, source=state_label, strict=strict)
+    elif choice == "random":
         report = LoadReport(source=f"random (seed {seed})", loaded=len(model.state_dict()))
     elif choice == "pretrained":
         if kwargs:

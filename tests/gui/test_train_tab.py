@@ -267,5 +267,18 @@ def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
             assert items["raw"].getData()[0].tolist() == expected[axis][name]
             assert items["lr"].getData()[0].tolist() == expected[axis][name]
             assert items["val_loss"].getData()[0].tolist() == val_x[axis][name]
+    # Per image, smoothing spans the same images for every run: batches 3× bigger get weight w³.
+    tab.smoothing.setValue(90)
+    tab.set_x_axis("samples")
+    for name, w in (("b16", 0.9), ("b48", 0.9 ** 3)):
+        s = tab.plots.series[name]
+        acc, hand = 0.0, []
+        for i, v in enumerate(s.loss, start=1):  # debiased EMA, written out
+            acc = w * acc + (1 - w) * v
+            hand.append(acc / (1 - w ** i))
+        assert s.smooth == pytest.approx(hand, rel=1e-9)
+    tab.set_x_axis("step")
+    assert tab.plots.series["b48"].smooth[1] == pytest.approx(
+        (0.9 * 0.1 * tab.plots.series["b48"].loss[0] + 0.1 * tab.plots.series["b48"].loss[1]) / (1 - 0.81))
     tab.apply_preset("batch_size")
     assert tab.x_axis.currentData() == "epoch"

@@ -139,6 +139,7 @@ class InspectController(QObject):
         layer: str | None = None,
         model_kwargs: dict[str, Any] | None = None,
         then: Callable[[], None] | None = None,
+        state_dict: Any = None,
     ) -> Job:
         """Load ``name`` (built with ``model_kwargs``) with ``weights`` and run the current (or given) image.
 
@@ -198,6 +199,7 @@ class InspectController(QObject):
             image_source=source,
             image_id=self._next_image_id(),
             model_kwargs=model_kwargs,
+            state_dict=state_dict,
         )
 
     def _ask_trust_dialog(self, message: str) -> bool:

@@ -188,6 +188,7 @@ def job_load_model(
     image_source: ImageInput | None,
     image_id: int,
     model_kwargs: dict[str, Any] | None = None,
+    state_dict: Any = None,
 ) -> tuple[ModelSession, Any, Any, ForwardResult]:
     """Build and load a model, summarise it and run the current image through it.
 
@@ -202,6 +203,7 @@ def job_load_model(
     loaded = load_model(
         name, weights, seed=seed, model_kwargs=model_kwargs, trust_pickle=trust_pickle,
         progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
+        state_dict=state_dict, state_label="trained in the Train tab",
     )
     _check(cancel)
     pre = preprocess_for(loaded.spec, loaded.weights_enum)

@@ -52,6 +52,7 @@ class InspectTab(QWidget):
         self._started = False
         self._remembered: dict[str, Any] = {}
 
+        state.open_in_inspect.connect(self.open_from_other_tab)
         self.model_panel = ModelPanel(state, self.controller)
         self.tree = LayerTree(state)
         self.input_panel = InputPanel(state, self.controller)
@@ -232,6 +233,22 @@ class InspectTab(QWidget):
         return out
 
     # ------------------------------------------------------------ tab contract
+    def open_from_other_tab(self, request: dict) -> None:
+        """Open a model another tab sent: the Train tab's trained weights, or a timeline entry.
+
+        ``request`` has ``name``, ``kwargs`` (constructor arguments) and
+        ``state_dict`` (None for random weights).
+        """
+        name = request.get("name")
+        if not name:
+            return
+        self.controller.load_model(
+            name,
+            "random",
+            model_kwargs=request.get("kwargs") or None,
+            state_dict=request.get("state_dict"),
+        )
+
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs."""
         return not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))

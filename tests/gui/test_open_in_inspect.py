@@ -1,0 +1,29 @@
+"""Another tab's "Open in Inspect" loads that model, with its weights, in the Inspect tab."""
+
+from __future__ import annotations
+
+import torch
+
+from cnnviz.core.models import build_model
+
+
+def test_trained_weights_reach_the_inspect_tab(inspect_window, qtbot) -> None:
+    tab = inspect_window.tab_widgets["inspect"]
+    state = tab.state
+    trained = build_model("lenet5_modern", seed=42, num_classes=4).state_dict()
+    shown: list[str] = []
+    state.open_tab.connect(shown.append)
+    state.open_in_inspect.emit({"name": "lenet5_modern", "kwargs": {"num_classes": 4}, "state_dict": trained})
+    qtbot.waitUntil(lambda: state.model is not None and state.model.name == "lenet5_modern" and not tab.is_busy(),
+                    timeout=30000)
+    model = state.model.model
+    assert model[-1].out_features == 4
+    assert all(torch.equal(model.state_dict()[k], v) for k, v in trained.items())
+    assert "Train tab" in state.model.weights_label
+
+
+def test_timeline_request_opens_random_weights(inspect_window, qtbot) -> None:
+    tab = inspect_window.tab_widgets["inspect"]
+    tab.state.open_in_inspect.emit({"name": "vgg_small", "kwargs": {}, "state_dict": None})
+    qtbot.waitUntil(lambda: tab.state.model.name == "vgg_small" and not tab.is_busy(), timeout=30000)
+    assert tab.state.model.is_random
