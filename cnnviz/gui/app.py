@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
         self.act_save_lesson_as = self._add(self.menu_file, tr("Save lesson &as…"), self.save_lesson_as,
                                             "Ctrl+Shift+S", tr("Save every tab's state to a new lesson file"))
         self.menu_file.addSeparator()
-        self.act_quit = self._add(self.menu_file, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = self._add(self.menu_file, tr("&Quit"), self.close)
+        # Not every platform binds StandardKey.Quit (Windows has none): Ctrl+Q everywhere.
+        self.act_quit.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
 
         self.act_fullscreen = self._add(self.menu_view, tr("&Full screen"), None, "F11",
                                         tr("Fill the screen (for projectors); F11 again to leave"))

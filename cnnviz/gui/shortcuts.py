@@ -101,6 +101,7 @@ def widget_shortcuts() -> list[Shortcut]:
         Shortcut(play, tr("Jump to the last step"), keys_text("End")),
         Shortcut(play, tr("Faster / slower animation"), "+ / −"),
         Shortcut(train, tr("Start training"), keys_text("Ctrl+Return")),
+        Shortcut(train, tr("Continue the stopped runs"), keys_text("Ctrl+Shift+Return")),
         Shortcut(train, tr("Pause or resume training"), keys_text("Ctrl+P")),
         Shortcut(train, tr("Stop training"), keys_text("Esc")),
         Shortcut(train, tr("New run / duplicate the selected run"), keys_text("Ctrl+N", "Ctrl+D")),

@@ -225,12 +225,34 @@ def style_plots(roots: Iterable[QWidget], zoom: float, previous: float) -> int:
                     if transparent:  # the axis sits on the window's colour: use its text colour
                         item.setPen(pg.mkPen(ink))
                         item.setTextPen(pg.mkPen(ink))
+                if isinstance(item, pg.LabelItem) and _scale_label_size(item, zoom, previous):
+                    changed += 1
             for parent in relayout:
                 _relayout(parent)
             for item in scene.items():
                 if isinstance(item, pg.AxisItem):
                     _relayout(item)
     return changed
+
+
+def _scale_label_size(label: object, zoom: float, previous: float) -> bool:
+    """A pyqtgraph LabelItem with a size in its options ('11pt' for plot titles): scale that size."""
+    size = str(label.opts.get("size", ""))  # type: ignore[attr-defined]
+    if not size.endswith("pt"):
+        return False
+    try:
+        current = float(size[:-2])
+    except ValueError:
+        return False
+    base = label.data(_ITEM_BASE_KEY + 1)  # type: ignore[attr-defined]
+    if base is None:
+        base = current / previous
+        label.setData(_ITEM_BASE_KEY + 1, float(base))  # type: ignore[attr-defined]
+    target = float(base) * zoom
+    if abs(target - current) <= 1e-3:
+        return False
+    label.setText(label.text, size=f"{target:.2f}pt")  # type: ignore[attr-defined]
+    return True
 
 
 def _relayout(item: object) -> None:

@@ -1095,42 +1095,42 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>Lesson</source>
-            <translation type="unfinished" />
+            <translation>课程</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>A lesson state must be a JSON object, not {0}.</source>
-            <translation type="unfinished" />
+            <translation>课程状态必须是 JSON 对象，而不是 {0}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>The weights file {0} was not found; using random weights.</source>
-            <translation type="unfinished" />
+            <translation>找不到权重文件 {0}；改用随机权重。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>The image {0} was not found; the current image stays.</source>
-            <translation type="unfinished" />
+            <translation>找不到图像 {0}；保留当前图像。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>Unknown colormap {0}; keeping {1}.</source>
-            <translation type="unfinished" />
+            <translation>未知的颜色映射 {0}；保持 {1}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>Unknown {0} {1}.</source>
-            <translation type="unfinished" />
+            <translation>未知的{0} {1}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>Device {0}: {1} Staying on {2}.</source>
-            <translation type="unfinished" />
+            <translation>设备 {0}：{1} 继续使用 {2}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>{0} has no layer {1}.</source>
-            <translation type="unfinished" />
+            <translation>{0} 没有名为 {1} 的层。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/math_panel.py" />
@@ -2448,6 +2448,11 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Continue the stopped runs</source>
+            <translation>继续已停止的运行</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
             <source>Pause or resume training</source>
             <translation>暂停或继续训练</translation>
         </message>
@@ -2529,13 +2534,13 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Training loss per step</source>
-            <translation>每一步的训练损失</translation>
+            <source>Training loss (faint: every step, solid: smoothed)</source>
+            <translation>训练损失（浅色：每一步，实线：平滑后）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Validation loss per epoch (dashed: training mean)</source>
-            <translation>每个 epoch 的验证损失（虚线：训练均值）</translation>
+            <source>Validation loss after each epoch (dashed: training mean)</source>
+            <translation>每个 epoch 之后的验证损失（虚线：训练均值）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2544,8 +2549,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Validation accuracy per epoch (dashed: training mean)</source>
-            <translation>每个 epoch 的验证准确率（虚线：训练均值）</translation>
+            <source>Validation accuracy after each epoch (dashed: training mean)</source>
+            <translation>每个 epoch 之后的验证准确率（虚线：训练均值）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2554,8 +2559,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Learning rate per step (log scale)</source>
-            <translation>每一步的学习率（对数坐标）</translation>
+            <source>Learning rate (log scale)</source>
+            <translation>学习率（对数坐标）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2581,8 +2586,33 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>training images seen</source>
+            <translation>已见过的训练图像数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
             <source>failed</source>
             <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Training loss per step</source>
+            <translation type="vanished">每一步的训练损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Validation loss per epoch (dashed: training mean)</source>
+            <translation type="vanished">每个 epoch 的验证损失（虚线：训练均值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Validation accuracy per epoch (dashed: training mean)</source>
+            <translation type="vanished">每个 epoch 的验证准确率（虚线：训练均值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Learning rate per step (log scale)</source>
+            <translation type="vanished">每一步的学习率（对数坐标）</translation>
         </message>
     </context>
     <context>
@@ -2772,6 +2802,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>step</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -2779,6 +2814,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Pause</source>
             <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>epoch</source>
+            <translation>epoch</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -2917,6 +2957,16 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Continue</source>
+            <translation>继续训练</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Train the stopped runs on from where they ended, up to the number of epochs set above; the curves go on (Ctrl+Shift+Enter).</source>
+            <translation>让已停止的运行从结束处接着训练，直到上面设定的轮数；曲线会接着画下去（Ctrl+Shift+Enter）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Ready.</source>
             <translation>就绪。</translation>
         </message>
@@ -2924,6 +2974,16 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Weight of the exponential moving average drawn over the faint raw loss.</source>
             <translation>在浅色原始损失上叠加的指数滑动平均的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>images seen</source>
+            <translation>已见图像数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Count the x axis in optimizer steps, epochs or training images seen. Runs with different batch sizes take different numbers of steps per epoch: compare them per epoch or per image.</source>
+            <translation>横轴按优化步数、epoch 或已见过的训练图像数计。批大小不同的运行每个 epoch 的步数不同：请按 epoch 或按图像数比较。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -2977,6 +3037,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>X axis</source>
+            <translation>横轴</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Stop the training before loading a lesson.</source>
             <translation>加载课程前请先停止训练。</translation>
         </message>
@@ -2994,6 +3059,16 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Cannot start training</source>
             <translation>无法开始训练</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Nothing to continue: raise Epochs above what the runs have done, or press Start to train again from the start.</source>
+            <translation>没有可以继续的：把轮数调到高于已完成的轮数，或按“开始”从头重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Cannot continue training</source>
+            <translation>无法继续训练</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -3094,6 +3169,31 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Cannot open in Inspect</source>
             <translation>无法在“透视”页打开</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>The Train part of this lesson cannot be read: {0}</source>
+            <translation>无法读取这个课程中“训练”页的部分：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>The Train part of this lesson cannot be read ({0}).</source>
+            <translation>无法读取这个课程中“训练”页的部分（{0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Lesson opened: the curves are as they were saved. Start trains again from the start; Continue trains on.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”从头重新训练；“继续训练”接着训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Lesson opened: the curves are as they were saved. Start trains again.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”会重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Lesson opened.</source>
+            <translation>课程已打开。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/training/metrics.py" />

@@ -26,6 +26,7 @@ def test_zoom_scales_every_font_and_comes_back_exactly(make_main_window, qtbot):
     label_pt = label_item.font().pointSizeF()
     title = window.tab_widgets["playground"].lr_panel.findChildren(pg.PlotWidget)[0].getPlotItem().titleLabel
     title_pt = title.item.font().pointSizeF()
+    title_size = float(title.opts["size"][:-2])  # pyqtgraph titles carry a size in their HTML
     zooms = []
     window.state.zoom_changed.connect(zooms.append)
 
@@ -34,6 +35,7 @@ def test_zoom_scales_every_font_and_comes_back_exactly(make_main_window, qtbot):
     assert sidebar.font().pointSizeF() == pytest.approx(own * 1.5)  # keeps its proportion
     assert label_item.font().pointSizeF() == pytest.approx(label_pt * 1.5)  # pyqtgraph axis label
     assert title.item.font().pointSizeF() == pytest.approx(title_pt * 1.5)  # pyqtgraph plot title
+    assert float(title.opts["size"][:-2]) == pytest.approx(title_size * 1.5, abs=0.01)
     assert zooms == [1.5] and window.state.zoom == 1.5
 
     # Many steps in and out, then Ctrl+0: every size is back where it started (no drift).
@@ -45,6 +47,7 @@ def test_zoom_scales_every_font_and_comes_back_exactly(make_main_window, qtbot):
     assert QApplication.font().pointSizeF() == pytest.approx(base)
     assert sidebar.font().pointSizeF() == pytest.approx(own)
     assert label_item.font().pointSizeF() == pytest.approx(label_pt)
+    assert float(title.opts["size"][:-2]) == pytest.approx(title_size, abs=0.01)
     window.set_zoom(100)
     assert window.zoom == 4.0  # clamped
 
@@ -144,7 +147,7 @@ def test_shortcuts_sheet_lists_menus_and_widget_keys(make_main_window, qtbot):
         for act in menu.actions():
             if act.shortcuts():
                 assert keys_text(*act.shortcuts()) in keys, act.text()
-    for expected in ("F11", "Ctrl+S", "Ctrl+Shift+O", "F1", "Ctrl+0", "Space", "Home", "Ctrl+Return", "Esc",
+    for expected in ("F11", "Ctrl+Q", "Ctrl+S", "Ctrl+Shift+O", "F1", "Ctrl+0", "Space", "Home", "Ctrl+Return", "Esc",
                      "Alt+Down / Alt+Up", "Ctrl+K"):
         assert keys_text(expected) in keys or expected in keys, expected
     assert ("Playground", "Faster / slower animation", "+ / −") in rows

@@ -337,3 +337,26 @@ def test_language_from_settings_and_normalisation(make_main_window):
     assert window.language == "zh"
     assert window.menu_help.title() == "帮助(&H)"
     assert window.language_actions["zh"].isChecked()
+
+
+def test_switch_asks_before_stopping_long_work(make_main_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_main_window(tabs=("playground",))
+    window.tab_widgets["playground"].is_running = lambda: True  # as if a training run were going
+    asked = []
+
+    def answer(reply):
+        def question(*args, **kwargs):
+            asked.append(args[2])
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert not window.set_language("zh")
+    assert window.language == "en" and window.menu_file.title() == "&File"
+    assert not window.language_actions["zh"].isChecked() and window.language_actions["en"].isChecked()
+    assert "Playground" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert window.set_language("zh")
+    assert window.menu_file.title() == "文件(&F)"

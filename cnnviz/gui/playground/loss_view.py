@@ -18,6 +18,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Playground", text)
 
 
+LEGEND_POINTS = 9
+
+
 class LossView(pg.PlotWidget):
     """One curve per optimizer plus a line at the current step."""
 
@@ -34,7 +37,7 @@ class LossView(pg.PlotWidget):
             p.getAxis(axis).setTextPen("#222222")
             p.getAxis(axis).setPen("#444444")
         self.legend = p.addLegend(offset=(8, -8), colCount=2, labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 220),
-                                  pen=pg.mkPen("#bbbbbb"), labelTextSize="9pt")
+                                  pen=pg.mkPen("#bbbbbb"), labelTextSize=f"{LEGEND_POINTS}pt")
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555555", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         p.addItem(self.cursor, ignoreBounds=True)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -83,6 +86,10 @@ class LossView(pg.PlotWidget):
             if hi <= lo:
                 hi = lo + 1.0
             p.setYRange(lo, hi, padding=0.05)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Presentation zoom: legend entries made after this use the zoomed text size too."""
+        self.legend.setLabelTextSize(f"{LEGEND_POINTS * zoom:.2f}pt")
 
     def _display(self, loss: np.ndarray) -> np.ndarray:
         return np.maximum(loss, LOG_FLOOR) if self.log_scale else loss

@@ -68,6 +68,7 @@ DEFAULT_SURFACE = "quadratic"
 DEFAULT_ON = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 SETTINGS_KEY = "playground/state"
 DEBOUNCE_MS = 60
+LEFT_WIDTH = 330  # px at zoom 1: the surface and optimizer cards
 
 
 def tr(text: str) -> str:
@@ -131,6 +132,7 @@ class PlaygroundTab(QWidget):
         self._debounce.timeout.connect(self._start_job)
         self._build()
         self.lr_panel.set_language(state.language)  # the tab may be built after a language switch
+        self._follow_zoom(getattr(state, "zoom", 1.0))
         self._connect()
         self._load_surface(DEFAULT_SURFACE, params=None)
         for name in list_optimizers():
@@ -160,7 +162,8 @@ class PlaygroundTab(QWidget):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(LEFT_WIDTH)
+        self.left_scroll = scroll
 
         centre = QWidget()
         c_lay = QVBoxLayout(centre)
@@ -307,6 +310,8 @@ class PlaygroundTab(QWidget):
         self.speed_combo.currentIndexChanged.connect(lambda _i: self.clock.set_speed(self.speed_combo.currentData()))
         self.scrub.valueChanged.connect(self._on_scrub)
         self.state.language_changed.connect(self._on_language)
+        if hasattr(self.state, "zoom_changed"):
+            self.state.zoom_changed.connect(self._follow_zoom)
         self._on_playing(False)
 
         self.shortcuts: list[QShortcut] = []
@@ -585,6 +590,17 @@ class PlaygroundTab(QWidget):
     def is_busy(self) -> bool:
         """True while trajectories are computed or the race is still playing."""
         return self._debounce.isActive() or (self._job is not None and self._job.running) or self.clock.playing
+
+    def _follow_zoom(self, zoom: float) -> None:
+        """Presentation zoom: widen the left column with its text, so nothing is clipped."""
+        self.loss_view.set_zoom(zoom)
+        width = int(LEFT_WIDTH * zoom)
+        self.left_scroll.setMinimumWidth(width)
+        sizes = self.splitter.sizes()
+        if sizes and sizes[0] < width + 10 and sum(sizes) > 0:
+            rest = max(1, sum(sizes[1:]))
+            spare = sum(sizes) - width - 10
+            self.splitter.setSizes([width + 10] + [max(50, int(spare * v / rest)) for v in sizes[1:]])
 
     def _on_language(self, lang: str) -> None:
         self.lr_panel.set_language(lang)

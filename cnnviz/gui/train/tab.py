@@ -117,6 +117,7 @@ class TrainTab(QWidget):
         self.job: Job | None = None
         self._preset: Preset | None = None
         self._session: _Session | None = None  # restored from a lesson, or the last finished training
+        self._done_seen = True  # the current job's end was handled by _on_done
         self._last_tick_cost = 0.0
         self._build_ui()
         self._wire()
@@ -432,8 +433,8 @@ class TrainTab(QWidget):
 
     # ------------------------------------------------------------ training
     def is_running(self) -> bool:
-        """True while a training job is alive."""
-        return self.job is not None and self.job.running
+        """True while a training job is alive, until its end has been shown (plots, statuses)."""
+        return self.job is not None and (self.job.running or not self._done_seen)
 
     def is_busy(self) -> bool:
         """Screenshot mode waits while training runs."""
@@ -498,6 +499,7 @@ class TrainTab(QWidget):
 
     def _launch(self, trainer: Trainer) -> None:
         self.trainer = trainer
+        self._done_seen = False
         self.runs_panel.set_locked(True)
         self.status.setText(tr("Preparing data and models…"))
         self.job = run_in_thread(_train_job, trainer=trainer)
@@ -533,6 +535,9 @@ class TrainTab(QWidget):
         t = self.trainer
         if t is None:
             return
+        if self.job is not None and not self.job.running and not self._done_seen:
+            self._on_done()  # the worker ended and its signal has not come (yet)
+            return
         t0 = time.perf_counter()
         if self.plots.pull(t.log):
             self.plots.redraw()
@@ -548,6 +553,10 @@ class TrainTab(QWidget):
         self.state.show_error(tr("Training failed"), message)
 
     def _on_done(self) -> None:
+        """The worker ended: show the final state (safe to call twice; ignores an older job's signal)."""
+        if self._done_seen or (self.job is not None and self.job.running):
+            return
+        self._done_seen = True
         self.timer.stop()
         self.state.pop_busy()
         self.refresh()
@@ -760,6 +769,8 @@ class TrainTab(QWidget):
             deadline = time.monotonic() + 2.0
             while self.job.running and time.monotonic() < deadline:
                 time.sleep(0.01)
+            if not self.job.running:
+                self._on_done()  # now, not when the event loop next runs: the tab is idle on return
 
     def save_settings(self, s: QSettings) -> None:
         """Remember the setup, the runs and the plot options."""

@@ -1,0 +1,564 @@
+"""Soak: drive the real window for many cycles; memory stays flat and nothing is left behind.
+
+One *cycle* does what a student does in a lesson, on every tab:
+
+* Inspect: switch the model (LeNet-5, VGG-small, modern LeNet, ResNet-18 at
+  its 224×224 input, in turn), switch the image (each bundled sample, and a
+  generated picture opened as a file or pasted as PNG bytes; every third cycle
+  the image is asked for while the model still loads), walk the layers (arrow
+  keys in the layer tree for the small nets, every k-th layer through AppState
+  for ResNet-18, plus next / previous convolution), click a unit (effective RF
+  and Grad-CAM jobs).
+* Playground: move the start point, toggle an optimizer, drag the lr slider or
+  change the surface; play / pause from the keyboard.
+* Explain: open the next topic and use it (model kernel, image patch, play /
+  pause, the model's receptive-field stack, the current layer's parameters,
+  the architecture timeline).
+* Train, on some cycles: a short training run (64 images, two optimizers)
+  started with the Start button; every other run is stopped half-way with Esc.
+
+Counts come from the environment: ``CNNVIZ_SOAK_CYCLES`` (default 8) and
+``CNNVIZ_SOAK_TRAIN_RUNS`` (default 2) give the short CI version; ``make soak``
+runs 200 cycles and 20 runs. ``CNNVIZ_SOAK_REPORT`` names a JSON file for the
+figures (cycles, runs, wall time, memory per cycle, slope, peak, what was left).
+
+After every cycle the resident memory is read (psutil if installed, else
+/proc/self/statm) once garbage is collected, deferred deletes are run and
+glibc has returned its free pages, so that what is measured is memory still
+referenced. The slope is fitted after a warm-up (the first 20 % of cycles).
+
+At the end: no forward hook on any model still alive, no job, no busy pool
+thread, no Python thread the soak started, no timer running but the status
+bar's memory refresh (and none at all once the window is closed), and no Qt
+warning.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import json
+import math
+import os
+import sys
+import threading
+import time
+import weakref
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QByteArray, QBuffer, QCoreApplication, QEvent, QIODevice, QMimeData, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+CYCLES = max(1, int(os.environ.get("CNNVIZ_SOAK_CYCLES", "8") or 8))
+TRAIN_RUNS = max(0, int(os.environ.get("CNNVIZ_SOAK_TRAIN_RUNS", "2") or 0))
+REPORT = os.environ.get("CNNVIZ_SOAK_REPORT") or ""
+
+#: Small nets that keep a cycle fast; ResNet-18 brings the 224×224 input, 75 layers and
+#: residual blocks. (NiN would add 0.6 s a cycle and nothing these do not cover.)
+MODELS = ("lenet5", "vgg_small", "lenet5_modern", "resnet18")
+TRAIN_MODELS = ("lenet5", "lenet5_modern")
+#: At most this many layers are visited by AppState on a big model (every k-th).
+WALK_STRIDE_TARGET = 16
+#: Up to this many layers, the walk is arrow keys in the tree, every visible row.
+KEY_WALK_MAX = 24
+WARMUP_FRACTION = 0.2
+#: The long run's bound. A real leak of one model's activations per cycle (ResNet-18
+#: at 224×224 captures ~45 MiB) or of one widget tree per cycle is far above it;
+#: allocator noise after malloc_trim is far below it (measured: |slope| < 0.1).
+MAX_SLOPE_MIB_PER_CYCLE = 0.5
+#: Below this many fitted cycles the slope is noise (see the test's comment).
+MIN_CYCLES_FOR_SLOPE = 40
+#: The short run's bound on growth from the end of warm-up to the end.
+MAX_SHORT_GROWTH_MIB = 150.0
+#: The window's own periodic timer: the status bar's memory readout (by design always on).
+ALLOWED_ACTIVE_TIMERS = ("_memory_timer",)
+#: Worst-case seconds a cycle / a training run may take on a slow, busy machine (pytest-timeout).
+TIMEOUT_S = max(300, int(60 + 12 * CYCLES + 30 * TRAIN_RUNS))
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.timeout(TIMEOUT_S)]
+
+
+# ---------------------------------------------------------------- memory
+def _rss_reader() -> Any:
+    """A function returning resident memory in MiB, or None where it cannot be read."""
+    try:
+        import psutil
+
+        proc = psutil.Process()
+        return lambda: proc.memory_info().rss / 2**20
+    except ImportError:
+        pass
+    statm = Path("/proc/self/statm")
+    if statm.is_file():
+        page = os.sysconf("SC_PAGE_SIZE")
+        return lambda: int(statm.read_text().split()[1]) * page / 2**20
+    return None
+
+
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim(0) (gives free heap pages back to the system), or a no-op."""
+    if not sys.platform.startswith("linux"):
+        return lambda: None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # musl and others have no malloc_trim
+        return lambda: None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)
+
+
+def fit_slope(cycles: list[int], values: list[float], phases: list[int] | None = None) -> float:
+    """Least-squares slope of ``values`` against ``cycles`` (per cycle).
+
+    With ``phases`` the fit has one intercept per phase (here: which model the
+    cycle ended on), so the slope compares each model with itself: ResNet-18
+    cycles sit higher than LeNet cycles, and a plain line through that
+    saw-tooth would tilt with where the run happens to stop.
+    """
+    x = np.asarray(cycles, dtype=np.float64)
+    y = np.asarray(values, dtype=np.float64)
+    if x.size < 2:
+        return 0.0
+    if phases is None:
+        design = np.column_stack([x, np.ones_like(x)])
+    else:
+        levels = sorted(set(phases))
+        design = np.column_stack([x] + [np.asarray(phases) == p for p in levels]).astype(np.float64)
+    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
+    return float(coef[0])
+
+
+# ---------------------------------------------------------------- the report
+@dataclass
+class SoakReport:
+    """What the soak measured (written as JSON when CNNVIZ_SOAK_REPORT is set)."""
+
+    cycles: int
+    train_runs: int
+    train_runs_stopped: int = 0
+    models: tuple[str, ...] = MODELS
+    memory_source: str = ""
+    wall_s: float = 0.0
+    warmup_cycles: int = 0
+    rss_mib: list[float] = field(default_factory=list)
+    qobjects: list[int] = field(default_factory=list)
+    slope_mib_per_cycle: float = 0.0
+    slope_plain_mib_per_cycle: float = 0.0
+    growth_after_warmup_mib: float = 0.0
+    peak_rss_mib: float = 0.0
+    qobject_slope_per_cycle: float = 0.0
+    models_alive_at_end: int = 0
+    hooks_left: int = 0
+    jobs_left: int = 0
+    pool_threads_busy: int = 0
+    threads_left: list[str] = field(default_factory=list)
+    timers_active_idle: list[str] = field(default_factory=list)
+    timers_active_after_close: list[str] = field(default_factory=list)
+    qt_warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One paragraph for the terminal."""
+        return (
+            f"soak: {self.cycles} cycles, {self.train_runs} training runs ({self.train_runs_stopped} stopped "
+            f"half-way) in {self.wall_s:.1f} s; RSS slope {self.slope_mib_per_cycle:+.3f} MiB/cycle "
+            f"(plain fit {self.slope_plain_mib_per_cycle:+.3f}), growth after warm-up "
+            f"{self.growth_after_warmup_mib:+.1f} MiB, peak {self.peak_rss_mib:.0f} MiB ({self.memory_source}); "
+            f"QObjects {self.qobjects[-1] if self.qobjects else 0} (slope {self.qobject_slope_per_cycle:+.2f}/cycle); "
+            f"models alive {self.models_alive_at_end}, hooks {self.hooks_left}, jobs {self.jobs_left}, "
+            f"threads left {self.threads_left}, timers {self.timers_active_idle} / after close "
+            f"{self.timers_active_after_close}; Qt warnings {len(self.qt_warnings)}"
+        )
+
+
+# ---------------------------------------------------------------- driving the window
+def _flush_deletes() -> None:
+    """Run pending deleteLater()s now (they would otherwise wait for the next loop turn)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+def _generated_image(seed: int) -> np.ndarray:
+    """A new picture every time: smooth colour gradients plus a few bright squares."""
+    rng = np.random.default_rng(seed)
+    h, w = int(rng.integers(40, 160)), int(rng.integers(40, 160))
+    yy, xx = np.mgrid[0:h, 0:w]
+    img = np.stack([(xx * 255 // max(1, w - 1)), (yy * 255 // max(1, h - 1)), np.full((h, w), 128)], axis=-1)
+    for _ in range(3):
+        y0, x0 = int(rng.integers(0, h - 8)), int(rng.integers(0, w - 8))
+        img[y0:y0 + 8, x0:x0 + 8] = rng.integers(0, 256, 3)
+    return img.astype(np.uint8)
+
+
+def _png_bytes(rgb: np.ndarray) -> bytes:
+    h, w, _ = rgb.shape
+    image = QImage(np.ascontiguousarray(rgb).data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    buf = QByteArray()
+    dev = QBuffer(buf)
+    dev.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(dev, "PNG")
+    dev.close()
+    return bytes(buf.data())
+
+
+class Driver:
+    """Drives the window as a user would, with checks that each action did what it says."""
+
+    def __init__(self, window: Any, qtbot: Any, tmp_path: Path) -> None:
+        from cnnviz.core.samples import list_samples
+
+        self.window = window
+        self.qtbot = qtbot
+        self.tmp_path = tmp_path
+        self.inspect = window.tab_widgets["inspect"]
+        self.train = window.tab_widgets["train"]
+        self.playground = window.tab_widgets["playground"]
+        self.explain = window.tab_widgets["explain"]
+        self.state = window.state
+        self.samples = list_samples()
+        assert self.samples, "the bundled sample images are missing"
+        self.models_seen: list[weakref.ref] = []
+        self.state.model_changed.connect(self._track_model)
+        self.runs_done = 0
+        self.runs_stopped = 0
+
+    # ------------------------------------------------------------ waiting
+    def inspect_idle(self) -> bool:
+        return not self.inspect.is_busy()
+
+    def playground_idle(self) -> bool:
+        pg = self.playground
+        return not pg._debounce.isActive() and not (pg._job is not None and pg._job.running)
+
+    def explain_idle(self) -> bool:
+        ex = self.explain
+        rf = ex.pages["rf"]
+        return not ex.is_busy() and not (rf.job is not None and rf.job.running)
+
+    def all_idle(self) -> bool:
+        return (self.inspect_idle() and self.playground_idle() and self.explain_idle()
+                and not self.train.is_running())
+
+    def wait(self, condition: Any, timeout_s: float = 60.0) -> None:
+        self.qtbot.waitUntil(condition, timeout=int(timeout_s * 1000))
+
+    def _track_model(self, session: Any) -> None:
+        model = getattr(session, "model", None)
+        if model is not None and not any(r() is model for r in self.models_seen):
+            self.models_seen.append(weakref.ref(model))
+
+    def live_models(self) -> list[Any]:
+        return [m for m in (r() for r in self.models_seen) if m is not None]
+
+    # ------------------------------------------------------------ Inspect
+    def switch_model_and_image(self, cycle: int) -> None:
+        """Load this cycle's model and image; every third cycle ask for the image while the model loads."""
+        name = MODELS[cycle % len(MODELS)]
+        self.window.show_tab("inspect")
+        controller = self.inspect.controller
+        race = cycle % 3 == 2
+        panel = self.inspect.model_panel
+        if cycle % 2 == 0:  # the model combo box
+            index = next(i for i in range(panel.model_box.count())
+                         if panel.model_box.itemData(i, Qt.ItemDataRole.UserRole) == name)
+            panel.model_box.setCurrentIndex(index)
+            panel.model_box.activated.emit(index)  # what choosing it with the mouse sends
+        else:  # typed into the search field, then Enter
+            panel.search.clear()
+            self.qtbot.keyClicks(panel.search, name)
+            self.qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+        assert controller.running("main") or self.state.model.name == name
+        if not race:
+            self.wait(self.inspect_idle)
+            assert self.state.model.name == name
+        expect = self._switch_image(cycle)
+        self.wait(self.inspect_idle)
+        session, fwd = self.state.model, self.state.forward
+        assert session.name == name, f"cycle {cycle}: {session.name} shown, {name} asked for"
+        assert fwd.session_id == session.session_id
+        raw = self.state.raw_image
+        if expect is not None:
+            assert raw.path is not None and Path(raw.path) == expect
+        else:
+            assert raw.path is None  # the pasted picture
+
+    def _switch_image(self, cycle: int) -> Path | None:
+        """Image ``cycle`` of: every sample, then a generated one (as a file, or pasted as PNG bytes)."""
+        panel = self.inspect.input_panel
+        k = cycle % (len(self.samples) + 1)
+        if k < len(self.samples):
+            index = panel.samples.findData(str(self.samples[k]))
+            assert index > 0
+            panel.samples.activated.emit(index)  # what choosing it in the combo box sends
+            return self.samples[k]
+        rgb = _generated_image(cycle)
+        if (cycle // (len(self.samples) + 1)) % 2 == 0:
+            path = self.tmp_path / "generated.png"
+            path.write_bytes(_png_bytes(rgb))
+            panel.open_path(str(path))
+            return path
+        mime = QMimeData()
+        mime.setData("image/png", QByteArray(_png_bytes(rgb)))
+        assert panel.load_mime(mime)
+        return None
+
+    def walk_layers(self, cycle: int) -> None:
+        """Arrow keys through every visible layer of a small net; every k-th layer of a big one."""
+        tab, state = self.inspect, self.state
+        keys = tab.tree.keys()
+        assert keys
+        view = tab.tree.view
+        if len(keys) <= KEY_WALK_MAX:
+            state.set_layer(keys[0])
+            view.setFocus()
+            visited = [state.layer]
+            for _ in range(len(keys) - 1):
+                self.qtbot.keyClick(view, Qt.Key.Key_Down)
+                if state.layer == visited[-1]:
+                    break  # the last visible row
+                visited.append(state.layer)
+            order = [keys.index(k) for k in visited]
+            assert order == sorted(order) and len(set(order)) == len(order), visited
+        else:
+            stride = math.ceil(len(keys) / WALK_STRIDE_TARGET)
+            for key in keys[cycle % stride::stride]:
+                state.set_layer(key)
+                assert view.currentIndex().data(Qt.ItemDataRole.UserRole + 1) in (key, None)
+                QApplication.processEvents()
+        tab.act_prev_conv.trigger()
+        tab.act_next_conv.trigger()
+        tab.act_prev_conv.trigger()
+        layer = state.layer
+        assert "Conv" in state.model.summary.layer(layer).type
+        out = state.forward.layers[layer]
+        # the grid shows the captured output of this layer, not something re-derived
+        np.testing.assert_array_equal(tab.grid.maps, out[0].numpy())
+        tab.grid.click_pixel(out.shape[-2] // 2, out.shape[-1] // 2)  # effective RF job (+ Grad-CAM)
+        assert state.unit is not None and state.unit.layer == layer
+        self.wait(self.inspect_idle)
+
+    # ------------------------------------------------------------ Playground
+    def use_playground(self, cycle: int) -> None:
+        pg = self.playground
+        self.window.show_tab("playground")
+        self.wait(self.playground_idle)
+        action = cycle % 4
+        if action == 0:
+            b = pg.surface.spec.bounds
+            f = ((cycle * 0.37) % 1.0) * 0.8 + 0.1
+            pg.set_start(b.xmin + f * (b.xmax - b.xmin), b.ymax - f * (b.ymax - b.ymin))
+        elif action == 1:
+            names = list(pg.racers.cards)
+            name = names[cycle % len(names)]
+            pg.racers.set_enabled(name, name not in pg.racers.enabled_names())
+        elif action == 2:
+            slider = pg.lr_panel.slider
+            slider.setValue(slider.minimum() + (cycle * 97) % (slider.maximum() - slider.minimum() + 1))
+        else:
+            combo = pg.surface_combo
+            combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+        self.wait(self.playground_idle)
+        pg.setFocus()
+        self.qtbot.keyClick(pg, Qt.Key.Key_Space)  # play / pause
+        self.qtbot.keyClick(pg, Qt.Key.Key_End)
+        assert pg.clock.step == pg.clock.last_step and not pg.clock.playing
+
+    # ------------------------------------------------------------ Explain
+    def use_explain(self, cycle: int) -> None:
+        from cnnviz.gui.explain.tab import TOPICS
+
+        ex = self.explain
+        self.window.show_tab("explain")
+        topic = TOPICS[cycle % len(TOPICS)]
+        ex.show_topic(topic)
+        page = ex.pages[topic]
+        if topic in ("conv", "pool"):
+            if page.btn_model.isEnabled():
+                page.btn_model.click()
+            if page.btn_image.isEnabled():
+                page.btn_image.click()
+            page.clock.play()
+            self.qtbot.wait(5)
+            self.qtbot.keyClick(page.canvas, Qt.Key.Key_Right)  # steps and pauses
+            assert not page.clock.playing
+            self.qtbot.keyClick(page.canvas, Qt.Key.Key_End)
+        elif topic == "mix":
+            page.set_pixel(cycle % 3, (cycle // 3) % 3)
+        elif topic == "rf":
+            page.take_model_layers()
+            self.wait(self.explain_idle)
+        elif topic == "params":
+            page.take_current_layer()
+        elif topic == "timeline":
+            self.wait(lambda: bool(page.rows) and self.explain_idle(), timeout_s=120)
+        self.wait(self.explain_idle)
+
+    # ------------------------------------------------------------ Train
+    def training_run(self, index: int, *, stop_half_way: bool) -> None:
+        """One short run with two optimizers, from the Start button; Esc half-way when asked."""
+        from cnnviz.core.training.config import RunConfig
+
+        tab = self.train
+        self.window.show_tab("train")
+        tab.model.setCurrentIndex(tab.model.findData(TRAIN_MODELS[index % len(TRAIN_MODELS)]))
+        tab.dataset.setCurrentIndex(tab.dataset.findData("shapes"))
+        tab.train_limit.setValue(64)
+        tab.batch.setValue(32)
+        tab.epochs.setValue(12 if stop_half_way else 1)
+        tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.05}), RunConfig("Adam", "adam", {"lr": 1e-3})])
+        self.qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+        assert tab.is_running()
+        if stop_half_way:
+            self.wait(lambda: tab.trainer is not None and tab.trainer.fraction_done() >= 0.5 or not tab.is_running())
+            assert tab.is_running(), "the run ended before it could be stopped half-way"
+            self.qtbot.keyClick(tab.start_button, Qt.Key.Key_Escape)
+        self.wait(lambda: not tab.is_running(), timeout_s=120)
+        statuses = {s for s, _ in tab.trainer.log.statuses().values()}
+        assert statuses == ({"stopped"} if stop_half_way else {"finished"}), statuses
+        # the plots hold exactly what the engine logged
+        assert tab.plots.point_count() == sum(tab.trainer.log.train_count(n) for n in ("SGD", "Adam"))
+        self.runs_done += 1
+        self.runs_stopped += int(stop_half_way)
+
+    # ------------------------------------------------------------ one cycle
+    def cycle(self, i: int, runs_now: list[int]) -> None:
+        self.switch_model_and_image(i)
+        self.walk_layers(i)
+        self.use_playground(i)
+        self.use_explain(i)
+        for run in runs_now:
+            self.training_run(run, stop_half_way=run % 2 == 1)
+        self.window.show_tab("inspect")  # hides the Playground: its race clock pauses
+        self.wait(self.all_idle)
+
+
+def _run_schedule(cycles: int, runs: int) -> dict[int, list[int]]:
+    """Which training runs start in which cycle: spread evenly, several per cycle if runs > cycles."""
+    plan: dict[int, list[int]] = {}
+    for j in range(runs):
+        plan.setdefault(min(cycles - 1, j * cycles // runs), []).append(j)
+    return plan
+
+
+def _timer_name(owner_names: dict[int, str], timer: QTimer) -> str:
+    parent = timer.parent()
+    return owner_names.get(id(timer)) or f"QTimer({timer.objectName() or '?'}) of {type(parent).__name__}"
+
+
+def _known_timers(driver: Driver) -> dict[str, QTimer]:
+    """The app's own timers by name, including those outside the window's object tree."""
+    w = driver.window
+    timers = {
+        "_memory_timer": w._memory_timer,
+        "inspect.controller._cam_timer": driver.inspect.controller._cam_timer,
+        "train.timer": driver.train.timer,
+        "playground._debounce": driver.playground._debounce,
+        "playground.clock._timer": driver.playground.clock._timer,
+    }
+    for key, page in driver.explain.pages.items():
+        clock = getattr(page, "clock", None)
+        if clock is not None:
+            timers[f"explain.{key}.clock._timer"] = clock._timer
+    return timers
+
+
+def _active_timers(driver: Driver) -> list[str]:
+    """Names of running QTimers: the app's known ones plus any QTimer in the window's tree."""
+    known = _known_timers(driver)
+    names = {id(t): n for n, t in known.items()}
+    found = {id(t): t for t in driver.window.findChildren(QTimer)}
+    found.update({id(t): t for t in known.values()})
+    return sorted(_timer_name(names, t) for t in found.values() if t.isActive())
+
+
+def test_soak(soak_window, qtbot, qt_messages, tmp_path) -> None:
+    from cnnviz.core.probe import hook_count
+    from cnnviz.gui.workers import active_jobs
+
+    read_rss = _rss_reader()
+    if read_rss is None:
+        pytest.skip("no way to read resident memory here (no psutil, no /proc/self/statm)")
+    trim = _malloc_trim()
+    threads_before = {t.ident for t in threading.enumerate()}
+    t0 = time.perf_counter()
+    window = soak_window
+    driver = Driver(window, qtbot, tmp_path)
+    driver.wait(lambda: driver.state.forward is not None and driver.inspect_idle())
+    report = SoakReport(cycles=CYCLES, train_runs=TRAIN_RUNS,
+                        memory_source="psutil" if "psutil" in sys.modules else "/proc/self/statm")
+    plan = _run_schedule(CYCLES, TRAIN_RUNS)
+    phases: list[int] = []
+    for i in range(CYCLES):
+        driver.cycle(i, plan.get(i, []))
+        gc.collect()
+        _flush_deletes()
+        gc.collect()
+        trim()
+        report.rss_mib.append(round(read_rss(), 2))
+        report.qobjects.append(len(window.findChildren(object)))
+        phases.append(i % len(MODELS))
+    report.train_runs_stopped = driver.runs_stopped
+    assert driver.runs_done == TRAIN_RUNS
+
+    # ---- memory: the fit starts after the warm-up (first passes fill caches and arenas)
+    warm = min(CYCLES - 1, max(1, math.ceil(WARMUP_FRACTION * CYCLES)))
+    report.warmup_cycles = warm
+    xs = list(range(warm, CYCLES))
+    rss = report.rss_mib[warm:]
+    report.slope_mib_per_cycle = round(fit_slope(xs, rss, phases[warm:]), 4)
+    report.slope_plain_mib_per_cycle = round(fit_slope(xs, rss), 4)
+    report.qobject_slope_per_cycle = round(fit_slope(xs, report.qobjects[warm:], phases[warm:]), 3)
+    report.growth_after_warmup_mib = round(report.rss_mib[-1] - report.rss_mib[warm - 1], 2)
+    report.peak_rss_mib = max(report.rss_mib)
+
+    # ---- what is left behind, with the window idle
+    state = driver.state
+    models = driver.live_models()
+    report.models_alive_at_end = len(models)
+    report.hooks_left = sum(hook_count(m) for m in models)
+    report.timers_active_idle = _active_timers(driver)
+    window.close()
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(5000), "a worker was still running 5 s after the window closed"
+    qtbot.wait(20)  # deliver the last sig_done
+    _flush_deletes()
+    report.jobs_left = len(active_jobs())
+    report.pool_threads_busy = pool.activeThreadCount()
+    report.timers_active_after_close = _active_timers(driver)
+    report.threads_left = sorted(
+        f"{t.name} ({type(t).__name__}, daemon={t.daemon})"
+        for t in threading.enumerate() if t.ident not in threads_before and t.is_alive()
+    )
+    report.qt_warnings = [str(m) for m in qt_messages]
+    report.wall_s = round(time.perf_counter() - t0, 1)
+    print("\n" + report.summary())
+    if REPORT:
+        Path(REPORT).write_text(json.dumps(asdict(report), indent=2), encoding="utf-8")
+
+    assert state.model is not None and hook_count(state.model.model) == 0
+    assert report.hooks_left == 0, "a forward hook survived on a model still alive"
+    # The current model, and at most the one before it (a ModelSession the Train /
+    # Explain tabs still point at), may be alive; more means every switch leaks a model.
+    assert report.models_alive_at_end <= 2, f"{report.models_alive_at_end} models are still referenced"
+    assert report.jobs_left == 0 and report.pool_threads_busy == 0
+    assert report.threads_left == [], "threads started during the soak are still alive"
+    # With the window idle only the status bar's periodic memory readout may tick:
+    # no race clock (the Playground is hidden), no conv animation (paused), no
+    # training refresh (no run), no pending Grad-CAM or recompute debounce.
+    assert report.timers_active_idle == list(ALLOWED_ACTIVE_TIMERS), report.timers_active_idle
+    assert report.timers_active_after_close == [], report.timers_active_after_close
+    assert report.qt_warnings == [], "\n".join(report.qt_warnings)
+    if CYCLES - warm >= MIN_CYCLES_FOR_SLOPE:
+        assert report.slope_mib_per_cycle < MAX_SLOPE_MIB_PER_CYCLE, report.summary()
+    else:
+        # A handful of cycles gives a handful of points, each ±10 MiB from what the
+        # allocator happens to keep, and the first pass through ResNet-18 may fall
+        # after the warm-up: a slope would be noise. Only a gross leak (tens of MiB
+        # a cycle, e.g. every forward pass's activations kept) is caught here.
+        assert report.growth_after_warmup_mib < MAX_SHORT_GROWTH_MIB, report.summary()
