@@ -676,8 +676,13 @@ class MainWindow(QMainWindow):
 
         cancel_all_and_wait(2000)
         app = QApplication.instance()
-        if _base_point_size is not None and self._zoom != 1.0 and app is not None:
-            theme.set_application_font_size(app, _base_point_size)  # a later window starts from zoom 1
+        if app is not None:  # the application outlives this window (tests): a later one starts clean
+            if _base_point_size is not None and self._zoom != 1.0:
+                theme.set_application_font_size(app, _base_point_size)
+            if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
+                i18n.set_language(app, i18n.DEFAULT_LANGUAGE)
+            if theme.current_theme() != theme.DEFAULT_THEME:
+                theme.apply_theme(app, theme.DEFAULT_THEME)
         super().closeEvent(event)
 
 

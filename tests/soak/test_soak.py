@@ -225,6 +225,8 @@ class Driver:
         assert self.samples, "the bundled sample images are missing"
         self.models_seen: list[weakref.ref] = []
         self.state.model_changed.connect(self._track_model)
+        self.errors: list[tuple[str, str]] = []
+        self.state.error.connect(lambda title, message: self.errors.append((title, message)))
         self.runs_done = 0
         self.runs_stopped = 0
 
@@ -284,7 +286,7 @@ class Driver:
         assert fwd.session_id == session.session_id
         raw = self.state.raw_image
         if expect is not None:
-            assert raw.path is not None and Path(raw.path) == expect
+            assert raw.path is not None and Path(raw.path) == expect, (cycle, raw.path, expect, race, self.errors)
         else:
             assert raw.path is None  # the pasted picture
 

@@ -290,13 +290,17 @@ class TrainTab(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.log_y)
         bar.addStretch(1)
+        # Exports on a second row so the tab fits a 1280-pixel projector.
+        exports = QHBoxLayout()
+        exports.addStretch(1)
         for b in (self.export_csv_button, self.export_png_button, self.export_weights_button, self.inspect_button):
-            bar.addWidget(b)
+            exports.addWidget(b)
         self.plots = TrainPlots()
         right = QWidget()
         rl2 = QVBoxLayout(right)
         rl2.setContentsMargins(4, 4, 4, 4)
         rl2.addLayout(bar)
+        rl2.addLayout(exports)
         rl2.addWidget(self.plots, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
