@@ -12,8 +12,11 @@ widget without a font of its own inherits, and, separately:
   their proportion: their size at zoom 1 is remembered in a Qt property and
   multiplied by the zoom;
 * text inside pyqtgraph scenes (axis labels, titles, legends, text items),
-  which does not follow the application font, the same way. Tick labels
-  follow the view's font by themselves.
+  which does not follow the application font, the same way; a LabelItem's
+  own size option (plot titles are '11pt') is scaled too. Tick labels
+  follow the view's font by themselves;
+* widgets under a style sheet are re-polished, or they would keep their old
+  font after a theme switch.
 
 Widgets that size their fonts in paint events from ``self.font()`` follow
 automatically. Rich text with absolute sizes (``font-size: 12pt`` inside a

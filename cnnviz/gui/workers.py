@@ -8,11 +8,12 @@ well-behaved core work checks it between steps.
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.progress import Cancelled, CancelToken
@@ -43,43 +44,51 @@ class Job(QObject):
         """Ask the work to stop at its next check."""
         self.token.cancel()
 
+    def _forget(self) -> None:
+        # Connected to sig_done as a bound method, never as `lambda: ...discard(job)`:
+        # a connection holds its callable from C++, out of the garbage collector's
+        # sight, so a lambda capturing the job made job -> lambda -> job a cycle
+        # nothing frees, and every job leaked with all its slots close over (models,
+        # activations, images). Found by tests/soak.
+        _ACTIVE.discard(self)
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        super().__init__()
-        self.job = job
-        self.fn = fn
-        self.kwargs = kwargs
-        self.setAutoDelete(True)
 
-    def run(self) -> None:
-        job = self.job
-        try:
-            result = self.fn(
-                progress=lambda f, m="": job.sig_progress.emit(float(f), str(m)),
-                cancel=job.token,
-                **self.kwargs,
-            )
-        except Cancelled:
+def _run(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    """The body of one job, on a pool thread: call ``fn``, then emit the job's outcome."""
+    try:
+        result = fn(
+            progress=lambda f, m="": job.sig_progress.emit(float(f), str(m)),
+            cancel=job.token,
+            **kwargs,
+        )
+    except Cancelled:
+        job.sig_cancelled.emit()
+    except CnnvizError as exc:
+        job.sig_error.emit(exc)
+        job.sig_failed.emit(str(exc))
+    except MemoryError:
+        job.sig_error.emit(None)
+        job.sig_failed.emit("Out of memory: try a smaller image, model or batch.")
+    except Exception as exc:  # a bug: report it, keep the app alive
+        traceback.print_exc()
+        job.sig_error.emit(None)
+        job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+    else:
+        if job.token.cancelled:
             job.sig_cancelled.emit()
-        except CnnvizError as exc:
-            job.sig_error.emit(exc)
-            job.sig_failed.emit(str(exc))
-        except MemoryError:
-            job.sig_error.emit(None)
-            job.sig_failed.emit("Out of memory: try a smaller image, model or batch.")
-        except Exception as exc:  # a bug: report it, keep the app alive
-            traceback.print_exc()
-            job.sig_error.emit(None)
-            job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
         else:
-            if job.token.cancelled:
-                job.sig_cancelled.emit()
-            else:
-                job.sig_finished.emit(result)
-        finally:
-            job.running = False
-            job.sig_done.emit()
+            job.sig_finished.emit(result)
+    finally:
+        job.running = False
+        job.sig_done.emit()
+
+
+def _submit(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    # A plain callable, not a QRunnable subclass with autoDelete: PySide keeps the
+    # Python wrapper of some auto-deleted runnables alive (about 1 in 200 here, more
+    # under load), and with it the job, its function and arguments (models, images).
+    # The pool releases a callable after it ran. Found by tests/soak.
+    QThreadPool.globalInstance().start(functools.partial(_run, job, fn, kwargs))
 
 
 _ACTIVE: set[Job] = set()
@@ -100,7 +109,7 @@ def run_in_thread(fn: Callable[..., Any], **kwargs: Any) -> Job:
             job.sig_cancelled.emit()
             job.sig_done.emit()
             return
-        QThreadPool.globalInstance().start(_Runnable(job, fn, kwargs))
+        _submit(job, fn, kwargs)
 
     QTimer.singleShot(0, start)
     return job
@@ -109,7 +118,7 @@ def run_in_thread(fn: Callable[..., Any], **kwargs: Any) -> Job:
 def _new_job(connect: Callable[[Job], None] | None) -> Job:
     job = Job()
     _ACTIVE.add(job)  # keep the QObject alive until it is done
-    job.sig_done.connect(lambda: _ACTIVE.discard(job))
+    job.sig_done.connect(job._forget)
     if connect is not None:
         connect(job)
     return job
@@ -118,7 +127,7 @@ def _new_job(connect: Callable[[Job], None] | None) -> Job:
 def start_job(fn: Callable[..., Any], connect: Callable[[Job], None] | None, **kwargs: Any) -> Job:
     """Like :func:`run_in_thread`, but starts at once, after ``connect(job)`` has run."""
     job = _new_job(connect)
-    QThreadPool.globalInstance().start(_Runnable(job, fn, kwargs))
+    _submit(job, fn, kwargs)
     return job
 
 

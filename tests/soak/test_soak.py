@@ -51,7 +51,17 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QBuffer, QCoreApplication, QEvent, QIODevice, QMimeData, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -76,8 +86,12 @@ MAX_SLOPE_MIB_PER_CYCLE = 0.5
 MIN_CYCLES_FOR_SLOPE = 40
 #: The short run's bound on growth from the end of warm-up to the end.
 MAX_SHORT_GROWTH_MIB = 150.0
-#: The window's own periodic timer: the status bar's memory readout (by design always on).
-ALLOWED_ACTIVE_TIMERS = ("_memory_timer",)
+#: Timers that may run with the window idle: its status bar's memory readout (periodic
+#: by design) and Qt's own single-shot QStatusBar timer that clears a message shown
+#: with a timeout ("resnet18 loaded · …", 6 s). After the window closed only the latter.
+STATUS_MESSAGE_TIMER = "QTimer(?) of QStatusBar"
+ALLOWED_IDLE_TIMERS = {"_memory_timer", STATUS_MESSAGE_TIMER}
+ALLOWED_CLOSED_TIMERS = {STATUS_MESSAGE_TIMER}
 #: Worst-case seconds a cycle / a training run may take on a slow, busy machine (pytest-timeout).
 TIMEOUT_S = max(300, int(60 + 12 * CYCLES + 30 * TRAIN_RUNS))
 
@@ -184,6 +198,20 @@ def _flush_deletes() -> None:
     QApplication.processEvents()
 
 
+def _results_delivered() -> bool:
+    """True when every job's result has reached the GUI thread.
+
+    ``Job.running`` (and so ``active_jobs()`` and the tabs' ``is_busy()``) turns
+    False on the worker thread, before the job's queued sig_finished is
+    delivered; a job leaves ``workers._ACTIVE`` only when its sig_done is
+    delivered, after its result slots ran. Waiting on ``is_busy()`` alone lets
+    the next action race the previous result (see test_soak_findings.py).
+    """
+    from cnnviz.gui import workers
+
+    return not workers._ACTIVE
+
+
 def _generated_image(seed: int) -> np.ndarray:
     """A new picture every time: smooth colour gradients plus a few bright squares."""
     rng = np.random.default_rng(seed)
@@ -232,20 +260,20 @@ class Driver:
 
     # ------------------------------------------------------------ waiting
     def inspect_idle(self) -> bool:
-        return not self.inspect.is_busy()
+        return not self.inspect.is_busy() and _results_delivered()
 
     def playground_idle(self) -> bool:
         pg = self.playground
-        return not pg._debounce.isActive() and not (pg._job is not None and pg._job.running)
+        return not pg._debounce.isActive() and not (pg._job is not None and pg._job.running) and _results_delivered()
 
     def explain_idle(self) -> bool:
         ex = self.explain
         rf = ex.pages["rf"]
-        return not ex.is_busy() and not (rf.job is not None and rf.job.running)
+        return not ex.is_busy() and not (rf.job is not None and rf.job.running) and _results_delivered()
 
     def all_idle(self) -> bool:
         return (self.inspect_idle() and self.playground_idle() and self.explain_idle()
-                and not self.train.is_running())
+                and not self.train.is_running() and _results_delivered())
 
     def wait(self, condition: Any, timeout_s: float = 60.0) -> None:
         self.qtbot.waitUntil(condition, timeout=int(timeout_s * 1000))
@@ -553,8 +581,9 @@ def test_soak(soak_window, qtbot, qt_messages, tmp_path) -> None:
     # With the window idle only the status bar's periodic memory readout may tick:
     # no race clock (the Playground is hidden), no conv animation (paused), no
     # training refresh (no run), no pending Grad-CAM or recompute debounce.
-    assert report.timers_active_idle == list(ALLOWED_ACTIVE_TIMERS), report.timers_active_idle
-    assert report.timers_active_after_close == [], report.timers_active_after_close
+    assert "_memory_timer" in report.timers_active_idle  # the check sees the window's timers
+    assert set(report.timers_active_idle) <= ALLOWED_IDLE_TIMERS, report.timers_active_idle
+    assert set(report.timers_active_after_close) <= ALLOWED_CLOSED_TIMERS, report.timers_active_after_close
     assert report.qt_warnings == [], "\n".join(report.qt_warnings)
     if CYCLES - warm >= MIN_CYCLES_FOR_SLOPE:
         assert report.slope_mib_per_cycle < MAX_SLOPE_MIB_PER_CYCLE, report.summary()
