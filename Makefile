@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.cnnviz-installed
 
-.PHONY: run test bench lint screenshots clean package soak fuzz
+.PHONY: run test bench lint screenshots clean package soak fuzz translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ screenshots: $(STAMP)
 
 fuzz: $(STAMP)
 	CNNVIZ_FUZZ_EXAMPLES=5000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:xdist tests/fuzz
+
+translations: $(STAMP)
+	$(PY) tools/update_translations.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
