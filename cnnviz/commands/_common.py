@@ -92,3 +92,23 @@ def stderr_progress(label: str = ""):
         sys.stderr.flush()
 
     return report
+
+
+def load_model_from_args(args: argparse.Namespace):
+    """Build and load the model the shared options describe; warn on stderr about a partial load."""
+    import sys
+
+    from cnnviz.core.weights import load_model
+
+    loaded = load_model(
+        args.model,
+        args.weights,
+        seed=args.seed,
+        model_kwargs=kwargs_from(args.model_args),
+        trust_pickle=args.trust_pickle,
+        strict=not args.non_strict,
+        progress=stderr_progress(),
+    )
+    if not loaded.report.complete:
+        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+    return loaded

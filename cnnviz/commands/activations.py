@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, kwargs_from, stderr_progress
+from cnnviz.commands._common import add_model_options, load_model_from_args
 
 EXAMPLES = """\
 examples:
@@ -68,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
     from cnnviz.core.images import load_image, prepare, preprocess_for
     from cnnviz.core.predict import top_k
     from cnnviz.core.probe import capture
-    from cnnviz.core.weights import load_model
 
     out = Path(args.out)
     if out.is_dir():
@@ -76,17 +75,7 @@ def run(args: argparse.Namespace) -> int:
     image = load_image(args.image)  # fail fast on a bad image, before building the model
     for note in image.notes:
         print(f"cnnviz: note: {note}", file=sys.stderr)
-    loaded = load_model(
-        args.model,
-        args.weights,
-        seed=args.seed,
-        model_kwargs=kwargs_from(args.model_args),
-        trust_pickle=args.trust_pickle,
-        strict=not args.non_strict,
-        progress=stderr_progress(),
-    )
-    if not loaded.report.complete:
-        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+    loaded = load_model_from_args(args)
     prepared = prepare(image, preprocess_for(loaded.spec, loaded.weights_enum))
     device = resolve_device(args.device)
 

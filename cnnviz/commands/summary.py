@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cnnviz.commands._common import add_model_options, kwargs_from, parse_shape, stderr_progress
+from cnnviz.commands._common import add_model_options, load_model_from_args, parse_shape
 
 EXAMPLES = """\
 examples:
@@ -36,20 +36,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the summary."""
     from cnnviz.core.device import resolve_device, with_cpu_fallback
     from cnnviz.core.summary import summarize
-    from cnnviz.core.weights import load_model
 
     device = resolve_device(args.device)
-    loaded = load_model(
-        args.model,
-        args.weights,
-        seed=args.seed,
-        model_kwargs=kwargs_from(args.model_args),
-        trust_pickle=args.trust_pickle,
-        strict=not args.non_strict,
-        progress=stderr_progress(),
-    )
-    if not loaded.report.complete:
-        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+    loaded = load_model_from_args(args)
     shape = args.input or loaded.spec.input_shape
     summary, _ = with_cpu_fallback(
         lambda dev: summarize(loaded.model.to(dev), shape, name=loaded.name, device=dev),
