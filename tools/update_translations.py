@@ -16,7 +16,7 @@ message the context of the helper its file uses (found with :mod:`ast`:
 a ``def tr`` / ``tr = lambda`` calling ``translate("<Context>", …)``, or
 ``from <module> import tr``). It also adds the strings the GUI translates
 from variables (surface and optimizer descriptions from core, run states,
-progress messages), which no scanner can find.
+progress messages, colormap descriptions), which no scanner can find.
 
 Existing translations are kept (matched by context and source text, or by
 source text alone when a string moved to another context); strings that
@@ -343,6 +343,10 @@ def dynamic_messages() -> list[Message]:
     for text in ("Measuring every layer", "Running the image through the model", "Ready",
                  "Reading the image", "Model ready"):
         add("Inspect", text, "", "cnnviz/gui/inspect/jobs.py")
+    from cnnviz.core.render import colormap_info, list_colormaps
+
+    for name in list_colormaps():  # activation_grid: tr(description) as the colormap combo's item tip
+        add("Inspect", colormap_info(name).description, "", "cnnviz/core/render.py")
     return out
 
 

@@ -29,6 +29,11 @@ may also define:
 ``is_running() -> bool``
     Long work that rebuilding the tabs would stop (training); the window
     asks before a language switch stops it.
+``toolbar_actions() -> list[QAction | None]``
+    The tab's buttons for the main toolbar (None: a separator). The toolbar
+    shows only the current tab's actions and hides when it has none. The
+    actions belong to the tab (and to its menus): their shortcuts do not
+    depend on the toolbar.
 
 Languages
 ---------
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         self._tab_keys: tuple[str, ...] | None = None
         self._old_menus: list[QMenu] = []
         self._apply_failures: list[str] = []
+        self._toolbar_shown: list[QAction | None] = []  # the current tab's toolbar actions, as shown
         s = settings()
         screenshot = bool(getattr(self.options, "screenshot", None))
 
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("cnnviz")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self.update_toolbar())
         self.setCentralWidget(self.tabs)
         self._loading: QLabel | None = QLabel(tr("Loading PyTorch…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
             menu.deleteLater()
         bar.clear()
         self.toolbar.clear()
+        self._toolbar_shown = []
         self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.menu_file = bar.addMenu(tr("&File"))
         self.menu_view = bar.addMenu(tr("&View"))
@@ -248,9 +256,12 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(act)
             self.language_actions[code] = act
         self.menu_view.addSeparator()
-        show_tb = self.toolbar.toggleViewAction()
-        show_tb.setText(tr("Show &toolbar"))
-        self.menu_view.addAction(show_tb)
+        # Not toggleViewAction(): the toolbar also hides by itself on tabs without buttons.
+        self.act_show_toolbar = self._add(self.menu_view, tr("Show &toolbar"), None,
+                                          tip=tr("Buttons of the current tab under the menus"))
+        self.act_show_toolbar.setCheckable(True)
+        self.act_show_toolbar.setChecked(str(settings().value("ui/toolbar", "true")).lower() != "false")
+        self.act_show_toolbar.toggled.connect(self._on_show_toolbar)
 
         self.act_shortcuts = self._add(self.menu_help, tr("&Keyboard shortcuts"), self.show_shortcuts, "F1",
                                        tr("Every keyboard shortcut, tab by tab"))
@@ -554,10 +565,44 @@ class MainWindow(QMainWindow):
                 except Exception:
                     traceback.print_exc()
         self._rescale(self._zoom)  # record the new widgets' sizes at this zoom; plot axis colours
-        self._tidy_toolbar()
+        self._toolbar_shown = []
+        self.update_toolbar()
         self.tabs_ready = True
         if not rebuilt:
             self.sig_tabs_ready.emit()
+
+    def _on_show_toolbar(self, on: bool) -> None:
+        settings().setValue("ui/toolbar", on)
+        self.update_toolbar()
+
+    def update_toolbar(self) -> None:
+        """Show the current tab's toolbar actions (see the tab contract); hide the bar when there are none."""
+        if not hasattr(self, "toolbar"):
+            return  # the first tab (the loading label) comes before the toolbar
+        widget = self.tabs.currentWidget()
+        actions: list[QAction | None] = []
+        getter = getattr(widget, "toolbar_actions", None) if widget is not None else None
+        if getter is not None:
+            try:
+                actions = list(getter())
+            except Exception:  # a broken tab must not take the window down
+                traceback.print_exc()
+        if actions == self._toolbar_shown:
+            self._show_toolbar_if_wanted()
+            return
+        self.toolbar.clear()
+        for act in actions:
+            if act is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(act)
+        self._toolbar_shown = actions
+        self._tidy_toolbar()
+        self._show_toolbar_if_wanted()
+
+    def _show_toolbar_if_wanted(self) -> None:
+        wanted = self.act_show_toolbar.isChecked() if hasattr(self, "act_show_toolbar") else True
+        self.toolbar.setVisible(wanted and any(a is not None for a in self._toolbar_shown))
 
     def _tidy_toolbar(self) -> None:
         """Toolbar buttons without the menu's Chinese-style mnemonic: '打开图像(&O)…' shows as '打开图像'."""
@@ -645,6 +690,7 @@ class MainWindow(QMainWindow):
         win_state = s.value("window/state")
         if win_state is not None:
             self.restoreState(win_state)
+            self._show_toolbar_if_wanted()  # the tab decides, not the remembered visibility
         last_tab = s.value("window/tab")
         if last_tab and not getattr(self.options, "tab", None):
             self.sig_tabs_ready.connect(lambda: self.show_tab(str(last_tab)))

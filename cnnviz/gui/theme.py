@@ -105,6 +105,67 @@ def dark_palette() -> QPalette:
     }, disabled="#80868b")
 
 
+# --------------------------------------------------------------------------- text colours
+#
+# Rich text (HTML in labels and text browsers) and painted text cannot follow
+# the palette by themselves: build them with these, at the time they are
+# drawn, and draw again on AppState.theme_changed.
+
+#: Colours that carry a meaning, for light and for dark backgrounds (≥ 4.5:1 contrast on each).
+_SEMANTIC = {
+    "error": ("#a00000", "#ff8a80"),
+    "warning": ("#a04000", "#ffb74d"),
+    "ok": ("#1b6e20", "#81c784"),
+    "info": ("#0d47a1", "#90caf9"),
+    "stopped": ("#6d5500", "#ffd54f"),
+}
+
+
+def _app_palette(palette: QPalette | None) -> QPalette:
+    if palette is not None:
+        return palette
+    app = QApplication.instance()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window background of ``palette`` (the application's by default) is dark."""
+    return _app_palette(palette).color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def text_color(palette: QPalette | None = None) -> QColor:
+    """The palette's window text colour."""
+    return _app_palette(palette).color(QPalette.ColorRole.WindowText)
+
+
+def secondary_text_color(palette: QPalette | None = None, *, on_base: bool = False) -> QColor:
+    """For explanations under a value: the text colour a quarter of the way to the background.
+
+    Quieter than the main text but still well above 4.5:1 contrast on every
+    theme (a fixed grey such as #666 nearly vanishes on the dark one).
+    ``on_base``: for text on an editor's or browser's background (Text on Base)
+    rather than on the window's (WindowText on Window).
+    """
+    pal = _app_palette(palette)
+    r = QPalette.ColorRole
+    fg, bg = (pal.color(r.Text), pal.color(r.Base)) if on_base else (pal.color(r.WindowText), pal.color(r.Window))
+    mix = 0.25
+    return QColor.fromRgbF(fg.redF() + (bg.redF() - fg.redF()) * mix,
+                           fg.greenF() + (bg.greenF() - fg.greenF()) * mix,
+                           fg.blueF() + (bg.blueF() - fg.blueF()) * mix)
+
+
+def semantic_color(kind: str, palette: QPalette | None = None) -> QColor:
+    """'error', 'warning', 'ok', 'info' or 'stopped' in a shade readable on the current background."""
+    light, dark = _SEMANTIC[kind]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def css(color: QColor) -> str:
+    """``color`` as ``#rrggbb`` for rich text and style sheets."""
+    return color.name(QColor.NameFormat.HexRgb)
+
+
 def normalize_theme(name: object) -> str:
     """A known theme name, or the default for anything else."""
     text = str(name or "").strip().lower()

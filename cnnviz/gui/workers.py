@@ -39,12 +39,18 @@ class Job(QObject):
         super().__init__()
         self.token = CancelToken()
         self.running = True
+        # `running` turns False on the worker thread, before the job's queued result
+        # reaches the GUI thread; `delivered` turns True on the GUI thread once
+        # sig_done arrives, after every sig_finished / sig_failed slot has run. Ask
+        # `delivered` to know whether the job's outcome has been handled.
+        self.delivered = False
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
         self.token.cancel()
 
     def _forget(self) -> None:
+        self.delivered = True
         # Connected to sig_done as a bound method, never as `lambda: ...discard(job)`:
         # a connection holds its callable from C++, out of the garbage collector's
         # sight, so a lambda capturing the job made job -> lambda -> job a cycle

@@ -277,6 +277,21 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/rf_page.py" />
+            <source>conv</source>
+            <translation>卷积</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/rf_page.py" />
+            <source>max pool</source>
+            <translation>最大池化</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/rf_page.py" />
+            <source>avg pool</source>
+            <translation>平均池化</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/rf_page.py" />
             <source>Computing…</source>
             <translation>计算中…</translation>
         </message>
@@ -339,6 +354,16 @@
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
             <source>Output {0}: {1}×{2}</source>
             <translation>输出 {0}：{1}×{2}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/sliding_page.py" />
+            <source>max</source>
+            <translation>最大</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/sliding_page.py" />
+            <source>avg</source>
+            <translation>平均</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
@@ -502,6 +527,12 @@
             <translation>选择一个主题；每个视图都可以用键盘操作（空格、←、→）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/explain/sliding_page.py" />
+            <location filename="../../cnnviz/gui/explain/timeline_page.py" />
+            <source>Parameters</source>
+            <translation>参数量</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/explain/timeline_page.py" />
             <source>Year</source>
             <translation>年份</translation>
@@ -520,12 +551,6 @@
             <location filename="../../cnnviz/gui/explain/timeline_page.py" />
             <source>Layers with weights</source>
             <translation>带权重的层</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/sliding_page.py" />
-            <location filename="../../cnnviz/gui/explain/timeline_page.py" />
-            <source>Parameters</source>
-            <translation>参数量</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/timeline_page.py" />
@@ -665,6 +690,26 @@
     <context>
         <name>Inspect</name>
         <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>random weights (seed {0})</source>
+            <translation>随机权重（种子 {0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>pretrained {0}</source>
+            <translation>预训练 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>file {0}</source>
+            <translation>文件 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
+            <source>max</source>
+            <translation>最大</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/math_panel.py" />
             <source>Parameters</source>
             <translation>参数量</translation>
@@ -754,11 +799,6 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
             <source>min</source>
             <translation>最小</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
-            <source>max</source>
-            <translation>最大</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
@@ -1079,8 +1119,8 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
-            <source>↑/↓ walk the layers · PgUp/PgDn previous/next convolution · ←/→ fold/unfold</source>
-            <translation>↑/↓ 逐层浏览 · PgUp/PgDn 上一个/下一个卷积 · ←/→ 折叠/展开</translation>
+            <source>↑/↓ walk the layers · Alt+↑/Alt+↓ previous/next convolution · ←/→ fold/unfold</source>
+            <translation>↑/↓ 逐层浏览 · Alt+↑/Alt+↓ 上一个/下一个卷积 · ←/→ 折叠/展开</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
@@ -1314,6 +1354,11 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Save the Inspect tab as it looks now</source>
+            <translation>把“透视”页当前的样子保存为图片</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Export layer &amp;activations (.npz)…</source>
             <translation>导出该层的激活(&amp;A)（.npz）…</translation>
         </message>
@@ -1436,6 +1481,41 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/inspect/jobs.py" />
             <source>Model ready</source>
             <translation>模型已就绪</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Perceptually uniform, blue to yellow; the default.</source>
+            <translation>感知均匀，从蓝到黄；默认配色。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Perceptually uniform, black to light yellow through purple.</source>
+            <translation>感知均匀，从黑经紫到浅黄。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Perceptually uniform, black to yellow through red.</source>
+            <translation>感知均匀，从黑经红到黄。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Perceptually uniform and readable with colour-vision deficiency.</source>
+            <translation>感知均匀，色觉障碍者也能分辨。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Black to white.</source>
+            <translation>从黑到白。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/render.py" />
+            <source>Blue below zero, grey at zero, red above: for signed values such as weights.</source>
+            <translation>小于 0 为蓝，等于 0 为灰，大于 0 为红：适合权重这类有正负的数值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
+            <source>↑/↓ walk the layers · PgUp/PgDn previous/next convolution · ←/→ fold/unfold</source>
+            <translation type="vanished">↑/↓ 逐层浏览 · PgUp/PgDn 上一个/下一个卷积 · ←/→ 折叠/展开</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
@@ -1672,6 +1752,11 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/app.py" />
             <source>Show &amp;toolbar</source>
             <translation>显示工具栏(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Buttons of the current tab under the menus</source>
+            <translation>在菜单下方显示当前标签页的按钮</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
@@ -2540,7 +2625,7 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>Validation loss after each epoch (dashed: training mean)</source>
-            <translation>每个 epoch 之后的验证损失（虚线：训练均值）</translation>
+            <translation>每个 epoch 后的验证损失（虚线：训练均值）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2550,7 +2635,7 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>Validation accuracy after each epoch (dashed: training mean)</source>
-            <translation>每个 epoch 之后的验证准确率（虚线：训练均值）</translation>
+            <translation>每个 epoch 后的验证准确率（虚线：训练均值）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />

@@ -181,3 +181,141 @@ def test_shortcuts_sheet_in_chinese(make_main_window, qtbot):
     from cnnviz.gui.shortcuts import keys_text
 
     assert ("试验场", "播放或暂停竞赛", keys_text("Space")) in dialog.rows()
+
+
+def _contrast(a, b) -> float:
+    """WCAG 2 contrast ratio of two QColors."""
+
+    def lum(c) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_helper_matches_known_ratios():
+    from PySide6.QtGui import QColor
+
+    assert _contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert _contrast(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)  # WCAG's grey example
+    assert _contrast(QColor("#666666"), QColor("#1f2124")) < 3  # the old fixed grey on the dark theme
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_text_colours_stay_readable_on_each_theme(make_main_window, name):
+    """Quiet and meaningful text colours keep WCAG AA contrast (4.5:1) on the theme's background."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from cnnviz.gui import theme
+
+    window = make_main_window(tabs=())
+    window.set_theme(name)
+    pal = QApplication.palette()
+    r = QPalette.ColorRole
+    assert theme.is_dark() == (name == "dark")
+    assert _contrast(theme.secondary_text_color(), pal.color(r.Window)) >= 4.5
+    assert _contrast(theme.secondary_text_color(on_base=True), pal.color(r.Base)) >= 4.5
+    # quieter than the main text, so it still reads as secondary
+    assert _contrast(theme.secondary_text_color(), pal.color(r.Window)) < _contrast(pal.color(r.WindowText),
+                                                                                   pal.color(r.Window))
+    for kind in ("error", "warning", "ok", "info", "stopped"):
+        for role in (r.Window, r.Base):
+            assert _contrast(theme.semantic_color(kind), pal.color(role)) >= 4.5, (kind, role)
+    window.set_theme("system")
+
+
+def test_rich_text_follows_the_theme_and_the_zoom(make_main_window, qtbot):
+    """Layer math, the Explain formula and the Train lesson use palette colours and relative sizes."""
+    import re
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from cnnviz.gui import theme
+
+    window = make_main_window(tabs=("inspect", "train", "explain"), model="lenet5", seed=0)
+    inspect = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: inspect.state.forward is not None and not inspect.is_busy(), timeout=30000)
+    window.set_theme("dark")
+    html = inspect.math.text.toHtml()
+    assert not re.search(r"font-size:\s*\d+(\.\d+)?pt", inspect.math.text.document().toHtml().split("<body", 1)[1]
+                         .replace(f"font-size:{QApplication.font().pointSizeF():g}pt", "")), "absolute size in the HTML"
+    quiet = theme.secondary_text_color(on_base=True).name()
+    assert quiet in html.lower() and "#666" not in html
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert _contrast(QColor(quiet), base) >= 4.5
+
+    conv = window.tab_widgets["explain"].pages["conv"]
+    text = conv.formula.text()
+    assert "#1A1A1A" not in text and "#1a1a1a" not in text  # dark ink on a dark window
+    lesson = window.tab_widgets["train"].lesson_text
+    assert "color" not in lesson.styleSheet()  # the palette's text colour
+    window.set_theme("light")
+    assert theme.secondary_text_color(on_base=True).name() in inspect.math.text.toHtml().lower()  # redrawn
+    window.set_theme("system")
+
+
+def test_toolbar_shows_the_current_tabs_actions_only(make_main_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_main_window(tabs=("inspect", "train", "explain"), model="lenet5", seed=0)
+    inspect = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: not inspect.is_busy(), timeout=30000)
+    window.show_tab("inspect")
+    shown = window.toolbar.actions()
+    for act in (inspect.act_open, inspect.act_paste, inspect.act_prev_conv, inspect.act_next_conv,
+                inspect.act_export_png):
+        assert act in shown
+    assert window.toolbar.isVisible()
+    for key in ("train", "explain"):
+        window.show_tab(key)
+        assert not window.toolbar.isVisible(), key  # no Inspect buttons on other tabs
+        assert inspect.act_open not in window.toolbar.actions()
+    # The actions stay in their menus, so their keys keep working from every tab...
+    assert inspect.act_open in window.menu_file.actions() and inspect.act_search in window.menu_model.actions()
+    for act in (inspect.act_open, inspect.act_paste, inspect.act_export_png, inspect.act_search):
+        assert act.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    # ... and bring the Inspect tab to the front; layer walking stays the Inspect tab's own key.
+    assert inspect.act_next_conv.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    inspect.act_search.trigger()
+    assert window.current_tab_key() == "inspect" and window.toolbar.isVisible()
+    # The user can hide the toolbar; the choice is remembered and holds on every tab.
+    window.act_show_toolbar.setChecked(False)
+    assert not window.toolbar.isVisible()
+    window.show_tab("train")
+    window.show_tab("inspect")
+    assert not window.toolbar.isVisible()
+    from cnnviz.gui.app import settings
+
+    assert str(settings().value("ui/toolbar")).lower() == "false"
+    window.act_show_toolbar.setChecked(True)
+    assert window.toolbar.isVisible()
+
+
+def test_layer_tree_tooltip_names_the_keys_that_work(make_main_window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_main_window(tabs=("inspect",), model="lenet5", seed=0)
+    inspect = window.tab_widgets["inspect"]
+    tip = inspect.tree.view.toolTip()
+    assert "PgUp" not in tip and "Alt+↑" in tip and "Alt+↓" in tip
+    assert inspect.act_prev_conv.shortcut() == QKeySequence("Alt+Up")
+    assert inspect.act_next_conv.shortcut() == QKeySequence("Alt+Down")
+
+
+def test_zoom_widens_the_layer_tree(make_main_window, qtbot):
+    window = make_main_window(tabs=("inspect",), model="lenet5", seed=0)
+    window.resize(1600, 1000)
+    inspect = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: not inspect.is_busy(), timeout=30000)
+    qtbot.wait(20)
+    before = inspect.main_split.sizes()
+    window.set_zoom(1.5)
+    after = inspect.main_split.sizes()
+    assert after[0] > before[0] and after[2] == before[2] and sum(after) == sum(before)
+    window.set_zoom(1.0)
+    assert abs(inspect.main_split.sizes()[0] - before[0]) <= 2

@@ -133,3 +133,49 @@ def test_timeline_rows_and_open_in_inspect(tab: ExplainTab, qtbot) -> None:
         page.table.cellWidget(6, 8).click()
     assert opened.args[0] == {"name": "resnet18", "kwargs": {}, "state_dict": None}
     assert shown.args[0] == "inspect"
+
+
+def test_a_window_that_does_not_tile_is_coloured_for_the_theme(tab: ExplainTab) -> None:
+    """The 'does not tile' warning takes the theme's warning shade and is redrawn on a theme switch."""
+    from PySide6.QtWidgets import QApplication
+
+    from cnnviz.gui import theme
+
+    page = tab.pages["conv"]
+    page.sp_w.setValue(6)  # (6 − 3 + 2) / 2 leaves a column over
+    page.sp_h.setValue(6)
+    page.sp_s.setValue(2)
+    app, saved = QApplication.instance(), theme.current_theme()
+    try:
+        for name in ("dark", "light"):
+            theme.apply_theme(app, name)
+            tab.state.set_theme(name)
+            assert theme.css(theme.semantic_color("warning")) in page.formula.text()
+        assert theme.css(theme.semantic_color("warning", theme.dark_palette())) not in page.formula.text()
+    finally:
+        theme.apply_theme(app, saved)
+        tab.state.set_theme(saved)
+
+
+def test_kind_and_mode_items_are_translated_and_keep_their_keys(qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from cnnviz.gui import i18n
+
+    app = QCoreApplication.instance()
+    assert i18n.set_language(app, "zh")
+    try:
+        state = AppState()
+        state.set_language("zh")
+        widget = create_tab(state, None)
+        qtbot.addWidget(widget)
+        mode = widget.pages["pool"].cb_mode
+        assert [(mode.itemText(i), mode.itemData(i)) for i in range(mode.count())] == [("最大", "max"), ("平均", "avg")]
+        kind = widget.pages["rf"].editor.cellWidget(0, 0)
+        assert [(kind.itemText(i), kind.itemData(i)) for i in range(kind.count())] == [
+            ("卷积", "conv"), ("最大池化", "maxpool"), ("平均池化", "avgpool")]
+        legend = widget.pages["timeline"].plot.getPlotItem().legend
+        assert [label.text for _, label in legend.items] == ["参数量", "MACs"]
+        widget.shutdown()
+    finally:
+        i18n.set_language(app, "en")

@@ -30,12 +30,13 @@ pytestmark = pytest.mark.gui
 ALLOWED = {
     # models, layers, techniques
     "LeNet", "AlexNet", "ZFNet", "VGG", "NiN", "GoogLeNet", "Inception", "ResNet", "ReLU", "BatchNorm",
-    "BN", "LRN", "Dropout", "Conv", "Linear", "MaxPool", "AvgPool", "Sequential", "Grad", "CAM",
+    "BN", "LRN", "Dropout", "DropOut", "Conv", "Linear", "MaxPool", "AvgPool", "Sequential", "Grad", "CAM",
+    "Transformer", "tanh",
     # optimizers and schedules
     "SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "AdaDelta", "Adadelta", "Adam", "AdamW",
     "momentum", "optim", "lr_decay", "weight_decay", "StepLR", "CosineAnnealingLR", "OneCycleLR",
     # libraries, hardware, data, formats
-    "PyTorch", "torch", "torchvision", "NumPy", "ImageNet", "MNIST", "FashionMNIST", "CIFAR", "Shapes",
+    "PyTorch", "torch", "torchvision", "ImageFolder", "NumPy", "ImageNet", "MNIST", "FashionMNIST", "CIFAR", "Shapes",
     "CPU", "GPU", "CUDA", "MPS", "PNG", "CSV", "JSON", "Markdown", "npz", "state_dict", "cnnviz",
     "viridis", "cividis", "magma", "inferno", "plasma", "gray", "coolwarm", "turbo",
     "Hessian", "Himmelblau", "Rosenbrock", "Beale", "Rastrigin", "Top", "MACs", "MAC", "RMS",
@@ -46,6 +47,8 @@ ALLOWED = {
     "Tab", "Backspace",
     # formula symbols and code
     "max", "min", "lr", "in", "out", "sum", "numel", "parameters", "for", "C_in", "C_out", "groups", "k",
+    # people (Leslie Smith's one-cycle policy)
+    "Smith",
     # the language menu lists each language in its own name
     "English",
     # kept in English in Chinese deep-learning texts
@@ -136,6 +139,8 @@ def visible_texts(window) -> Iterator[tuple[str, str]]:
                     yield f"{name}.axis", item.labelText
                 elif isinstance(item, pg.LabelItem):
                     yield f"{name}.label", item.text
+    if hasattr(window, "statusBar"):
+        yield "QStatusBar.message", window.statusBar().currentMessage()
     for act in window.findChildren(QAction):
         yield f"QAction({act.objectName()})", act.text()
         if act.toolTip() != act.text().replace("&", ""):
@@ -160,11 +165,14 @@ def data_words(window) -> set[str]:
     """Names the window shows as data, not as interface text.
 
     Registered model names and families, the loaded model's layer names and
-    class labels, sample image names, torch.optim argument and class names.
+    class labels, sample image names, torch.optim argument and class names,
+    the Train tab's hyperparameter and schedule-parameter names.
     """
     from cnnviz.core.models import list_models
     from cnnviz.core.playground import get_optimizer_spec, list_optimizers
     from cnnviz.core.samples import list_samples
+    from cnnviz.core.training.optimizers import list_optimizers as training_optimizers
+    from cnnviz.core.training.schedules import list_schedules
 
     out: set[str] = set()
     for spec in list_models():
@@ -175,6 +183,8 @@ def data_words(window) -> set[str]:
         spec = get_optimizer_spec(name)
         out.add(spec.torch_class.__name__)
         out.update(h.name for h in spec.hyperparams)
+    out.update(h.name for spec in training_optimizers() for h in spec.hparams)
+    out.update(p.name for spec in list_schedules() for p in spec.params)
     session = window.state.model
     model = getattr(session, "model", None)
     if model is not None:
@@ -184,59 +194,44 @@ def data_words(window) -> set[str]:
     return out
 
 
-def known_untranslated() -> dict[str, str]:
-    """English that other modules still show in the Chinese window, with who can fix it.
-
-    Each entry needs a change in its owner's module: ``tr()`` around a
-    literal, or core's ``*_zh`` text picked when ``state.language == "zh"``.
-    Drop an entry once it is fixed; anything not listed here fails the walk.
-    """
-    from cnnviz.core.models import list_models
-    from cnnviz.core.render import _COLORMAPS
-    from cnnviz.core.training.datasets import list_datasets
-    from cnnviz.core.training.optimizers import list_optimizers
-    from cnnviz.core.training.presets import list_presets
-    from cnnviz.core.training.schedules import list_schedules
-
-    out = {text: "explain: literal not wrapped in tr()" for text in ("params", "max pool", "avg pool", "avg")}
-    for spec in list_models():  # has description_zh; the model combos show description_en
-        out[spec.description_en] = "inspect/train model combo tooltip: use description_zh in Chinese"
-    for cmap in _COLORMAPS.values():
-        out[cmap.description] = "core.render colormap description: no zh text; inspect colormap combo"
-    for ds in list_datasets():
-        out[ds.label] = "train dataset combo: label not translated"
-        out[ds.description_en] = "train dataset combo tooltip: use description_zh in Chinese"
-    for sch in list_schedules():
-        out[sch.label] = "train schedule combo: label not translated"
-        out[sch.description_en] = "core.training.schedules: no zh description"
-    for opt in list_optimizers():
-        for hp in opt.hparams:
-            out[hp.help_en] = "core.training.optimizers: hyperparameter help has no zh text (train run editor)"
-    for preset in list_presets():
-        out[preset.title] = "train lessons: preset title not translated"
-        out[preset.lesson_en] = "train lessons: use lesson_zh in Chinese"
-    out["Optimizers compared"] = "train lessons: preset title not translated"
-    out["Image folder…"] = "train dataset combo: literal not wrapped in tr()"
-    out.pop("", None)
-    return out
-
-
-def is_known(text: str, known: dict[str, str]) -> bool:
-    """``text`` (or its first line, before a translated suffix) is a known untranslated string."""
-    return text in known or text.split("\n")[0] in known or text.split("<br>")[0] in known
-
-
 def test_every_visible_string_is_translated(make_main_window, qtbot):
     window = make_main_window(tabs=None, lang="zh", seed=0)
     assert window.language == "zh"
     tab = window.tab_widgets["inspect"]
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=30000)
     window.show_shortcuts()
-    extra, labels, known = data_words(window), class_labels(window), known_untranslated()
-    bad = sorted({(where, text) for where, text in visible_texts(window)
-                  if untranslated_words(text, extra, labels) and not is_known(text, known)})
+    extra, labels = data_words(window), class_labels(window)
+    bad = sorted({(where, text) for where, text in visible_texts(window) if untranslated_words(text, extra, labels)})
     report = "\n".join(f"{where}: {text!r} -> {untranslated_words(text, extra, labels)}" for where, text in bad)
     assert not bad, f"{len(bad)} user-visible string(s) are not translated:\n{report}"
+
+
+def test_status_message_is_in_the_walk(make_main_window, qtbot):
+    """The Inspect tab's 'loaded' message names the weights in Chinese (core's label is English)."""
+    window = make_main_window(tabs=("inspect",), lang="zh", model="lenet5", seed=3)
+    tab = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: not tab.is_busy() and "lenet5" in window.statusBar().currentMessage(), timeout=30000)
+    message = dict(visible_texts(window))["QStatusBar.message"]
+    assert "随机权重（种子 3）" in message and "random" not in message
+
+
+def test_core_chinese_texts_of_the_train_tab_are_complete():
+    """Every dataset, schedule, hyperparameter and lesson the Train tab shows has its Chinese text in core."""
+    from cnnviz.core.training.datasets import list_datasets
+    from cnnviz.core.training.optimizers import list_optimizers
+    from cnnviz.core.training.presets import list_presets
+    from cnnviz.core.training.schedules import list_schedules
+
+    for ds in list_datasets():
+        assert ds.description_zh and not untranslated_words(ds.label_zh or ds.label), ds.name
+    for sch in list_schedules():
+        assert sch.label_zh and sch.description_zh, sch.name
+        assert all(p.help_zh for p in sch.params), sch.name
+    for opt in list_optimizers():
+        assert all(h.help_zh for h in opt.hparams), opt.name
+    for preset in list_presets():
+        assert preset.title_zh and preset.lesson_zh, preset.name
+        assert not untranslated_words(preset.title_zh), preset.title_zh
 
 
 def test_walk_catches_english(make_main_window):

@@ -282,3 +282,62 @@ def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
         (0.9 * 0.1 * tab.plots.series["b48"].loss[0] + 0.1 * tab.plots.series["b48"].loss[1]) / (1 - 0.81))
     tab.apply_preset("batch_size")
     assert tab.x_axis.currentData() == "epoch"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_texts_from_core_follow_the_language(qtbot, language) -> None:
+    """Datasets, schedules, hyperparameter help and lessons come from core in the interface language."""
+    from cnnviz.core.training.datasets import list_datasets
+    from cnnviz.core.training.optimizers import list_optimizers
+    from cnnviz.core.training.presets import get_preset, list_presets
+    from cnnviz.core.training.schedules import list_schedules
+
+    zh = language == "zh"
+    state = AppState()
+    state.set_language(language)
+    widget = TrainTab(state)
+    qtbot.addWidget(widget)
+    tip = Qt.ItemDataRole.ToolTipRole
+    datasets = {d.name: d for d in list_datasets()}
+    assert widget.dataset.count() == len(datasets)
+    for i in range(widget.dataset.count()):
+        d = datasets[widget.dataset.itemData(i)]
+        assert widget.dataset.itemText(i) == ((d.label_zh or d.label) if zh else d.label)
+        assert widget.dataset.itemData(i, tip) == (d.description_zh if zh else d.description_en)
+    form = widget.runs_panel.form
+    for i, s in enumerate(list_schedules()):
+        assert form.schedule.itemData(i) == s.name
+        assert form.schedule.itemText(i) == (s.label_zh if zh else s.label)
+        assert form.schedule.itemData(i, tip) == (s.description_zh if zh else s.description_en)
+    for spec in list_optimizers():
+        form.optimizer.setCurrentIndex(form.optimizer.findData(spec.name))
+        for h in spec.hparams:
+            assert form.hparam_edits[h.name].toolTip().split("\n")[0] == (h.help_zh if zh else h.help_en)
+    actions = widget.lesson_button.menu().actions()
+    assert [a.text() for a in actions] == [p.title_zh if zh else p.title for p in list_presets()]
+    assert [a.toolTip() for a in actions] == [p.lesson_zh if zh else p.lesson_en for p in list_presets()]
+    preset = get_preset("optimizers")
+    assert widget.lesson_title.text() == (preset.title_zh if zh else preset.title)
+    assert widget.lesson_text.text() == (preset.lesson_zh if zh else preset.lesson_en)
+    widget.shutdown()
+
+
+def test_status_colours_follow_the_theme(tab) -> None:
+    """A finished run's status is green in a shade readable on the current background."""
+    from PySide6.QtWidgets import QApplication
+
+    from cnnviz.gui import theme
+
+    app = QApplication.instance()
+    saved = theme.current_theme()
+    try:
+        theme.apply_theme(app, "dark")
+        tab.runs_panel.set_statuses({"SGD": ("finished", "")})
+        on_dark = tab.runs_panel.table.item(0, 2).foreground().color()
+        assert on_dark == theme.semantic_color("ok") and on_dark.lightnessF() > 0.5  # light green on near-black
+        theme.apply_theme(app, "light")
+        tab.runs_panel.refresh_colors()
+        assert tab.runs_panel.table.item(0, 2).foreground().color() == theme.semantic_color("ok")
+        assert theme.semantic_color("ok").lightnessF() < 0.5  # dark green on white
+    finally:
+        theme.apply_theme(app, saved)

@@ -32,9 +32,11 @@ def test_an_image_asked_for_as_a_model_load_ends_keeps_the_model(soak_window, qt
 
     tab = soak_window.tab_widgets["inspect"]
     _wait_start(qtbot, tab)
-    tab.controller.load_model("vgg_small")
-    while tab.controller.running("main"):  # the worker has run; its result is still queued
+    job = tab.controller.load_model("vgg_small")
+    deadline = time.monotonic() + 30
+    while job.running and time.monotonic() < deadline:  # no events: the result stays queued
         time.sleep(0.002)
+    assert not job.running
     path = sample_path("checkerboard")
     tab.controller.load_image(ImageInput(path=str(path), label=path.name))
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=30000)

@@ -107,6 +107,7 @@ class DatasetInfo:
     loader: Loader
     needs_download: bool = False
     needs_path: bool = False
+    label_zh: str = ""
 
 
 _REGISTRY: dict[str, DatasetInfo] = {}
@@ -114,13 +115,13 @@ _REGISTRY: dict[str, DatasetInfo] = {}
 
 def register_dataset(
     name: str, *, label: str, description_en: str, description_zh: str,
-    needs_download: bool = False, needs_path: bool = False,
+    needs_download: bool = False, needs_path: bool = False, label_zh: str = "",
 ) -> Callable[[Loader], Loader]:
     """Decorator that registers a dataset loader under ``name``."""
 
     def wrap(loader: Loader) -> Loader:
         _REGISTRY[name] = DatasetInfo(
-            name, label, description_en, description_zh, loader, needs_download, needs_path
+            name, label, description_en, description_zh, loader, needs_download, needs_path, label_zh
         )
         return loader
 
@@ -201,6 +202,7 @@ def _bundle(name: str, train: tuple[torch.Tensor, torch.Tensor], val: tuple[torc
 @register_dataset(
     "shapes",
     label="Shapes (built-in)",
+    label_zh="Shapes（内置图形）",
     description_en="Ten kinds of noisy 32×32 glyphs (ring, disk, square, plus, …) drawn on the fly from the seed: no download.",
     description_zh="十类带噪声的 32×32 简单图形（圆环、圆盘、方框、十字……），由随机种子即时生成，无需下载。",
 )
@@ -404,6 +406,7 @@ def _decode_all(items: list[tuple[pathlib.Path, int]], size: int, progress: Prog
 @register_dataset(
     "folder",
     label="Image folder…",
+    label_zh="图片文件夹…",
     description_en="Your own images: one sub-folder per class (ImageFolder layout); 20% are held out for validation.",
     description_zh="你自己的图片：每个类别一个子文件夹（ImageFolder 结构）；自动留出 20% 用于验证。",
     needs_path=True,

@@ -30,6 +30,7 @@ class HParam:
     high_inclusive: bool = False
     help_en: str = ""
     log_scale: bool = False
+    help_zh: str = ""
 
     def check(self, value: float) -> str | None:
         """A message for a person when ``value`` is not allowed, else None."""
@@ -51,16 +52,22 @@ class HParam:
 
 def _lr(default: float) -> HParam:
     return HParam("lr", default, 0.0, low_inclusive=False, log_scale=True,
-                  help_en="Learning rate: the size of each step along the negative gradient.")
+                  help_en="Learning rate: the size of each step along the negative gradient.",
+                  help_zh="学习率：沿负梯度方向每一步走多远。")
 
 
-_WD = HParam("weight_decay", 0.0, 0.0, help_en="L2 penalty: pulls every weight a little towards zero each step.")
+_WD = HParam("weight_decay", 0.0, 0.0, help_en="L2 penalty: pulls every weight a little towards zero each step.",
+             help_zh="L2 惩罚（权重衰减）：每一步都把每个权重往 0 拉一点。")
 _MOMENTUM = HParam("momentum", 0.9, 0.0, 1.0,
-                   help_en="Fraction of the previous update kept: a heavy ball that rolls through small bumps.")
+                   help_en="Fraction of the previous update kept: a heavy ball that rolls through small bumps.",
+                   help_zh="保留上一次更新的比例：像一个重球，能滚过小的起伏。")
 _EPS = HParam("eps", 1e-8, 0.0, low_inclusive=False, log_scale=True,
-              help_en="Added to the denominator so a tiny gradient history does not divide by zero.")
-_BETA1 = HParam("beta1", 0.9, 0.0, 1.0, help_en="Decay of the running mean of gradients (momentum).")
-_BETA2 = HParam("beta2", 0.999, 0.0, 1.0, help_en="Decay of the running mean of squared gradients (per-weight scale).")
+              help_en="Added to the denominator so a tiny gradient history does not divide by zero.",
+              help_zh="加在分母上的小常数，避免梯度历史很小时除以零。")
+_BETA1 = HParam("beta1", 0.9, 0.0, 1.0, help_en="Decay of the running mean of gradients (momentum).",
+                help_zh="梯度滑动平均的衰减率（动量）。")
+_BETA2 = HParam("beta2", 0.999, 0.0, 1.0, help_en="Decay of the running mean of squared gradients (per-weight scale).",
+                help_zh="梯度平方滑动平均的衰减率（逐权重的缩放）。")
 
 Builder = Callable[[Iterable[torch.nn.Parameter], dict[str, float]], torch.optim.Optimizer]
 
@@ -178,7 +185,7 @@ def _nesterov(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> tor
 
 @register_optimizer("adagrad", "Adagrad",
                     (_lr(0.01), _WD, HParam("eps", 1e-10, 0.0, low_inclusive=False, log_scale=True,
-                                            help_en=_EPS.help_en)),
+                                            help_en=_EPS.help_en, help_zh=_EPS.help_zh)),
                     "Divides each weight's step by the root of its summed squared gradients: steps only shrink.",
                     "每个权重的步长除以其历史梯度平方和的平方根：步长只会越来越小。")
 def _adagrad(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torch.optim.Optimizer:
@@ -187,8 +194,10 @@ def _adagrad(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torc
 
 @register_optimizer("rmsprop", "RMSProp",
                     (_lr(1e-3), HParam("alpha", 0.99, 0.0, 1.0,
-                                       help_en="Decay of the running mean of squared gradients."),
-                     _EPS, HParam("momentum", 0.0, 0.0, 1.0, help_en=_MOMENTUM.help_en), _WD),
+                                       help_en="Decay of the running mean of squared gradients.",
+                                       help_zh="梯度平方滑动平均的衰减率。"),
+                     _EPS, HParam("momentum", 0.0, 0.0, 1.0, help_en=_MOMENTUM.help_en,
+                                                  help_zh=_MOMENTUM.help_zh), _WD),
                     "Adagrad with a leaky (moving-average) history, so steps can grow again.",
                     "把 Adagrad 的累计换成滑动平均，步长可以重新变大。")
 def _rmsprop(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torch.optim.Optimizer:
@@ -197,8 +206,10 @@ def _rmsprop(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torc
 
 
 @register_optimizer("adadelta", "AdaDelta",
-                    (_lr(1.0), HParam("rho", 0.9, 0.0, 1.0, help_en="Decay of both running means."),
-                     HParam("eps", 1e-6, 0.0, low_inclusive=False, log_scale=True, help_en=_EPS.help_en), _WD),
+                    (_lr(1.0), HParam("rho", 0.9, 0.0, 1.0, help_en="Decay of both running means.",
+                                       help_zh="两个滑动平均的衰减率。"),
+                     HParam("eps", 1e-6, 0.0, low_inclusive=False, log_scale=True, help_en=_EPS.help_en,
+                            help_zh=_EPS.help_zh), _WD),
                     "Scales steps by the ratio of running RMS of updates to running RMS of gradients: units match.",
                     "用“更新量的滑动 RMS / 梯度的滑动 RMS”缩放步长，使单位一致。")
 def _adadelta(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torch.optim.Optimizer:
@@ -216,7 +227,8 @@ def _adam(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torch.o
 @register_optimizer("adamw", "AdamW",
                     (_lr(1e-3), _BETA1, _BETA2, _EPS,
                      HParam("weight_decay", 0.01, 0.0, help_en="Decoupled weight decay: shrinks weights directly, "
-                                                               "not through the adaptive scaling.")),
+                                                               "not through the adaptive scaling.",
+                            help_zh="解耦的权重衰减：直接缩小权重，不经过自适应缩放。")),
                     "Adam with weight decay applied to the weights directly (decoupled), as it should be.",
                     "AdamW：权重衰减直接作用于权重（与自适应缩放解耦）。")
 def _adamw(params: Iterable[torch.nn.Parameter], hp: dict[str, float]) -> torch.optim.Optimizer:

@@ -19,6 +19,7 @@ class Preset:
     lesson_zh: str
     make: Callable[[], tuple[TrainSetup, list[RunConfig]]]
     x_axis: str = "step"  # what the plots' x axis should show for this lesson: step | epoch | samples
+    title_zh: str = ""
 
     def build(self) -> tuple[TrainSetup, list[RunConfig]]:
         """A fresh setup and run list (safe to modify)."""
@@ -38,10 +39,10 @@ def _run(name: str, optimizer: str, **kw: object) -> RunConfig:
 _PRESETS: dict[str, Preset] = {}
 
 
-def _preset(name: str, title: str, en: str, zh: str, x_axis: str = "step"
+def _preset(name: str, title: str, en: str, zh: str, x_axis: str = "step", *, title_zh: str
             ) -> Callable[[Callable[[], tuple[TrainSetup, list[RunConfig]]]], None]:
     def wrap(fn: Callable[[], tuple[TrainSetup, list[RunConfig]]]) -> None:
-        _PRESETS[name] = Preset(name, title, en, zh, fn, x_axis)
+        _PRESETS[name] = Preset(name, title, en, zh, fn, x_axis, title_zh)
 
     return wrap
 
@@ -50,7 +51,7 @@ def _preset(name: str, title: str, en: str, zh: str, x_axis: str = "step"
          "Same net, same start, same batches: SGD crawls, momentum and Nesterov speed it up, "
          "Adagrad slows down as its steps shrink, RMSProp and Adam adapt each weight's step.",
          "同一网络、同一初始权重、同一批数据：SGD 缓慢，动量与 Nesterov 加速，Adagrad 步长逐渐变小而变慢，"
-         "RMSProp 与 Adam 为每个权重自适应步长。")
+         "RMSProp 与 Adam 为每个权重自适应步长。", title_zh="优化器对比")
 def _optimizers() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5", dataset="shapes", epochs=4, batch_size=64), [
         _run("SGD", "sgd", lr=0.05),
@@ -66,7 +67,8 @@ def _optimizers() -> tuple[TrainSetup, list[RunConfig]]:
 
 @_preset("learning_rate", "Learning rate: too small / good / too large",
          "Too small barely moves; a good rate falls fast; too large overshoots, bounces and diverges.",
-         "学习率过小几乎不动；合适的学习率下降很快；过大则来回震荡甚至发散。")
+         "学习率过小几乎不动；合适的学习率下降很快；过大则来回震荡甚至发散。",
+         title_zh="学习率：过小 / 合适 / 过大")
 def _learning_rate() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5_modern", dataset="shapes", epochs=3, batch_size=64), [
         _run("lr=1e-3 (too small)", "momentum", lr=1e-3),
@@ -79,7 +81,7 @@ def _learning_rate() -> tuple[TrainSetup, list[RunConfig]]:
          "Small batches take many noisy steps per epoch; large batches take few smooth ones. "
          "Set the x axis to epoch (or samples seen) to compare them for the same data seen.",
          "小批量每个 epoch 走很多步且噪声大；大批量步数少而平滑。把横轴设为 epoch（或已见样本数），"
-         "在看过相同数据量时比较。", x_axis="epoch")
+         "在看过相同数据量时比较。", x_axis="epoch", title_zh="批大小")
 def _batch_size() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5", dataset="shapes", epochs=3, batch_size=64), [
         _run("batch 8", "adam", lr=1e-3, batch_size=8),
@@ -94,7 +96,8 @@ def _batch_size() -> tuple[TrainSetup, list[RunConfig]]:
          "training loss stops short of 0 and the validation loss ends lower. Too much decay and the "
          "net cannot even fit its training set.",
          "只有 300 张训练图片时，普通网络把训练损失降到接近 0 并过拟合。权重衰减每一步都把权重拉向 0："
-         "权重保持较小，训练损失不再趋于 0，验证损失反而更低。衰减过大则网络连训练集都拟合不了。")
+         "权重保持较小，训练损失不再趋于 0，验证损失反而更低。衰减过大则网络连训练集都拟合不了。",
+         title_zh="权重衰减")
 def _weight_decay() -> tuple[TrainSetup, list[RunConfig]]:
     # AdamW's decay shrinks weights by lr·wd per step; with 300 steps in all, lr·wd must reach ~1e-3
     # for the effect to show (0.05 at lr 1e-3 changes nothing visible).
@@ -108,7 +111,8 @@ def _weight_decay() -> tuple[TrainSetup, list[RunConfig]]:
 @_preset("batch_norm", "BatchNorm on / off",
          "BatchNorm re-centres every layer's inputs: the same VGG with the same learning rate "
          "trains much faster with it.",
-         "BatchNorm 将每层输入重新归一化：同样的 VGG、同样的学习率，加上它训练快得多。")
+         "BatchNorm 将每层输入重新归一化：同样的 VGG、同样的学习率，加上它训练快得多。",
+         title_zh="BatchNorm 开 / 关")
 def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="vgg_small", dataset="shapes", epochs=3, batch_size=64), [
         _run("without BN", "sgd", lr=0.02, model_kwargs={"batch_norm": False}),
@@ -121,7 +125,8 @@ def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
          "almost 0 while its validation loss stalls far above (compare each solid line with its "
          "dashed training mean). Dropout keeps the two close and ends with the lower validation loss.",
          "只有 300 张训练图片时，普通网络会把它们背下来：训练损失几乎降到 0，验证损失却停在高处"
-         "（对比实线与虚线的训练均值）。Dropout 让两者保持接近，最终验证损失更低。")
+         "（对比实线与虚线的训练均值）。Dropout 让两者保持接近，最终验证损失更低。",
+         title_zh="Dropout 与过拟合")
 def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="vgg_small", dataset="shapes", epochs=25, batch_size=32, train_limit=300), [
         _run("no dropout", "adam", lr=1e-3, model_kwargs={"dropout": 0.0}),

@@ -23,6 +23,8 @@ class ScheduleSpec:
     params: tuple[HParam, ...]
     build_fn: Builder
     description_en: str
+    label_zh: str = ""
+    description_zh: str = ""
 
     def validate(self, values: Mapping[str, float]) -> dict[str, float]:
         """Defaults completed by ``values``; ConfigError listing every problem."""
@@ -52,9 +54,10 @@ class ScheduleSpec:
 _REGISTRY: dict[str, ScheduleSpec] = {}
 
 
-def _register(name: str, label: str, params: tuple[HParam, ...], en: str) -> Callable[[Builder], Builder]:
+def _register(name: str, label: str, params: tuple[HParam, ...], en: str, *, label_zh: str,
+              zh: str) -> Callable[[Builder], Builder]:
     def wrap(fn: Builder) -> Builder:
-        _REGISTRY[name] = ScheduleSpec(name, label, params, fn, en)
+        _REGISTRY[name] = ScheduleSpec(name, label, params, fn, en, label_zh, zh)
         return fn
 
     return wrap
@@ -74,30 +77,38 @@ def get_schedule(name: str | None) -> ScheduleSpec:
     raise ConfigError(f"Unknown learning-rate schedule {name!r}. Known: {', '.join(_REGISTRY)}.")
 
 
-@_register("none", "Constant", (), "The learning rate stays as set.")
+@_register("none", "Constant", (), "The learning rate stays as set.",
+           label_zh="恒定", zh="学习率保持设定值不变。")
 def _none(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: int) -> LRScheduler | None:
     return None
 
 
 @_register("step", "Step", (
-    HParam("step_epochs", 1.0, 0.0, low_inclusive=False, help_en="Epochs between two drops."),
-    HParam("gamma", 0.1, 0.0, 1.0, low_inclusive=False, high_inclusive=True, help_en="Factor of each drop."),
-), "Multiply the learning rate by gamma every step_epochs epochs.")
+    HParam("step_epochs", 1.0, 0.0, low_inclusive=False, help_en="Epochs between two drops.",
+           help_zh="两次下降之间相隔的 epoch 数。"),
+    HParam("gamma", 0.1, 0.0, 1.0, low_inclusive=False, high_inclusive=True, help_en="Factor of each drop.",
+           help_zh="每次下降时学习率乘上的系数。"),
+), "Multiply the learning rate by gamma every step_epochs epochs.",
+   label_zh="阶梯", zh="每隔 step_epochs 个 epoch，学习率乘以 gamma。")
 def _step(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: int) -> LRScheduler | None:
     return torch.optim.lr_scheduler.StepLR(opt, step_size=max(1, round(p["step_epochs"] * steps)), gamma=p["gamma"])
 
 
 @_register("cosine", "Cosine", (
-    HParam("min_lr_ratio", 0.0, 0.0, 1.0, high_inclusive=True, help_en="Final lr as a fraction of the start lr."),
-), "Lower the learning rate along half a cosine to min_lr_ratio·lr by the last step.")
+    HParam("min_lr_ratio", 0.0, 0.0, 1.0, high_inclusive=True, help_en="Final lr as a fraction of the start lr.",
+           help_zh="最终学习率占初始学习率的比例。"),
+), "Lower the learning rate along half a cosine to min_lr_ratio·lr by the last step.",
+   label_zh="余弦", zh="学习率沿半个余弦曲线下降，到最后一步降为 min_lr_ratio·lr。")
 def _cosine(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: int) -> LRScheduler | None:
     eta_min = opt.param_groups[0]["lr"] * p["min_lr_ratio"]
     return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=steps * epochs, eta_min=eta_min)
 
 
 @_register("onecycle", "One-cycle", (
-    HParam("pct_start", 0.3, 0.0, 1.0, low_inclusive=False, help_en="Fraction of training spent warming up."),
-), "Warm up to the set lr, then anneal far below it (Smith's one-cycle policy).")
+    HParam("pct_start", 0.3, 0.0, 1.0, low_inclusive=False, help_en="Fraction of training spent warming up.",
+           help_zh="训练中用于预热（学习率上升）的比例。"),
+), "Warm up to the set lr, then anneal far below it (Smith's one-cycle policy).",
+   label_zh="单周期", zh="先预热升到设定的学习率，再退火降到远低于它（Smith 提出的单周期策略）。")
 def _onecycle(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: int) -> LRScheduler | None:
     max_lr = opt.param_groups[0]["lr"]
     # total_steps + 1: OneCycleLR refuses a step() past its last one, and we step after every batch.

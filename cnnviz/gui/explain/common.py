@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QWidget
 
 CONTEXT = "Explain"
 
@@ -52,3 +52,20 @@ def big_label(text: str = "", scale: float = 1.35, bold: bool = False) -> QLabel
     label.setWordWrap(True)
     label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
     return label
+
+
+class ColumnScroll(QScrollArea):
+    """A column that scrolls vertically when zoomed text needs more height, and is always as wide as it needs."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """The content's minimum width plus room for the scroll bar; any height."""
+        inner = self.widget().minimumSizeHint().width() if self.widget() is not None else 0
+        return QSize(inner + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+                     super().minimumSizeHint().height())

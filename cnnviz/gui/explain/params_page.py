@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.explain import count_conv, count_module, notes_exercise
+from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, spin, tr
 from cnnviz.gui.explain.sources import first_conv
 
@@ -153,7 +154,7 @@ class ParamsPage(QWidget):
                             self.sp_groups.value())
         except CnnvizError as exc:
             self.formula.setText("")
-            self.worked.setText(f"<p style='color:#A00000'>{exc}</p>")
+            self.worked.setText(f"<p style='color:{theme.css(theme.semantic_color('error'))}'>{exc}</p>")
             return
         self.source.setText(tr("Layer: {0}").format(self._source_name) if self._source_name else "")
         self.formula.setText(pc.formula)

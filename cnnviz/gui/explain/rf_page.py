@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.explain import LayerSpec, RFRow, rf_growth, rf_growth_from_model, three_3x3_vs_7x7
-from cnnviz.gui.explain.common import INK, LAYER_COLORS, big_label, fmt, spin, tr
+from cnnviz.gui import theme
+from cnnviz.gui.explain.common import INK, LAYER_COLORS, ColumnScroll, big_label, fmt, spin, tr
 from cnnviz.gui.explain.sources import first_conv
 from cnnviz.gui.workers import Job, run_in_thread
 
@@ -54,7 +55,17 @@ class RFCanvas(QWidget):
             return
         biggest = max(r.size for r in self.rows)
         cells = int(biggest) + 2
-        legend_w = min(340.0, self.width() * 0.38)
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        texts = [f"{tr('input pixel') if row.layer is None else f'{k}. {row.name or row.layer.label()}'}:  "
+                 f"{fmt(row.size)}×{fmt(row.size)}" for k, row in enumerate(self.rows)]
+        # The legend takes what its longest line needs (up to half the width); a smaller font if even that is short.
+        line_h = QFontMetricsF(f).height() * 1.4
+        needed = max(QFontMetricsF(f).horizontalAdvance(t) for t in texts) + line_h + 4
+        legend_w = min(needed, self.width() * 0.5)
+        if needed > legend_w:
+            f.setPointSizeF(max(6.0, f.pointSizeF() * legend_w / needed))
+            line_h = QFontMetricsF(f).height() * 1.4
         side = min(self.width() - legend_w - 30, self.height() - 20)
         s = side / cells
         ox, oy = 10.0, (self.height() - side) / 2
@@ -65,10 +76,7 @@ class RFCanvas(QWidget):
                 p.drawLine(ox, oy + i * s, ox + side, oy + i * s)
         centre = ox + side / 2
         centre_y = oy + side / 2
-        f = QFont(self.font())
-        f.setPointSizeF(f.pointSizeF() * 1.25)
         p.setFont(f)
-        line_h = p.fontMetrics().height() * 1.4
         for i, row in enumerate(reversed(self.rows)):
             k = len(self.rows) - 1 - i
             color = LAYER_COLORS[k % len(LAYER_COLORS)] if k else INK
@@ -82,11 +90,9 @@ class RFCanvas(QWidget):
         # legend
         lx = ox + side + 20
         ly = oy
-        for k, row in enumerate(self.rows):
+        for k, text in enumerate(texts):
             color = LAYER_COLORS[k % len(LAYER_COLORS)] if k else INK
             p.fillRect(QRectF(lx, ly + line_h * 0.2, line_h * 0.6, line_h * 0.6), color)
-            name = tr("input pixel") if row.layer is None else f"{k}. {row.name or row.layer.label()}"
-            text = f"{name}:  {fmt(row.size)}×{fmt(row.size)}"
             p.setPen(INK)
             p.drawText(QRectF(lx + line_h, ly, legend_w, line_h), Qt.AlignmentFlag.AlignVCenter, text)
             ly += line_h
@@ -105,6 +111,8 @@ class RFPage(QWidget):
         self.editor.verticalHeader().setVisible(False)
         self.editor.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.editor.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # rows as tall as their spin boxes and combos, at every zoom
+        self.editor.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.btn_conv, self.btn_pool, self.btn_remove = QPushButton(), QPushButton(), QPushButton()
         self.btn_preset3, self.btn_preset7 = QPushButton(), QPushButton()
         self.btn_model = QPushButton()
@@ -133,6 +141,9 @@ class RFPage(QWidget):
         size_row.addStretch(1)
         self.box_stack = QGroupBox()
         left = QVBoxLayout(self.box_stack)
+        # room for four layers at any zoom (the rows are as tall as their spin boxes)
+        row_h = self.sp_input.sizeHint().height() + 2
+        self.editor.setMinimumHeight(self.editor.horizontalHeader().sizeHint().height() + 4 * row_h + 4)
         left.addWidget(self.editor, 1)
         left.addLayout(buttons)
         left.addLayout(presets)
@@ -175,8 +186,10 @@ class RFPage(QWidget):
         right.addWidget(self.canvas)
         right.addWidget(self.table)
         right.setSizes([560, 300])
+        # Zoomed text may need more height than the window has: the column scrolls instead of clipping.
+        side_scroll = ColumnScroll(side)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.addWidget(right)
         split.setSizes([420, 1000])
         lay = QVBoxLayout(self)
@@ -238,7 +251,7 @@ class RFPage(QWidget):
         r = self.editor.rowCount()
         self.editor.insertRow(r)
         kind = QComboBox()
-        for key, text in (("conv", "conv"), ("maxpool", "max pool"), ("avgpool", "avg pool")):
+        for key, text in (("conv", tr("conv")), ("maxpool", tr("max pool")), ("avgpool", tr("avg pool"))):
             kind.addItem(text, key)
         kind.setCurrentIndex(kind.findData(lay.kind))
         kind.currentIndexChanged.connect(self._edited)
@@ -308,7 +321,7 @@ class RFPage(QWidget):
                 rows = rf_growth(self.stack(), input_size=self.sp_input.value())
                 self.status.setText("")
             except CnnvizError as exc:
-                self.status.setText(f"<span style='color:#A00000'>{exc}</span>")
+                self.status.setText(f"<span style='color:{theme.css(theme.semantic_color('error'))}'>{exc}</span>")
                 rows = rf_growth(self.stack())
         self.canvas.set_rows(rows)
         self.table.setRowCount(len(rows))

@@ -29,6 +29,7 @@ from cnnviz.core.explain import (
     example_kernel,
     resize_grid,
 )
+from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, fmt, spin, tr
 from cnnviz.gui.explain.player import SPEEDS, PlayerBar, StepClock
 from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
@@ -61,8 +62,8 @@ class SlidingPage(QWidget):
         self.sp_p = spin(0, 5, 1 if self.conv else 0, "")
         self.sp_d = spin(1, 4, 1, "")
         self.cb_mode = QComboBox()
-        self.cb_mode.addItem("max", "max")
-        self.cb_mode.addItem("avg", "avg")
+        self.cb_mode.addItem(tr("max"), "max")
+        self.cb_mode.addItem(tr("avg"), "avg")
         self.ck_pad = QCheckBox()
         self.ck_pad.setChecked(True)
         self.sp_bias = QDoubleSpinBox()
@@ -309,7 +310,7 @@ class SlidingPage(QWidget):
             return
         lang = getattr(self.state, "language", "en")
         if self._error:
-            self.formula.setText(f"<p style='color:#A00000'>{self._error}</p>")
+            self.formula.setText(f"<p style='color:{theme.css(theme.semantic_color('error'))}'>{self._error}</p>")
             return
         anim = self.canvas.anim
         assert anim is not None
@@ -320,8 +321,9 @@ class SlidingPage(QWidget):
         ok = eh.tiles and ew.tiles and not eh.skipped and not ew.skipped
         texts = [eh.explanation.get(lang)] if ok and eh.n == ew.n \
             else [f"<b>H:</b> {eh.explanation.get(lang)}", f"<b>W:</b> {ew.explanation.get(lang)}"]
-        color = "#1A1A1A" if ok else "#B04000"
-        parts += [f"<p style='color:{color}'>{t}</p>" for t in texts]
+        # Colours from the palette at draw time (redrawn on a theme switch): a fixed dark grey vanishes on dark.
+        style = "" if ok else f" style='color:{theme.css(theme.semantic_color('warning'))}'"
+        parts += [f"<p{style}>{t}</p>" for t in texts]
         if self.conv:
             c_out, c, f, _ = self.weight.shape
             pc = count_conv(f, c, c_out)

@@ -76,7 +76,8 @@ class ExplainTab(QWidget):
         self.retranslate()
         self.sidebar.setCurrentRow(0)
         for signal, slot in (("model_changed", self._on_sources), ("image_changed", self._on_sources),
-                             ("language_changed", lambda _l: self.retranslate())):
+                             ("language_changed", lambda _l: self.retranslate()),
+                             ("theme_changed", lambda _t: self.retranslate())):  # rich text takes theme colours
             sig = getattr(state, signal, None)
             if sig is not None:
                 sig.connect(slot)

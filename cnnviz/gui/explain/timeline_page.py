@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,6 +29,12 @@ from cnnviz.gui.workers import Job, run_in_thread
 
 PARAMS_COLOR = "#0072B2"
 MACS_COLOR = "#D55E00"
+PLOT_INK = "#1A1A1A"
+
+
+def _pt(scale: float) -> str:
+    """A pyqtgraph text size relative to the application font (so the window's zoom reaches it)."""
+    return f"{QApplication.font().pointSizeF() * scale:.2f}pt"
 
 
 class TimelinePage(QWidget):
@@ -54,9 +61,14 @@ class TimelinePage(QWidget):
         self.plot = pg.PlotWidget(background="w")
         self.plot.setLogMode(x=False, y=True)
         self.plot.showGrid(x=True, y=True, alpha=0.3)
-        self.plot.addLegend(offset=(10, 10))
+        # Dark ink on the plot's white paper, sized from the application font (which carries the zoom).
+        self.plot.addLegend(offset=(10, 10), labelTextColor=PLOT_INK, labelTextSize=_pt(0.95),
+                            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbbbbb"))
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setPen(pg.mkPen("#555555"))
+            self.plot.getAxis(side).setTextPen(pg.mkPen(PLOT_INK))
         self.params_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=11,
-                                           symbolBrush=PARAMS_COLOR, name="params")
+                                           symbolBrush=PARAMS_COLOR, name=tr("Parameters"))
         self.macs_curve = self.plot.plot([], [], pen=None, symbol="s", symbolSize=10, symbolBrush=MACS_COLOR, name="MACs")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.labels: list[pg.TextItem] = []
@@ -86,9 +98,10 @@ class TimelinePage(QWidget):
             item = self.table.horizontalHeaderItem(c)
             if item is not None:
                 item.setToolTip(tip)
-        self.plot.setLabel("bottom", tr("Year"))
-        self.plot.setLabel("left", tr("Parameters / MACs (log scale)"))
-        self.plot.setTitle(tr("Parameters (blue circles) and MACs per image (orange squares)"))
+        self.plot.setLabel("bottom", tr("Year"), color=PLOT_INK)
+        self.plot.setLabel("left", tr("Parameters / MACs (log scale)"), color=PLOT_INK)
+        self.plot.setTitle(tr("Parameters (blue circles) and MACs per image (orange squares)"), color=PLOT_INK,
+                           size=_pt(1.0))
         if self.rows:
             self._fill()
         elif not (self.job and self.job.running):
@@ -152,8 +165,9 @@ class TimelinePage(QWidget):
         for item in self.labels:
             self.plot.removeItem(item)
         self.labels = []
-        for x, row in zip(xs, self.rows, strict=True):
-            label = pg.TextItem(row.label, color=QColor("#1A1A1A"), anchor=(0.5, 1.3))
+        for i, (x, row) in enumerate(sorted(zip(xs, self.rows, strict=True), key=lambda p: p[0])):
+            # neighbours in time alternate above / below their dot, so close years do not overprint
+            label = pg.TextItem(row.label, color=QColor(PLOT_INK), anchor=(0.5, 1.3) if i % 2 == 0 else (0.5, -0.3))
             label.setPos(x, math.log10(max(row.params, 1)))
             self.plot.addItem(label)
             self.labels.append(label)

@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cnnviz.gui.inspect.colorbar import ColorBar
-from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.common import BIG_SCALE, tr
 from cnnviz.gui.inspect.jobs import UnitSelection
 from cnnviz.gui.inspect.tile_labels import TileLabels
 from cnnviz.gui.state import AppState
@@ -61,7 +61,7 @@ class ActivationGrid(QWidget):
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
-        font.setPointSizeF(max(font.pointSizeF(), 13))
+        font.setPointSizeF(font.pointSizeF() * BIG_SCALE)
         self.title.setFont(font)
         self.title.setWordWrap(True)  # a long layer name wraps instead of widening the whole column
         self.title.setMinimumWidth(120)
@@ -70,7 +70,8 @@ class ActivationGrid(QWidget):
         self.cmap_box = QComboBox()
         for name in list_colormaps():
             self.cmap_box.addItem(name, name)
-            self.cmap_box.setItemData(self.cmap_box.count() - 1, colormap_info(name).description, 3)
+            # core has English only: the .ts carries the Chinese (tools/update_translations.py adds them)
+            self.cmap_box.setItemData(self.cmap_box.count() - 1, tr(colormap_info(name).description), 3)
         self.cmap_box.setToolTip(tr("Colormap. viridis and cividis stay readable with colour-vision deficiency."))
         self.scale_box = QComboBox()
         self.scale_box.addItem(tr("Shared scale"), "shared")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pyqtgraph as pg  # after PySide6, so pyqtgraph uses it
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-#: Point size of headings and values; the window's zoom scales everything.
-BIG = 13
+#: Headings and values are this much larger than the application font (which carries the zoom).
+BIG_SCALE = 1.25
+#: Picture titles inside pyqtgraph scenes, relative to the application font.
+TITLE_SCALE = 1.0
 
 
 def tr(text: str) -> str:
@@ -22,8 +26,27 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     font = QFont(label.font())
     font.setBold(True)
-    font.setPointSizeF(max(font.pointSizeF(), BIG))
+    font.setPointSizeF(font.pointSizeF() * BIG_SCALE)
     label.setFont(font)
+    return label
+
+
+def scene_font_size(scale: float = TITLE_SCALE) -> str:
+    """A pyqtgraph text size (``'13.20pt'``) relative to the application font, so it follows the zoom."""
+    app = QApplication.instance()
+    base = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
+    return f"{max(6.0, base * scale):.2f}pt"
+
+
+def weights_text(label: str) -> str:
+    """core.weights' source label ('random (seed 0)', 'pretrained X', 'file x.pt') in the interface language."""
+    kind, _, rest = label.partition(" ")
+    if kind == "random" and rest.startswith("(seed ") and rest.endswith(")"):
+        return tr("random weights (seed {0})").format(rest[6:-1])
+    if kind == "pretrained" and rest:
+        return tr("pretrained {0}").format(rest)
+    if kind == "file" and rest:
+        return tr("file {0}").format(rest)
     return label
 
 
@@ -51,8 +74,9 @@ class ImageView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(None)
         self.ci.layout.setContentsMargins(0, 0, 0, 0)
+        self._title_text = title
         if title:
-            self.title = self.addLabel(title, row=0, col=0, size="12pt", color=self._text_colour())
+            self.title = self.addLabel(title, row=0, col=0, size=scene_font_size(), color=self._text_colour())
         self.view: pg.ViewBox = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMenu=False)
         self.view.setMouseEnabled(x=False, y=False)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -65,10 +89,32 @@ class ImageView(pg.GraphicsLayoutWidget):
         # the palette's text colour (pyqtgraph's default grey reads as "disabled" and fades on a projector)
         return self.palette().color(self.palette().ColorRole.WindowText)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        """A theme switch changed the palette: the title takes the new text colour."""
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "title"):
+            self.title.setText(self.title.text, color=self._text_colour())
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+        """Fit the title to the new width."""
+        super().resizeEvent(event)
+        if hasattr(self, "title"):
+            self._show_title(str(self.title.opts.get("size") or scene_font_size()))
+
+    def _show_title(self, size: str) -> None:
+        """The title at ``size``, its middle elided when it is wider than the view."""
+        font = QFont(self.font())
+        with contextlib.suppress(ValueError):
+            font.setPointSizeF(float(size.removesuffix("pt")))
+        room = max(24.0, self.width() - 12.0)
+        text = QFontMetricsF(font).elidedText(self._title_text, Qt.TextElideMode.ElideMiddle, room)
+        self.title.setText(text, size=size, color=self._text_colour())
+
     def set_title(self, text: str) -> None:
         """Change the title above the picture."""
+        self._title_text = text
         if hasattr(self, "title"):
-            self.title.setText(text, size="12pt", color=self._text_colour())
+            self._show_title(scene_font_size())
 
     def set_rgb(self, rgb: np.ndarray | None, *, autorange: bool = True) -> None:
         """Show a uint8 (H, W, 3|4) picture (None clears it); fit it when its size changed."""

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from cnnviz.gui.inspect.common import weights_text
 from cnnviz.gui.inspect.jobs import (
     ImageInput,
     UnitSelection,
@@ -160,7 +161,7 @@ class InspectController(QObject):
             self._publish(session, raw, prepared, fwd, layer)
             self.state.show_status(
                 tr("{0} loaded · {1} · forward pass {2:.0f} ms").format(
-                    session.name, session.weights_label, fwd.seconds * 1000
+                    session.name, weights_text(session.weights_label), fwd.seconds * 1000
                 ),
                 6000,
             )

@@ -65,7 +65,7 @@ class LayerTree(QWidget):
         self.model.horizontalHeaderItem(3).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model.horizontalHeaderItem(3).setToolTip(tr("Parameters of the layer and everything inside it"))
         self.model.horizontalHeaderItem(2).setToolTip(tr("Output shape: channels × height × width"))
-        self.view.setToolTip(tr("↑/↓ walk the layers · PgUp/PgDn previous/next convolution · ←/→ fold/unfold"))
+        self.view.setToolTip(tr("↑/↓ walk the layers · Alt+↑/Alt+↓ previous/next convolution · ←/→ fold/unfold"))
         self.view.selectionModel().currentChanged.connect(self._on_current)
         lay.addWidget(self.filter)
         lay.addWidget(self.view)

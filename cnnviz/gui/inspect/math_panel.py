@@ -1,4 +1,9 @@
-"""Layer math: the formulas with numbers filled in and what they mean (en / zh)."""
+"""Layer math: the formulas with numbers filled in and what they mean (en / zh).
+
+The HTML uses only relative font sizes (the window's zoom scales the
+browser's font, and with it everything in it) and colours taken from the
+palette when it is drawn (redrawn on a theme switch).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from cnnviz.gui import theme
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.state import AppState
 
@@ -29,6 +35,7 @@ class MathPanel(QWidget):
         state.layer_changed.connect(lambda _: self.redraw())
         state.model_changed.connect(lambda _: self.redraw())
         state.language_changed.connect(lambda _: self.redraw())
+        state.theme_changed.connect(lambda _: self.redraw())
 
     def redraw(self) -> None:
         """Rebuild the text for the selected layer."""
@@ -46,16 +53,18 @@ class MathPanel(QWidget):
             return
         lang = self.state.language if self.state.language in ("en", "zh") else "en"
         params, macs = session.summary.running_totals(key)
+        quiet = theme.css(theme.secondary_text_color(on_base=True))
 
         def say(text: dict[str, str]) -> str:
-            return f"<div style='color:#666; margin-bottom:10px'>{html.escape(text[lang])}</div>"
+            return f"<div style='color:{quiet}; margin-bottom:10px'>{html.escape(text[lang])}</div>"
 
         def row(title: str, value: str, text: dict[str, str]) -> str:
-            return f"<h3 style='margin:6px 0 2px 0'>{html.escape(title)}</h3><div style='font-size:15pt'>{value}</div>{say(text)}"
+            return (f"<h3 style='margin:6px 0 2px 0'>{html.escape(title)}</h3>"
+                    f"<div style='font-size:x-large'>{value}</div>{say(text)}")
 
         shape = lambda s: "×".join(map(str, s)) if s else "–"  # noqa: E731
         parts = [
-            f"<h2 style='margin:0'>{html.escape(info.key)} <span style='color:#666'>· {html.escape(info.type)}</span></h2>",
+            f"<h2 style='margin:0'>{html.escape(info.key)} <span style='color:{quiet}'>· {html.escape(info.type)}</span></h2>",
             say(ex.layer_role(info)),
             row(tr("Output size"), html.escape(info.formula or f"{shape(info.input_shape)} → {shape(info.output_shape)}"), ex.output_size(info)),
             row(tr("Parameters"), html.escape(info.params_formula or f"{info.params_recursive:,}"), ex.parameters(info)),

@@ -105,6 +105,7 @@ class ModelPanel(QWidget):
         from cnnviz.core.models import list_models
 
         model = QStandardItemModel(self)
+        zh = self.state.language == "zh"
         self._names: list[str] = []
         specs = sorted(list_models(), key=lambda s: (s.year or 9999, s.family, s.name))
         family = None
@@ -119,7 +120,7 @@ class ModelPanel(QWidget):
                 model.appendRow(head)
             item = QStandardItem("    " + spec.name)
             item.setData(spec.name, Qt.ItemDataRole.UserRole)
-            item.setToolTip(spec.description_en)
+            item.setToolTip(spec.description_zh or spec.description_en if zh else spec.description_en)
             model.appendRow(item)
             self._names.append(spec.name)
         self.model_box.setModel(model)

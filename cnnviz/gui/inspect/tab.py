@@ -38,6 +38,17 @@ from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
 from cnnviz.gui.state import AppState
 
 DEFAULT_MODEL = "resnet18"
+#: The layer tree's width at zoom 1 (pixels); it grows with the zoom.
+TREE_WIDTH = 410
+#: How much of the zoom the tree's width follows (its shapes and counts columns are short).
+TREE_GROWTH = 0.6
+#: The centre (pictures and activations) keeps at least this width when the tree grows.
+CENTER_MIN_WIDTH = 360
+
+
+def tree_width(width_at_1: int, zoom: float) -> int:
+    """The layer tree's width at ``zoom``: it grows slower than the text (its names column takes the growth)."""
+    return round(width_at_1 * (1.0 + TREE_GROWTH * max(0.0, zoom - 1.0)))
 
 
 class InspectTab(QWidget):
@@ -79,7 +90,9 @@ class InspectTab(QWidget):
         self.main_split.addWidget(self.tree)
         self.main_split.addWidget(self.center_split)
         self.main_split.addWidget(self.side)
-        self.main_split.setSizes([410, 770, 420])  # at 1600 px the tree shows all four columns
+        # at 1600 px the tree shows all four columns; zoomed text needs a wider tree to keep the names
+        self._zoom = float(getattr(state, "zoom", 1.0) or 1.0)
+        self.main_split.setSizes([tree_width(TREE_WIDTH, self._zoom), 770, 420])
         self.main_split.setStretchFactor(1, 1)
         for split in (self.top_split, self.center_split, self.main_split):
             split.setChildrenCollapsible(False)
@@ -88,10 +101,22 @@ class InspectTab(QWidget):
         lay.addWidget(self.model_panel)
         lay.addWidget(self.main_split, 1)
         self._make_actions()
+        state.zoom_changed.connect(self._on_zoom)
         QTimer.singleShot(0, self.start)
 
+    def _on_zoom(self, zoom: float) -> None:
+        """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
+        old, self._zoom = self._zoom, float(zoom)
+        sizes = self.main_split.sizes()
+        if len(sizes) != 3 or not sum(sizes):
+            return
+        tree = round(sizes[0] * tree_width(1000, zoom) / tree_width(1000, old))
+        tree = max(min(tree, sum(sizes) - sizes[2] - CENTER_MIN_WIDTH), min(tree, sizes[0]))
+        self.main_split.setSizes([tree, sum(sizes) - tree - sizes[2], sizes[2]])
+
     # ------------------------------------------------------------ actions
-    def _action(self, text: str, slot: Any, keys: Any = None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Any, keys: Any = None, tip: str = "", *, window_wide: bool = False) -> QAction:
+        """An action of this tab; ``window_wide``: its key works on every tab and brings this one to the front."""
         act = QAction(text, self)
         if keys is not None:
             act.setShortcut(QKeySequence(keys))
@@ -99,16 +124,21 @@ class InspectTab(QWidget):
         if tip:
             act.setToolTip(tip)
             act.setStatusTip(tip)
-        act.triggered.connect(lambda _=False: slot())
+        if window_wide:
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _=False: (self._to_front(), slot()))
+        else:
+            act.triggered.connect(lambda _=False: slot())
         self.addAction(act)
         return act
 
     def _make_actions(self) -> None:
         self.act_open = self._action(tr("&Open image…"), self.input_panel.open_dialog, QKeySequence.StandardKey.Open,
-                                     tr("Open an image file for the Inspect tab"))
+                                     tr("Open an image file for the Inspect tab"), window_wide=True)
         self.act_paste = self._action(tr("&Paste image"), self.input_panel.paste, "Ctrl+Shift+V",
-                                      tr("Use the image on the clipboard"))
-        self.act_export_png = self._action(tr("Export view as &PNG…"), self.export_png, "Ctrl+E")
+                                      tr("Use the image on the clipboard"), window_wide=True)
+        self.act_export_png = self._action(tr("Export view as &PNG…"), self.export_png, "Ctrl+E",
+                                           tr("Save the Inspect tab as it looks now"), window_wide=True)
         self.act_export_npz = self._action(tr("Export layer &activations (.npz)…"), self.export_npz)
         self.act_export_csv = self._action(tr("Export summary as &CSV…"), lambda: self.export_summary("csv"))
         self.act_export_md = self._action(tr("Export summary as &Markdown…"), lambda: self.export_summary("md"))
@@ -118,7 +148,8 @@ class InspectTab(QWidget):
                                           tr("Jump to the previous convolution (Alt+↑)"))
         self.act_reload = self._action(tr("&Reload model"), self.reload, "F5")
         self.act_cancel = self._action(tr("&Cancel loading"), lambda: self.controller.cancel("main"), "Esc")
-        self.act_search = self._action(tr("Find &model…"), self.model_panel.search.setFocus, "Ctrl+K")
+        self.act_search = self._action(tr("Find &model…"), self.model_panel.search.setFocus, "Ctrl+K",
+                                       window_wide=True)
         window = self.window_
         if window is None:
             return
@@ -133,12 +164,15 @@ class InspectTab(QWidget):
         if hasattr(window, "menu_model"):
             for act in (self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
                 window.menu_model.addSeparator() if act is None else window.menu_model.addAction(act)
-        toolbar = getattr(window, "toolbar", None)
-        if toolbar is not None:
-            for act in (self.act_open, self.act_paste, self.act_prev_conv, self.act_next_conv, self.act_export_png):
-                toolbar.addAction(act)
-        for act in (self.act_open, self.act_paste, self.act_export_png, self.act_search):
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _to_front(self) -> None:
+        """Show this tab (an action of it was triggered from another tab, or from a menu)."""
+        if not self.isVisible() and self.window_ is not None and hasattr(self.window_, "show_tab"):
+            self.window_.show_tab("inspect")
+
+    def toolbar_actions(self) -> list[QAction | None]:
+        """The main toolbar's buttons while this tab is current (the window's tab contract)."""
+        return [self.act_open, self.act_paste, None, self.act_prev_conv, self.act_next_conv, None, self.act_export_png]
 
     # ------------------------------------------------------------ start-up
     def start(self) -> None:

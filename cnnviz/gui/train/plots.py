@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
@@ -81,6 +81,7 @@ class TrainPlots(QWidget):
         self._dirty = True
         self._last_ranges: dict[str, tuple[float, float] | None] = {}
         self._syncing = False
+        self._titles: dict[pg.PlotWidget, str] = {}  # full titles; shown elided when the plot is narrow
 
         self.readout = QLabel(" ")
         self.readout.setObjectName("train-readout")
@@ -95,12 +96,14 @@ class TrainPlots(QWidget):
         self.lr_plot = self._plot(tr("Learning rate (log scale)"), tr("step"), tr("lr"))
         lr_axis = self.lr_plot.getAxis("left")
         lr_axis.enableAutoSIPrefix(False)  # SI scaling garbles log-axis ticks
-        self._lr_decades: tuple[int, int] | None = None
+        self._lr_decades: tuple[int, ...] | None = None  # (lo, hi, labels that fit); () for an empty plot
+        self.lr_plot.getViewBox().sigResized.connect(self._lr_resized)
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self.acc_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.lr_plot.setXLink(self.loss_plot)
         self.acc_plot.setXLink(self.val_loss_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
+                                               labelTextSize=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt",
                                                brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
@@ -132,7 +135,10 @@ class TrainPlots(QWidget):
     # ------------------------------------------------------------ set-up
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
         w = pg.PlotWidget(background="w")
-        w.setTitle(title, color="#222", size="10pt")
+        # Sized from the application font, which carries the zoom, so titles grow with it.
+        w.setTitle(title, color="#222", size=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt")
+        self._titles[w] = title
+        w.getViewBox().sigResized.connect(lambda _vb, w=w: self._fit_title(w))
         for axis, label in (("bottom", xlabel), ("left", ylabel)):
             ax = w.getAxis(axis)
             ax.setPen(pg.mkPen("#777"))
@@ -397,17 +403,43 @@ class TrainPlots(QWidget):
         """One labelled tick per decade: pyqtgraph's own log ticks pile up on a short axis."""
         values = [s.lr[np.isfinite(s.lr) & (s.lr > 0)] for s in self.series.values() if s.visible and s.lr.size]
         values = [v for v in values if v.size]
+        axis = self.lr_plot.getAxis("left")
         if not values:
+            if self._lr_decades != ():
+                self._lr_decades = ()
+                axis.setTicks([[], []])  # pyqtgraph's own log ticks of an empty plot pile up into a smudge
             return
         low = math.log10(min(float(v.min()) for v in values))
         high = math.log10(max(float(v.max()) for v in values))
         lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no rate sits on the plot's edge
-        if self._lr_decades == (lo, hi):
+        font = axis.style.get("tickFont") or axis.font()
+        room = max(2, int(axis.height() / (QFontMetricsF(font).height() * 1.5)))  # labels that fit, with air
+        if self._lr_decades == (lo, hi, room):
             return
-        self._lr_decades = (lo, hi)
-        step = max(1, (hi - lo + 3) // 4)  # at most ~4 labels
+        self._lr_decades = (lo, hi, room)
+        step = max(1, math.ceil((hi - lo + 1) / min(room, 4)))  # at most ~4 labels, fewer on a short axis
         self.lr_plot.getAxis("left").setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
         self.lr_plot.setYRange(lo, hi, padding=0.02)
+
+    def _fit_title(self, plot: pg.PlotWidget) -> None:
+        """The plot's title, its end elided when the plot is narrower than the text (zoomed Chinese)."""
+        label = plot.getPlotItem().titleLabel
+        size = str(label.opts.get("size") or "10pt")
+        font = QFont(self.font())
+        try:
+            font.setPointSizeF(float(size.removesuffix("pt")))
+        except ValueError:
+            return
+        # The title sits over the data area, right of the left axis (not the view box: a long title widens it).
+        room = plot.width() - plot.getAxis("left").width() - 16.0
+        text = QFontMetricsF(font).elidedText(self._titles[plot], Qt.TextElideMode.ElideRight, max(40.0, room))
+        if text != label.text:
+            label.setText(text)
+
+    def _lr_resized(self) -> None:
+        """The learning-rate plot changed height (zoom, window): fit its decade labels again."""
+        self._lr_decades = None
+        self._update_lr_ticks()
 
     def _set_legend_label(self, s: _Series, text: str) -> None:
         for sample, label in self.legend.items:

@@ -28,10 +28,11 @@ from cnnviz.core.training.config import RunConfig
 from cnnviz.core.training.metrics import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from cnnviz.core.training.optimizers import get_optimizer, list_optimizers
 from cnnviz.core.training.schedules import get_schedule, list_schedules
+from cnnviz.gui import theme
 from cnnviz.gui.train.plots import PALETTE
 
-STATUS_COLORS = {DIVERGED: "#c62828", FAILED: "#c62828", FINISHED: "#2e7d32", STOPPED: "#8d6e00",
-                 RUNNING: "#1565c0"}
+#: How each run status is coloured (theme.semantic_color picks the shade for light or dark backgrounds).
+STATUS_KINDS = {DIVERGED: "error", FAILED: "error", FINISHED: "ok", STOPPED: "stopped", RUNNING: "info"}
 
 
 def tr(text: str) -> str:
@@ -57,8 +58,9 @@ class RunForm(QWidget):
     sig_validity = Signal(bool)
     """The form holds valid values (True) or a refused one (False)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
+        self.language = language
         self._loading = False
         self.valid = True
         self.name = QLineEdit()
@@ -72,9 +74,12 @@ class RunForm(QWidget):
         self.batch.setSpecialValueText(tr("same as setup"))
         self.batch.setToolTip(tr("This run's batch size (0: the batch size of the setup)."))
         self.schedule = QComboBox()
+        zh = language == "zh"
         for spec in list_schedules():
-            self.schedule.addItem(spec.label, spec.name)
-            self.schedule.setItemData(self.schedule.count() - 1, spec.description_en, Qt.ItemDataRole.ToolTipRole)
+            self.schedule.addItem(spec.label_zh or spec.label if zh else spec.label, spec.name)
+            self.schedule.setItemData(self.schedule.count() - 1,
+                                      spec.description_zh or spec.description_en if zh else spec.description_en,
+                                      Qt.ItemDataRole.ToolTipRole)
         self.schedule.setToolTip(tr("How the learning rate changes during training."))
         self.batch_norm = QCheckBox(tr("BatchNorm"))
         self.batch_norm.setToolTip(tr("Add BatchNorm after every convolution (models that offer it)."))
@@ -88,7 +93,6 @@ class RunForm(QWidget):
         self.error = QLabel("")
         self.error.setObjectName("run-form-error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
         self.error.setVisible(False)
 
         form = QFormLayout()
@@ -120,6 +124,11 @@ class RunForm(QWidget):
         self.dropout.valueChanged.connect(self._edited)
         self._config = RunConfig("run")
         self.set_model_switches(False, False)
+        self.refresh_colors()
+
+    def refresh_colors(self) -> None:
+        """Colour the error text for the current theme (call again after a theme switch)."""
+        self.error.setStyleSheet(f"color: {theme.css(theme.semantic_color('error'))};")
 
     def set_model_switches(self, batch_norm: bool, dropout: bool) -> None:
         """Show the BatchNorm / dropout switches only for models that take them."""
@@ -136,7 +145,8 @@ class RunForm(QWidget):
         for h in spec.hparams:
             edit = QLineEdit(_fmt(values.get(h.name, h.default)))
             edit.setObjectName(f"hparam-{h.name}")
-            edit.setToolTip(f"{h.help_en}\n" + tr("Allowed: {0}").format(h.range_text()))
+            help_text = h.help_zh or h.help_en if self.language == "zh" else h.help_en
+            edit.setToolTip(f"{help_text}\n" + tr("Allowed: {0}").format(h.range_text()))
             edit.textEdited.connect(self._edited)
             self.hparam_edits[h.name] = edit
             self.hparam_box.addRow(h.name, edit)
@@ -227,7 +237,7 @@ class RunsPanel(QWidget):
     sig_visibility_changed = Signal(str, bool)
     """A run's show checkbox changed (run name, visible)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self.runs: list[RunConfig] = []
         self.colors: list[str] = []
@@ -253,7 +263,7 @@ class RunsPanel(QWidget):
         buttons = QHBoxLayout()
         for b in (self.add_button, self.dup_button, self.remove_button):
             buttons.addWidget(b)
-        self.form = RunForm()
+        self.form = RunForm(language=language)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table, 1)
@@ -382,7 +392,11 @@ class RunsPanel(QWidget):
         if item is None:
             return
         item.setText(tr(status) if status else "")
-        item.setForeground(QColor(STATUS_COLORS.get(status, "#444")))
+        kind = STATUS_KINDS.get(status)
+        if kind is None:
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)  # the palette's text colour
+        else:
+            item.setForeground(theme.semantic_color(kind))
         item.setToolTip(message)
 
     def set_statuses(self, statuses: dict[str, tuple[str, str]]) -> None:
@@ -390,6 +404,16 @@ class RunsPanel(QWidget):
         if statuses == self.statuses:
             return
         self.statuses = dict(statuses)
+        self.table.blockSignals(True)
+        try:
+            for row in range(len(self.runs)):
+                self._show_status(row)
+        finally:
+            self.table.blockSignals(False)
+
+    def refresh_colors(self) -> None:
+        """Re-colour statuses and the form's error text for the current theme."""
+        self.form.refresh_colors()
         self.table.blockSignals(True)
         try:
             for row in range(len(self.runs)):

@@ -70,6 +70,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("TrainTab", text)
 
 
+def _preset_title(preset: Preset, language: str) -> str:
+    """The lesson's title in the interface language."""
+    return preset.title_zh or preset.title if language == "zh" else preset.title
+
+
 def _builder_takes(model: str, name: str) -> bool:
     from cnnviz.core.models import get_spec
 
@@ -133,10 +138,12 @@ class TrainTab(QWidget):
         for name in TRAIN_MODELS:
             self.model.addItem(name, name)
         self.model.setToolTip(tr("The network every run trains (built once from the init seed)."))
+        zh = self.state.language == "zh"
         self.dataset = QComboBox()
         for info in list_datasets():
-            self.dataset.addItem(info.label, info.name)
-            self.dataset.setItemData(self.dataset.count() - 1, info.description_en, Qt.ItemDataRole.ToolTipRole)
+            self.dataset.addItem(info.label_zh or info.label if zh else info.label, info.name)
+            self.dataset.setItemData(self.dataset.count() - 1, info.description_zh if zh else info.description_en,
+                                     Qt.ItemDataRole.ToolTipRole)
         self.dataset.setToolTip(tr("The images to learn. Shapes is built in and needs no download."))
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(tr("image folder (one sub-folder per class)"))
@@ -201,22 +208,22 @@ class TrainTab(QWidget):
         self.lesson_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.lesson_button)
         for preset in list_presets():
-            act = QAction(preset.title, menu)
-            act.setToolTip(preset.lesson_en)
+            act = QAction(_preset_title(preset, self.state.language), menu)
+            act.setToolTip(preset.lesson_zh if zh else preset.lesson_en)
             act.triggered.connect(lambda _=False, n=preset.name: self.apply_preset(n))
             menu.addAction(act)
         self.lesson_button.setMenu(menu)
         self.lesson_title = QLabel("")
         self.lesson_title.setStyleSheet("font-weight: bold;")
         self.lesson_text = QLabel("")
-        self.lesson_text.setWordWrap(True)
-        self.lesson_text.setStyleSheet("color: #444;")
+        self.lesson_text.setObjectName("lesson-text")
+        self.lesson_text.setWordWrap(True)  # in the palette's text colour: a fixed grey fades on the dark theme
         lesson_row = QHBoxLayout()
         lesson_row.addWidget(self.lesson_button)
         lesson_row.addWidget(self.lesson_title, 1)
 
         # Runs
-        self.runs_panel = RunsPanel()
+        self.runs_panel = RunsPanel(language=self.state.language)
         runs_group = QGroupBox(tr("Runs"))
         rl = QVBoxLayout(runs_group)
         rl.addWidget(self.runs_panel)
@@ -339,6 +346,7 @@ class TrainTab(QWidget):
         self.runs_panel.sig_visibility_changed.connect(self.plots.set_run_visible)
         self.plots.sig_visibility_changed.connect(self.runs_panel.set_checked)
         self.state.language_changed.connect(lambda _l: self._show_lesson())
+        self.state.theme_changed.connect(lambda _t: self.runs_panel.refresh_colors())
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (("Ctrl+Return", self.start), ("Ctrl+Enter", self.start), ("Ctrl+P", self.toggle_pause),
                            ("Esc", self.stop), ("Ctrl+N", self.runs_panel.add_run),
@@ -407,7 +415,7 @@ class TrainTab(QWidget):
             self.lesson_title.setText("")
             self.lesson_text.setText("")
             return
-        self.lesson_title.setText(p.title)
+        self.lesson_title.setText(_preset_title(p, self.state.language))
         self.lesson_text.setText(p.lesson_zh if self.state.language == "zh" else p.lesson_en)
 
     def _dataset_changed(self) -> None:
