@@ -660,7 +660,9 @@ class MainWindow(QMainWindow):
         session = self.state.model
         parts = []
         if session is not None:
-            parts += [getattr(session, "name", "?"), _weights_text(str(getattr(session, "weights_label", "")))]
+            from cnnviz.gui.inspect.common import weights_text
+
+            parts += [getattr(session, "name", "?"), weights_text(str(getattr(session, "weights_label", "")))]
         parts.append(self.state.device)
         parts.append(tr("memory {0}").format(_memory_text(self.state.device)))
         self.status_model.setText("  ·  ".join(p for p in parts if p) + "  ")
@@ -730,18 +732,6 @@ class MainWindow(QMainWindow):
             if theme.current_theme() != theme.DEFAULT_THEME:
                 theme.apply_theme(app, theme.DEFAULT_THEME)
         super().closeEvent(event)
-
-
-def _weights_text(label: str) -> str:
-    """core.weights' source label ('random (seed 0)', 'pretrained X', 'file x.pt') in the interface language."""
-    kind, _, rest = label.partition(" ")
-    if kind == "random" and rest.startswith("(seed ") and rest.endswith(")"):
-        return tr("random weights (seed {0})").format(rest[6:-1])
-    if kind == "pretrained" and rest:
-        return tr("pretrained {0}").format(rest)
-    if kind == "file" and rest:
-        return tr("file {0}").format(rest)
-    return label
 
 
 def _memory_text(device: str) -> str:
