@@ -157,11 +157,6 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/rf_page.py" />
-            <source>input pixel</source>
-            <translation>输入像素</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/rf_page.py" />
             <source>Your stack of layers</source>
             <translation>你搭建的层</translation>
         </message>
@@ -664,6 +659,11 @@
             <translation>用 PyTorch 验证</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/explain/rf_page.py" />
+            <source>input pixel</source>
+            <translation>输入像素</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
             <source>Output size</source>
             <translation>输出尺寸</translation>
@@ -689,21 +689,6 @@
     </context>
     <context>
         <name>Inspect</name>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/common.py" />
-            <source>random weights (seed {0})</source>
-            <translation>随机权重（种子 {0}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/common.py" />
-            <source>pretrained {0}</source>
-            <translation>预训练 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/common.py" />
-            <source>file {0}</source>
-            <translation>文件 {0}</translation>
-        </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
             <source>max</source>
@@ -836,6 +821,21 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <translation>通道 {0} · 第 {1} 行，第 {2} 列 · 值 {3:.4g}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>random weights (seed {0})</source>
+            <translation>随机权重（种子 {0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>pretrained {0}</source>
+            <translation>预训练 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>file {0}</source>
+            <translation>文件 {0}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
@@ -922,16 +922,6 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Webcam</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Live webcam input is not available in this build.</source>
-            <translation>此版本不支持实时摄像头输入。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
             <source>Overlay: effective RF</source>
             <translation>叠加：有效感受野</translation>
         </message>
@@ -971,6 +961,46 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
             <source>Click a unit in the activation maps to see what part of the input it sees.</source>
             <translation>点击激活图中的一个单元，查看它看到输入的哪一部分。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Live &amp;webcam</source>
+            <translation>实时摄像头(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Webcam</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Looking for cameras…</source>
+            <translation>正在查找摄像头…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Stop the live webcam (the last frame stays loaded).</source>
+            <translation>停止实时摄像头（最后一帧保持载入）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>No camera was found, so live webcam input is off. Plug one in: cnnviz looks again when you come back to this tab.</source>
+            <translation>未找到摄像头，因此实时摄像头输入不可用。请接上摄像头：回到此标签页时 cnnviz 会重新查找。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Run the model live on {0}: the activations follow the camera as fast as the model allows. The arrow picks another camera.</source>
+            <translation>用{0}实时运行模型：激活图以模型所能达到的最快速度跟随摄像头。点箭头可选择其他摄像头。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>No camera found</source>
+            <translation>未找到摄像头</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Webcam stopped: you left the Inspect tab.</source>
+            <translation>摄像头已停止：你离开了“透视”页。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
@@ -1453,6 +1483,56 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>已保存 {0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Camera {0}</source>
+            <translation>摄像头 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Opening camera {0}…</source>
+            <translation>正在打开摄像头 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam stopped: {0} frames shown, {1} dropped while the model was busy.</source>
+            <translation>摄像头已停止：显示了 {0} 帧，模型忙时丢弃了 {1} 帧。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam stopped: the camera failed.</source>
+            <translation>摄像头已停止：摄像头出错。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam stopped</source>
+            <translation>摄像头已停止</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>The last image stays loaded.</source>
+            <translation>最后一幅图像保持载入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>camera {0}</source>
+            <translation>摄像头 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam stopped: the model could not run on a camera frame.</source>
+            <translation>摄像头已停止：模型无法处理摄像头画面。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam stopped: the model could not be loaded.</source>
+            <translation>摄像头已停止：模型无法载入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/webcam.py" />
+            <source>Webcam live: {0:.1f} fps · {1} frames dropped while the model was busy</source>
+            <translation>摄像头实时：{0:.1f} 帧/秒 · 模型忙时丢弃了 {1} 帧</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
             <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)</source>
             <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;所有文件 (*)</translation>
@@ -1511,6 +1591,11 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/core/render.py" />
             <source>Blue below zero, grey at zero, red above: for signed values such as weights.</source>
             <translation>小于 0 为蓝，等于 0 为灰，大于 0 为红：适合权重这类有正负的数值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Live webcam input is not available in this build.</source>
+            <translation type="vanished">此版本不支持实时摄像头输入。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
@@ -1861,17 +1946,17 @@ From file: a state_dict you trained or downloaded.</source>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
             <source>random weights (seed {0})</source>
-            <translation>随机权重（种子 {0}）</translation>
+            <translation type="vanished">随机权重（种子 {0}）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
             <source>pretrained {0}</source>
-            <translation>预训练 {0}</translation>
+            <translation type="vanished">预训练 {0}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
             <source>file {0}</source>
-            <translation>文件 {0}</translation>
+            <translation type="vanished">文件 {0}</translation>
         </message>
     </context>
     <context>

@@ -9,12 +9,12 @@ Both validate eagerly so that a bad value is refused before step one.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from cnnviz.core.errors import ConfigError
+from cnnviz.core.optimizers import split_spec
 from cnnviz.core.training.optimizers import get_optimizer
 from cnnviz.core.training.schedules import get_schedule
 
@@ -138,17 +138,12 @@ def parse_run_spec(text: str, index: int = 0) -> RunConfig:
     ``schedule`` and its parameters, and ``model.<kw>`` for model switches.
     The default name is the spec itself, so runs stay recognisable.
     """
-    head, _, rest = text.strip().partition(":")
+    head, items = split_spec(text, what="run")
     if not head:
         raise ConfigError(f"A run looks like adam:lr=1e-3 , got {text!r}.")
     config = RunConfig(name="", optimizer=head)
     schedule_keys: dict[str, float] = {}
-    items = [p for p in re.split(r"[,:](?![^()]*\))", rest) if p.strip()] if rest else []
-    for item in items:
-        if "=" not in item:
-            raise ConfigError(f"Expected key=value in run {text!r}, got {item!r}.")
-        key, _, raw = item.partition("=")
-        key = key.strip()
+    for key, raw in items:
         value = _literal(raw)
         if key == "name":
             config.name = str(value)

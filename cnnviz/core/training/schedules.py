@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import torch
 
 from cnnviz.core.errors import ConfigError
-from cnnviz.core.training.optimizers import HParam
+from cnnviz.core.optimizers import HyperParam, validate_values
 
 LRScheduler = torch.optim.lr_scheduler.LRScheduler
 Builder = Callable[[torch.optim.Optimizer, dict[str, float], int, int], LRScheduler | None]
@@ -20,7 +20,7 @@ class ScheduleSpec:
 
     name: str
     label: str
-    params: tuple[HParam, ...]
+    params: tuple[HyperParam, ...]
     build_fn: Builder
     description_en: str
     label_zh: str = ""
@@ -28,22 +28,7 @@ class ScheduleSpec:
 
     def validate(self, values: Mapping[str, float]) -> dict[str, float]:
         """Defaults completed by ``values``; ConfigError listing every problem."""
-        out = {p.name: p.default for p in self.params}
-        problems: list[str] = []
-        known = {p.name: p for p in self.params}
-        for key, value in values.items():
-            if key not in known:
-                problems.append(f"The {self.label} schedule has no parameter {key!r}"
-                                f" (it has {', '.join(known) or 'none'}).")
-                continue
-            message = known[key].check(value)
-            if message:
-                problems.append(message)
-            else:
-                out[key] = float(value)
-        if problems:
-            raise ConfigError(" ".join(problems))
-        return out
+        return validate_values(self.params, values, owner=f"The {self.label} schedule", noun="parameter")
 
     def build(self, optimizer: torch.optim.Optimizer, values: Mapping[str, float],
               steps_per_epoch: int, epochs: int) -> LRScheduler | None:
@@ -54,7 +39,7 @@ class ScheduleSpec:
 _REGISTRY: dict[str, ScheduleSpec] = {}
 
 
-def _register(name: str, label: str, params: tuple[HParam, ...], en: str, *, label_zh: str,
+def _register(name: str, label: str, params: tuple[HyperParam, ...], en: str, *, label_zh: str,
               zh: str) -> Callable[[Builder], Builder]:
     def wrap(fn: Builder) -> Builder:
         _REGISTRY[name] = ScheduleSpec(name, label, params, fn, en, label_zh, zh)
@@ -84,9 +69,9 @@ def _none(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: i
 
 
 @_register("step", "Step", (
-    HParam("step_epochs", 1.0, 0.0, low_inclusive=False, help_en="Epochs between two drops.",
+    HyperParam("step_epochs", 1.0, 0.0, low_inclusive=False, help_en="Epochs between two drops.",
            help_zh="两次下降之间相隔的 epoch 数。"),
-    HParam("gamma", 0.1, 0.0, 1.0, low_inclusive=False, high_inclusive=True, help_en="Factor of each drop.",
+    HyperParam("gamma", 0.1, 0.0, 1.0, low_inclusive=False, high_inclusive=True, help_en="Factor of each drop.",
            help_zh="每次下降时学习率乘上的系数。"),
 ), "Multiply the learning rate by gamma every step_epochs epochs.",
    label_zh="阶梯", zh="每隔 step_epochs 个 epoch，学习率乘以 gamma。")
@@ -95,7 +80,7 @@ def _step(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs: i
 
 
 @_register("cosine", "Cosine", (
-    HParam("min_lr_ratio", 0.0, 0.0, 1.0, high_inclusive=True, help_en="Final lr as a fraction of the start lr.",
+    HyperParam("min_lr_ratio", 0.0, 0.0, 1.0, high_inclusive=True, help_en="Final lr as a fraction of the start lr.",
            help_zh="最终学习率占初始学习率的比例。"),
 ), "Lower the learning rate along half a cosine to min_lr_ratio·lr by the last step.",
    label_zh="余弦", zh="学习率沿半个余弦曲线下降，到最后一步降为 min_lr_ratio·lr。")
@@ -105,7 +90,7 @@ def _cosine(opt: torch.optim.Optimizer, p: dict[str, float], steps: int, epochs:
 
 
 @_register("onecycle", "One-cycle", (
-    HParam("pct_start", 0.3, 0.0, 1.0, low_inclusive=False, help_en="Fraction of training spent warming up.",
+    HyperParam("pct_start", 0.3, 0.0, 1.0, low_inclusive=False, help_en="Fraction of training spent warming up.",
            help_zh="训练中用于预热（学习率上升）的比例。"),
 ), "Warm up to the set lr, then anneal far below it (Smith's one-cycle policy).",
    label_zh="单周期", zh="先预热升到设定的学习率，再退火降到远低于它（Smith 提出的单周期策略）。")

@@ -3,9 +3,10 @@
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import numpy as np
 import pyqtgraph as pg
 
 from cnnviz.core import geometry as geo
@@ -30,6 +32,172 @@ from cnnviz.gui.workers import Job, run_in_thread
 PARAMS_COLOR = "#0072B2"
 MACS_COLOR = "#D55E00"
 PLOT_INK = "#1A1A1A"
+LEADER_COLOR = "#8A8A8A"
+LABEL_GAP = 4.0  # px between a dot and its label
+MARKER_RADIUS = 7.0  # px: labels keep clear of every dot and square
+BEAM_WIDTH = 64  # partial label layouts kept while placing the names
+LEADER_LEVELS = 5  # how many steps away from its dot a label may move, tied to it by a leader line
+# Directions a label may sit in, in degrees (0 = right, 90 = up), in order of preference.
+DIRECTIONS = (90, 270, 0, 180, 45, 135, 315, 225, 60, 120, 300, 240, 30, 150, 330, 210)
+HARD = 1000.0  # per px² of a name on a name, and per name a leader runs through
+SOFT = 100.0  # per px² of a name on a marker, or out of the plot
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y downwards
+
+
+def _overlap_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Area shared by boxes ``a`` (…, 4) and ``b`` (…, 4), broadcast (0 when they only touch)."""
+    w = np.minimum(a[..., 2], b[..., 2]) - np.maximum(a[..., 0], b[..., 0])
+    h = np.minimum(a[..., 3], b[..., 3]) - np.maximum(a[..., 1], b[..., 1])
+    return np.clip(w, 0, None) * np.clip(h, 0, None)
+
+
+def _segment_hits_box(seg: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """Whether segments ``seg`` (…, 4: x0, y0, x1, y1; NaN for none) pass through boxes ``box`` (…, 4)."""
+    x0, y0, x1, y1 = (seg[..., k] for k in range(4))
+    dx, dy = x1 - x0, y1 - y0
+    lo = np.zeros(np.broadcast_shapes(seg.shape[:-1], box.shape[:-1]))
+    hi = np.ones_like(lo)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for d, start, low, high in ((dx, x0, box[..., 0], box[..., 2]), (dy, y0, box[..., 1], box[..., 3])):
+            t1, t2 = (low - start) / d, (high - start) / d
+            flat = d == 0
+            inside = (start > low) & (start < high)
+            lo = np.where(flat, np.where(inside, lo, np.inf), np.maximum(lo, np.minimum(t1, t2)))
+            hi = np.where(flat, np.where(inside, hi, -np.inf), np.minimum(hi, np.maximum(t1, t2)))
+    return np.nan_to_num(hi - lo, nan=-1.0) > 1e-6
+
+
+def _segments_cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether segments ``a`` and ``b`` (…, 4) properly cross (NaN segments never do)."""
+    def side(p: np.ndarray, q: np.ndarray, rx: np.ndarray, ry: np.ndarray) -> np.ndarray:
+        return np.sign((q[..., 2] - q[..., 0]) * (ry - q[..., 1]) - (q[..., 3] - q[..., 1]) * (rx - q[..., 0]))
+
+    with np.errstate(invalid="ignore"):
+        return ((side(a, b, a[..., 0], a[..., 1]) * side(a, b, a[..., 2], a[..., 3]) < 0)
+                & (side(b, a, b[..., 0], b[..., 1]) * side(b, a, b[..., 2], b[..., 3]) < 0))
+
+
+def _spots(px: float, py: float, w: float, h: float, gap: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where a w×h label may go around the dot at (px, py): boxes (S, 4), leaders (S, 4; NaN: none), levels (S,)."""
+    boxes, leaders, levels = [], [], []
+    hx, hy = w / 2, h / 2
+    for level in range(LEADER_LEVELS + 1):
+        for degrees in DIRECTIONS:
+            ux, uy = math.cos(math.radians(degrees)), -math.sin(math.radians(degrees))
+            ux, uy = (0.0 if abs(ux) < 1e-9 else ux), (0.0 if abs(uy) < 1e-9 else uy)
+            to_edge = min(hx / abs(ux) if ux else math.inf, hy / abs(uy) if uy else math.inf)  # centre → box edge along u
+            reach = MARKER_RADIUS + gap + to_edge + level * (h + gap)
+            cx, cy = px + ux * reach, py + uy * reach
+            boxes.append((cx - hx, cy - hy, cx + hx, cy + hy))
+            if level:
+                leaders.append((px + ux * MARKER_RADIUS, py + uy * MARKER_RADIUS, cx - ux * to_edge, cy - uy * to_edge))
+            else:
+                leaders.append((math.nan,) * 4)
+            levels.append(level)
+    return np.array(boxes), np.array(leaders), np.array(levels)
+
+
+def place_labels(
+    points: Sequence[tuple[float, float]],
+    sizes: Sequence[tuple[float, float]],
+    obstacles: Sequence[Box] = (),
+    bounds: Box | None = None,
+    gap: float = LABEL_GAP,
+    beam: int = BEAM_WIDTH,
+) -> list[tuple[float, float, Box | None]]:
+    """Centres for labels so that no two overlap and none covers a marker or leaves ``bounds``.
+
+    ``points`` are the labelled dots and ``sizes`` the labels' (width, height),
+    all in pixels with y downwards. A label sits next to its dot in one of 16
+    directions, or further out along one, tied to its dot by a leader line that
+    runs through no other label. A label without a leader must be nearer its
+    own dot than any other, so no name is read as its neighbour's. A beam
+    search over the labels, left to right, keeps the ``beam`` cheapest partial
+    layouts. Returns ``(cx, cy, leader)`` per label, in input order, where
+    ``leader`` is the line (x0, y0, x1, y1) from the dot to the label, or None.
+    """
+    n = len(points)
+    if n == 0:
+        return []
+    spots = [_spots(*points[i], *sizes[i], gap) for i in range(n)]
+    pts = np.array(points, dtype=float)
+    obst = np.array(obstacles, dtype=float).reshape(-1, 4)
+
+    unary = []
+    for i, (boxes, leaders, levels) in enumerate(spots):
+        area = sizes[i][0] * sizes[i][1]
+        cost = SOFT * _overlap_area(boxes[:, None], obst[None]).sum(axis=1)
+        if bounds is not None:
+            inside = _overlap_area(boxes, np.array(bounds, dtype=float))
+            cost += SOFT * 10 * (area - inside)
+        has_leader = levels > 0
+        cost += np.where(has_leader, area * levels / 20, 0.0)
+        cost += area / 2 * _segment_hits_box(leaders[:, None], obst[None]).sum(axis=1)
+        # distance from each box to each dot: a label without a leader must be nearest its own
+        dx = np.maximum(np.maximum(boxes[:, None, 0] - pts[None, :, 0], pts[None, :, 0] - boxes[:, None, 2]), 0)
+        dy = np.maximum(np.maximum(boxes[:, None, 1] - pts[None, :, 1], pts[None, :, 1] - boxes[:, None, 3]), 0)
+        dist = np.hypot(dx, dy)
+        others = np.delete(dist, i, axis=1).min(axis=1) if n > 1 else np.full(len(boxes), np.inf)
+        cost += np.where(~has_leader & (others <= dist[:, i] + gap), area, 0.0)
+        cost += area * 1e-3 * np.arange(len(boxes))  # ties: the preferred direction first
+        unary.append(cost)
+
+    def pair(i: int, j: int) -> np.ndarray:
+        """(S_i, S_j): what each pair of spots for labels i and j costs together."""
+        bi, li, _ = spots[i]
+        bj, lj, _ = spots[j]
+        area = min(sizes[i][0] * sizes[i][1], sizes[j][0] * sizes[j][1])
+        cost = HARD * _overlap_area(bi[:, None], bj[None])
+        crossings = (_segment_hits_box(li[:, None], bj[None]).astype(float)
+                     + _segment_hits_box(lj[None], bi[:, None]) + _segments_cross(li[:, None], lj[None]))
+        return cost + HARD * area * crossings
+
+    order = sorted(range(n), key=lambda k: points[k])
+    reach = []
+    for i in order:
+        boxes, leaders, _ = spots[i]
+        every = np.concatenate([boxes, np.column_stack([np.minimum(leaders[:, 0], leaders[:, 2]),
+                                                         np.minimum(leaders[:, 1], leaders[:, 3]),
+                                                         np.maximum(leaders[:, 0], leaders[:, 2]),
+                                                         np.maximum(leaders[:, 1], leaders[:, 3])])])
+        reach.append(np.array([np.nanmin(every[:, 0]), np.nanmin(every[:, 1]),
+                               np.nanmax(every[:, 2]), np.nanmax(every[:, 3])]))
+    meets = [[bool(_overlap_area(reach[d], reach[e]) > 0) for e in range(n)] for d in range(n)]
+    pairs = {(d, e): pair(order[d], order[e]) for d in range(n) for e in range(d) if meets[d][e]}
+
+    costs = np.zeros(1)
+    picks = np.zeros((1, 0), dtype=int)  # spot index per label, in ``order``
+    for depth, i in enumerate(order):
+        grown = costs[:, None] + unary[i][None, :]
+        for d in range(depth):
+            if (depth, d) in pairs:
+                grown = grown + pairs[(depth, d)].T[picks[:, d]]
+        flat = np.argsort(grown, axis=None, kind="stable")
+        rows, cols = np.unravel_index(flat, grown.shape)
+        # Layouts that differ only in labels no later label can reach are the same to the rest
+        # of the search: keep the cheapest of each, so the beam holds real alternatives.
+        live = [d for d in range(depth) if any(meets[d][e] for e in range(depth + 1, n))]
+        live_new = any(meets[depth][e] for e in range(depth + 1, n))
+        seen: set[tuple[int, ...]] = set()
+        keep: list[int] = []
+        for k in range(len(flat)):
+            key = (*picks[rows[k], live], cols[k] if live_new else -1)
+            if key not in seen:
+                seen.add(key)
+                keep.append(k)
+                if len(keep) == beam:
+                    break
+        costs = grown[rows[keep], cols[keep]]
+        picks = np.column_stack([picks[rows[keep]], cols[keep]])
+    best = picks[int(np.argmin(costs))]
+    out: list[tuple[float, float, Box | None]] = [(0.0, 0.0, None)] * n
+    for d, i in enumerate(order):
+        boxes, leaders, levels = spots[i]
+        b, line = boxes[best[d]], leaders[best[d]]
+        leader = None if levels[best[d]] == 0 else (float(line[0]), float(line[1]), float(line[2]), float(line[3]))
+        out[i] = (float((b[0] + b[2]) / 2), float((b[1] + b[3]) / 2), leader)
+    return out
 
 
 def _pt(scale: float) -> str:
@@ -72,6 +240,18 @@ class TimelinePage(QWidget):
         self.macs_curve = self.plot.plot([], [], pen=None, symbol="s", symbolSize=10, symbolBrush=MACS_COLOR, name="MACs")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.labels: list[pg.TextItem] = []
+        self._label_points: list[tuple[float, float]] = []  # view coordinates (year, log10 params)
+        # thin grey lines from a dot to a label that had to move away from it
+        self.leaders = pg.PlotCurveItem(pen=pg.mkPen(LEADER_COLOR, width=1), connect="pairs")
+        self.plot.addItem(self.leaders, ignoreBounds=True)
+        # a resize moves the range too: place the names once, after both
+        self._relabel = QTimer(self)
+        self._relabel.setSingleShot(True)
+        self._relabel.setInterval(0)
+        self._relabel.timeout.connect(self._place_labels)
+        vb = self.plot.getPlotItem().getViewBox()
+        vb.sigResized.connect(self._relabel.start)
+        vb.sigRangeChanged.connect(self._relabel.start)
         self.status = QLabel()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -158,19 +338,64 @@ class TimelinePage(QWidget):
         seen: dict[int, int] = {}
         for row in self.rows:
             year = row.year or 0
-            xs.append(year + 0.3 * seen.get(year, 0))  # spread same-year nets so their labels do not overlap
+            xs.append(year + 0.3 * seen.get(year, 0))  # spread same-year nets so their dots do not overprint
             seen[year] = seen.get(year, 0) + 1
         self.params_curve.setData(xs, [r.params for r in self.rows])
         self.macs_curve.setData(xs, [r.macs for r in self.rows])
         for item in self.labels:
             self.plot.removeItem(item)
         self.labels = []
-        for i, (x, row) in enumerate(sorted(zip(xs, self.rows, strict=True), key=lambda p: p[0])):
-            # neighbours in time alternate above / below their dot, so close years do not overprint
-            label = pg.TextItem(row.label, color=QColor(PLOT_INK), anchor=(0.5, 1.3) if i % 2 == 0 else (0.5, -0.3))
-            label.setPos(x, math.log10(max(row.params, 1)))
-            self.plot.addItem(label)
+        self._label_points = []
+        for x, row in zip(xs, self.rows, strict=True):
+            label = pg.TextItem(row.label, color=QColor(PLOT_INK), anchor=(0.5, 0.5))
+            self.plot.addItem(label, ignoreBounds=True)  # labels must not stretch the axes
             self.labels.append(label)
+            self._label_points.append((x, math.log10(max(row.params, 1))))
+        if xs:  # room at both ends for the first and last labels
+            self.plot.setXRange(min(xs) - 1.2, max(xs) + 2.0, padding=0)
+        self._place_labels()
+
+    def _place_labels(self, *_args: object) -> None:
+        """Put every architecture's name next to its dot where it overlaps no other name or marker."""
+        if not self.labels:
+            self.leaders.setData([], [])
+            return
+        vb = self.plot.getPlotItem().getViewBox()
+        sx, sy = vb.viewPixelSize()  # view units per pixel
+        if not (sx > 0 and sy > 0 and math.isfinite(sx) and math.isfinite(sy)):
+            return
+
+        def to_px(x: float, y: float) -> tuple[float, float]:
+            return x / sx, -y / sy
+
+        points = [to_px(x, y) for x, y in self._label_points]
+        sizes = []
+        for label in self.labels:
+            r = label.textItem.boundingRect()
+            sizes.append((r.width(), r.height()))
+        obstacles: list[Box] = []
+        for curve in (self.params_curve, self.macs_curve):
+            xd, yd = curve.getData()  # already log10 in log mode
+            for x, y in zip([] if xd is None else xd, [] if yd is None else yd, strict=True):
+                if math.isfinite(x) and math.isfinite(y):
+                    px, py = to_px(float(x), float(y))
+                    obstacles.append((px - MARKER_RADIUS, py - MARKER_RADIUS, px + MARKER_RADIUS, py + MARKER_RADIUS))
+        legend = self.plot.getPlotItem().legend
+        if legend is not None and legend.isVisible():
+            lr: QRectF = vb.mapSceneToView(legend.sceneBoundingRect()).boundingRect()
+            (ax, ay), (bx, by) = to_px(lr.left(), lr.top()), to_px(lr.right(), lr.bottom())
+            obstacles.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+        view = vb.viewRect()
+        (ax, ay), (bx, by) = to_px(view.left(), view.top()), to_px(view.right(), view.bottom())
+        bounds = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+        leader_x: list[float] = []
+        leader_y: list[float] = []
+        for label, (cx, cy, leader) in zip(self.labels, place_labels(points, sizes, obstacles, bounds), strict=True):
+            label.setPos(cx * sx, -cy * sy)
+            if leader is not None:
+                leader_x += [leader[0] * sx, leader[2] * sx]
+                leader_y += [-leader[1] * sy, -leader[3] * sy]
+        self.leaders.setData(leader_x, leader_y)
 
     def open_in_inspect(self, name: str) -> None:
         """Ask the Inspect tab to open ``name`` and show it."""

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cnnviz.gui.inspect.common import weights_text
@@ -38,6 +38,9 @@ def tr(text: str) -> str:
 
 class InspectController(QObject):
     """Starts, supersedes and cancels the Inspect tab's background work."""
+
+    model_failed = Signal(str)
+    """A model could not be loaded (the message); the previous model stays."""
 
     def __init__(self, state: AppState, parent_widget: QWidget | None = None) -> None:
         super().__init__()
@@ -68,6 +71,15 @@ class InspectController(QObject):
         """True while a job of ``kind`` ('main', 'erf', 'cam') runs."""
         job = self._jobs.get(kind)
         return job is not None and job.running
+
+    def pending(self, kind: str) -> bool:
+        """True from the start of a job of ``kind`` until its outcome was handled on the GUI thread.
+
+        Unlike :meth:`running`, this stays True while a finished job's result is
+        still queued: a new job started then would supersede (drop) that result.
+        """
+        job = self._jobs.get(kind)
+        return job is not None and not job.delivered
 
     def current_job(self, kind: str) -> Job | None:
         """The running job of ``kind`` ('main', 'erf', 'cam'), or None."""
@@ -180,6 +192,7 @@ class InspectController(QObject):
                 tr("Could not load {0}").format(name),
                 message + "\n\n" + tr("Still showing: {0}.").format(kept),
             )
+            self.model_failed.emit(message)
 
         from cnnviz.core.errors import PickleRefusedError
 
@@ -223,8 +236,19 @@ class InspectController(QObject):
         self.state.set_layer(wanted)
 
     # ------------------------------------------------------------ image
-    def load_image(self, source: ImageInput, then: Callable[[], None] | None = None) -> Job | None:
-        """Read an image and run it through the current model (the previous one stays on error)."""
+    def load_image(
+        self,
+        source: ImageInput,
+        then: Callable[[], None] | None = None,
+        *,
+        show_progress: bool = True,
+        on_failed: Callable[[str], None] | None = None,
+    ) -> Job | None:
+        """Read an image and run it through the current model (the previous one stays on error).
+
+        ``show_progress``: drive the progress bar (off for webcam frames, which
+        come many a second); ``on_failed(message)`` runs after the error was reported.
+        """
         session = self.state.model
         if self._model_request is not None and self.running("main"):
             # a model is loading: load it with this image instead
@@ -248,9 +272,11 @@ class InspectController(QObject):
                 tr("Could not open {0}").format(label),
                 message + "\n\n" + tr("The previous image stays loaded."),
             )
+            if on_failed is not None:
+                on_failed(message)
 
         return self._start(
-            "main", job_load_image, done, failed, show_progress=True, then=then,
+            "main", job_load_image, done, failed, show_progress=show_progress, then=then,
             session=session, source=source, image_id=self._next_image_id(),
         )
 

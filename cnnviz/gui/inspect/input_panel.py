@@ -3,19 +3,22 @@ the effective receptive field, and ways to bring in an image."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPen
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QImage, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +26,11 @@ from PySide6.QtWidgets import (
 from cnnviz.gui.inspect.common import ImageView, tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.webcam import CameraProbe, WebcamLive, camera_label
 from cnnviz.gui.state import AppState
 
+#: Coming back to the tab looks for cameras again, at most this often (s).
+RESEARCH_AFTER = 5.0
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"
 RF_PEN = QPen(QColor(255, 60, 60), 0)
 PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
@@ -64,10 +70,7 @@ class InputPanel(QWidget):
         for p in list_samples():
             self.samples.addItem(p.stem, str(p))
         self.samples.activated.connect(self._on_sample)
-        self.webcam_button = QPushButton(tr("Webcam"))
-        self.webcam_button.setEnabled(False)
-        self.webcam_button.setToolTip(tr("Live webcam input is not available in this build."))
-        self.webcam_button.setVisible(False)  # no camera support yet: do not show a button that cannot work
+        self._make_webcam()
         self.overlay_box = QComboBox()
         self.overlay_box.addItem(tr("Overlay: effective RF"), "erf")
         self.overlay_box.addItem(tr("Overlay: Grad-CAM"), "cam")
@@ -133,6 +136,140 @@ class InputPanel(QWidget):
         state.erf_changed.connect(self._on_erf)
         state.cam_changed.connect(self._on_cam)
 
+    # ------------------------------------------------------------ webcam
+    def _make_webcam(self) -> None:
+        """The Webcam toggle (its action also sits in the File menu) and its camera menu."""
+        self.camera_index = 0  # the chosen camera (remembered)
+        self._start_after_search = False  # the user turned the webcam on while a search ran
+        self.probe = CameraProbe(parent=self)
+        self.probe.sig_found.connect(self._on_cameras)
+        self.live = WebcamLive(self.state, self.controller, self)
+        self.live.sig_running.connect(self._on_live_running)
+        self.webcam_action = QAction(tr("Live &webcam"), self)
+        self.webcam_action.setIconText(tr("Webcam"))
+        self.webcam_action.setCheckable(True)
+        self.webcam_action.setEnabled(False)
+        self.webcam_action.toggled.connect(self._on_webcam_toggled)
+        self.camera_menu = QMenu(self)
+        self.camera_menu.aboutToShow.connect(self._search_cameras)
+        self.camera_group = QActionGroup(self)
+        self.camera_group.setExclusive(True)
+        self.webcam_button = QToolButton()
+        self.webcam_button.setDefaultAction(self.webcam_action)
+        self.webcam_button.setMenu(self.camera_menu)
+        self.webcam_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.webcam_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._set_webcam_tip(tr("Looking for cameras…"))
+        self._fill_camera_menu()
+
+    def start_camera_search(self) -> None:
+        """Look for cameras on a worker (never while one is live: it is in use)."""
+        if not self.live.active:
+            self.probe.search()
+            self._fill_camera_menu()
+
+    def _search_cameras(self) -> None:
+        self.start_camera_search()
+
+    def _set_webcam_tip(self, text: str) -> None:
+        self.webcam_action.setToolTip(text)
+        self.webcam_action.setStatusTip(text)
+        self.webcam_button.setToolTip(text)
+
+    def _on_cameras(self, cameras: list[Any]) -> None:
+        indices = [c.index for c in cameras]
+        if indices and self.camera_index not in indices:
+            self.camera_index = indices[0]
+        self.webcam_action.setEnabled(bool(cameras) or self.live.active)
+        self._update_webcam_tip()
+        self._fill_camera_menu()
+        if self._start_after_search:
+            self._start_after_search = False
+            if cameras:
+                self.live.start(self.camera_index)
+            else:
+                self._on_live_running(False)
+
+    def _update_webcam_tip(self) -> None:
+        cameras = self.probe.cameras or []
+        if self.live.active:
+            self._set_webcam_tip(tr("Stop the live webcam (the last frame stays loaded)."))
+        elif not cameras:
+            self._set_webcam_tip(tr(
+                "No camera was found, so live webcam input is off. Plug one in: cnnviz looks again "
+                "when you come back to this tab."))
+        else:
+            chosen = next((c for c in cameras if c.index == self.camera_index), cameras[0])
+            self._set_webcam_tip(tr(
+                "Run the model live on {0}: the activations follow the camera as fast as the model allows. "
+                "The arrow picks another camera.").format(camera_label(chosen)))
+
+    def _fill_camera_menu(self) -> None:
+        menu = self.camera_menu
+        menu.clear()
+        for act in self.camera_group.actions():
+            self.camera_group.removeAction(act)
+        cameras = self.probe.cameras
+        if self.probe.searching:
+            menu.addAction(tr("Looking for cameras…")).setEnabled(False)
+        elif not cameras:
+            menu.addAction(tr("No camera found")).setEnabled(False)
+        for info in cameras or []:
+            act = menu.addAction(camera_label(info))
+            act.setCheckable(True)
+            act.setChecked(info.index == self.camera_index)
+            act.setData(info.index)
+            self.camera_group.addAction(act)
+            act.triggered.connect(lambda _=False, i=info.index: self.choose_camera(i))
+
+    def choose_camera(self, index: int) -> None:
+        """Use camera ``index`` (switching over at once if live)."""
+        self.camera_index = index
+        self._update_webcam_tip()
+        if self.live.active and self.live.index != index:
+            self.live.start(index)
+
+    def _on_webcam_toggled(self, on: bool) -> None:
+        self._start_after_search = False
+        if on and not self.live.active:
+            if not self.isVisible():  # started from the File menu on another tab
+                self.state.open_tab.emit("inspect")
+            if self.probe.searching:  # the search has the camera open: start once it let go
+                self._start_after_search = True
+                return
+            self.live.start(self.camera_index)
+        elif not on and self.live.active:
+            self.live.stop()
+
+    def _on_live_running(self, running: bool) -> None:
+        if self.webcam_action.isChecked() != running:
+            self.webcam_action.blockSignals(True)
+            self.webcam_action.setChecked(running)
+            self.webcam_action.blockSignals(False)
+            self.webcam_button.update()
+        self.webcam_action.setEnabled(running or bool(self.probe.cameras))
+        self._update_webcam_tip()
+
+    def stop_webcam(self, message: str = "") -> bool:
+        """Stop live webcam input (the last frame stays); True once the camera is released."""
+        if self._start_after_search:
+            self._start_after_search = False
+            self._on_live_running(False)
+        return self.live.stop(message)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Leaving the tab stops the webcam (a minimised window, a spontaneous hide, does not)."""
+        if not event.spontaneous() and self.live.active:
+            self.live.stop(tr("Webcam stopped: you left the Inspect tab."))
+        super().hideEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Coming back to the tab looks for cameras again (someone may have plugged one in)."""
+        super().showEvent(event)
+        if not event.spontaneous() and self.probe.cameras is not None and \
+                time.monotonic() - self.probe.last_search > RESEARCH_AFTER:
+            self.start_camera_search()
+
     # ------------------------------------------------------------ sources
     def open_dialog(self) -> None:
         """Ask for an image file and load it."""
@@ -141,14 +278,16 @@ class InputPanel(QWidget):
             self.open_path(path)
 
     def open_path(self, path: str) -> None:
-        """Load the image at ``path``."""
+        """Load the image at ``path`` (this ends live webcam input)."""
         self.last_dir = str(Path(path).parent)
+        self.stop_webcam()
         self.controller.load_image(ImageInput(path=path, label=Path(path).name))
 
     def _on_sample(self, index: int) -> None:
         path = self.samples.itemData(index)
         self.samples.setCurrentIndex(0)
         if path:
+            self.stop_webcam()
             self.controller.load_image(ImageInput(path=path, label=Path(path).name))
 
     def load_mime(self, mime: QMimeData) -> bool:
@@ -160,10 +299,12 @@ class InputPanel(QWidget):
         if mime.hasImage():
             image = QImage(mime.imageData())
             if not image.isNull():
+                self.stop_webcam()
                 self.controller.load_image(ImageInput(array=qimage_to_rgb(image), label=tr("pasted image")))
                 return True
         for fmt in ("image/png", "image/jpeg", "image/bmp"):
             if mime.hasFormat(fmt):
+                self.stop_webcam()
                 self.controller.load_image(ImageInput(data=bytes(mime.data(fmt).data()), label=tr("pasted image")))
                 return True
         if mime.hasText() and Path(mime.text().strip()).is_file():
@@ -191,11 +332,12 @@ class InputPanel(QWidget):
             self.original.set_rgb(None)
             self.seen.set_rgb(None)
             return
-        self.original.set_rgb(prepared.original)
-        self.seen.set_rgb(prepared.display)
+        # the crop box first: fitting the view to a new image size takes every item's bounds into account
         x0, y0, x1, y1 = prepared.crop_box
         self.crop_box.setPos(QPointF(x0, y0))
         self.crop_box.setSize(QPointF(x1 - x0, y1 - y0))
+        self.original.set_rgb(prepared.original)
+        self.seen.set_rgb(prepared.display)
         self.crop_box.setToolTip(tr("The part of the original the model sees"))
         raw = self.state.raw_image
         name = getattr(raw, "name", "") if raw is not None else ""

@@ -117,6 +117,9 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
         state.show_error(tr("Lesson"), tr("A lesson state must be a JSON object, not {0}.").format(type(lesson).__name__))
         return
     problems: list[str] = []
+    input_panel = getattr(tab, "input_panel", None)
+    if input_panel is not None and hasattr(input_panel, "stop_webcam"):
+        input_panel.stop_webcam()  # the lesson's image replaces the live camera
     _apply_view(tab, lesson, problems)
     _apply_device(tab, lesson, problems)
 

@@ -137,6 +137,10 @@ class InspectTab(QWidget):
                                      tr("Open an image file for the Inspect tab"), window_wide=True)
         self.act_paste = self._action(tr("&Paste image"), self.input_panel.paste, "Ctrl+Shift+V",
                                       tr("Use the image on the clipboard"), window_wide=True)
+        self.act_webcam = self.input_panel.webcam_action
+        self.act_webcam.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.act_webcam.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_webcam)
         self.act_export_png = self._action(tr("Export view as &PNG…"), self.export_png, "Ctrl+E",
                                            tr("Save the Inspect tab as it looks now"), window_wide=True)
         self.act_export_npz = self._action(tr("Export layer &activations (.npz)…"), self.export_npz)
@@ -155,8 +159,8 @@ class InspectTab(QWidget):
             return
         if hasattr(window, "menu_file"):
             first = window.menu_file.actions()[0] if window.menu_file.actions() else None
-            for act in (self.act_open, self.act_paste, None, self.act_export_png, self.act_export_npz,
-                        self.act_export_csv, self.act_export_md, None):
+            for act in (self.act_open, self.act_paste, self.act_webcam, None, self.act_export_png,
+                        self.act_export_npz, self.act_export_csv, self.act_export_md, None):
                 if act is None:
                     window.menu_file.insertSeparator(first) if first else window.menu_file.addSeparator()
                 else:
@@ -203,6 +207,11 @@ class InspectTab(QWidget):
         image_path = getattr(opts, "image", None) or mem.get("image")
         if image_path and not getattr(opts, "image", None) and not Path(image_path).is_file():
             image_path = None  # a remembered file that was moved: fall back to the sample
+        if mem.get("camera"):
+            with contextlib.suppress(ValueError):
+                self.input_panel.camera_index = int(mem["camera"])
+        if not screenshot:
+            self.input_panel.start_camera_search()
         self.controller.load_model(name, weights, seed=seed, layer=layer)
         if image_path:
             self._after_first_model(lambda: self.controller.load_image(ImageInput(path=image_path, label=Path(image_path).name)))
@@ -297,6 +306,7 @@ class InspectTab(QWidget):
         s.setValue("inspect/image", src.path if src is not None and src.path else "")
         s.setValue("inspect/layer", self.state.layer)
         s.setValue("inspect/device", self.state.device)
+        s.setValue("inspect/camera", self.input_panel.camera_index)
         s.setValue("inspect/colormap", self.state.colormap)
         s.setValue("inspect/scale", self.grid.scale_box.currentData())
         s.setValue("inspect/sort", self.grid.sort_box.currentData())
@@ -306,7 +316,7 @@ class InspectTab(QWidget):
 
     def restore_settings(self, s: QSettings) -> None:
         """Read what save_settings wrote (applied when the tab starts)."""
-        for key in ("model", "weights", "image", "layer", "device", "colormap", "scale", "sort"):
+        for key in ("model", "weights", "image", "layer", "device", "colormap", "scale", "sort", "camera"):
             v = s.value(f"inspect/{key}")
             if v:
                 self._remembered[key] = str(v)
@@ -329,7 +339,8 @@ class InspectTab(QWidget):
         lesson.apply_lesson_state(self, state)
 
     def shutdown(self) -> None:
-        """Cancel every job (the window is closing)."""
+        """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
+        self.input_panel.stop_webcam()
         self.controller.shutdown()
 
 

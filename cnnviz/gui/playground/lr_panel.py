@@ -35,6 +35,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Playground", text)
 
 
+def _nowrap(text: str) -> str:
+    """``text`` with non-breaking spaces: a word-wrapped label keeps it on one line."""
+    return text.replace(" ", "\u00a0")
+
+
 def _small_plot(title: str) -> pg.PlotWidget:
     w = pg.PlotWidget(background="w")
     p = w.getPlotItem()
@@ -92,14 +97,15 @@ class LrBoundPanel(QWidget):
             "Each direction shrinks iff |1 − lr·λ| < 1, i.e. 0 < lr < 2/λ. The steepest direction "
             "sets the ceiling: lr must stay below 2/λmax."
         ))
-        numbers.addWidget(self.eig, 0, 1)
-        numbers.addWidget(self.cond, 1, 1)
-        numbers.addWidget(self.bound, 2, 1)
+        for i, label in enumerate((self.eig, self.cond, self.bound)):
+            label.setWordWrap(True)  # a narrow column wraps the numbers instead of widening the window
+            numbers.addWidget(label, i, 1)
         numbers.setColumnStretch(1, 1)
         lay.addLayout(numbers)
 
         row = QHBoxLayout()
         lr_label = QLabel(tr("GD learning rate"))
+        lr_label.setWordWrap(True)
         lr_label.setToolTip(tr("The learning rate of the SGD racer (plain gradient descent)."))
         row.addWidget(lr_label)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -114,7 +120,6 @@ class LrBoundPanel(QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         row.addWidget(self.slider, 1)
         self.lr_value = QLabel()
-        self.lr_value.setMinimumWidth(90)
         row.addWidget(self.lr_value)
         lay.addLayout(row)
 
@@ -123,9 +128,11 @@ class LrBoundPanel(QWidget):
             "|1 − lr·λi|: the factor by which one step multiplies the distance to the minimum along "
             "eigendirection i. Below 1 it shrinks, above 1 it grows; a negative 1 − lr·λ flips sides every step."
         ))
+        self.factors.setWordWrap(True)
         lay.addWidget(self.factors)
         self.regime = QLabel()
         self.regime.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.regime.setWordWrap(True)
         self.regime.setToolTip(tr("What gradient descent does with this learning rate, in words."))
         lay.addWidget(self.regime)
 
@@ -231,12 +238,14 @@ class LrBoundPanel(QWidget):
     def _show_lr(self, a: LrAnalysis) -> None:
         with signals_blocked(self.slider):
             self.slider.setValue(self._lr_to_tick(a.lr))
-        self.lr_value.setText(f"lr = {a.lr:.4g}")
+        self.lr_value.setText(_nowrap(f"lr = {a.lr:.4g}"))
+        # as wide as the widest value, so the slider does not jump while dragged
+        self.lr_value.setMinimumWidth(self.lr_value.fontMetrics().horizontalAdvance("lr = 0.0000e-00"))
         self.lr_line.setValue(a.lr)
         f = a.abs_factors
-        self.factors.setText(
-            f"<span style='color:{DIRECTION_COLORS[0]}'>|1 − lr·λ1| = {f[0]:.4f}</span> &nbsp;&nbsp; "
-            f"<span style='color:{DIRECTION_COLORS[1]}'>|1 − lr·λ2| = {f[1]:.4f}</span>"
+        self.factors.setText(  # each expression stays on one line; a narrow panel puts them on two
+            f"<span style='color:{DIRECTION_COLORS[0]}'>{_nowrap(f'|1 − lr·λ1| = {f[0]:.4f}')}</span>"
+            f"&nbsp;&nbsp; <span style='color:{DIRECTION_COLORS[1]}'>{_nowrap(f'|1 − lr·λ2| = {f[1]:.4f}')}</span>"
         )
         color = REGIME_COLORS.get(a.regime.value, "#222222")
         words = a.regime.zh if self.language == "zh" else tr(a.regime.en)

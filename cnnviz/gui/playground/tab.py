@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
     QSplitter,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +58,7 @@ from cnnviz.gui.playground.animation import SPEEDS, RaceClock
 from cnnviz.gui.playground.loss_view import LossView
 from cnnviz.gui.playground.lr_panel import LrBoundPanel
 from cnnviz.gui.playground.palette import optimizer_color
-from cnnviz.gui.playground.qt_util import signals_blocked
+from cnnviz.gui.playground.qt_util import FitWidthScrollArea, signals_blocked
 from cnnviz.gui.playground.racer_panel import OptimizerPanel
 from cnnviz.gui.playground.surface_view import SurfaceView
 from cnnviz.gui.state import AppState
@@ -68,7 +68,7 @@ DEFAULT_SURFACE = "quadratic"
 DEFAULT_ON = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 SETTINGS_KEY = "playground/state"
 DEBOUNCE_MS = 60
-LEFT_WIDTH = 330  # px at zoom 1: the surface and optimizer cards
+VIEW_MIN_WIDTH, VIEW_MIN_HEIGHT = 300, 260  # px: the surface stays legible however small the window
 
 
 def tr(text: str) -> str:
@@ -158,12 +158,8 @@ class PlaygroundTab(QWidget):
         opt_lay.addWidget(self.suggest)
         left_lay.addWidget(opt_box)
         left_lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(LEFT_WIDTH)
-        self.left_scroll = scroll
+        # as wide as the cards need (more when zoomed), as short as the window: the rest scrolls
+        self.left_scroll = FitWidthScrollArea(left)
 
         centre = QWidget()
         c_lay = QVBoxLayout(centre)
@@ -172,22 +168,26 @@ class PlaygroundTab(QWidget):
         self.surface_title.setWordWrap(True)
         c_lay.addWidget(self.surface_title)
         self.view = SurfaceView()
-        self.view.setMinimumSize(360, 300)
+        self.view.setMinimumSize(VIEW_MIN_WIDTH, VIEW_MIN_HEIGHT)
         c_lay.addWidget(self.view, 1)
         c_lay.addLayout(self._build_transport())
 
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setChildrenCollapsible(False)
         self.loss_view = LossView()
-        self.loss_view.setMinimumHeight(200)
+        self.loss_view.setMinimumHeight(160)
         right.addWidget(self.loss_view)
         self.lr_panel = LrBoundPanel()
-        right.addWidget(self.lr_panel)
+        self.lr_scroll = FitWidthScrollArea(self.lr_panel)  # a short window scrolls the lesson
+        right.addWidget(self.lr_scroll)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         right.setSizes([330, 520])
+        self.right_splitter = right
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(scroll)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left_scroll)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
@@ -258,34 +258,40 @@ class PlaygroundTab(QWidget):
         rows.addLayout(row2)
         style = self.style()
         icon = QStyle.StandardPixmap
-        self.btn_restart = QPushButton(style.standardIcon(icon.SP_MediaSkipBackward), tr("Restart"))
-        self.btn_restart.setToolTip(tr("Back to step 0 and play (Home)"))
-        self.btn_back = QPushButton(style.standardIcon(icon.SP_MediaSeekBackward), tr("Back"))
-        self.btn_back.setToolTip(tr("One step back (Left arrow)"))
-        self.btn_play = QPushButton()
-        self.btn_play.setToolTip(tr("Play or pause the race (Space)"))
-        self.btn_play.setMinimumWidth(80)
-        self.btn_step = QPushButton(style.standardIcon(icon.SP_MediaSeekForward), tr("Step"))
-        self.btn_step.setToolTip(tr("One step forward (Right arrow)"))
-        self.btn_end = QPushButton(style.standardIcon(icon.SP_MediaSkipForward), tr("End"))
-        self.btn_end.setToolTip(tr("Jump to the last step (End)"))
-        for b in (self.btn_restart, self.btn_back, self.btn_play, self.btn_step, self.btn_end):
+
+        def button(pixmap: QStyle.StandardPixmap | None, text: str, tip: str) -> QToolButton:
+            # tool buttons, not push buttons: no 80 px floor each, so the row fits a narrow column
+            b = QToolButton()
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            if pixmap is not None:
+                b.setIcon(style.standardIcon(pixmap))
+            b.setText(text)
+            b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Space for play/pause
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             row.addWidget(b)
+            return b
+
+        self.btn_restart = button(icon.SP_MediaSkipBackward, tr("Restart"), tr("Back to step 0 and play (Home)"))
+        self.btn_back = button(icon.SP_MediaSeekBackward, tr("Back"), tr("One step back (Left arrow)"))
+        self.btn_play = button(None, "", tr("Play or pause the race (Space)"))
+        self.btn_step = button(icon.SP_MediaSeekForward, tr("Step"), tr("One step forward (Right arrow)"))
+        self.btn_end = button(icon.SP_MediaSkipForward, tr("End"), tr("Jump to the last step (End)"))
+        row.addStretch(1)
         self.speed_combo = QComboBox()
         for s in SPEEDS:
             self.speed_combo.addItem(tr("{0:g} steps/frame").format(s) if s != 1 else tr("1 step/frame"), s)
         self.speed_combo.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_combo.setToolTip(tr("Animation speed: optimizer steps per displayed frame (+ / −)"))
         self.speed_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        row.addWidget(self.speed_combo)
-        row.addStretch(1)
+        self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        row2.addWidget(self.speed_combo)
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setToolTip(tr("Drag to any step of the race"))
         self.scrub.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scrub.setMinimumWidth(60)
         row2.addWidget(self.scrub, 1)
         self.step_label = QLabel()
-        self.step_label.setMinimumWidth(110)
         self.step_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         row2.addWidget(self.step_label)
         return rows
@@ -592,15 +598,14 @@ class PlaygroundTab(QWidget):
         return self._debounce.isActive() or (self._job is not None and self._job.running) or self.clock.playing
 
     def _follow_zoom(self, zoom: float) -> None:
-        """Presentation zoom: widen the left column with its text, so nothing is clipped."""
+        """Presentation zoom: the loss plot's text follows; the columns follow their content's minimum widths."""
         self.loss_view.set_zoom(zoom)
-        width = int(LEFT_WIDTH * zoom)
-        self.left_scroll.setMinimumWidth(width)
-        sizes = self.splitter.sizes()
-        if sizes and sizes[0] < width + 10 and sum(sizes) > 0:
-            rest = max(1, sum(sizes[1:]))
-            spare = sum(sizes) - width - 10
-            self.splitter.setSizes([width + 10] + [max(50, int(spare * v / rest)) for v in sizes[1:]])
+        self._fit_step_label()
+
+    def _fit_step_label(self) -> None:
+        """Room for the longest step text, so the slider does not jump as the numbers grow."""
+        widest = tr("step {0} / {1}").format(MAX_STEPS, MAX_STEPS)
+        self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance(widest) + 4)
 
     def _on_language(self, lang: str) -> None:
         self.lr_panel.set_language(lang)
