@@ -90,13 +90,16 @@ class AppState(QObject):
         model_new = model is not self.model
         image_new = image is not self.image
         self.model, self.raw_image, self.image, self.forward = model, raw_image, image, forward
-        self.unit = None
+        # A new image through the same model (the next webcam frame) keeps the
+        # clicked unit when it still exists, so its receptive field stays drawn.
+        if model_new or not _unit_exists(self.unit, forward):
+            self.unit = None
         if model_new:
             self.model_changed.emit(model)
             self.status_info_changed.emit()
         if image_new:
             self.image_changed.emit(image)
-        self.unit_changed.emit(None)
+        self.unit_changed.emit(self.unit)
         self.forward_changed.emit(forward)
 
     def set_colormap(self, name: str) -> None:
@@ -184,3 +187,14 @@ class AppState(QObject):
     def busy(self) -> bool:
         """True while any background work counted with push_busy runs."""
         return self._busy > 0
+
+
+def _unit_exists(unit: Any, forward: Any) -> bool:
+    """True when ``unit`` (layer, channel, y, x) indexes into ``forward``'s captured outputs."""
+    if unit is None or forward is None:
+        return False
+    out = getattr(forward, "layers", {}).get(getattr(unit, "layer", None))
+    if out is None or out.dim() < 4:
+        return False
+    _, c, h, w = out.shape[:4]
+    return 0 <= unit.channel < c and 0 <= unit.y < h and 0 <= unit.x < w

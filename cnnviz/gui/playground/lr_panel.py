@@ -204,8 +204,8 @@ class LrBoundPanel(QWidget):
         )
         lam = a.eigenvalues
         self.eig.setText(
-            f"<span style='color:{DIRECTION_COLORS[0]}'>λ1 = {lam[0]:.4g}</span> &nbsp; "
-            f"<span style='color:{DIRECTION_COLORS[1]}'>λ2 = {lam[1]:.4g}</span>"
+            f"<span style='color:{DIRECTION_COLORS[0]}'>{_nowrap(f'λ1 = {lam[0]:.4g}')}</span> &nbsp; "
+            f"<span style='color:{DIRECTION_COLORS[1]}'>{_nowrap(f'λ2 = {lam[1]:.4g}')}</span>"
         )
         self.cond.setText(
             tr("condition number κ = {0}").format(f"{a.condition_number:.4g}")
