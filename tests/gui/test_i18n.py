@@ -210,7 +210,8 @@ def test_status_message_is_in_the_walk(make_main_window, qtbot):
     """The Inspect tab's 'loaded' message names the weights in Chinese (core's label is English)."""
     window = make_main_window(tabs=("inspect",), lang="zh", model="lenet5", seed=3)
     tab = window.tab_widgets["inspect"]
-    qtbot.waitUntil(lambda: not tab.is_busy() and "lenet5" in window.statusBar().currentMessage(), timeout=30000)
+    # Wait for the "loaded" message itself: "正在加载 lenet5…" (loading) comes first.
+    qtbot.waitUntil(lambda: not tab.is_busy() and "种子" in window.statusBar().currentMessage(), timeout=30000)
     message = dict(visible_texts(window))["QStatusBar.message"]
     assert "随机权重（种子 3）" in message and "random" not in message
 
