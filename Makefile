@@ -37,5 +37,11 @@ fuzz: $(STAMP)
 translations: $(STAMP)
 	$(PY) tools/update_translations.py
 
+soak: $(STAMP)
+	mkdir -p bench-results
+	CNNVIZ_SOAK_CYCLES=200 CNNVIZ_SOAK_TRAIN_RUNS=20 CNNVIZ_SOAK_REPORT=bench-results/soak.json QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:xdist -s tests/soak; s=$$?; \
+	CNNVIZ_FUZZ_EXAMPLES=5000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:xdist -s tests/fuzz; f=$$?; \
+	test $$s -eq 0 -a $$f -eq 0
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         for menu in self._old_menus:
             menu.deleteLater()
         bar.clear()
-        self.toolbar.clear()
+        self._clear_toolbar()
         self._toolbar_shown = []
         self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.menu_file = bar.addMenu(tr("&File"))
@@ -575,6 +575,13 @@ class MainWindow(QMainWindow):
         settings().setValue("ui/toolbar", on)
         self.update_toolbar()
 
+    def _clear_toolbar(self) -> None:
+        """Empty the toolbar; separators it created are deleted (``clear()`` alone leaks them)."""
+        for act in self.toolbar.actions():
+            if act.isSeparator() and act.parent() is self.toolbar:
+                act.deleteLater()
+        self.toolbar.clear()
+
     def update_toolbar(self) -> None:
         """Show the current tab's toolbar actions (see the tab contract); hide the bar when there are none."""
         if not hasattr(self, "toolbar"):
@@ -590,7 +597,7 @@ class MainWindow(QMainWindow):
         if actions == self._toolbar_shown:
             self._show_toolbar_if_wanted()
             return
-        self.toolbar.clear()
+        self._clear_toolbar()
         for act in actions:
             if act is None:
                 self.toolbar.addSeparator()

@@ -2058,8 +2058,8 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
-            <source>(1 − lr·λ)ᵏ: error left after k steps</source>
-            <translation>(1 − lr·λ)ᵏ：k 步后剩下的误差</translation>
+            <source>Error left: (1 − lr·λ)ᵏ</source>
+            <translation>剩余误差：(1 − lr·λ)ᵏ</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
@@ -2527,6 +2527,11 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/core/playground/lr_bound.py" />
             <source>slides away (negative curvature)</source>
             <translation>滑走（负曲率）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
+            <source>(1 − lr·λ)ᵏ: error left after k steps</source>
+            <translation type="vanished">(1 − lr·λ)ᵏ：k 步后剩下的误差</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from types import SimpleNamespace
 
 import numpy as np
@@ -179,3 +180,59 @@ def test_kind_and_mode_items_are_translated_and_keep_their_keys(qtbot) -> None:
         widget.shutdown()
     finally:
         i18n.set_language(app, "en")
+
+
+def _inside(box, x: float, y: float) -> bool:
+    return box[0] < x < box[2] and box[1] < y < box[3]
+
+
+def _shared(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(w, 0.0) * max(h, 0.0)
+
+
+def test_crowded_labels_are_placed_apart_inside_and_tied_to_their_dots() -> None:
+    """Three same-year ResNet-like dots a few pixels apart near the right edge, wide names."""
+    from cnnviz.gui.explain.timeline_page import MARKER_RADIUS, place_labels
+
+    points = [(0.0, 0.0), (12.0, -18.0), (24.0, -36.0), (-40.0, 8.0), (-60.0, -30.0), (-20.0, -10.0)]
+    sizes = [(80.0, 20.0), (82.0, 20.0), (90.0, 20.0), (70.0, 20.0), (60.0, 20.0), (40.0, 20.0)]
+    markers = [(x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS) for x, y in points]
+    bounds = (-300.0, -200.0, 70.0, 200.0)  # little room on the right
+    placed = place_labels(points, sizes, markers, bounds)
+    boxes = [(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2) for (cx, cy, _), (w, h) in zip(placed, sizes, strict=True)]
+    for i, a in enumerate(boxes):
+        assert bounds[0] <= a[0] and a[2] <= bounds[2] and bounds[1] <= a[1] and a[3] <= bounds[3], i
+        for j, b in enumerate(boxes[:i]):
+            assert _shared(a, b) == 0, (i, j)  # no two names on top of each other
+        for m in markers:
+            assert _shared(a, m) == 0, i  # no name hides a dot
+    for i, (_cx, _cy, leader) in enumerate(placed):
+        if leader is None:  # beside its dot: nearer its own dot than any other
+            def dist(p, box=boxes[i]):
+                return math.hypot(max(box[0] - p[0], 0, p[0] - box[2]), max(box[1] - p[1], 0, p[1] - box[3]))
+            assert dist(points[i]) < min(dist(p) for k, p in enumerate(points) if k != i)
+            continue
+        x0, y0, x1, y1 = leader
+        assert math.hypot(x0 - points[i][0], y0 - points[i][1]) == pytest.approx(MARKER_RADIUS)  # starts at its dot
+        for t in np.linspace(0.02, 0.98, 200):  # and runs through no other name
+            x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+            assert not any(_inside(b, x, y) for k, b in enumerate(boxes) if k != i), i
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (800, 700)])
+def test_timeline_names_never_overlap_on_screen(tab: ExplainTab, qtbot, size) -> None:
+    tab.resize(*size)
+    tab.show_topic("timeline")
+    page = tab.pages["timeline"]
+    qtbot.waitUntil(lambda: page.table.rowCount() == 9, timeout=30000)
+    qtbot.wait(50)  # the names are placed once the resize has settled
+    rects = [label.sceneBoundingRect() for label in page.labels]
+    assert [label.toPlainText() for label in page.labels][6:] == ["ResNet-18", "ResNet-50", "ResNet-152"]
+    view = page.plot.getPlotItem().getViewBox().sceneBoundingRect()
+    for i, a in enumerate(rects):
+        assert view.adjusted(-1, -1, 1, 1).contains(a), page.labels[i].toPlainText()
+        for j, b in enumerate(rects[:i]):
+            overlap = a.intersected(b)
+            assert overlap.width() * overlap.height() < 1, (page.labels[i].toPlainText(), page.labels[j].toPlainText())

@@ -11,6 +11,7 @@ import pytest
 import torch
 from PySide6.QtCore import QPointF, QSettings, Qt
 
+from cnnviz.gui.playground.qt_util import visible_text
 from cnnviz.gui.playground.tab import PlaygroundTab
 from cnnviz.gui.state import AppState
 
@@ -121,8 +122,9 @@ def test_lr_slider_crosses_the_bound_and_names_the_regime(tab: PlaygroundTab, qt
     lr = tab.racers.hyperparams("sgd")["lr"]
     assert lr == pytest.approx(panel.tick_to_lr(above)) and lr > bound
     assert "diverges" in panel.regime.text()
-    assert panel.factors.text().count("|1 − lr·λ") == 2
-    assert f"{abs(1 - lr * 10):.4f}" in panel.factors.text()
+    factors = visible_text(panel.factors.text())  # the expressions are kept from wrapping mid-way
+    assert factors.count("|1 − lr·λ") == 2
+    assert f"{abs(1 - lr * 10):.4f}" in factors
     qtbot.waitUntil(lambda: _idle(tab) and tab._shown["sgd"].hyperparams["lr"] == lr, timeout=10000)
     assert tab._shown["sgd"].diverged
     tab.clock.pause()
@@ -179,3 +181,77 @@ def test_shutdown_stops_the_clock(tab: PlaygroundTab) -> None:
     tab.clock.play()
     tab.shutdown()
     assert not tab.clock.playing and not tab.is_busy() or tab._job is not None
+
+
+def test_the_tab_fits_a_1280x800_projector_at_100_and_150_percent(make_main_window, qtbot, monkeypatch) -> None:
+    """The window with the Playground is no wider or taller than a classroom projector, zoomed or not."""
+    from PySide6.QtWidgets import QApplication
+
+    from cnnviz.gui import app as app_module
+    from cnnviz.gui import theme
+
+    app = QApplication.instance()
+    saved = app.font().pointSizeF()
+    # the font run_app starts with (the readable classroom size), before any zoom
+    monkeypatch.setattr(app_module, "_base_point_size", app_module.CLASSROOM_POINT_SIZE)
+    window = make_main_window(tabs=("playground",))
+    try:
+        tab = window.tab_widgets["playground"]
+        qtbot.waitUntil(lambda: bool(tab._shown), timeout=10000)
+        for zoom in (1.0, 1.5):
+            window.set_zoom(zoom)
+            qtbot.wait(50)  # let the layouts take the new fonts
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1280 and hint.height() <= 800, (zoom, hint.toTuple())
+            window.resize(1280, 800)
+            qtbot.wait(50)
+            assert (window.width(), window.height()) == (1280, 800)
+            # at that size the columns need no horizontal scrolling: text wraps instead
+            for scroll in (tab.left_scroll, tab.lr_scroll):
+                assert scroll.widget().width() <= scroll.viewport().width()
+            assert tab.transport.width() >= tab.transport.row_width(compact=tab.transport.compact)
+    finally:
+        window.set_zoom(1.0)
+        theme.set_application_font_size(app, saved)
+
+
+def test_transport_buttons_drop_their_words_only_when_narrow(tab: PlaygroundTab) -> None:
+    bar = tab.transport
+    wide, narrow = bar.row_width(compact=False), bar.row_width(compact=True)
+    assert narrow < wide
+    assert bar.minimumSizeHint().width() == narrow
+    bar.resize(wide, bar.height())
+    assert not bar.compact
+    assert all(b.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon for b in bar.buttons)
+    bar.resize(narrow, bar.height())
+    assert bar.compact
+    assert tab.btn_play.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon  # Play keeps its word
+    assert all(b.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly and b.toolTip() for b in bar.compactable)
+    bar.resize(wide, bar.height())
+    assert not bar.compact
+
+
+def test_lr_plots_stack_when_their_titles_would_be_clipped(tab: PlaygroundTab) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    panel = tab.lr_panel
+    both = sum(panel._plot_width_for_title(p) for p in (panel.factor_plot, panel.path_plot))
+    panel._arrange_plots(both + 40)
+    assert panel.plots_layout.direction() == QBoxLayout.Direction.LeftToRight
+    panel._arrange_plots(both - 40)
+    assert panel.plots_layout.direction() == QBoxLayout.Direction.TopToBottom
+    # and the panel never gets narrower than one plot with its whole title
+    assert panel.minimumSizeHint().width() >= max(panel._plot_width_for_title(p)
+                                                  for p in (panel.factor_plot, panel.path_plot))
+
+
+def test_formula_breaks_only_outside_brackets() -> None:
+    from cnnviz.gui.playground.qt_util import NBSP, keep_brackets, no_wrap, wrap_outside_brackets
+
+    assert wrap_outside_brackets("(a − x)² + b (y − x²)²") == f"(a{NBSP}−{NBSP}x)² + b{NBSP}(y{NBSP}−{NBSP}x²)²"
+    assert wrap_outside_brackets("½ xᵀHx,  H = R(θ) diag(λ1, λ2)") == f"½{NBSP}xᵀHx,  H = R(θ){NBSP}diag(λ1,{NBSP}λ2)"
+    kept = no_wrap("|1 − lr·λ2| = 0.8")
+    assert " " not in kept and visible_text(kept) == "|1 − lr·λ2| = 0.8"
+    assert no_wrap("2/(a+b)") == "2\u2060/\u2060\u2060(\u2060a\u2060+\u2060b\u2060)"
+    # a status line keeps its point together but may still wrap between words
+    assert keep_brackets("loss 0.5 at (-0.000, 1.250)") == f"loss 0.5 at (-0.000,{NBSP}1.250)"

@@ -1,8 +1,7 @@
 """Bugs the soak found, each pinned by a fast deterministic reproduction.
 
-A finding whose fix lives in a file the soak's owner may not edit stays here
-as a strict xfail: once fixed, the test passes, pytest reports XPASS(strict)
-as a failure, and the marker comes off.
+Each test failed before its fix (worker jobs leaked their results; an image
+asked for while a model load's result was still queued superseded the load).
 """
 
 from __future__ import annotations
@@ -21,11 +20,6 @@ def _wait_start(qtbot, tab) -> None:
     qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "InspectController.load_image (cnnviz/gui/inspect/controller.py, 'if self._model_request is not None "
-    "and self.running(\"main\")') asks Job.running, which the worker thread clears before the job's result "
-    "reaches the GUI thread: an image asked for in that gap runs on the old model and supersedes the model "
-    "load, so the new model is never shown"))
 def test_an_image_asked_for_as_a_model_load_ends_keeps_the_model(soak_window, qtbot) -> None:
     from cnnviz.core.samples import sample_path
     from cnnviz.gui.inspect.jobs import ImageInput

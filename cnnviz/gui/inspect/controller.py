@@ -65,7 +65,7 @@ class InspectController(QObject):
     # ------------------------------------------------------------ bookkeeping
     def busy(self) -> bool:
         """True while any Inspect job runs (or a Grad-CAM is about to start)."""
-        return any(j.running for j in self._jobs.values()) or self._cam_timer.isActive()
+        return any(not j.delivered for j in self._jobs.values()) or self._cam_timer.isActive()
 
     def running(self, kind: str) -> bool:
         """True while a job of ``kind`` ('main', 'erf', 'cam') runs."""
@@ -250,7 +250,7 @@ class InspectController(QObject):
         come many a second); ``on_failed(message)`` runs after the error was reported.
         """
         session = self.state.model
-        if self._model_request is not None and self.running("main"):
+        if self._model_request is not None and self.pending("main"):
             # a model is loading: load it with this image instead
             return self.load_model(**{**self._model_request, "image": source, "then": then})
         if session is None:
@@ -281,7 +281,7 @@ class InspectController(QObject):
         )
 
     def _on_device(self, device: str) -> None:
-        if self._model_request is not None and self.running("main"):
+        if self._model_request is not None and self.pending("main"):
             self.load_model(**{**self._model_request, "device": device})
             return
         session = self.state.model

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.playground import LrAnalysis, factor_powers, lr_sweep
 from cnnviz.gui.playground.palette import REGIME_COLORS
-from cnnviz.gui.playground.qt_util import signals_blocked
+from cnnviz.gui.playground.qt_util import no_wrap, signals_blocked
 
 SLIDER_TICKS = 1000
 SLIDER_SPAN = 1.5
@@ -35,13 +37,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Playground", text)
 
 
-def _nowrap(text: str) -> str:
-    """``text`` with non-breaking spaces: a word-wrapped label keeps it on one line."""
-    return text.replace(" ", "\u00a0")
+class _SmallPlot(pg.PlotWidget):
+    """A plot that asks for little height: in the scrolling panel, a layout gives widgets their
+    preferred heights, and pyqtgraph's 480 px would push the explanation out of sight."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(240, 190)
 
 
 def _small_plot(title: str) -> pg.PlotWidget:
-    w = pg.PlotWidget(background="w")
+    w = _SmallPlot(background="w")
     p = w.getPlotItem()
     p.setMenuEnabled(False)
     p.hideButtons()
@@ -81,7 +86,7 @@ class LrBoundPanel(QWidget):
             "H, the Hessian: the matrix of second derivatives. On a quadratic the gradient is H·x, "
             "so one gradient-descent step is x ← (I − lr·H)·x."
         ))
-        numbers.addWidget(self.matrix, 0, 0, 3, 1)
+        numbers.addWidget(self.matrix, 0, 0)
         self.eig = QLabel()
         self.eig.setToolTip(tr(
             "The eigenvalues of H are the curvatures along its two principal directions; "
@@ -97,9 +102,13 @@ class LrBoundPanel(QWidget):
             "Each direction shrinks iff |1 − lr·λ| < 1, i.e. 0 < lr < 2/λ. The steepest direction "
             "sets the ceiling: lr must stay below 2/λmax."
         ))
-        for i, label in enumerate((self.eig, self.cond, self.bound)):
-            label.setWordWrap(True)  # a narrow column wraps the numbers instead of widening the window
-            numbers.addWidget(label, i, 1)
+        # H and its eigenvalues side by side, κ and the bound under them across the panel's width:
+        # a narrow column wraps the numbers instead of widening the window
+        numbers.addWidget(self.eig, 0, 1)
+        numbers.addWidget(self.cond, 1, 0, 1, 2)
+        numbers.addWidget(self.bound, 2, 0, 1, 2)
+        for label in (self.eig, self.cond, self.bound):
+            label.setWordWrap(True)
         numbers.setColumnStretch(1, 1)
         lay.addLayout(numbers)
 
@@ -136,7 +145,8 @@ class LrBoundPanel(QWidget):
         self.regime.setToolTip(tr("What gradient descent does with this learning rate, in words."))
         lay.addWidget(self.regime)
 
-        plots = QHBoxLayout()
+        plots = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.plots_layout = plots  # side by side when their titles fit, else one above the other
         self.factor_plot = _small_plot(tr("|1 − lr·λ| versus lr"))
         fp = self.factor_plot.getPlotItem()
         fp.setLabel("bottom", "lr")
@@ -160,7 +170,7 @@ class LrBoundPanel(QWidget):
         fp.setYRange(0, 2.0, padding=0)
         plots.addWidget(self.factor_plot, 1)
 
-        self.path_plot = _small_plot(tr("(1 − lr·λ)ᵏ: error left after k steps"))
+        self.path_plot = _small_plot(tr("Error left: (1 − lr·λ)ᵏ"))
         pp = self.path_plot.getPlotItem()
         pp.setLabel("bottom", tr("step k"))
         pp.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#777777", width=1)))
@@ -184,6 +194,33 @@ class LrBoundPanel(QWidget):
         self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         lay.addWidget(self.explanation)
 
+    # ------------------------------------------------------------------ layout
+    def _plot_width_for_title(self, plot: pg.PlotWidget) -> int:
+        """The width a plot needs so that its one-line title is not clipped."""
+        item = plot.getPlotItem()
+        left = item.getAxis("left")
+        return int(item.titleLabel.item.boundingRect().width() + left.width() + 8)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        base = super().minimumSizeHint()
+        titles = max(self._plot_width_for_title(p) for p in (self.factor_plot, self.path_plot))
+        return QSize(max(base.width(), titles + 8), base.height())
+
+    def refit(self) -> None:
+        """Fonts changed (zoom): re-measure the titles and choose the plots' arrangement again."""
+        self.updateGeometry()
+        self._arrange_plots(self.width())
+
+    def _arrange_plots(self, width: int) -> None:
+        need = sum(self._plot_width_for_title(p) for p in (self.factor_plot, self.path_plot)) + 12
+        direction = QBoxLayout.Direction.LeftToRight if width >= need else QBoxLayout.Direction.TopToBottom
+        if self.plots_layout.direction() != direction:
+            self.plots_layout.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._arrange_plots(event.size().width())
+
     # ------------------------------------------------------------------ updates
     def set_analysis(self, a: LrAnalysis) -> None:
         """Show ``a`` (recomputed by core for the current surface and lr)."""
@@ -204,8 +241,8 @@ class LrBoundPanel(QWidget):
         )
         lam = a.eigenvalues
         self.eig.setText(
-            f"<span style='color:{DIRECTION_COLORS[0]}'>{_nowrap(f'λ1 = {lam[0]:.4g}')}</span> &nbsp; "
-            f"<span style='color:{DIRECTION_COLORS[1]}'>{_nowrap(f'λ2 = {lam[1]:.4g}')}</span>"
+            f"<span style='color:{DIRECTION_COLORS[0]}'>{no_wrap(f'λ1 = {lam[0]:.4g}')}</span> &nbsp; "
+            f"<span style='color:{DIRECTION_COLORS[1]}'>{no_wrap(f'λ2 = {lam[1]:.4g}')}</span>"
         )
         self.cond.setText(
             tr("condition number κ = {0}").format(f"{a.condition_number:.4g}")
@@ -213,8 +250,8 @@ class LrBoundPanel(QWidget):
             else tr("condition number: undefined (a curvature is ≤ 0)")
         )
         if a.lr_bound is not None:
-            best = f", {tr('best lr')} 2/(λmin+λmax) = {a.lr_optimal:.4g}" if a.lr_optimal else ""
-            self.bound.setText(f"<b>{tr('bound')} 2/λmax = {a.lr_bound:.4g}</b>{best}")
+            best = f", {tr('best lr')} {no_wrap(f'2/(λmin+λmax) = {a.lr_optimal:.4g}')}" if a.lr_optimal else ""
+            self.bound.setText(f"<b>{tr('bound')} {no_wrap(f'2/λmax = {a.lr_bound:.4g}')}</b>{best}")
         else:
             self.bound.setText(tr("no learning rate converges: no direction curves upwards"))
         if rescale:
@@ -238,14 +275,14 @@ class LrBoundPanel(QWidget):
     def _show_lr(self, a: LrAnalysis) -> None:
         with signals_blocked(self.slider):
             self.slider.setValue(self._lr_to_tick(a.lr))
-        self.lr_value.setText(_nowrap(f"lr = {a.lr:.4g}"))
+        self.lr_value.setText(f"lr\u00a0=\u00a0{a.lr:.4g}")
         # as wide as the widest value, so the slider does not jump while dragged
         self.lr_value.setMinimumWidth(self.lr_value.fontMetrics().horizontalAdvance("lr = 0.0000e-00"))
         self.lr_line.setValue(a.lr)
         f = a.abs_factors
         self.factors.setText(  # each expression stays on one line; a narrow panel puts them on two
-            f"<span style='color:{DIRECTION_COLORS[0]}'>{_nowrap(f'|1 − lr·λ1| = {f[0]:.4f}')}</span>"
-            f"&nbsp;&nbsp; <span style='color:{DIRECTION_COLORS[1]}'>{_nowrap(f'|1 − lr·λ2| = {f[1]:.4f}')}</span>"
+            f"<span style='color:{DIRECTION_COLORS[0]}'>{no_wrap(f'|1 − lr·λ1| = {f[0]:.4f}')}</span>"
+            f"&nbsp;&nbsp; <span style='color:{DIRECTION_COLORS[1]}'>{no_wrap(f'|1 − lr·λ2| = {f[1]:.4f}')}</span>"
         )
         color = REGIME_COLORS.get(a.regime.value, "#222222")
         words = a.regime.zh if self.language == "zh" else tr(a.regime.en)

@@ -52,3 +52,52 @@ class FitWidthScrollArea(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the content's minimum width may have changed: tell our layout
         return super().eventFilter(watched, event)
+
+
+NBSP, WORD_JOINER = "\u00a0", "\u2060"
+
+
+def no_wrap(text: str) -> str:
+    """``text`` kept on one line inside a word-wrapped label.
+
+    Spaces become non-breaking and word joiners (U+2060, invisible) flank
+    every other non-alphanumeric character, since Unicode line breaking also
+    allows breaks around |, /, + and the like.
+    """
+    out = []
+    for ch in text:
+        out.append(ch if ch.isalnum() else WORD_JOINER + (NBSP if ch == " " else ch) + WORD_JOINER)
+    return "".join(out).strip(WORD_JOINER)
+
+
+def visible_text(text: str) -> str:
+    """What :func:`no_wrap` text reads as (ordinary spaces, no joiners)."""
+    return text.replace(WORD_JOINER, "").replace(NBSP, " ")
+
+
+def wrap_outside_brackets(formula: str) -> str:
+    """``formula`` that a word-wrapped label may break only beside a top-level + − = or after a comma.
+
+    "(1.5 − x + xy)² + (2.25 − x + xy²)²" may break around the middle "+", never
+    inside a bracket or between factors ("½ xᵀHx"), so no line starts half-way through a term.
+    """
+    out, depth = [], 0
+    for k, ch in enumerate(formula):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == " ":
+            before = formula[:k].rstrip()[-1:]
+            after = formula[k + 1:].lstrip()[:1]
+            breakable = depth == 0 and (before in (",", "+", "−", "-", "=") or after in ("+", "−", "-", "="))
+            out.append(ch if breakable else NBSP)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def keep_brackets(text: str) -> str:
+    """``text`` whose bracketed parts ("(-0.000, 1.250)") a word-wrapped label never splits."""
+    out, depth = [], 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        out.append(NBSP if ch == " " and depth > 0 else ch)
+    return "".join(out)

@@ -58,9 +58,16 @@ from cnnviz.gui.playground.animation import SPEEDS, RaceClock
 from cnnviz.gui.playground.loss_view import LossView
 from cnnviz.gui.playground.lr_panel import LrBoundPanel
 from cnnviz.gui.playground.palette import optimizer_color
-from cnnviz.gui.playground.qt_util import FitWidthScrollArea, signals_blocked
+from cnnviz.gui.playground.qt_util import (
+    FitWidthScrollArea,
+    keep_brackets,
+    no_wrap,
+    signals_blocked,
+    wrap_outside_brackets,
+)
 from cnnviz.gui.playground.racer_panel import OptimizerPanel
 from cnnviz.gui.playground.surface_view import SurfaceView
+from cnnviz.gui.playground.transport import TransportBar
 from cnnviz.gui.state import AppState
 from cnnviz.gui.workers import Job, run_in_thread
 
@@ -182,7 +189,7 @@ class PlaygroundTab(QWidget):
         right.addWidget(self.lr_scroll)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
-        right.setSizes([330, 520])
+        right.setSizes([280, 570])
         self.right_splitter = right
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -193,7 +200,7 @@ class PlaygroundTab(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([340, 700, 540])
+        self.splitter.setSizes([330, 640, 560])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.splitter)
@@ -260,16 +267,13 @@ class PlaygroundTab(QWidget):
         icon = QStyle.StandardPixmap
 
         def button(pixmap: QStyle.StandardPixmap | None, text: str, tip: str) -> QToolButton:
-            # tool buttons, not push buttons: no 80 px floor each, so the row fits a narrow column
+            # tool buttons, not push buttons: no 80 px floor each, and they can drop their words
             b = QToolButton()
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             if pixmap is not None:
                 b.setIcon(style.standardIcon(pixmap))
             b.setText(text)
             b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Space for play/pause
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            row.addWidget(b)
             return b
 
         self.btn_restart = button(icon.SP_MediaSkipBackward, tr("Restart"), tr("Back to step 0 and play (Home)"))
@@ -277,19 +281,20 @@ class PlaygroundTab(QWidget):
         self.btn_play = button(None, "", tr("Play or pause the race (Space)"))
         self.btn_step = button(icon.SP_MediaSeekForward, tr("Step"), tr("One step forward (Right arrow)"))
         self.btn_end = button(icon.SP_MediaSkipForward, tr("End"), tr("Jump to the last step (End)"))
-        row.addStretch(1)
+        others = [self.btn_restart, self.btn_back, self.btn_step, self.btn_end]
+        self.transport = TransportBar([self.btn_restart, self.btn_back, self.btn_play, self.btn_step, self.btn_end],
+                                      compactable=others)
+        row.addWidget(self.transport, 1)
         self.speed_combo = QComboBox()
         for s in SPEEDS:
             self.speed_combo.addItem(tr("{0:g} steps/frame").format(s) if s != 1 else tr("1 step/frame"), s)
         self.speed_combo.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_combo.setToolTip(tr("Animation speed: optimizer steps per displayed frame (+ / −)"))
         self.speed_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row2.addWidget(self.speed_combo)
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setToolTip(tr("Drag to any step of the race"))
         self.scrub.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scrub.setMinimumWidth(60)
         row2.addWidget(self.scrub, 1)
         self.step_label = QLabel()
         self.step_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
@@ -388,7 +393,7 @@ class PlaygroundTab(QWidget):
         title = spec.title_zh if zh else tr(spec.title_en)
         self.surface_title.setText(
             f"<span style='font-size:large'><b>{title}</b></span> &nbsp; "
-            f"<span style='font-family:serif'>f(x, y) = {spec.formula}</span>"
+            f"<span style='font-family:serif'>{no_wrap('f(x, y) =')} {wrap_outside_brackets(spec.formula)}</span>"
             f"<br><span style='font-size:small'>{tr('Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.')}</span>"
         )
 
@@ -560,6 +565,8 @@ class PlaygroundTab(QWidget):
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         self.btn_play.setIcon(self.style().standardIcon(icon))
         self.btn_play.setText(tr("Pause") if playing else tr("Play"))
+        self.transport.updateGeometry()
+        self.transport.refit()  # "Pause" may be wider than "Play"
 
     def _show_step(self, step: int) -> None:
         self.view.show_step(step)
@@ -576,7 +583,8 @@ class PlaygroundTab(QWidget):
             else:
                 k = min(step, t.last_step)
                 x, y = t.xy[k]
-                card.set_status(tr("loss {0:.3g} at ({1:.3f}, {2:.3f})").format(t.loss[k], x, y), False)
+                text = tr("loss {0:.3g} at ({1:.3f}, {2:.3f})").format(t.loss[k], x, y)
+                card.set_status(keep_brackets(text), False)  # a wrap never splits the point
 
     # ================================================================== life cycle
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
@@ -601,6 +609,7 @@ class PlaygroundTab(QWidget):
         """Presentation zoom: the loss plot's text follows; the columns follow their content's minimum widths."""
         self.loss_view.set_zoom(zoom)
         self._fit_step_label()
+        self.lr_panel.refit()  # the plot titles grew or shrank with the zoom
 
     def _fit_step_label(self) -> None:
         """Room for the longest step text, so the slider does not jump as the numbers grow."""
