@@ -343,8 +343,8 @@ def _momentum(low_inclusive: bool = True) -> HyperParam:
 
 _WEIGHT_DECAY = HyperParam(
     "weight_decay", 0.0, 0.0, 100.0, high_inclusive=True,  # the weight-decay lesson shows 20 (too much)
-    help_en="Pulls the parameters towards (0, 0) every step (L2 penalty).",
-    help_zh="每一步把参数拉向 (0, 0)（L2 惩罚）。",
+    help_en="Pulls every parameter a little towards zero each step (L2 penalty).",
+    help_zh="每一步把每个参数往 0 拉一点（L2 惩罚）。",
 )
 _BETA1 = HyperParam(
     "beta1", 0.9, 0.0, 1.0,

@@ -1592,41 +1592,6 @@ From file: a state_dict you trained or downloaded.</source>
             <source>Blue below zero, grey at zero, red above: for signed values such as weights.</source>
             <translation>小于 0 为蓝，等于 0 为灰，大于 0 为红：适合权重这类有正负的数值。</translation>
         </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Live webcam input is not available in this build.</source>
-            <translation type="vanished">此版本不支持实时摄像头输入。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
-            <source>↑/↓ walk the layers · PgUp/PgDn previous/next convolution · ←/→ fold/unfold</source>
-            <translation type="vanished">↑/↓ 逐层浏览 · PgUp/PgDn 上一个/下一个卷积 · ←/→ 折叠/展开</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>What the model sees</source>
-            <translation type="vanished">模型看到的图像</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>The preprocessed tensor (resized, cropped, denormalised). Receptive fields are drawn here.</source>
-            <translation type="vanished">预处理后的张量（缩放、裁剪、反归一化）。感受野画在这里。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Original: {0} ({1}×{2})</source>
-            <translation type="vanished">原图：{0}（{1}×{2}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>What the model sees ({0}×{1})</source>
-            <translation type="vanished">模型看到的图像（{0}×{1}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Live webcam input is not available: no camera was found.</source>
-            <translation type="vanished">无法使用实时摄像头输入：没有找到摄像头。</translation>
-        </message>
     </context>
     <context>
         <name>Lessons</name>
@@ -1942,21 +1907,6 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/app.py" />
             <source>Model · weights · device · memory in use</source>
             <translation>模型 · 权重 · 设备 · 已用内存</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>random weights (seed {0})</source>
-            <translation type="vanished">随机权重（种子 {0}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>pretrained {0}</source>
-            <translation type="vanished">预训练 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>file {0}</source>
-            <translation type="vanished">文件 {0}</translation>
         </message>
     </context>
     <context>
@@ -2400,8 +2350,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Pulls the parameters towards (0, 0) every step (L2 penalty).</source>
-            <translation>每一步把参数拉向 (0, 0)（L2 惩罚）。</translation>
+            <source>Pulls every parameter a little towards zero each step (L2 penalty).</source>
+            <translation>每一步把每个参数往 0 拉一点（L2 惩罚）。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/playground/optimizers.py" />
@@ -2527,11 +2477,6 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/core/playground/lr_bound.py" />
             <source>slides away (negative curvature)</source>
             <translation>滑走（负曲率）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
-            <source>(1 − lr·λ)ᵏ: error left after k steps</source>
-            <translation type="vanished">(1 − lr·λ)ᵏ：k 步后剩下的误差</translation>
         </message>
     </context>
     <context>
@@ -2768,26 +2713,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>failed</source>
             <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Training loss per step</source>
-            <translation type="vanished">每一步的训练损失</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Validation loss per epoch (dashed: training mean)</source>
-            <translation type="vanished">每个 epoch 的验证损失（虚线：训练均值）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Validation accuracy per epoch (dashed: training mean)</source>
-            <translation type="vanished">每个 epoch 的验证准确率（虚线：训练均值）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>Learning rate per step (log scale)</source>
-            <translation type="vanished">每一步的学习率（对数坐标）</translation>
         </message>
     </context>
     <context>
