@@ -14,7 +14,7 @@ same keys :func:`cnnviz.core.summary.summarize` gives its rows.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -215,8 +215,33 @@ def eval_mode(model: nn.Module) -> Iterator[None]:
             m.training = f
 
 
-def forward(model: nn.Module, x: Tensor) -> object:
-    """``model(x)`` with a readable error naming the failing layer and its input shape."""
+_FORWARD_ERRORS = (RuntimeError, ValueError, TypeError, IndexError, AssertionError, NotImplementedError)
+
+
+def forward(model: nn.Module, x: Tensor, call: Callable[[], object] | None = None) -> object:
+    """``model(x)`` (or ``call()``) with a readable error naming the failing layer and its input shape.
+
+    The fast path runs the model with no extra hooks; only when it fails is
+    the pass repeated with hooks that find the layer that failed.
+    """
+    run = call if call is not None else (lambda: model(x))
+    try:
+        return run()
+    except torch.cuda.OutOfMemoryError:
+        raise
+    except _FORWARD_ERRORS as exc:
+        where, shape = _locate_failure(model, run, x)
+        mod = dict(model.named_modules()).get(where)
+        kind = type(mod).__name__ if mod is not None else "forward"
+        got = f" on an input of shape {list(shape)}" if shape else ""
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelForwardError(f"The model failed in layer {where!r} ({kind}){got}: {first}") from exc
+
+
+def _locate_failure(
+    model: nn.Module, run: Callable[[], object], x: Tensor
+) -> tuple[str, tuple[int, ...] | None]:
+    """Re-run a failing pass with hooks; the innermost module still open when it fails is the culprit."""
     stack: list[tuple[str, tuple[int, ...] | None]] = []
     handles = []
 
@@ -236,21 +261,13 @@ def forward(model: nn.Module, x: Tensor) -> object:
             handles.append(m.register_forward_pre_hook(pre(name)))
             handles.append(m.register_forward_hook(post))
     try:
-        return model(x)
-    except torch.cuda.OutOfMemoryError:
-        raise
-    except (RuntimeError, ValueError, TypeError, IndexError, AssertionError) as exc:
-        where, shape = stack[-1] if stack else ("(model forward)", tuple(x.shape))
-        mod = dict(model.named_modules()).get(where)
-        kind = type(mod).__name__ if mod is not None else "forward"
-        got = f" on an input of shape {list(shape)}" if shape else ""
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelForwardError(
-            f"The model failed in layer {where!r} ({kind}){got}: {first}"
-        ) from exc
+        run()
+    except Exception:  # the failure we are locating
+        pass
     finally:
         for h in handles:
             h.remove()
+    return stack[-1] if stack else ("(model forward)", tuple(x.shape))
 
 
 def capture(

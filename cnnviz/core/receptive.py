@@ -318,9 +318,11 @@ class RFTracker(TorchFunctionMode):
     def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
-        # Tracking must never break the user's forward pass.
-        with contextlib.suppress(Exception):
-            self._record(func, args, kwargs, result)
+        # Most calls (dim, size, shape) return no tensor: leave at once.
+        if isinstance(result, Tensor) or (isinstance(result, tuple | list) and result):
+            # Tracking must never break the user's forward pass.
+            with contextlib.suppress(Exception):
+                self._record(func, args, kwargs, result)
         return result
 
     def _record(self, func: Any, args: Sequence[Any], kwargs: dict[str, Any], result: Any) -> None:
@@ -340,8 +342,10 @@ class RFTracker(TorchFunctionMode):
                     self._fields[t] = (new.with_bounds_for(out_hw, rf), (t.dim() - 2, t.dim() - 1))
             return
         name = getattr(func, "__name__", "")
-        inputs = _flat_tensors(list(args) + list(kwargs.values()))
-        if name in ("permute",) and inputs:
+        inputs = _flat_tensors(args)
+        if kwargs:
+            inputs += _flat_tensors(list(kwargs.values()))
+        if name == "permute" and inputs:
             rec = self._fields.get(inputs[0])
             dims = args[1:] if len(args) > 1 else kwargs.get("dims", ())
             if len(dims) == 1 and isinstance(dims[0], list | tuple):

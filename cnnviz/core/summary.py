@@ -17,10 +17,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import torch
+import torch.nn.functional as F
 from torch import Tensor, nn
+from torch.overrides import TorchFunctionMode
 
 from cnnviz.core import geometry as geo
-from cnnviz.core.errors import ConfigError
+from cnnviz.core.errors import ConfigError, ModelForwardError
 from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
 from cnnviz.core.receptive import ReceptiveField, RFTracker
 
@@ -250,6 +252,48 @@ def _formula(row: LayerInfo) -> str | None:
     )
 
 
+class _FastMeta(TorchFunctionMode):
+    """Skips PyTorch's Python meta kernels for ops whose output has the input's shape.
+
+    On the meta device, batch norm, ReLU and additions run as decompositions
+    in Python, which costs more than the real arithmetic of a small net; their
+    output shape is the input's, so the answer is known without running them.
+    Entered *outside* :class:`RFTracker` so the tracker still sees every call.
+    """
+
+    SAME_SHAPE = {F.batch_norm, F.relu, F.relu6, F.hardtanh, F.silu, F.hardswish, F.dropout, torch.relu}
+    INPLACE = {torch.relu_, F.relu_, Tensor.relu_, Tensor.add_, Tensor.__iadd__}
+    BINARY = {Tensor.add, Tensor.__add__, torch.add}
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):  # type: ignore[no-untyped-def]
+        kwargs = kwargs or {}
+        first = args[0] if args else None
+        if isinstance(first, Tensor) and first.is_meta:
+            if func in self.INPLACE or (func in self.SAME_SHAPE and kwargs.get("inplace")):
+                if func not in (Tensor.add_, Tensor.__iadd__) or _same_shape(first, args[1]):
+                    return first
+            elif func in self.SAME_SHAPE:
+                return torch.empty_like(first)
+            elif func in self.BINARY and len(args) > 1 and _same_shape(first, args[1]) and not kwargs:
+                return torch.empty_like(first)
+        return func(*args, **kwargs)
+
+
+def _same_shape(a: Tensor, b: object) -> bool:
+    return isinstance(b, Tensor) and a.shape == b.shape and a.dtype == b.dtype
+
+
+def _meta_call(model: nn.Module, x: Tensor) -> object:
+    """``model(x)`` with every parameter and buffer replaced by a meta tensor of the same shape."""
+    from torch.func import functional_call
+
+    swapped = {
+        name: torch.empty_like(t, device="meta")
+        for name, t in [*model.named_parameters(remove_duplicate=False), *model.named_buffers(remove_duplicate=False)]
+    }
+    return functional_call(model, swapped, (x,), strict=False)
+
+
 def summarize(
     model: nn.Module,
     input_shape: tuple[int, ...] | list[int],
@@ -268,7 +312,12 @@ def summarize(
     rows: list[LayerInfo] = []
     open_rows: list[LayerInfo] = []
     calls: dict[str, int] = {}
-    x = torch.zeros((1, *shape), device=device, dtype=dtype)
+    # Shapes, parameters, MACs and receptive fields do not depend on values:
+    # run on PyTorch's "meta" device (no memory, no arithmetic), with the
+    # model's parameters and buffers swapped for meta tensors of the same
+    # shape. A model that cannot run on meta is measured on the real device.
+    use_meta = True
+    x = torch.zeros((1, *shape), device="meta", dtype=dtype)
     tracker = RFTracker([x])
     handles = []
 
@@ -320,8 +369,20 @@ def summarize(
                 continue
             handles.append(mod.register_forward_pre_hook(pre(nm, mod)))
             handles.append(mod.register_forward_hook(post(nm)))
-        with eval_mode(model), torch.no_grad(), tracker:
-            forward(model, x)
+        with eval_mode(model), torch.no_grad():
+            try:
+                with _FastMeta(), tracker:
+                    forward(model, x, call=lambda: _meta_call(model, x))
+            except ModelForwardError:
+                use_meta = False
+            if not use_meta:  # retry for real; its error (if any) is the one to report
+                rows.clear()
+                open_rows.clear()
+                calls.clear()
+                x = torch.zeros((1, *shape), device=device, dtype=dtype)
+                tracker = RFTracker([x])
+                with tracker:
+                    forward(model, x)
     finally:
         for h in handles:
             h.remove()

@@ -148,3 +148,22 @@ def test_transposed_convolution_formulas() -> None:
     assert row.params == sum(p.numel() for p in up.parameters()) == 3 * 3 * 4 * 8 + 4
     assert row.params_formula.endswith(f"= {3 * 3 * 4 * 8 + 4:,} (weights + one bias per output channel)")
     assert row.macs == 7 * 7 * 8 * 4 * 9  # every input element spreads over a kernel per output channel
+
+
+class _DataDependent(nn.Module):
+    """A forward that reads a value, which the meta device cannot do."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 2, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.conv(x)
+        return y * 2 if float(y.mean()) >= 0 else y
+
+
+def test_models_that_read_values_are_measured_on_the_real_device() -> None:
+    s = summarize(_DataDependent(), (1, 8, 8))
+    assert s.layer("conv").output_shape == [2, 6, 6]
+    assert s.layer("conv").rf.size == (3, 3)
+    assert len([r for r in s.layers if r.name == "conv"]) == 1  # the meta attempt left no rows behind
