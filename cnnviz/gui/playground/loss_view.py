@@ -64,7 +64,7 @@ class LossView(pg.PlotWidget):
         self.legend.clear()
         for key, color in colors.items():
             if key not in self.curves:
-                self.curves[key] = pg.PlotDataItem(pen=pg.mkPen(color, width=2), antialias=True)
+                self.curves[key] = pg.PlotDataItem(pen=pg.mkPen(color, width=2), antialias=False)
                 p.addItem(self.curves[key])
         for key, curve in self.curves.items():
             t = trajectories.get(key)

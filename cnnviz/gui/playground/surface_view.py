@@ -31,7 +31,7 @@ class _RacerItems:
 
     def __init__(self, plot: pg.PlotItem, color: QColor) -> None:
         self.color = color
-        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=2.6), antialias=True)
+        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=2.6), antialias=False)
         self.path.setZValue(20)
         self.head = pg.ScatterPlotItem(
             size=13, pen=pg.mkPen("#1a1a1a", width=1.5), brush=pg.mkBrush(color), symbol="o"
