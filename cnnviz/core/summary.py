@@ -272,9 +272,7 @@ class _FastMeta(TorchFunctionMode):
             if func in self.INPLACE or (func in self.SAME_SHAPE and kwargs.get("inplace")):
                 if func not in (Tensor.add_, Tensor.__iadd__) or _same_shape(first, args[1]):
                     return first
-            elif func in self.SAME_SHAPE:
-                return torch.empty_like(first)
-            elif func in self.BINARY and len(args) > 1 and _same_shape(first, args[1]) and not kwargs:
+            elif func in self.SAME_SHAPE or func in self.BINARY and len(args) > 1 and _same_shape(first, args[1]) and not kwargs:
                 return torch.empty_like(first)
         return func(*args, **kwargs)
 

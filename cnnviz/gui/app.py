@@ -104,9 +104,64 @@ def _tab_titles() -> dict[str, str]:
     }
 
 
+SETTINGS_FORMAT = 1
+"""Version of the settings file's layout; a file with a larger ``meta/format`` is from a newer cnnviz."""
+
+_session_settings_path: str | None = None
+
+
 def settings() -> QSettings:
-    """The app's persistent settings (platform-native location)."""
+    """The app's persistent settings (platform-native location).
+
+    After :func:`check_settings_file` found a file from a newer cnnviz, this
+    session's settings live in a temporary file instead, so that file is
+    never overwritten.
+    """
+    if _session_settings_path is not None:
+        return QSettings(_session_settings_path, QSettings.Format.IniFormat)
     return QSettings("cnnviz", "cnnviz")
+
+
+def check_settings_file() -> str | None:
+    """Check the settings file before use; a message for the user when it cannot be used.
+
+    A damaged file (binary junk, undecodable text) is moved aside to
+    ``<name>.bad-<time>`` and defaults are used; a file from a newer cnnviz is
+    left untouched and this session keeps its settings in a temporary file.
+    """
+    global _session_settings_path
+    _session_settings_path = None
+    native = QSettings("cnnviz", "cnnviz")
+    path = Path(native.fileName())
+    if path.is_file():
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+            damaged = b"\0" in data or native.status() != QSettings.Status.NoError
+        except UnicodeDecodeError:
+            damaged = True
+        if damaged:
+            backup = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+            os.replace(path, backup)
+            return tr("The settings file was damaged. It was kept as {0}; cnnviz starts with default settings.").format(
+                backup
+            )
+        try:
+            version = int(native.value("meta/format", 0) or 0)
+        except (TypeError, ValueError):
+            version = 0
+        if version > SETTINGS_FORMAT:
+            import tempfile
+
+            fd, tmp = tempfile.mkstemp(prefix="cnnviz-session-", suffix=".conf")
+            os.close(fd)
+            _session_settings_path = tmp
+            return tr(
+                "The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses "
+                "default settings."
+            ).format(path)
+    native.setValue("meta/format", SETTINGS_FORMAT)
+    return None
 
 
 def _float_setting(s: QSettings, key: str, default: float) -> float:
@@ -846,7 +901,11 @@ def run_app(options: argparse.Namespace) -> int:
     if font.pointSizeF() < CLASSROOM_POINT_SIZE:  # readable when projected
         font.setPointSizeF(CLASSROOM_POINT_SIZE)
         app.setFont(font)
+    settings_problem = None if getattr(options, "screenshot", None) else check_settings_file()
     window = MainWindow(options=options)
+    if settings_problem:
+        print(f"cnnviz: {settings_problem}", file=sys.stderr)
+        QTimer.singleShot(0, lambda: window.state.show_status(settings_problem, 15000))
     size = _parse_size(getattr(options, "size", None))
     if getattr(options, "screenshot", None):
         window.resize(*(size or (1600, 1000)))

@@ -1685,6 +1685,16 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
+            <source>The settings file was damaged. It was kept as {0}; cnnviz starts with default settings.</source>
+            <translation>设置文件已损坏。它被保留为 {0}；cnnviz 使用默认设置启动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses default settings.</source>
+            <translation>设置文件 {0} 来自更新版本的 cnnviz。它不会被改动；本次运行使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
             <source>Loading PyTorch…</source>
             <translation>正在加载 PyTorch…</translation>
         </message>
