@@ -285,8 +285,9 @@ def _meta_call(model: nn.Module, x: Tensor) -> object:
     """``model(x)`` with every parameter and buffer replaced by a meta tensor of the same shape."""
     from torch.func import functional_call
 
+    # requires_grad is kept: the row's trainable / frozen counts read it.
     swapped = {
-        name: torch.empty_like(t, device="meta")
+        name: torch.empty_like(t, device="meta").requires_grad_(t.requires_grad)
         for name, t in [*model.named_parameters(remove_duplicate=False), *model.named_buffers(remove_duplicate=False)]
     }
     return functional_call(model, swapped, (x,), strict=False)

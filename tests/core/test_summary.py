@@ -39,6 +39,7 @@ def test_alexnet_first_layer_formulas_written_out() -> None:
     assert conv1.formula == "⌊(224 − 11 + 2·2) / 4⌋ + 1 = 55"
     assert conv1.params_formula == "(11·11·3 + 1)·64 = 23,296"
     assert conv1.params == 23296 and conv1.output_shape == [64, 55, 55]
+    assert conv1.params_trainable == 23296 and conv1.params_frozen == 0
     assert conv1.macs == 55 * 55 * 64 * 11 * 11 * 3  # hand-worked
     assert conv1.output_bytes == 64 * 55 * 55 * 4
     fc = s.layer("classifier.6")
@@ -122,6 +123,7 @@ def test_frozen_parameters_are_counted_apart() -> None:
         p.requires_grad_(False)
     s = summarize(model, (3, 8, 8))
     assert s.layer("0").params_frozen == 3 * 3 * 3 * 4 + 4
+    assert s.layer("1").params_frozen == 0 and s.layer("1").params_trainable == 4 * 4 * 9 + 4
     assert s.trainable_params == 4 * 4 * 9 + 4
 
 
