@@ -14,7 +14,7 @@ EXAMPLES = """\
 examples:
   cnnviz activations resnet18 --image cat.jpg --layers conv1,layer1.0.conv1 --out acts.npz
   cnnviz activations alexnet --image cat.jpg --layers all --out all.npz --weights pretrained
-  cnnviz activations lenet5 --image digit.png --layers leaves --out lenet.npz
+  cnnviz activations lenet5 --image digit7.png --layers leaves --out lenet.npz
 
 The .npz holds `input` (the exact float32 tensor fed to the model, [1, C, H, W])
 and one array per captured layer under its qualified name (a module called

@@ -21,7 +21,7 @@ the race is visible), else torch's default.
 examples:
   cnnviz playground --list
   cnnviz playground --surface rosenbrock --optimizer sgd:lr=0.001 --optimizer adam:lr=0.05 \\
-      --start -1.5,2 --steps 500
+      --start=-1.5,2 --steps 500
   cnnviz playground --surface quadratic --param lambda1=1 --param lambda2=10 --param angle=30 \\
       --optimizer sgd:lr=0.19 --optimizer sgd:lr=0.21 --steps 100 --format json
   cnnviz playground --surface quadratic --param lambda2=10 --explain-lr 0.21

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from cnnviz.commands._common import parse_kv
@@ -18,7 +19,7 @@ bs=N (batch size), schedule=step|cosine|onecycle, name=TEXT and model.KW=V
   cnnviz train --dataset mnist --run momentum:lr=0.05,momentum=0.9 --run adamw:lr=1e-3,weight_decay=0.05
 Optimizers: sgd momentum nesterov adagrad rmsprop adadelta adam adamw.
 Writes OUT/metrics.csv (long form: run, optimizer, step, epoch, split, loss,
-accuracy, lr, status) and OUT/runs.json; Ctrl+C stops the runs and still writes both.
+accuracy, lr, status, samples) and OUT/runs.json; Ctrl+C stops the runs and still writes both.
 """
 
 
@@ -170,7 +171,8 @@ def run(args: argparse.Namespace) -> int:
         numbers = f"val loss {loss:.4f}, accuracy {acc * 100:.1f}%" if acc is not None and loss is not None else ""
         note = f"  ({r['message']})" if r["message"] else ""
         print(f"{r['name']:28s} {r['status']:9s} {numbers}{note}")
-    print(f"Wrote {args.out}/metrics.csv and {args.out}/runs.json", file=sys.stderr)
+    out_dir = Path(args.out)
+    print(f"Wrote {out_dir / 'metrics.csv'} and {out_dir / 'runs.json'}", file=sys.stderr)
     if interrupted:
         print("cnnviz: interrupted; unfinished runs are marked stopped", file=sys.stderr)
         return 130

@@ -141,7 +141,7 @@ def get_spec(name: str) -> ModelSpec:
     norm = squash(key)
     if norm in lowered:
         return specs[lowered[norm]]
-    close = difflib.get_close_matches(norm, list(lowered), n=4, cutoff=0.5)
+    close = difflib.get_close_matches(norm, list(lowered), n=4, cutoff=0.6)
     hint = (
         f" Did you mean: {', '.join(lowered[c] for c in close)}?"
         if close

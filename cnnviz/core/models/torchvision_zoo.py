@@ -108,6 +108,20 @@ _FAMILIES: dict[str, tuple[int, str, str, str, str]] = {
         "Scales depth, width and input size together.",
         "同时缩放深度、宽度和输入分辨率。",
     ),
+    "efficientnet_v2": (
+        2021,
+        "Tan, Le. EfficientNetV2: Smaller Models and Faster Training. ICML 2021.",
+        "Fused MBConv blocks and progressive learning",
+        "EfficientNet's successor: fused blocks train faster.",
+        "第二代高效网络：融合卷积块，训练更快。",
+    ),
+    "swin_v2": (
+        2022,
+        "Liu et al. Swin Transformer V2: Scaling Up Capacity and Resolution. CVPR 2022.",
+        "Scaled cosine attention, log-spaced position bias",
+        "Swin Transformer scaled up to larger models and resolutions.",
+        "可扩展到更大模型与分辨率的移位窗口 Transformer。",
+    ),
     "regnet": (
         2020,
         "Radosavovic et al. Designing Network Design Spaces. CVPR 2020.",
@@ -152,6 +166,10 @@ def family_of(name: str) -> str:
         return "wide_resnet"
     if name.startswith("inception"):
         return "inception"
+    if name.startswith("efficientnet_v2"):
+        return "efficientnet_v2"
+    if name.startswith("swin_v2"):
+        return "swin_v2"
     m = re.match(r"[a-z]+", name)
     return m.group(0) if m else name
 

@@ -52,6 +52,13 @@ class LayerTree(QWidget):
         self.view.setIndentation(14)
         # long qualified names lose their middle, never the end that says which layer it is
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Room for a typical name in the first column beside the other three,
+        # so a narrow window squeezes the centre views, not the layer names.
+        fm = self.view.fontMetrics()
+        self.view.setMinimumWidth(
+            sum(fm.horizontalAdvance(t) for t in ("layer1.0.conv1", "BatchNorm2d", "512×28×28", "23.3 K"))
+            + 3 * 14 + 48
+        )
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)

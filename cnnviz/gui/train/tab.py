@@ -57,7 +57,7 @@ from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.workers import Job, run_in_thread
 
 DEFAULT_PRESET = "optimizers"
-DEFAULT_RUNS = ("SGD", "Momentum", "RMSProp", "Adam")  # a readable subset of the lesson
+DEFAULT_RUNS = ("SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam")  # every run the lesson text names
 TRAIN_MODELS = ("lenet5", "lenet5_modern", "vgg_small", "resnet18_classifier")
 LESSON_FORMAT = 1
 #: Lessons carry each run's weights and optimizer state (so training can continue) up to this size;
