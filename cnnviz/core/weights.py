@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -29,6 +28,7 @@ from torch import Tensor, nn
 from cnnviz.core.errors import PickleRefusedError, WeightsError, WeightsUnavailableError
 from cnnviz.core.models.registry import ModelSpec, build_model, get_spec
 from cnnviz.core.progress import ProgressFn, no_progress
+from cnnviz.core.settings_io import atomic_path
 
 MAX_LISTED = 6
 
@@ -184,23 +184,16 @@ def hub_checkpoint_dir() -> Path:
 
 def _download(url: str, dst: Path, progress: ProgressFn) -> None:
     """Stream ``url`` to ``dst`` through a temporary file (the network boundary)."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, suffix=".part")
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response, os.fdopen(fd, "wb") as out:
-            total = int(response.headers.get("Content-Length") or 0)
-            done = 0
-            while True:
-                chunk = response.read(1 << 20)
-                if not chunk:
-                    break
-                out.write(chunk)
-                done += len(chunk)
-                progress(done / total if total else 0.0, f"Downloading {dst.name}: {done / 1e6:.0f} MB")
-        os.replace(tmp, dst)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(dst) as tmp, urllib.request.urlopen(url, timeout=30) as response, open(tmp, "wb") as out:
+        total = int(response.headers.get("Content-Length") or 0)
+        done = 0
+        while True:
+            chunk = response.read(1 << 20)
+            if not chunk:
+                break
+            out.write(chunk)
+            done += len(chunk)
+            progress(done / total if total else 0.0, f"Downloading {dst.name}: {done / 1e6:.0f} MB")
 
 
 def pretrained_state_dict(spec: ModelSpec, progress: ProgressFn = no_progress) -> tuple[dict[str, Tensor], Any]:

@@ -44,6 +44,7 @@ from torch import nn
 
 from cnnviz.core.errors import ConfigError, DeviceError, ModelError
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
+from cnnviz.core.settings_io import write_bytes_atomic
 from cnnviz.core.training.config import RunConfig, TrainSetup, unique_names
 from cnnviz.core.training.datasets import DatasetBundle, fit_images, load_dataset
 from cnnviz.core.training.metrics import (
@@ -59,7 +60,6 @@ from cnnviz.core.training.metrics import (
     write_metrics_csv,
 )
 from cnnviz.core.training.optimizers import get_optimizer
-from cnnviz.core.training.paths import atomic_write_bytes
 from cnnviz.core.training.schedules import get_schedule
 
 
@@ -665,7 +665,7 @@ class Trainer:
             buf = io.BytesIO()
             torch.save(self.state_dict(name), buf)
             path = folder / f"{safe_filename(name)}.pt"
-            atomic_write_bytes(path, buf.getvalue())
+            write_bytes_atomic(path, buf.getvalue())
             paths.append(path)
         return paths
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from cnnviz.core.training.paths import atomic_write_bytes
+from cnnviz.core.settings_io import write_bytes_atomic
 
 CSV_COLUMNS = ("run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status", "samples")
 # ``samples``: training images the run has processed when the record was taken (step × batch size
@@ -224,7 +224,7 @@ def metrics_csv_text(log: MetricsLog) -> str:
 
 def write_metrics_csv(log: MetricsLog, path: str) -> None:
     """Write the log as CSV to ``path`` atomically (temporary file, then rename)."""
-    atomic_write_bytes(path, metrics_csv_text(log).encode("utf-8"))
+    write_bytes_atomic(path, metrics_csv_text(log).encode("utf-8"))
 
 
 def read_metrics_csv(path: str) -> list[dict[str, Any]]:
@@ -253,7 +253,7 @@ def _json_safe(value: Any) -> Any:
 
 def write_json(data: Any, path: str) -> None:
     """Write ``data`` as pretty JSON atomically (NaN / inf become null)."""
-    atomic_write_bytes(path, (json.dumps(_json_safe(data), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_bytes_atomic(path, (json.dumps(_json_safe(data), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def smooth_ema(values: np.ndarray, weight: float, state: tuple[float, int] | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -12,34 +11,29 @@ import numpy as np
 from PySide6.QtWidgets import QWidget
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.settings_io import atomic_path
 
 
-def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None], suffix: str) -> Path:
+def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
     target = Path(path)
     if target.is_dir():
         raise CnnvizError(f"{target} is a folder; give a file name.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=suffix + ".part")
     try:
-        with os.fdopen(fd, "wb") as f:
+        with atomic_path(target) as tmp, open(tmp, "wb") as f:
             write(f)
-        os.replace(tmp, target)
     except OSError as exc:
         raise CnnvizError(f"Could not write {target}: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return target
 
 
 def save_text(path: str | os.PathLike[str], text: str) -> Path:
     """Write UTF-8 text atomically."""
-    return _atomic(path, lambda f: f.write(text.encode("utf-8")), ".txt")
+    return _atomic(path, lambda f: f.write(text.encode("utf-8")))
 
 
 def save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
     """Write arrays to an .npz atomically."""
-    return _atomic(path, lambda f: np.savez(f, **arrays), ".npz")
+    return _atomic(path, lambda f: np.savez(f, **arrays))
 
 
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> Path:
@@ -52,7 +46,7 @@ def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> Path:
     if not widget.grab().save(buf, "PNG"):
         raise CnnvizError("Could not encode the view as PNG.")
     buf.close()
-    return _atomic(path, lambda f: f.write(bytes(data.data())), ".png")
+    return _atomic(path, lambda f: f.write(bytes(data.data())))
 
 
 def layer_arrays(forward: Any, layer: str, image: Any) -> dict[str, np.ndarray]:
