@@ -1,9 +1,20 @@
 """Forward hooks that capture layer outputs in one pass.
 
 Hooks are installed by :func:`probe_hooks` and removed in ``finally``, so an
-exception in the model leaves no hook behind. Captured tensors are copies
-(``clone``): torchvision's in-place ReLUs and ResNet's ``out += identity``
-would otherwise overwrite what was captured from a BatchNorm or convolution.
+exception in the model leaves no hook behind. Captured tensors never change
+after the fact, although torchvision's in-place ReLUs and ResNet's
+``out += identity`` write into the outputs of convolutions and BatchNorms:
+
+- an output some later op writes into is copied (``clone``) before that
+  write; the first capture of a model learns which outputs those are with a
+  :class:`~torch.overrides.TorchFunctionMode` that watches writes, later
+  captures of the same model and selection copy them straight away in the
+  hook (no per-op Python overhead);
+- an eval-mode BatchNorm's output is not kept at all but replayed from its
+  input on first read (see :mod:`cnnviz.core.captured`): that saves a copy
+  of every BatchNorm output of a ResNet;
+- a version-counter check after the pass catches any write that slipped past
+  both and redoes those layers with eager copies.
 
 Keys are qualified names as in ``named_modules()``. A module called more than
 once in one forward pass (torchvision's ResNet blocks reuse one ``relu``) gets
@@ -14,6 +25,8 @@ same keys :func:`cnnviz.core.summary.summarize` gives its rows.
 from __future__ import annotations
 
 import difflib
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +35,7 @@ import torch
 from torch import Tensor, nn
 from torch.overrides import TorchFunctionMode
 
+from cnnviz.core.captured import CapturedLayers, batch_norm_replay
 from cnnviz.core.errors import ModelError, ModelForwardError
 
 Selection = str | Iterable[str] | None
@@ -77,9 +91,10 @@ class ProbeResult:
     """Outputs of one forward pass: the model's output and the captured layers."""
 
     output: Tensor | None
-    layers: dict[str, Tensor] = field(default_factory=dict)
+    layers: CapturedLayers = field(default_factory=CapturedLayers)
     order: list[str] = field(default_factory=list)  # keys in execution order
     stale: list[str] = field(default_factory=list)  # written to after capture (internal)
+    copied: list[str] = field(default_factory=list)  # copied before a write (internal)
 
     def get(self, key: str) -> Tensor | None:
         """The captured output under ``key`` (or None)."""
@@ -127,6 +142,7 @@ class _CopyOnWrite(TorchFunctionMode):
         super().__init__()
         self.result = result
         self.by_storage: dict[int, list[str]] = {}
+        self.copied: set[str] = set()  # keys cloned because something wrote into them
 
     def watch(self, key: str, tensor: Tensor) -> None:
         """Remember that ``key`` holds a reference to ``tensor``'s storage."""
@@ -140,23 +156,35 @@ class _CopyOnWrite(TorchFunctionMode):
                 keys = self.by_storage.pop(target.untyped_storage().data_ptr(), None)
                 for key in keys or ():
                     self.result.layers[key] = self.result.layers[key].clone()
+                    self.copied.add(key)
         return func(*args, **kwargs)
 
 
 @contextmanager
-def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Iterator[ProbeResult]:
+def probe_hooks(
+    model: nn.Module,
+    names: set[str],
+    *,
+    grad: bool = False,
+    copy_keys: frozenset[str] | None = None,
+) -> Iterator[ProbeResult]:
     """Install capture hooks on the modules in ``names``; remove them on exit.
 
-    Without ``grad``, outputs are kept by reference and copied only if a later
-    op writes into them (see :class:`_CopyOnWrite`); a version-counter check
-    afterwards catches any write that slipped past and copies are then taken
-    in a second pass. With ``grad``, outputs are cloned (the clone stays on
-    the autograd graph).
+    With ``grad``, outputs are cloned (the clone stays on the autograd graph).
+    Without it, eval-mode BatchNorm outputs are kept as replays and the rest
+    by reference. ``copy_keys`` None means "not known yet": a copy-on-write
+    mode watches the pass and copies a kept output just before anything
+    writes into it (``result.copied`` then lists them). Otherwise the keys in
+    ``copy_keys`` are copied in the hook and no mode runs. Either way, a
+    version-counter check afterwards lists in ``result.stale`` any kept
+    output that still changed.
     """
     result = ProbeResult(output=None)
     calls: dict[str, int] = {}
     handles = []
+    watching = copy_keys is None
     cow = _CopyOnWrite(result)
+    sources: dict[str, Tensor] = {}  # key -> the tensor whose version must not change
     versions: dict[str, int] = {}
 
     def make_hook(name: str):
@@ -167,14 +195,23 @@ def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Ite
             if t is None:
                 return
             key = call_key(name, n)
+            result.order.append(key)
             if grad:
                 result.layers[key] = t.clone()
+                return
+            if not watching and key in copy_keys:  # type: ignore[operator]
+                result.layers[key] = t.detach().clone()
+                return
+            replay = batch_norm_replay(module, args, t)
+            if replay is not None:
+                result.layers.defer(key, replay)
+                sources[key], versions[key] = replay.source, replay.source_version
             else:
                 ref = t.detach()
                 result.layers[key] = ref
-                versions[key] = ref._version
-                cow.watch(key, ref)
-            result.order.append(key)
+                sources[key], versions[key] = ref, ref._version
+                if watching:
+                    cow.watch(key, ref)
 
         return hook
 
@@ -184,15 +221,28 @@ def probe_hooks(model: nn.Module, names: set[str], *, grad: bool = False) -> Ite
                 handles.append(module.register_forward_hook(make_hook(name)))
         if grad:
             yield result
-        else:
+        elif watching:
             with cow:
                 yield result
-            # Keys still watched were never copied: they must be unchanged.
-            live = {k for keys in cow.by_storage.values() for k in keys}
-            result.stale = [k for k in live if result.layers[k]._version != versions[k]]
+        else:
+            yield result
+        if not grad:
+            result.copied = sorted(cow.copied)
+            result.stale = [
+                k for k, src in sources.items() if k not in cow.copied and src._version != versions[k]
+            ]
     finally:
         for h in handles:
             h.remove()
+
+
+# Per model and selection: the keys a previous capture found written into
+# after they were captured (learned by the copy-on-write mode).
+_COPY_PLANS: weakref.WeakKeyDictionary[nn.Module, dict[frozenset[str], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PLANS_PER_MODEL = 8
+_plans_lock = threading.Lock()
 
 
 def hook_count(model: nn.Module) -> int:
@@ -284,15 +334,25 @@ def capture(
     unless ``grad`` is True (Grad-CAM and effective receptive fields need it).
     """
     names = resolve_layers(model, layers) or set()
-    with eval_mode(model), probe_hooks(model, names, grad=grad) as result:
+    selection = frozenset(names)
+    with _plans_lock:
+        plans = _COPY_PLANS.setdefault(model, {})
+        plan = None if grad else plans.get(selection)
+    with eval_mode(model), probe_hooks(model, names, grad=grad, copy_keys=plan) as result:
         ctx = torch.enable_grad() if grad else torch.no_grad()
         with ctx:
             out = forward(model, x)
         t = first_tensor(out)
         result.output = t if grad or t is None else t.detach()
+    if not grad:
+        learned = (plan or frozenset()) | frozenset(result.copied) | frozenset(result.stale)
+        with _plans_lock:
+            if len(plans) >= _PLANS_PER_MODEL and selection not in plans:
+                plans.clear()
+            plans[selection] = learned
     if result.stale:
-        # A write the copy-on-write mode did not recognise: redo those layers
-        # with eager copies (correct, slower; never seen with torchvision).
+        # A write nothing above foresaw: redo those layers with eager copies
+        # (correct, slower; the plan copies them in the hook from now on).
         again = _capture_cloned(model, x, {k.split("#")[0] for k in result.stale})
         for key in result.stale:
             result.layers[key] = again[key]

@@ -206,6 +206,7 @@ class Mosaic:
     channel_levels: np.ndarray  # (len(channels), 2) vmin, vmax used for each tile
     tiles: np.ndarray | None = field(default=None, repr=False, compare=False)  # (N, H, W) float32 in [0, 1]
     rgb: np.ndarray | None = field(default=None, repr=False, compare=False)  # an already coloured mosaic
+    finite: bool = field(default=False, repr=False, compare=False)  # True: ``tiles`` has no NaN
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -227,7 +228,15 @@ class Mosaic:
         if self.rgb is not None:
             raise ValueError("this mosaic is already coloured")
         out = np.full(self.shape, NAN_CODE, np.uint16)
-        _scatter(_tile_view(out, self.grid, self.cell_size, self.pad), _codes(self.tiles), self.grid[1])
+        view = _tile_view(out, self.grid, self.cell_size, self.pad)
+        if self.finite:
+            # tiles are already clipped to [0, 1] and hold no NaN: scale, round
+            # half up and let the copy into the mosaic truncate to uint16
+            scaled = np.multiply(self.tiles, np.float32(255.0), dtype=np.float32)
+            scaled += np.float32(0.5)
+            _scatter(view, scaled, self.grid[1])
+        else:
+            _scatter(view, _codes(self.tiles), self.grid[1])
         return out
 
     def tile_origin(self, channel: int) -> tuple[int, int]:
@@ -356,9 +365,12 @@ def mosaic(
     identity = len(channels) == len(stack) and bool((channels == np.arange(len(stack))).all())
     data = stack if identity else stack[channels]
     data = data.astype(np.float32, copy=False)
-    finite = np.isfinite(data)
-    all_finite = bool(finite.all())
+    # min and max propagate NaN and are ±inf when any value is: two fast passes
+    # that also give the shared levels, instead of a boolean copy of the layer
+    vmin_all, vmax_all = float(data.min()), float(data.max())
+    all_finite = math.isfinite(vmin_all) and math.isfinite(vmax_all)
     if not all_finite:
+        finite = np.isfinite(data)
         data = np.where(finite, data, np.float32(np.nan))
     if levels is not None:
         lo = np.full(len(channels), float(levels[0]), np.float32)
@@ -372,7 +384,7 @@ def mosaic(
         lo, hi = np.nan_to_num(lo), np.nan_to_num(hi)
     elif scale in ("shared", "symmetric"):
         if all_finite:
-            vmin, vmax = float(data.min()), float(data.max())
+            vmin, vmax = vmin_all, vmax_all
         elif finite.any():
             vmin, vmax = float(np.nanmin(data)), float(np.nanmax(data))
         else:
@@ -401,6 +413,7 @@ def mosaic(
         levels=(float(lo.min()), float(hi.max())),
         channel_levels=np.stack([lo, hi], axis=1).astype(np.float64),
         tiles=normed,
+        finite=all_finite,
     )
 
 
@@ -425,27 +438,30 @@ def channel_order(
     return np.argsort(-values if descending else values, kind="stable")
 
 
-def layer_stats(maps: np.ndarray) -> dict[str, float | int]:
+def layer_stats(maps: np.ndarray, *, std: bool = True) -> dict[str, float | int]:
     """Summary numbers of a layer's activations (N, H, W).
 
     ``zero_fraction`` is the share of values exactly 0 (after a ReLU: units
     that did not fire); ``dead_fraction`` / ``dead_channels`` count channels
-    that are zero everywhere for this input.
+    that are zero everywhere for this input. ``std`` (the costliest number,
+    a second pass in float64) is left out when ``std`` is False.
     """
     stack = _as_stack(maps)
     flat = stack.reshape(len(stack), -1)
-    nonzero = np.count_nonzero(flat, axis=1)  # one pass, no boolean copy of the layer
-    dead = nonzero == 0
-    return {
+    lo, hi = flat.min(axis=1), flat.max(axis=1)  # per channel: cheap, and they give the dead ones
+    dead = (lo == 0) & (hi == 0)  # NaN compares unequal, so a NaN channel is not dead
+    out: dict[str, float | int] = {
         "channels": int(len(stack)),
-        "min": float(flat.min()),
-        "max": float(flat.max()),
+        "min": float(lo.min()),
+        "max": float(hi.max()),
         "mean": float(flat.mean(dtype=np.float64)),  # float64 accumulators, no float64 copy
-        "std": float(flat.std(dtype=np.float64)),
-        "zero_fraction": 1.0 - float(nonzero.sum()) / flat.size if flat.size else 0.0,
+        "zero_fraction": 1.0 - np.count_nonzero(flat) / flat.size if flat.size else 0.0,
         "dead_channels": int(dead.sum()),
         "dead_fraction": float(dead.mean()),
     }
+    if std:
+        out["std"] = float(flat.std(dtype=np.float64))
+    return out
 
 
 # --------------------------------------------------------------------------- kernels

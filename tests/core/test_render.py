@@ -231,6 +231,12 @@ def test_layer_stats_against_plain_python() -> None:
     assert stats["std"] == pytest.approx(std, rel=1e-9)
     assert stats["zero_fraction"] == pytest.approx(sum(v == 0 for v in values) / n)
     assert stats["dead_channels"] == 2 and stats["dead_fraction"] == pytest.approx(2 / 6)
+    assert "std" not in layer_stats(maps, std=False)
+    maps[1, 0, 0] = -0.0  # still zero everywhere
+    maps[4, 2, 2] = np.nan  # not zero: a broken channel is not a dead one
+    odd = layer_stats(maps, std=False)
+    assert odd["dead_channels"] == 1
+    assert odd["zero_fraction"] == pytest.approx((sum(v == 0 for v in values) - 1) / n)
 
 
 # --------------------------------------------------------------------------- kernels
@@ -296,11 +302,14 @@ def test_weight_histogram_matches_numpy() -> None:
 # --------------------------------------------------------------------------- fast colouring for the GUI
 
 
+@pytest.mark.parametrize("with_nan", [True, False], ids=["nan", "finite"])  # two colouring paths
 @pytest.mark.parametrize("scale", ["shared", "per_channel", "symmetric"])
-def test_to_rgba_matches_to_rgb_and_reuses_its_buffer(scale: str) -> None:
+def test_to_rgba_matches_to_rgb_and_reuses_its_buffer(scale: str, with_nan: bool) -> None:
     maps = RNG.normal(size=(10, 6, 5)).astype(np.float32)
-    maps[3, 2, 2] = np.nan  # drawn in the NaN colour like the padding
+    if with_nan:
+        maps[3, 2, 2] = np.nan  # drawn in the NaN colour like the padding
     m = mosaic(maps, pad=2, scale=scale, order=[9, 0, 3, 4, 1, 2, 8])
+    assert m.finite is not with_nan
     rgba = m.to_rgba("inferno", nan_rgb=(1, 2, 3))
     assert rgba.shape == (*m.image.shape, 4) and rgba.dtype == np.uint8
     np.testing.assert_array_equal(rgba[..., :3], apply_colormap(m.image, "inferno", nan_rgb=(1, 2, 3)))

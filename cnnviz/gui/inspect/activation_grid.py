@@ -188,7 +188,7 @@ class ActivationGrid(QWidget):
         self._draw_marker()
         n, h, w = maps.shape
         self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
-        s = layer_stats(maps)
+        s = layer_stats(maps, std=False)  # the std is not shown here
         self.stats = s
         self.stats_label.setText(
             tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ class ForwardResult:
 
     session_id: int
     image_id: int
-    layers: dict[str, Any]  # key -> CPU tensor [1, ...]
+    layers: Mapping[str, Any]  # key -> CPU tensor [1, ...]; core.captured.CapturedLayers (BatchNorms replay on read)
     output: Any  # CPU logits or None
     predictions: list[Any]  # core.predict.Prediction
     seconds: float
@@ -160,7 +161,9 @@ def run_forward(session: ModelSession, raw_image: Any, image_id: int, cancel: Ca
     with session.lock:
         result, used = with_cpu_fallback(work, resolve_device(session.device))
     session.device = str(used)
-    layers = {k: v.detach().to("cpu") for k, v in result.layers.items()}
+    # On CPU this is the capture itself, so BatchNorm outputs stay replays until
+    # a view reads them (the webcam captures every frame and shows one layer).
+    layers = result.layers.to("cpu")
     out = result.output.detach().to("cpu") if result.output is not None else None
     preds = []
     if out is not None and out.dim() == 2:
