@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("cnnviz")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(lambda _i: self.update_toolbar())
+        self.tabs.currentChanged.connect(lambda _i: (self.update_toolbar(), self.update_status_info()))
         self.setCentralWidget(self.tabs)
         self._loading: QLabel | None = QLabel(tr("Loading PyTorch…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -718,17 +718,30 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- status
     def update_status_info(self) -> None:
-        """Status bar: model · weights · device · memory in use."""
-        session = self.state.model
-        parts = []
-        if session is not None:
-            from cnnviz.gui.inspect.common import weights_text
+        """Status bar: what the current tab works on (model · weights · device) and memory in use.
 
-            parts += [getattr(session, "name", "?"), weights_text(str(getattr(session, "weights_label", "")))]
-        parts.append(self.state.device)
-        parts.append(tr("memory {0}").format(_memory_text(self.state.device)))
+        A tab with a ``status_parts()`` method describes itself (Train: the
+        model it trains, on which data and device); otherwise the Inspect
+        model is shown.
+        """
+        if not hasattr(self, "status_model"):  # tabs being added while the window is built
+            return
+        current = self.tabs.currentWidget()
+        own = getattr(current, "status_parts", None)
+        device = self.state.device
+        if callable(own):
+            parts, device = own()
+        else:
+            parts = []
+            session = self.state.model
+            if session is not None:
+                from cnnviz.gui.inspect.common import weights_text
+
+                parts += [getattr(session, "name", "?"), weights_text(str(getattr(session, "weights_label", "")))]
+            parts.append(self.state.device)
+        parts = [*parts, tr("memory {0}").format(_memory_text(device))]
         self.status_model.setText("  ·  ".join(p for p in parts if p) + "  ")
-        self.status_model.setToolTip(tr("Model · weights · device · memory in use"))
+        self.status_model.setToolTip(tr("What this tab works on · memory in use"))
 
     def _on_status(self, text: str, timeout_ms: int) -> None:
         self.statusBar().showMessage(text, timeout_ms)

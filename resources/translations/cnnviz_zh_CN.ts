@@ -836,6 +836,16 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <translation>文件 {0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>trained in the Train tab ({0})</source>
+            <translation>在训练页训练（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>trained in the Train tab</source>
+            <translation>在训练页训练</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
@@ -1915,8 +1925,13 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
+            <source>What this tab works on · memory in use</source>
+            <translation>本页正在处理的内容 · 内存占用</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
             <source>Model · weights · device · memory in use</source>
-            <translation>模型 · 权重 · 设备 · 已用内存</translation>
+            <translation type="vanished">模型 · 权重 · 设备 · 已用内存</translation>
         </message>
     </context>
     <context>
@@ -2182,6 +2197,11 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/playground/tab.py" />
             <source>Drag to any step of the race</source>
             <translation>拖动到竞赛的任意一步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/tab.py" />
+            <source>{0} optimizers</source>
+            <translation>{0} 个优化器</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
@@ -2696,6 +2716,16 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>lr</source>
             <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Weight norm ‖w‖₂ after each epoch</source>
+            <translation>每个 epoch 后的权重范数 ‖w‖₂</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>‖w‖₂</source>
+            <translation>‖w‖₂</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />

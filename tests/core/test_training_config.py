@@ -95,3 +95,17 @@ def test_every_preset_is_valid_and_compares_at_least_two_runs() -> None:
             r.validated()
     _, runs = get_preset("batch_norm").build()
     assert [r.model_kwargs["batch_norm"] for r in runs] == [False, True]
+
+
+def test_lessons_shown_in_chinese_name_their_runs_in_chinese() -> None:
+    for preset in list_presets():
+        _, en = preset.build()
+        _, zh = preset.build("zh")
+        assert [r.optimizer for r in zh] == [r.optimizer for r in en]  # the same runs
+        assert len({r.name for r in zh}) == len(zh)
+        for a, b in zip(en, zh, strict=True):
+            assert b.name == a.name or any("\u4e00" <= c <= "\u9fff" for c in b.name), (a.name, b.name)
+    _, zh = get_preset("learning_rate").build("zh")
+    assert [r.name for r in zh] == ["lr=1e-3（过小）", "lr=0.05（合适）", "lr=1.5（过大）"]
+    _, zh = get_preset("weight_decay").build("zh")
+    assert [r.name for r in zh] == ["无衰减", "衰减 2", "衰减 20（过大）"]

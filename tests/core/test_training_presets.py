@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 import torch
 
 from cnnviz.core.training import Trainer, get_preset
@@ -44,6 +45,12 @@ def test_weight_decay_lesson_config_and_weight_norms_shrink() -> None:
     # Independent: the norm from the saved weights, by hand.
     sd = trainer.state_dict(runs[2].name)
     assert abs(float(torch.sqrt(sum((v.double() ** 2).sum() for v in sd.values()))) - norms[2]) < 1e-6
+    # The per-epoch curve the Train tab plots: same start, then apart; its last point is the final norm.
+    curves = [trainer.log.snapshot(r.name).val["weight_norm"] for r in runs]
+    assert all(c.size == 4 for c in curves)  # epoch 0 and three epochs
+    assert curves[0][0] == curves[1][0] == curves[2][0]
+    assert [c[-1] for c in curves] == pytest.approx(norms, rel=1e-12)
+    assert curves[2][-1] < curves[2][0], "strong decay shrinks the weights epoch by epoch"
 
 
 def test_batch_norm_lesson_config_and_bn_learns_faster() -> None:

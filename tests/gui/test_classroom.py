@@ -319,3 +319,23 @@ def test_zoom_widens_the_layer_tree(make_main_window, qtbot):
     assert after[0] > before[0] and after[2] == before[2] and sum(after) == sum(before)
     window.set_zoom(1.0)
     assert abs(inspect.main_split.sizes()[0] - before[0]) <= 2
+
+
+def test_the_status_bar_describes_the_tab_in_front(make_main_window, qtbot) -> None:
+    window = make_main_window(tabs=("inspect", "train", "playground"), model="lenet5", seed=0)
+    inspect = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: inspect.state.forward is not None and not inspect.is_busy(), timeout=30000)
+    assert "lenet5" in window.status_model.text()
+    train = window.tab_widgets["train"]
+    train.model.setCurrentIndex(train.model.findData("vgg_small"))
+    window.show_tab("train")
+    text = window.status_model.text()
+    assert "vgg_small" in text and train.dataset.currentText() in text and "lenet5" not in text
+    train.model.setCurrentIndex(train.model.findData("lenet5"))
+    assert "lenet5" in window.status_model.text(), "a change on the tab in front updates the bar"
+    window.show_tab("playground")
+    play = window.tab_widgets["playground"]
+    text = window.status_model.text()
+    assert play.surface.spec.title_en in text and f"{len(play.racers.enabled_names())} optimizers" in text
+    window.show_tab("inspect")
+    assert "lenet5" in window.status_model.text() and "optimizers" not in window.status_model.text()

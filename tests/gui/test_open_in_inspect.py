@@ -13,13 +13,24 @@ def test_trained_weights_reach_the_inspect_tab(inspect_window, qtbot) -> None:
     trained = build_model("lenet5_modern", seed=42, num_classes=4).state_dict()
     shown: list[str] = []
     state.open_tab.connect(shown.append)
-    state.open_in_inspect.emit({"name": "lenet5_modern", "kwargs": {"num_classes": 4}, "state_dict": trained})
+    state.open_in_inspect.emit(
+        {"name": "lenet5_modern", "kwargs": {"num_classes": 4}, "state_dict": trained, "run": "Adam"}
+    )
     qtbot.waitUntil(lambda: state.model is not None and state.model.name == "lenet5_modern" and not tab.is_busy(),
                     timeout=30000)
     model = state.model.model
     assert model[-1].out_features == 4
     assert all(torch.equal(model.state_dict()[k], v) for k, v in trained.items())
-    assert "Train tab" in state.model.weights_label
+    assert state.model.weights_label == "trained in the Train tab (Adam)"
+    assert "lenet5_modern  ·  trained in the Train tab (Adam)" in inspect_window.status_model.text()
+
+
+def test_the_source_of_trained_weights_is_translated() -> None:
+    from cnnviz.gui.inspect.common import weights_text
+
+    assert weights_text("trained in the Train tab (Adam)") == "trained in the Train tab (Adam)"
+    assert weights_text("trained in the Train tab") == "trained in the Train tab"
+    assert weights_text("random (seed 3)") == "random weights (seed 3)"
 
 
 def test_timeline_request_opens_random_weights(inspect_window, qtbot) -> None:

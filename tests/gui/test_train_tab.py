@@ -248,7 +248,7 @@ def test_broken_lesson_state_is_refused_and_changes_nothing(tab) -> None:
 def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
     plots = tab.plots
     assert {p.getAxis("bottom").labelText for p in (plots.loss_plot, plots.val_loss_plot, plots.acc_plot,
-                                                     plots.lr_plot)} == {"step"}
+                                                     plots.lr_plot, plots.norm_plot)} == {"step"}
     tab.runs_panel.set_runs([RunConfig("b16", "sgd", {"lr": 0.01}, batch_size=16),
                              RunConfig("b48", "sgd", {"lr": 0.01}, batch_size=48)])
     tab.start()
@@ -267,6 +267,9 @@ def test_x_axis_counts_steps_epochs_or_images_seen(tab, qtbot) -> None:
             assert items["raw"].getData()[0].tolist() == expected[axis][name]
             assert items["lr"].getData()[0].tolist() == expected[axis][name]
             assert items["val_loss"].getData()[0].tolist() == val_x[axis][name]
+            assert items["norm"].getData()[0].tolist() == val_x[axis][name]
+    for name in ("b16", "b48"):  # the weight-norm curve ends at the run's weights' norm
+        assert tab.plots.series[name].items["norm"].getData()[1][-1] == pytest.approx(tab.trainer.weight_norm(name))
     # Per image, smoothing spans the same images for every run: batches 3× bigger get weight w³.
     tab.smoothing.setValue(90)
     tab.set_x_axis("samples")

@@ -475,7 +475,7 @@ class Trainer:
             return
         lr = float(run.optimizer.param_groups[0]["lr"]) if run.optimizer is not None else math.nan
         self.log.add_val(name, run.step, run.epoch, val_loss, val_acc, lr, train_loss, train_acc,
-                         run.epoch * len(self._train))
+                         run.epoch * len(self._train), self.weight_norm(name))
         if not math.isfinite(val_loss):
             self._end(run, DIVERGED, f"The validation loss became {val_loss} after epoch {run.epoch}.")
         elif run.epoch >= self.setup.epochs:
@@ -506,21 +506,22 @@ class Trainer:
 
     def _evaluate_initial(self) -> None:
         """Validation before the first step (epoch 0); equal initial weights give equal values."""
-        cache: dict[str, tuple[float, float]] = {}
+        cache: dict[str, tuple[float, float, float]] = {}
         for run in self.runs.values():
             if run.status != RUNNING or self.log.snapshot(run.config.name).val["step"].size:
                 continue
             key = json.dumps(run.model_kwargs, sort_keys=True, default=str)
             try:
                 if key not in cache:
-                    cache[key] = self.evaluate(run)
+                    cache[key] = (*self.evaluate(run), self.weight_norm(run.config.name))
             except Exception as exc:
                 if not is_out_of_memory(exc):
                     raise
                 self._fail_oom(run, "validation")
                 continue
             lr = float(run.optimizer.param_groups[0]["lr"]) if run.optimizer is not None else math.nan
-            self.log.add_val(run.config.name, 0, 0, *cache[key], lr, samples=0)
+            loss, acc, norm = cache[key]
+            self.log.add_val(run.config.name, 0, 0, loss, acc, lr, samples=0, weight_norm=norm)
 
     def _end(self, run: _Run, status: str, message: str = "") -> None:
         run.status = status
@@ -599,11 +600,12 @@ class Trainer:
 
     def weight_norm(self, name: str) -> float:
         """The L2 norm of run ``name``'s weights (every parameter, biases included)."""
-        with self._lock:
+        with self._lock, torch.no_grad():
             model = self.runs[name].model
             if model is None:
                 return math.nan
-            return float(torch.sqrt(sum((p.detach().double() ** 2).sum() for p in model.parameters())))
+            squares = [torch.linalg.vector_norm(p.detach(), dtype=torch.float64) ** 2 for p in model.parameters()]
+            return float(torch.sqrt(torch.stack(squares).sum())) if squares else 0.0
 
     def model_kwargs(self, name: str) -> dict[str, Any]:
         """The constructor arguments of run ``name``'s model (for rebuilding it)."""

@@ -21,11 +21,14 @@ import numpy as np
 
 from cnnviz.core.settings_io import write_bytes_atomic
 
-CSV_COLUMNS = ("run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status", "samples")
+CSV_COLUMNS = (
+    "run", "optimizer", "step", "epoch", "split", "loss", "accuracy", "lr", "status", "samples", "weight_norm"
+)
 # ``samples``: training images the run has processed when the record was taken (step × batch size
 # but for the short last batch of each epoch): the fair x axis when batch sizes differ.
+# ``weight_norm``: L2 norm of all the run's parameters, on validation rows (what weight decay shrinks).
 TRAIN_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "samples")
-VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy", "samples")
+VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy", "samples", "weight_norm")
 
 # Run states. The last three (and "failed") are final.
 PENDING, RUNNING, FINISHED, DIVERGED, STOPPED, FAILED = (
@@ -63,7 +66,7 @@ class RunSnapshot:
     status: str
     message: str
     train: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr
-    val: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr, train_loss, train_accuracy
+    val: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples, weight_norm
     train_offset: int  # index of train["step"][0] in the whole series (for incremental reads)
 
 
@@ -98,10 +101,13 @@ class MetricsLog:
             self._runs[name]["train"].append((step, epoch, loss, accuracy, lr, samples))
 
     def add_val(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
-                train_loss: float = math.nan, train_accuracy: float = math.nan, samples: float = math.nan) -> None:
-        """One validation record (end of an epoch) with the epoch's mean train loss / accuracy."""
+                train_loss: float = math.nan, train_accuracy: float = math.nan, samples: float = math.nan,
+                weight_norm: float = math.nan) -> None:
+        """One validation record (end of an epoch) with the epoch's mean train loss / accuracy and weight norm."""
         with self._lock:
-            self._runs[name]["val"].append((step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples))
+            self._runs[name]["val"].append(
+                (step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples, weight_norm)
+            )
 
     def set_status(self, name: str, status: str, message: str = "") -> None:
         """Set a run's status (and a message for a person, e.g. why it failed)."""
@@ -158,6 +164,7 @@ class MetricsLog:
                         "epoch": int(cols["epoch"][i]), "split": split, "loss": float(cols["loss"][i]),
                         "accuracy": float(cols["accuracy"][i]), "lr": float(cols["lr"][i]),
                         "status": snap.status, "samples": _int_or_nan(cols["samples"][i]),
+                        "weight_norm": float(cols["weight_norm"][i]) if "weight_norm" in cols else math.nan,
                     }
 
     def to_dict(self) -> dict[str, Any]:
@@ -218,6 +225,7 @@ def metrics_csv_text(log: MetricsLog) -> str:
         row["loss"] = repr(row["loss"])
         row["accuracy"] = repr(row["accuracy"])
         row["lr"] = repr(row["lr"])
+        row["weight_norm"] = repr(row["weight_norm"]) if math.isfinite(row["weight_norm"]) else ""
         writer.writerow(row)
     return buf.getvalue()
 
@@ -237,6 +245,7 @@ def read_metrics_csv(path: str) -> list[dict[str, Any]]:
                 "epoch": int(row["epoch"]), "split": row["split"], "loss": float(row["loss"]),
                 "accuracy": float(row["accuracy"]), "lr": float(row["lr"]), "status": row["status"],
                 "samples": int(row["samples"]) if row.get("samples") else math.nan,
+                "weight_norm": float(row["weight_norm"]) if row.get("weight_norm") else math.nan,
             })
     return out
 

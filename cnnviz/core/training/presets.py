@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cnnviz.core.errors import ConfigError
 from cnnviz.core.training.config import RunConfig, TrainSetup
@@ -21,12 +21,21 @@ class Preset:
     x_axis: str = "step"  # what the plots' x axis should show for this lesson: step | epoch | samples
     title_zh: str = ""
 
-    def build(self) -> tuple[TrainSetup, list[RunConfig]]:
-        """A fresh setup and run list (safe to modify)."""
-        return self.make()
+    def build(self, language: str = "en") -> tuple[TrainSetup, list[RunConfig]]:
+        """A fresh setup and run list (safe to modify); runs named in ``language`` ('en' or 'zh')."""
+        setup, runs = self.make()
+        if language == "zh":
+            runs = [replace(r, name=_NAMES_ZH.get(r.name, r.name)) for r in runs]
+        return setup, runs
 
 
-def _run(name: str, optimizer: str, **kw: object) -> RunConfig:
+#: Run names in Simplified Chinese, by English name (a lesson shown in Chinese names its runs in Chinese).
+_NAMES_ZH: dict[str, str] = {}
+
+
+def _run(name: str, optimizer: str, zh: str = "", **kw: object) -> RunConfig:
+    if zh:
+        _NAMES_ZH[name] = zh
     hp = {k: v for k, v in kw.items() if k not in ("batch_size", "schedule", "model_kwargs")}
     return RunConfig(
         name=name, optimizer=optimizer, hparams=hp,  # type: ignore[arg-type]
@@ -55,7 +64,7 @@ def _preset(name: str, title: str, en: str, zh: str, x_axis: str = "step", *, ti
 def _optimizers() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5", dataset="shapes", epochs=4, batch_size=64), [
         _run("SGD", "sgd", lr=0.05),
-        _run("Momentum", "momentum", lr=0.05, momentum=0.9),
+        _run("Momentum", "momentum", zh="动量", lr=0.05, momentum=0.9),
         _run("Nesterov", "nesterov", lr=0.05, momentum=0.9),
         _run("Adagrad", "adagrad", lr=0.01),
         _run("RMSProp", "rmsprop", lr=1e-3),
@@ -71,9 +80,9 @@ def _optimizers() -> tuple[TrainSetup, list[RunConfig]]:
          title_zh="学习率：过小 / 合适 / 过大")
 def _learning_rate() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5_modern", dataset="shapes", epochs=3, batch_size=64), [
-        _run("lr=1e-3 (too small)", "momentum", lr=1e-3),
-        _run("lr=0.05 (good)", "momentum", lr=0.05),
-        _run("lr=1.5 (too large)", "momentum", lr=1.5),
+        _run("lr=1e-3 (too small)", "momentum", zh="lr=1e-3（过小）", lr=1e-3),
+        _run("lr=0.05 (good)", "momentum", zh="lr=0.05（合适）", lr=0.05),
+        _run("lr=1.5 (too large)", "momentum", zh="lr=1.5（过大）", lr=1.5),
     ]
 
 
@@ -84,27 +93,27 @@ def _learning_rate() -> tuple[TrainSetup, list[RunConfig]]:
          "在看过相同数据量时比较。", x_axis="epoch", title_zh="批大小")
 def _batch_size() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="lenet5", dataset="shapes", epochs=3, batch_size=64), [
-        _run("batch 8", "adam", lr=1e-3, batch_size=8),
-        _run("batch 64", "adam", lr=1e-3, batch_size=64),
-        _run("batch 512", "adam", lr=1e-3, batch_size=512),
+        _run("batch 8", "adam", zh="批大小 8", lr=1e-3, batch_size=8),
+        _run("batch 64", "adam", zh="批大小 64", lr=1e-3, batch_size=64),
+        _run("batch 512", "adam", zh="批大小 512", lr=1e-3, batch_size=512),
     ]
 
 
 @_preset("weight_decay", "Weight decay",
          "On 300 training images the plain net drives its training loss to almost 0 and overfits. "
-         "Weight decay pulls every weight towards zero at each step: the weights stay smaller, the "
-         "training loss stops short of 0 and the validation loss ends lower. Too much decay and the "
-         "net cannot even fit its training set.",
+         "Weight decay pulls every weight towards zero at each step: the weights stay smaller (see the "
+         "weight-norm plot), the training loss stops short of 0 and the validation loss ends lower. "
+         "Too much decay and the net cannot even fit its training set.",
          "只有 300 张训练图片时，普通网络把训练损失降到接近 0 并过拟合。权重衰减每一步都把权重拉向 0："
-         "权重保持较小，训练损失不再趋于 0，验证损失反而更低。衰减过大则网络连训练集都拟合不了。",
+         "权重保持较小（见权重范数图），训练损失不再趋于 0，验证损失反而更低。衰减过大则网络连训练集都拟合不了。",
          title_zh="权重衰减")
 def _weight_decay() -> tuple[TrainSetup, list[RunConfig]]:
     # AdamW's decay shrinks weights by lr·wd per step; with 300 steps in all, lr·wd must reach ~1e-3
     # for the effect to show (0.05 at lr 1e-3 changes nothing visible).
     return TrainSetup(model="lenet5", dataset="shapes", epochs=30, batch_size=32, train_limit=300), [
-        _run("no decay", "adamw", lr=2e-3, weight_decay=0.0),
-        _run("decay 2", "adamw", lr=2e-3, weight_decay=2.0),
-        _run("decay 20 (too much)", "adamw", lr=2e-3, weight_decay=20.0),
+        _run("no decay", "adamw", zh="无衰减", lr=2e-3, weight_decay=0.0),
+        _run("decay 2", "adamw", zh="衰减 2", lr=2e-3, weight_decay=2.0),
+        _run("decay 20 (too much)", "adamw", zh="衰减 20（过大）", lr=2e-3, weight_decay=20.0),
     ]
 
 
@@ -115,8 +124,8 @@ def _weight_decay() -> tuple[TrainSetup, list[RunConfig]]:
          title_zh="BatchNorm 开 / 关")
 def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="vgg_small", dataset="shapes", epochs=3, batch_size=64), [
-        _run("without BN", "sgd", lr=0.02, model_kwargs={"batch_norm": False}),
-        _run("with BN", "sgd", lr=0.02, model_kwargs={"batch_norm": True}),
+        _run("without BN", "sgd", zh="无 BN", lr=0.02, model_kwargs={"batch_norm": False}),
+        _run("with BN", "sgd", zh="有 BN", lr=0.02, model_kwargs={"batch_norm": True}),
     ]
 
 
@@ -129,7 +138,7 @@ def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
          title_zh="Dropout 与过拟合")
 def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="vgg_small", dataset="shapes", epochs=25, batch_size=32, train_limit=300), [
-        _run("no dropout", "adam", lr=1e-3, model_kwargs={"dropout": 0.0}),
+        _run("no dropout", "adam", zh="无 Dropout", lr=1e-3, model_kwargs={"dropout": 0.0}),
         _run("dropout 0.5", "adam", lr=1e-3, model_kwargs={"dropout": 0.5}),
     ]
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from cnnviz.gui.inspect.jobs import TRAINED_LABEL
+
 #: Headings and values are this much larger than the application font (which carries the zoom).
 BIG_SCALE = 1.25
 #: Picture titles inside pyqtgraph scenes, relative to the application font.
@@ -39,7 +41,7 @@ def scene_font_size(scale: float = TITLE_SCALE) -> str:
 
 
 def weights_text(label: str) -> str:
-    """core.weights' source label ('random (seed 0)', 'pretrained X', 'file x.pt') in the interface language."""
+    """core.weights' source label ('random (seed 0)', 'pretrained X', 'file x.pt', Train's) in the interface language."""
     kind, _, rest = label.partition(" ")
     if kind == "random" and rest.startswith("(seed ") and rest.endswith(")"):
         return tr("random weights (seed {0})").format(rest[6:-1])
@@ -47,6 +49,11 @@ def weights_text(label: str) -> str:
         return tr("pretrained {0}").format(rest)
     if kind == "file" and rest:
         return tr("file {0}").format(rest)
+    if label.startswith(TRAINED_LABEL):
+        run = label[len(TRAINED_LABEL):].strip()
+        if run.startswith("(") and run.endswith(")"):
+            return tr("trained in the Train tab ({0})").format(run[1:-1])
+        return tr("trained in the Train tab")
     return label
 
 

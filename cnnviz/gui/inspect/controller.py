@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cnnviz.gui.inspect.common import weights_text
 from cnnviz.gui.inspect.jobs import (
+    TRAINED_LABEL,
     ImageInput,
     UnitSelection,
     job_cam,
@@ -153,10 +154,13 @@ class InspectController(QObject):
         model_kwargs: dict[str, Any] | None = None,
         then: Callable[[], None] | None = None,
         state_dict: Any = None,
+        state_label: str = TRAINED_LABEL,
     ) -> Job:
         """Load ``name`` (built with ``model_kwargs``) with ``weights`` and run the current (or given) image.
 
-        ``then`` is called once the job is over (after its result is shown or its error reported).
+        ``state_dict`` (weights in memory, e.g. from the Train tab) replaces
+        ``weights`` and is named ``state_label``. ``then`` is called once the
+        job is over (after its result is shown or its error reported).
         """
         device = device or self.state.device
         self._model_request = dict(
@@ -214,6 +218,7 @@ class InspectController(QObject):
             image_id=self._next_image_id(),
             model_kwargs=model_kwargs,
             state_dict=state_dict,
+            state_label=state_label,
         )
 
     def _ask_trust_dialog(self, message: str) -> bool:

@@ -21,6 +21,9 @@ from cnnviz.core.progress import CancelToken, ProgressFn
 
 _session_ids = itertools.count(1)
 
+#: How weights handed over in memory by the Train tab are named (``weights_text`` translates it).
+TRAINED_LABEL = "trained in the Train tab"
+
 
 @dataclass
 class ModelSession:
@@ -192,6 +195,7 @@ def job_load_model(
     image_id: int,
     model_kwargs: dict[str, Any] | None = None,
     state_dict: Any = None,
+    state_label: str = TRAINED_LABEL,
 ) -> tuple[ModelSession, Any, Any, ForwardResult]:
     """Build and load a model, summarise it and run the current image through it.
 
@@ -206,7 +210,7 @@ def job_load_model(
     loaded = load_model(
         name, weights, seed=seed, model_kwargs=model_kwargs, trust_pickle=trust_pickle,
         progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
-        state_dict=state_dict, state_label="trained in the Train tab",
+        state_dict=state_dict, state_label=state_label,
     )
     _check(cancel)
     pre = preprocess_for(loaded.spec, loaded.weights_enum)

@@ -29,7 +29,7 @@ from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.export import layer_arrays, save_npz, save_text, save_widget_png
 from cnnviz.gui.inspect.input_panel import InputPanel
-from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.jobs import TRAINED_LABEL, ImageInput
 from cnnviz.gui.inspect.kernels_view import KernelsView
 from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
@@ -279,17 +279,20 @@ class InspectTab(QWidget):
     def open_from_other_tab(self, request: dict) -> None:
         """Open a model another tab sent: the Train tab's trained weights, or a timeline entry.
 
-        ``request`` has ``name``, ``kwargs`` (constructor arguments) and
-        ``state_dict`` (None for random weights).
+        ``request`` has ``name``, ``kwargs`` (constructor arguments),
+        ``state_dict`` (None for random weights) and optionally ``run`` (the
+        Train run the weights come from, shown as their source).
         """
         name = request.get("name")
         if not name:
             return
+        run = request.get("run")
         self.controller.load_model(
             name,
             "random",
             model_kwargs=request.get("kwargs") or None,
             state_dict=request.get("state_dict"),
+            state_label=f"{TRAINED_LABEL} ({run})" if run else TRAINED_LABEL,
         )
 
     def is_busy(self) -> bool:

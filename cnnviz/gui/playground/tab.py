@@ -396,6 +396,7 @@ class PlaygroundTab(QWidget):
             f"<span style='font-family:serif'>{no_wrap('f(x, y) =')} {wrap_outside_brackets(spec.formula)}</span>"
             f"<br><span style='font-size:small'>{tr('Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.')}</span>"
         )
+        self.state.status_info_changed.emit()
 
     def _on_param_edited(self, _value: float) -> None:
         params = {k: b.value() for k, b in self.param_boxes.items()}
@@ -437,7 +438,14 @@ class PlaygroundTab(QWidget):
         self._update_analysis()
         self._schedule(restart=True)
 
+    def status_parts(self) -> tuple[list[str], str]:
+        """For the status bar: the surface and how many optimizers race on it (on the CPU)."""
+        spec = self.surface.spec
+        title = spec.title_zh if self.state.language == "zh" else tr(spec.title_en)
+        return [title, tr("{0} optimizers").format(len(self.racers.enabled_names()))], "cpu"
+
     def _on_racer_changed(self, name: str) -> None:
+        self.state.status_info_changed.emit()
         if name == "sgd":
             self._update_analysis()
         self._schedule(restart=False)

@@ -94,6 +94,8 @@ class TrainPlots(QWidget):
         self.acc_plot = self._plot(tr("Validation accuracy after each epoch (dashed: training mean)"),
                                    tr("epoch"), tr("accuracy"), grid=True)
         self.lr_plot = self._plot(tr("Learning rate (log scale)"), tr("step"), tr("lr"))
+        self.norm_plot = self._plot(tr("Weight norm ‖w‖₂ after each epoch"),
+                                    tr("epoch"), tr("‖w‖₂"), grid=True)
         lr_axis = self.lr_plot.getAxis("left")
         lr_axis.enableAutoSIPrefix(False)  # SI scaling garbles log-axis ticks
         self._lr_decades: tuple[int, ...] | None = None  # (lo, hi, labels that fit); () for an empty plot
@@ -102,6 +104,7 @@ class TrainPlots(QWidget):
         self.acc_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.lr_plot.setXLink(self.loss_plot)
         self.acc_plot.setXLink(self.val_loss_plot)
+        self.norm_plot.setXLink(self.val_loss_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                                labelTextSize=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt",
                                                brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
@@ -119,10 +122,13 @@ class TrainPlots(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
-        grid.addWidget(self.loss_plot, 0, 0, 1, 2)
+        # The per-epoch plots share a row; the learning rate spans the width under the step
+        # loss, so the two keep the same x scale (linked views align by screen position).
+        grid.addWidget(self.loss_plot, 0, 0, 1, 3)
         grid.addWidget(self.val_loss_plot, 1, 0)
         grid.addWidget(self.acc_plot, 1, 1)
-        grid.addWidget(self.lr_plot, 2, 0, 1, 2)
+        grid.addWidget(self.norm_plot, 1, 2)
+        grid.addWidget(self.lr_plot, 2, 0, 1, 3)
         grid.setRowStretch(0, 5)
         grid.setRowStretch(1, 4)
         grid.setRowStretch(2, 2)
@@ -162,7 +168,8 @@ class TrainPlots(QWidget):
         """Remove every run's items (a new session starts)."""
         owner = {"raw": self.loss_plot, "smooth": self.loss_plot, "marker": self.loss_plot,
                  "label": self.loss_plot, "val_loss": self.val_loss_plot, "train_loss": self.val_loss_plot,
-                 "val_acc": self.acc_plot, "train_acc": self.acc_plot, "lr": self.lr_plot}
+                 "val_acc": self.acc_plot, "train_acc": self.acc_plot, "lr": self.lr_plot,
+                 "norm": self.norm_plot}
         for s in self.series.values():
             for key, item in s.items.items():
                 owner[key].removeItem(item)
@@ -201,6 +208,8 @@ class TrainPlots(QWidget):
                                                 symbolBrush=c, symbolPen=None)
         s.items["train_acc"] = self.acc_plot.plot(pen=dash)
         s.items["lr"] = self.lr_plot.plot(pen=pg.mkPen(c, width=2))
+        s.items["norm"] = self.norm_plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=5,
+                                              symbolBrush=c, symbolPen=None)
         for item in s.items.values():
             if isinstance(item, pg.PlotDataItem):
                 item.setClipToView(False)  # we clip and decimate ourselves
@@ -245,7 +254,7 @@ class TrainPlots(QWidget):
             s.val_dirty = True
         self._resmooth()
         self._label_x_axes()
-        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot):
+        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
             plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
         self._dirty = True
         self.redraw(full=True)
@@ -253,7 +262,7 @@ class TrainPlots(QWidget):
     def _label_x_axes(self) -> None:
         """Every plot's x axis names the current unit (validation points sit where they were taken)."""
         label = self.axis_label()
-        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot):
+        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
             plot.getAxis("bottom").setLabel(label, color="#333")
 
     def axis_label(self) -> str:
@@ -383,6 +392,10 @@ class TrainPlots(QWidget):
                 has_train = np.isfinite(val["train_loss"])
                 s.items["train_loss"].setData(epochs[has_train], val["train_loss"][has_train])
                 s.items["train_acc"].setData(epochs[has_train], val["train_accuracy"][has_train])
+                norms = val.get("weight_norm")
+                if norms is not None:  # lessons saved before the norm was logged have none
+                    has_norm = np.isfinite(norms)
+                    s.items["norm"].setData(epochs[has_norm], norms[has_norm])
             diverged = s.status == DIVERGED and steps.size > 0
             if s.items["marker"].isVisible() != diverged:
                 s.items["marker"].setVisible(diverged)
@@ -435,6 +448,7 @@ class TrainPlots(QWidget):
         text = QFontMetricsF(font).elidedText(self._titles[plot], Qt.TextElideMode.ElideRight, max(40.0, room))
         if text != label.text:
             label.setText(text)
+            plot.setToolTip(self._titles[plot] if text != self._titles[plot] else "")  # the whole title
 
     def _lr_resized(self) -> None:
         """The learning-rate plot changed height (zoom, window): fit its decade labels again."""

@@ -340,6 +340,7 @@ class TrainTab(QWidget):
         self.inspect_button.clicked.connect(self.open_in_inspect)
         self.dataset.currentIndexChanged.connect(self._dataset_changed)
         self.model.currentIndexChanged.connect(self._model_changed)
+        self.device.currentIndexChanged.connect(lambda _i: self.state.status_info_changed.emit())
         self.folder_button.clicked.connect(self._browse_folder)
         self.runs_panel.sig_runs_changed.connect(self._runs_changed)
         self.runs_panel.form.sig_validity.connect(lambda _ok: self._update_buttons())
@@ -394,9 +395,10 @@ class TrainTab(QWidget):
             self.state.show_status(tr("Stop the training before loading a lesson."), 4000)
             return
         preset = get_preset(name)
-        setup, runs = preset.build()
-        if only:
-            runs = [r for r in runs if r.name in only] or runs
+        setup, english = preset.build()
+        _, runs = preset.build(self.state.language)  # the same runs, named in the interface language
+        if only and any(r.name in only for r in english):  # ``only`` uses the English names
+            runs = [r for r, en in zip(runs, english, strict=True) if en.name in only]
         self._preset = preset
         self.set_setup(setup)
         self.runs_panel.set_runs(runs)
@@ -420,10 +422,18 @@ class TrainTab(QWidget):
 
     def _dataset_changed(self) -> None:
         self.folder_row.setVisible(self.dataset.currentData() == "folder")
+        self.state.status_info_changed.emit()
 
     def _model_changed(self) -> None:
         model = self.model.currentData()
         self.runs_panel.form.set_model_switches(_builder_takes(model, "batch_norm"), _builder_takes(model, "dropout"))
+        self.state.status_info_changed.emit()
+
+    def status_parts(self) -> tuple[list[str], str]:
+        """For the status bar: the model every run trains, its data and device (and that device)."""
+        return [self.model.currentText(), self.dataset.currentText(), self.device.currentText()], str(
+            self.device.currentData() or "cpu"
+        )
 
     def _browse_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, tr("Image folder (one sub-folder per class)"),
@@ -661,7 +671,9 @@ class TrainTab(QWidget):
         except CnnvizError as exc:
             self.state.show_error(tr("Cannot open in Inspect"), str(exc))
             return
-        self.state.open_in_inspect.emit({"name": t.setup.model, "kwargs": t.model_kwargs(name), "state_dict": sd})
+        self.state.open_in_inspect.emit(
+            {"name": t.setup.model, "kwargs": t.model_kwargs(name), "state_dict": sd, "run": name}
+        )
         self.state.open_tab.emit("inspect")
 
     # ------------------------------------------------------------ lessons
