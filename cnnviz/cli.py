@@ -17,6 +17,7 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from cnnviz import __version__
 
@@ -52,9 +53,21 @@ def command_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit 2), pointing at ``--help``.
+
+    argparse's default prints the whole usage block first, which buries the
+    one line that says what was wrong. Sub-command parsers inherit the class.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``PROG: error: MESSAGE (see PROG --help)`` and exit 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: window options plus every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="cnnviz",
         description="See inside convolutional neural networks.",
         epilog=GUI_EPILOG,

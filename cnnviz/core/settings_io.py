@@ -120,7 +120,7 @@ def write_versioned_json(
     target = Path(path)
     state, detail = _classify(target, kind)
     if state == "corrupt":
-        _move_aside(target)
+        move_aside(target)
     elif state == "ok" and detail["version"] > version:
         raise SettingsFileError(
             f"{target} was written by a newer cnnviz (format version {detail['version']}; "
@@ -184,7 +184,7 @@ def read_versioned_json(
 
 
 def _corrupt_message(target: Path, why: str) -> str:
-    backup = _move_aside(target)
+    backup = move_aside(target)
     where = (
         f"It was kept as {backup.name}."
         if backup is not None
@@ -228,8 +228,8 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 
-def _move_aside(target: Path) -> Path | None:
-    """Rename ``target`` to ``<name>.bad-<timestamp>`` (never over an existing file)."""
+def move_aside(target: Path) -> Path | None:
+    """Rename ``target`` to ``<name>.bad-<timestamp>`` (never over an existing file); None if it cannot be moved."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for n in range(1000):
         suffix = f".bad-{stamp}" + (f"-{n}" if n else "")

@@ -122,6 +122,15 @@ def settings() -> QSettings:
     return QSettings("cnnviz", "cnnviz")
 
 
+def _session_settings_file() -> str:
+    """A fresh temporary settings file for a session that must not touch the real one."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix="cnnviz-session-", suffix=".conf")
+    os.close(fd)
+    return tmp
+
+
 def check_settings_file() -> str | None:
     """Check the settings file before use; a message for the user when it cannot be used.
 
@@ -141,21 +150,24 @@ def check_settings_file() -> str | None:
         except UnicodeDecodeError:
             damaged = True
         if damaged:
-            backup = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
-            os.replace(path, backup)
-            return tr("The settings file was damaged. It was kept as {0}; cnnviz starts with default settings.").format(
-                backup
-            )
+            from cnnviz.core.settings_io import move_aside
+
+            backup = move_aside(path)
+            if backup is not None:
+                return tr(
+                    "The settings file was damaged. It was kept as {0}; cnnviz starts with default settings."
+                ).format(backup)
+            _session_settings_path = _session_settings_file()
+            return tr(
+                "The settings file {0} is damaged and could not be moved aside. It is left untouched; this "
+                "session uses default settings."
+            ).format(path)
         try:
             version = int(native.value("meta/format", 0) or 0)
         except (TypeError, ValueError):
             version = 0
         if version > SETTINGS_FORMAT:
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(prefix="cnnviz-session-", suffix=".conf")
-            os.close(fd)
-            _session_settings_path = tmp
+            _session_settings_path = _session_settings_file()
             return tr(
                 "The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses "
                 "default settings."
@@ -910,6 +922,9 @@ def run_app(options: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName("cnnviz")
     QCoreApplication.setApplicationName("cnnviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from cnnviz.gui.qt_messages import quiet_offscreen_noise
+
+    quiet_offscreen_noise()
     font = app.font()
     if font.pointSizeF() < CLASSROOM_POINT_SIZE:  # readable when projected
         font.setPointSizeF(CLASSROOM_POINT_SIZE)

@@ -1700,6 +1700,11 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
+            <source>The settings file {0} is damaged and could not be moved aside. It is left untouched; this session uses default settings.</source>
+            <translation>设置文件 {0} 已损坏，且无法移到一旁。它保持原样；本次会话使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
             <source>The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses default settings.</source>
             <translation>设置文件 {0} 来自更新版本的 cnnviz。它不会被改动；本次运行使用默认设置。</translation>
         </message>

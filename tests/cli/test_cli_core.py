@@ -176,6 +176,17 @@ def test_unknown_model_suggests_names(capsys) -> None:
     assert "resnet50" in _one_error_line(code, err)
 
 
+@pytest.mark.parametrize("argv", [["summary", "lenet5", "--input", "3,224"], ["summary"], ["--bogus"],
+                                  ["activations", "lenet5", "--out", "x.npz"]])
+def test_argument_mistakes_are_one_line_pointing_at_help(capsys, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "error:" in err and "--help" in err and "usage:" not in err
+
+
 def test_python_dash_m_help_has_examples() -> None:
     for argv in (["--help"], ["summary", "--help"], ["activations", "--help"], ["models", "--help"]):
         out = subprocess.run([sys.executable, "-m", "cnnviz", *argv], capture_output=True, text=True, check=True).stdout

@@ -33,6 +33,21 @@ def test_damaged_file_is_kept_aside_and_defaults_used(settings_path: Path) -> No
     assert app.settings().value("window/geometry") is None
 
 
+def test_a_damaged_file_that_cannot_be_moved_is_left_alone(settings_path: Path, monkeypatch) -> None:
+    import cnnviz.core.settings_io as settings_io
+
+    junk = b"\0" * 64
+    settings_path.write_bytes(junk)
+    monkeypatch.setattr(settings_io, "move_aside", lambda target: None)  # e.g. a read-only folder
+    message = app.check_settings_file()
+    assert message and "could not be moved" in message
+    s = app.settings()
+    assert Path(s.fileName()) != settings_path
+    s.setValue("window/tab", "inspect")
+    s.sync()
+    assert settings_path.read_bytes() == junk
+
+
 def test_future_version_is_left_untouched(settings_path: Path) -> None:
     settings_path.write_text("[meta]\nformat=99\n[window]\ntab=train\n", encoding="utf-8")
     before = settings_path.read_bytes()

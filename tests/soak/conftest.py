@@ -11,19 +11,8 @@ import pytest
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 
-#: Messages of the offscreen platform plugin (QT_QPA_PLATFORM=offscreen, which
-#: every test uses) about window-system calls it does not implement:
-#: propagateSizeHints() whenever a top-level window's size limits change, and
-#: raise() / keyboard and mouse grabs whenever a popup opens (the model search
-#: field's completer). Every desktop platform (xcb, wayland, windows, cocoa)
-#: implements them and prints nothing, so they describe the test set-up, not the
-#: app. They are ignored only on the offscreen platform; nothing else is.
-OFFSCREEN_NOISE = (
-    "This plugin does not support propagateSizeHints()",
-    "This plugin does not support raise()",
-    "This plugin does not support grabbing the keyboard",
-    "This plugin does not support grabbing the mouse",
-)
+# Noise of the offscreen platform every test uses, not of the app (see the module's docstring).
+from cnnviz.gui.qt_messages import OFFSCREEN_NOISE
 
 _REPORTED = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
 
