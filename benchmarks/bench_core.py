@@ -18,11 +18,39 @@ def _median_time(fn, repeats: int) -> float:
     return statistics.median(times)
 
 
+def _eager_clone_capture(model: torch.nn.Module, x: torch.Tensor) -> dict[str, torch.Tensor]:
+    """The naive capture: every leaf's output cloned in its own forward hook."""
+    outs: dict[str, torch.Tensor] = {}
+    leaves = [(n, m) for n, m in model.named_modules() if n and not any(True for _ in m.children())]
+
+    def make(name: str):
+        def hook(module, args, out) -> None:
+            outs[name if name not in outs else f"{name}#{len(outs)}"] = out.clone()
+
+        return hook
+
+    handles = [m.register_forward_hook(make(n)) for n, m in leaves]
+    try:
+        with torch.no_grad():
+            model(x)
+    finally:
+        for h in handles:
+            h.remove()
+    return outs
+
+
 def bench_probe_overhead(repeats: int) -> dict:
-    """Capturing every leaf of ResNet-50 vs a plain forward pass (CPU, 224×224)."""
+    """Capturing every leaf of ResNet-50 vs a plain forward pass (CPU, 224×224).
+
+    The gated figure is a repeated capture of one model (what the GUI does for
+    every image and webcam frame). Also reported, all in the same interleaved
+    loop: the first capture of a model (it learns which outputs get written
+    into), a capture whose every layer is then read (BatchNorm replays run),
+    and the naive way of cloning every leaf output in its hook.
+    """
+    from cnnviz.core import probe
     from cnnviz.core.memory import tune_allocator
     from cnnviz.core.models import build_model
-    from cnnviz.core.probe import capture
 
     tune_allocator()  # as the app and the CLI do at start
     model = build_model("resnet50").eval()
@@ -33,30 +61,37 @@ def bench_probe_overhead(repeats: int) -> dict:
             model(x)
 
     def probed() -> None:
-        capture(model, x, "leaves")
+        probe.capture(model, x, "leaves")
+
+    def first() -> None:
+        probe._COPY_PLANS.pop(model, None)  # forget what earlier captures learned
+        probe.capture(model, x, "leaves")
 
     def probed_and_read() -> None:
-        # Also read every layer: the BatchNorm outputs kept as replays are computed here.
-        for _ in capture(model, x, "leaves").layers.values():
+        for _ in probe.capture(model, x, "leaves").layers.values():
             pass
 
-    # Interleave to share the machine's noise between all three.
-    t_plain, t_probe, t_read = [], [], []
-    plain(), probed(), probed_and_read()
-    for _ in range(repeats):
-        t_plain.append(_median_time(plain, 1))
-        t_probe.append(_median_time(probed, 1))
-        t_read.append(_median_time(probed_and_read, 1))
-    a, b, c = statistics.median(t_plain), statistics.median(t_probe), statistics.median(t_read)
-    ratio = b / a
+    def naive() -> None:
+        _eager_clone_capture(model, x)
+
+    variants = {"plain": plain, "probed": probed, "first": first, "read": probed_and_read, "naive": naive}
+    times: dict[str, list[float]] = {k: [] for k in variants}
+    for fn in variants.values():
+        fn()
+    for _ in range(repeats):  # interleaved, to share the machine's noise between all of them
+        for key, fn in variants.items():
+            times[key].append(_median_time(fn, 1))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    ratio = {k: v / med["plain"] for k, v in med.items()}
     return {
         "name": "probe: all ResNet-50 leaves / plain forward",
-        "value": round(ratio, 3),
+        "value": round(ratio["probed"], 3),
         "target": "<= 1.2",
-        "passed": ratio <= 1.2,
+        "passed": ratio["probed"] <= 1.2,
         "unit": "×",
-        "details": f"median of {repeats}: plain {a * 1e3:.1f} ms, probed {b * 1e3:.1f} ms; "
-        f"probed and every layer read {c * 1e3:.1f} ms ({c / a:.2f}×)",
+        "details": f"median of {repeats}: plain {med['plain'] * 1e3:.1f} ms, repeated capture "
+        f"{med['probed'] * 1e3:.1f} ms; first capture of the model {ratio['first']:.2f}×; capture with every "
+        f"layer then read {ratio['read']:.2f}×; naive clone of every leaf in its hook {ratio['naive']:.2f}×",
     }
 
 

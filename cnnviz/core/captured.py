@@ -43,8 +43,9 @@ class BatchNormReplay:
     def __call__(self) -> Tensor:
         if self.source._version != self.source_version:
             raise RuntimeError(
-                "A captured layer output was modified in place after the capture; "
-                "captured tensors are read-only."
+                "A layer output of this capture was changed in place after the capture, so a BatchNorm "
+                "output computed from it cannot be recovered; treat captured tensors as read-only "
+                "(clone one to change it) and capture again."
             )
         weight = self.stats[2] if self.affine else None
         bias = self.stats[3] if self.affine else None
@@ -61,8 +62,12 @@ def batch_norm_replay(module: nn.Module, args: tuple, output: Tensor) -> BatchNo
     """
     if type(module) not in _REPLAYABLE or module.training or len(module._forward_hooks) != 1:
         return None
+    if "forward" in module.__dict__ or _global_forward_hooks():  # something else shaped the output
+        return None
     mean, var = module.running_mean, module.running_var
     if mean is None or var is None or not args or not isinstance(args[0], Tensor):
+        return None
+    if (module.weight is None) != (module.bias is None):  # a half-affine BatchNorm someone edited
         return None
     source = args[0].detach()
     if source.shape != output.shape or source.dtype != output.dtype or source.device != output.device:
@@ -73,6 +78,13 @@ def batch_norm_replay(module: nn.Module, args: tuple, output: Tensor) -> BatchNo
         return None
     stats = torch.stack([p.detach() for p in parts])
     return BatchNormReplay(source, source._version, stats, affine, float(module.eps))
+
+
+def _global_forward_hooks() -> bool:
+    """True if hooks registered with ``register_module_forward_hook`` may change any module's output."""
+    from torch.nn.modules import module as module_mod
+
+    return bool(getattr(module_mod, "_global_forward_hooks", None))
 
 
 class CapturedLayers(MutableMapping[str, Tensor]):
@@ -115,8 +127,31 @@ class CapturedLayers(MutableMapping[str, Tensor]):
         """The replays not read yet, by key."""
         return {k: v for k, v in self._items.items() if isinstance(v, BatchNormReplay)}
 
+    def settle(self, model_input: Tensor) -> None:
+        """Cut every tie to tensors outside this capture, once the forward pass is over.
+
+        A kept output that shares memory with the caller's ``model_input``
+        (an ``Identity`` or eval ``Dropout`` returns its input) is copied, and
+        a replay whose input is not itself one of the kept outputs (the model
+        input, a parameter, an intermediate nobody asked for) runs now. What
+        is left replays only from captured tensors, which nobody writes to.
+        """
+        outside = model_input.untyped_storage().data_ptr()
+        kept: set[int] = set()
+        for key, value in self._items.items():
+            if isinstance(value, BatchNormReplay):
+                continue
+            ptr = value.untyped_storage().data_ptr()
+            if ptr == outside and value.numel():
+                self._items[key] = value = value.clone()
+                ptr = value.untyped_storage().data_ptr()
+            kept.add(ptr)
+        for key, value in list(self._items.items()):
+            if isinstance(value, BatchNormReplay) and value.source.untyped_storage().data_ptr() not in kept:
+                self[key]  # noqa: B018 (reading runs the replay)
+
     def nbytes(self) -> int:
-        """Bytes of every captured output, replays counted at their output size without running them."""
+        """Bytes every captured output takes once read (replays counted at their output size, not run)."""
         return sum(_nbytes(v.source if isinstance(v, BatchNormReplay) else v) for v in self._items.values())
 
     def deferred_nbytes(self) -> int:

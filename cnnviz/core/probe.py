@@ -136,6 +136,7 @@ class _CopyOnWrite(TorchFunctionMode):
     activation; most of them are never written to again. torchvision's
     in-place ReLU and ResNet's ``out += identity`` are the writes that happen,
     and this mode sees both (as ``F.relu(..., inplace=True)`` and ``__iadd__``).
+    A write into the input a BatchNorm replay needs runs the replay first.
     """
 
     def __init__(self, result: ProbeResult) -> None:
@@ -145,7 +146,7 @@ class _CopyOnWrite(TorchFunctionMode):
         self.copied: set[str] = set()  # keys cloned because something wrote into them
 
     def watch(self, key: str, tensor: Tensor) -> None:
-        """Remember that ``key`` holds a reference to ``tensor``'s storage."""
+        """Remember that ``key`` holds (or replays from) a reference to ``tensor``'s storage."""
         self.by_storage.setdefault(tensor.untyped_storage().data_ptr(), []).append(key)
 
     def __torch_function__(self, func, types, args=(), kwargs=None):  # type: ignore[no-untyped-def]
@@ -154,8 +155,12 @@ class _CopyOnWrite(TorchFunctionMode):
             target = _mutated_tensor(func, args, kwargs)
             if target is not None:
                 keys = self.by_storage.pop(target.untyped_storage().data_ptr(), None)
+                layers = self.result.layers
                 for key in keys or ():
-                    self.result.layers[key] = self.result.layers[key].clone()
+                    if layers.is_deferred(key):
+                        layers[key]  # noqa: B018 (reading runs the replay while its input is intact)
+                    else:
+                        layers[key] = layers[key].clone()
                     self.copied.add(key)
         return func(*args, **kwargs)
 
@@ -206,6 +211,8 @@ def probe_hooks(
             if replay is not None:
                 result.layers.defer(key, replay)
                 sources[key], versions[key] = replay.source, replay.source_version
+                if watching:
+                    cow.watch(key, replay.source)
             else:
                 ref = t.detach()
                 result.layers[key] = ref
@@ -236,9 +243,10 @@ def probe_hooks(
             h.remove()
 
 
-# Per model and selection: the keys a previous capture found written into
-# after they were captured (learned by the copy-on-write mode).
-_COPY_PLANS: weakref.WeakKeyDictionary[nn.Module, dict[frozenset[str], frozenset[str]]] = (
+# Per model, selection and input shape / dtype / device: the keys a previous
+# capture found written into after they were captured (learned by the
+# copy-on-write mode).
+_COPY_PLANS: weakref.WeakKeyDictionary[nn.Module, dict[tuple, frozenset[str]]] = (
     weakref.WeakKeyDictionary()
 )
 _PLANS_PER_MODEL = 8
@@ -334,7 +342,8 @@ def capture(
     unless ``grad`` is True (Grad-CAM and effective receptive fields need it).
     """
     names = resolve_layers(model, layers) or set()
-    selection = frozenset(names)
+    # Which outputs get written into may depend on the input's shape (a model may branch on it).
+    selection = (frozenset(names), tuple(x.shape), x.dtype, x.device.type)
     with _plans_lock:
         plans = _COPY_PLANS.setdefault(model, {})
         plan = None if grad else plans.get(selection)
@@ -351,12 +360,17 @@ def capture(
                 plans.clear()
             plans[selection] = learned
     if result.stale:
-        # A write nothing above foresaw: redo those layers with eager copies
-        # (correct, slower; the plan copies them in the hook from now on).
+        # A write nothing above foresaw (the copy-on-write mode sees every op;
+        # this is for writes it cannot see, or that a learned plan did not
+        # expect): redo those layers with eager copies in a second pass, which
+        # assumes the model gives the same outputs twice. The plan copies them
+        # in the hook from now on.
         again = _capture_cloned(model, x, {k.split("#")[0] for k in result.stale})
         for key in result.stale:
             result.layers[key] = again[key]
         result.stale = []
+    if not grad:
+        result.layers.settle(x)
     return result
 
 

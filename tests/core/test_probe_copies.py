@@ -65,7 +65,7 @@ def test_a_replay_uses_the_statistics_of_capture_time() -> None:
     model = _randomise_batchnorms(build_model("resnet18"))
     x = torch.randn(1, 3, 32, 32)
     want = _eager_clones(model, x)["bn1"]
-    res = capture(model, x, ["bn1"])
+    res = capture(model, x, ["conv1", "bn1"])
     assert res.layers.is_deferred("bn1")
     with torch.no_grad():  # the user loads other weights before looking at the layer
         model.bn1.weight.mul_(3)
@@ -166,3 +166,111 @@ def test_layers_on_their_device_move_without_running_replays() -> None:
     moved = layers.to("meta")  # another device: everything is read (replays run) and moved
     assert moved is not layers and moved["bn1"].device.type == "meta"
     assert moved["bn1"].shape == layers["bn1"].shape and not layers.deferred()
+
+
+def _reference(model: nn.Module, x: torch.Tensor, key: str) -> torch.Tensor:
+    """Module ``key``'s output, cloned by a hook of its own in a plain forward pass."""
+    got: list[torch.Tensor] = []
+    handle = dict(model.named_modules())[key].register_forward_hook(lambda m, a, o: got.append(o.clone()))
+    try:
+        with torch.no_grad():
+            model.eval()(x)
+    finally:
+        handle.remove()
+    return got[0]
+
+
+def test_batchnorms_shaped_by_something_else_are_not_replayed() -> None:
+    x = torch.randn(1, 3, 8, 8)
+    half = nn.BatchNorm2d(4)  # weight kept, bias removed by hand
+    half.weight.data.fill_(3.0)
+    half.bias = None
+    wrapped = nn.BatchNorm2d(4)
+    plain_forward = wrapped.forward
+    wrapped.forward = lambda t: plain_forward(t) * 2  # an instance-level override
+    for bn in (half, wrapped):
+        model = nn.Sequential(nn.Conv2d(3, 4, 3), bn)
+        assert torch.equal(capture(model, x, "all").layers["1"], _reference(model, x, "1"))
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4))
+    handle = nn.modules.module.register_module_forward_hook(
+        lambda m, a, o: o * 2 if isinstance(m, nn.BatchNorm2d) else None
+    )
+    try:
+        assert torch.equal(capture(model, x, "all").layers["1"], _reference(model, x, "1"))
+    finally:
+        handle.remove()
+
+
+class _NoisyResidual(nn.Module):
+    """``x += conv(bn(x))`` after a random layer: the BatchNorm's input is written in the same pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stem, self.noise = nn.Conv2d(3, 4, 3), nn.Dropout(0.0)
+        self.bn, self.conv = nn.BatchNorm2d(4), nn.Conv2d(4, 4, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.stem(x) + torch.randn(1, 4, 6, 6)
+        x = self.noise(x)
+        x += self.conv(self.bn(x))
+        return x
+
+
+def test_a_write_into_a_replays_input_runs_it_in_the_same_pass(monkeypatch) -> None:
+    model = _randomise_batchnorms(_NoisyResidual())
+    passes: list[int] = []
+    model.register_forward_pre_hook(lambda *a: passes.append(1))
+    redo: list[object] = []
+    monkeypatch.setattr(probe, "_capture_cloned", lambda *a: redo.append(a))
+    for _ in range(2):  # watched by the mode, then copied from the plan
+        passes.clear()
+        res = capture(model, torch.randn(1, 3, 8, 8), ["stem", "noise", "bn"])
+        with torch.no_grad():
+            assert torch.equal(res.layers["bn"], model.bn(res.layers["noise"]))
+        assert len(passes) == 1 and not redo, "one pass: a random model gives one consistent capture"
+
+
+def test_nothing_captured_depends_on_the_callers_tensors_afterwards() -> None:
+    import numpy as np
+
+    model = _randomise_batchnorms(nn.Sequential(nn.BatchNorm2d(3), nn.Identity(), nn.Conv2d(3, 4, 3)))
+    frame = np.random.default_rng(0).random((1, 3, 8, 8)).astype(np.float32)
+    x = torch.from_numpy(frame)  # a webcam frame buffer the next frame is decoded into
+    want = {k: _reference(model, x, k) for k in ("0", "1")}
+    res = capture(model, x, "all")
+    frame[:] = 0
+    x.mul_(2)
+    assert torch.equal(res.layers["0"], want["0"]) and torch.equal(res.layers["1"], want["1"])
+
+    class PositionalNorm(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.pos, self.bn = nn.Parameter(torch.randn(1, 4, 5)), nn.BatchNorm1d(4)
+
+        def forward(self, t: torch.Tensor) -> torch.Tensor:
+            return t + self.bn(self.pos)
+
+    net = PositionalNorm().eval()
+    res = capture(net, torch.randn(2, 4, 5), "all")
+    with torch.no_grad():
+        want_bn = net.bn(net.pos).clone()
+        net.pos.add_(0.1)  # an optimizer step before the user looks
+    assert torch.equal(res.layers["bn"], want_bn)
+
+
+class _ClampOddWidths(nn.Module):
+    """Writes into its input through ``.data`` (no version bump), only for odd widths."""
+
+    def forward(self, t: torch.Tensor) -> torch.Tensor:
+        if t.shape[-1] % 2:
+            t.data.clamp_(min=0)
+        return t
+
+
+def test_a_plan_learned_on_one_input_shape_is_not_used_for_another() -> None:
+    model = nn.Sequential(nn.Conv2d(3, 4, 3), _ClampOddWidths(), nn.Conv2d(4, 4, 1)).eval()
+    capture(model, torch.randn(1, 3, 10, 10), "all")  # even width: nothing is written
+    x = torch.randn(1, 3, 11, 11)
+    want = _reference(model, x, "0")
+    res = capture(model, x, "all")
+    assert torch.equal(res.layers["0"], want) and (res.layers["0"] < 0).any()
