@@ -150,6 +150,17 @@ class CapturedLayers(MutableMapping[str, Tensor]):
             if isinstance(value, BatchNormReplay) and value.source.untyped_storage().data_ptr() not in kept:
                 self[key]  # noqa: B018 (reading runs the replay)
 
+    def run_replays(self, min_bytes: int = 0) -> list[str]:
+        """Run now the replays whose output takes at least ``min_bytes``; their keys.
+
+        A GUI calls this in its worker for the big ones, so reading a layer
+        on the GUI thread never costs more than a small BatchNorm.
+        """
+        keys = [k for k, r in self.deferred().items() if _nbytes(r.source) >= min_bytes]
+        for key in keys:
+            self[key]  # noqa: B018 (reading runs the replay)
+        return keys
+
     def nbytes(self) -> int:
         """Bytes every captured output takes once read (replays counted at their output size, not run)."""
         return sum(_nbytes(v.source if isinstance(v, BatchNormReplay) else v) for v in self._items.values())

@@ -274,3 +274,13 @@ def test_a_plan_learned_on_one_input_shape_is_not_used_for_another() -> None:
     want = _reference(model, x, "0")
     res = capture(model, x, "all")
     assert torch.equal(res.layers["0"], want) and (res.layers["0"] < 0).any()
+
+
+def test_big_replays_can_run_ahead_of_reading() -> None:
+    model = _randomise_batchnorms(build_model("resnet18"))
+    res = capture(model, torch.randn(1, 3, 64, 64), "leaves")
+    layers = res.layers
+    big = 64 * 32 * 32 * 4  # bn1: 64 channels of 32×32
+    ran = layers.run_replays(min_bytes=big)
+    assert ran == ["bn1"] and not layers.is_deferred("bn1") and layers.is_deferred("layer1.0.bn1")
+    assert layers.run_replays() and not layers.deferred()

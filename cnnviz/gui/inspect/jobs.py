@@ -21,6 +21,9 @@ from cnnviz.core.progress import CancelToken, ProgressFn
 
 _session_ids = itertools.count(1)
 
+#: BatchNorm outputs at least this big are computed in the worker, not when a view first reads them.
+BIG_REPLAY_BYTES = 16 << 20
+
 #: How weights handed over in memory by the Train tab are named (``weights_text`` translates it).
 TRAINED_LABEL = "trained in the Train tab"
 
@@ -165,8 +168,10 @@ def run_forward(session: ModelSession, raw_image: Any, image_id: int, cancel: Ca
         result, used = with_cpu_fallback(work, resolve_device(session.device))
     session.device = str(used)
     # On CPU this is the capture itself, so BatchNorm outputs stay replays until
-    # a view reads them (the webcam captures every frame and shows one layer).
+    # a view reads them (the webcam captures every frame and shows one layer);
+    # big ones run here, so reading a layer on the GUI thread stays cheap.
     layers = result.layers.to("cpu")
+    layers.run_replays(min_bytes=BIG_REPLAY_BYTES)
     out = result.output.detach().to("cpu") if result.output is not None else None
     preds = []
     if out is not None and out.dim() == 2:
