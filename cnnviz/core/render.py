@@ -413,7 +413,8 @@ def mosaic(
         levels=(float(lo.min()), float(hi.max())),
         channel_levels=np.stack([lo, hi], axis=1).astype(np.float64),
         tiles=normed,
-        finite=all_finite,
+        # no NaN in the tiles: finite data, and levels whose span did not overflow float32
+        finite=all_finite and bool(np.isfinite(lo).all() and np.isfinite(hi).all() and np.isfinite(span).all()),
     )
 
 
@@ -455,7 +456,7 @@ def layer_stats(maps: np.ndarray, *, std: bool = True) -> dict[str, float | int]
         "min": float(lo.min()),
         "max": float(hi.max()),
         "mean": float(flat.mean(dtype=np.float64)),  # float64 accumulators, no float64 copy
-        "zero_fraction": 1.0 - np.count_nonzero(flat) / flat.size if flat.size else 0.0,
+        "zero_fraction": 1.0 - float(np.count_nonzero(flat)) / flat.size,
         "dead_channels": int(dead.sum()),
         "dead_fraction": float(dead.mean()),
     }

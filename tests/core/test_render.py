@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,7 @@ from cnnviz.core import render
 from cnnviz.core.errors import ConfigError
 from cnnviz.core.render import (
     NAN_RGB,
+    _codes,
     apply_colormap,
     channel_order,
     colormap_info,
@@ -178,6 +181,15 @@ def test_mosaic_ignores_non_finite_values_for_levels() -> None:
     ).all()
 
 
+def test_levels_too_far_apart_for_float32_are_drawn_as_missing_values() -> None:
+    maps = np.array([[[-3e38, 3e38], [0.0, 1.0]]], np.float32)  # the span overflows float32
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        m = mosaic(maps, pad=0)
+    assert not m.finite
+    np.testing.assert_array_equal(m.codes, _codes(m.image))
+
+
 def test_mosaic_to_rgb_colours_padding() -> None:
     m = mosaic(RNG.random((3, 4, 4)).astype(np.float32), columns=2, pad=1)
     rgb = m.to_rgb("viridis", nan_rgb=(9, 9, 9))
@@ -234,8 +246,10 @@ def test_layer_stats_against_plain_python() -> None:
     assert "std" not in layer_stats(maps, std=False)
     maps[1, 0, 0] = -0.0  # still zero everywhere
     maps[4, 2, 2] = np.nan  # not zero: a broken channel is not a dead one
+    maps[2] = -np.abs(maps[2])  # all ≤ 0 with negatives: its max is 0, yet it is not dead
+    maps[2, 0, 0] = -1.0
     odd = layer_stats(maps, std=False)
-    assert odd["dead_channels"] == 1
+    assert odd["dead_channels"] == 1 and isinstance(odd["zero_fraction"], float)
     assert odd["zero_fraction"] == pytest.approx((sum(v == 0 for v in values) - 1) / n)
 
 

@@ -25,7 +25,8 @@ def _log() -> MetricsLog:
     for step in range(1, 3001):  # past the initial capacity: exercises growth
         log.add_train("adam", step, 1 + step // 1000, float(rng.random()), float(rng.random()), 1e-3 / step)
     log.add_train("sgd, lr=0.1", 1, 1, math.nan, 0.0, 0.1)
-    log.add_val("adam", 3000, 3, 0.1234567890123, 0.96875, 1e-3)
+    log.add_val("adam", 3000, 3, 0.1234567890123, 0.96875, 1e-3, weight_norm=12.345678901234)
+    log.add_val("sgd, lr=0.1", 1, 1, math.inf, 0.0, 0.1, weight_norm=math.inf)  # blown up
     log.set_status("sgd, lr=0.1", "diverged", "loss became nan")
     log.set_status("adam", "finished")
     return log
@@ -38,7 +39,7 @@ def test_csv_round_trips_exactly(tmp_path) -> None:
     assert path.read_text().splitlines()[0] == ",".join(CSV_COLUMNS)
     rows = read_metrics_csv(str(path))
     expected = list(log.rows())
-    assert len(rows) == len(expected) == 3002
+    assert len(rows) == len(expected) == 3003
     for got, want in zip(rows, expected, strict=True):
         for key in CSV_COLUMNS:
             if isinstance(want[key], float) and math.isnan(want[key]):
@@ -48,6 +49,15 @@ def test_csv_round_trips_exactly(tmp_path) -> None:
     assert {r["status"] for r in rows if r["run"] == "sgd, lr=0.1"} == {"diverged"}
     assert [r["split"] for r in rows if r["run"] == "adam"][-1] == "val"
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+    assert [r["weight_norm"] for r in rows if r["split"] == "val"] == [math.inf, 12.345678901234]
+
+
+def test_metrics_csv_from_before_the_weight_norm_column_still_reads(tmp_path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_text("run,optimizer,step,epoch,split,loss,accuracy,lr,status,samples\n"
+                    "a,sgd,1,1,val,0.5,0.75,0.1,finished,64\n", encoding="utf-8")
+    (row,) = read_metrics_csv(str(path))
+    assert row["loss"] == 0.5 and math.isnan(row["weight_norm"])
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch) -> None:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import torch
 
+from cnnviz.core.models import build_model
 from cnnviz.core.training import Trainer, get_preset
 
 
@@ -44,11 +45,15 @@ def test_weight_decay_lesson_config_and_weight_norms_shrink() -> None:
     assert norms[0] > norms[1] > norms[2]
     # Independent: the norm from the saved weights, by hand.
     sd = trainer.state_dict(runs[2].name)
-    assert abs(float(torch.sqrt(sum((v.double() ** 2).sum() for v in sd.values()))) - norms[2]) < 1e-6
+    assert float(torch.sqrt(sum((v.double() ** 2).sum() for v in sd.values()))) == pytest.approx(norms[2], rel=1e-12)
     # The per-epoch curve the Train tab plots: same start, then apart; its last point is the final norm.
     curves = [trainer.log.snapshot(r.name).val["weight_norm"] for r in runs]
     assert all(c.size == 4 for c in curves)  # epoch 0 and three epochs
-    assert curves[0][0] == curves[1][0] == curves[2][0]
+    # Epoch 0 is the untrained net: its norm, computed by hand from a fresh build with the init seed.
+    kwargs = trainer.model_kwargs(runs[0].name)
+    fresh = build_model(short.model, seed=short.init_seed, **kwargs)
+    by_hand = float(torch.sqrt(sum((p.detach().double() ** 2).sum() for p in fresh.parameters())))
+    assert [c[0] for c in curves] == pytest.approx([by_hand] * 3, rel=1e-12)
     assert [c[-1] for c in curves] == pytest.approx(norms, rel=1e-12)
     assert curves[2][-1] < curves[2][0], "strong decay shrinks the weights epoch by epoch"
 

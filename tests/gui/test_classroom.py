@@ -339,3 +339,20 @@ def test_the_status_bar_describes_the_tab_in_front(make_main_window, qtbot) -> N
     assert play.surface.spec.title_en in text and f"{len(play.racers.enabled_names())} optimizers" in text
     window.show_tab("inspect")
     assert "lenet5" in window.status_model.text() and "optimizers" not in window.status_model.text()
+
+
+def test_only_the_offscreen_platforms_known_noise_is_dropped(qapp) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from cnnviz.gui.qt_messages import OFFSCREEN_NOISE, quiet_offscreen_noise
+
+    seen: list[str] = []
+    previous = qInstallMessageHandler(lambda mode, context, message: seen.append(message))
+    try:
+        assert quiet_offscreen_noise()  # the tests run on the offscreen platform
+        for noise in OFFSCREEN_NOISE:
+            qWarning(noise)
+        qWarning("QPainter::begin: Paint device returned engine == 0")
+    finally:
+        qInstallMessageHandler(previous)
+    assert seen == ["QPainter::begin: Paint device returned engine == 0"]

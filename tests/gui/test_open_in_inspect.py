@@ -38,3 +38,25 @@ def test_timeline_request_opens_random_weights(inspect_window, qtbot) -> None:
     tab.state.open_in_inspect.emit({"name": "vgg_small", "kwargs": {}, "state_dict": None})
     qtbot.waitUntil(lambda: tab.state.model.name == "vgg_small" and not tab.is_busy(), timeout=30000)
     assert tab.state.model.is_random
+
+
+def test_trained_weights_survive_a_device_change_while_loading(inspect_window, qtbot) -> None:
+    tab = inspect_window.tab_widgets["inspect"]
+    state = tab.state
+    trained = build_model("lenet5_modern", seed=42, num_classes=4).state_dict()
+    state.open_in_inspect.emit(
+        {"name": "lenet5_modern", "kwargs": {"num_classes": 4}, "state_dict": trained, "run": "Adam"}
+    )
+    tab.controller._on_device("cpu")  # what picking a device (or dropping an image) does while it loads
+    qtbot.waitUntil(lambda: state.model is not None and state.model.name == "lenet5_modern" and not tab.is_busy(),
+                    timeout=30000)
+    assert state.model.weights_label == "trained in the Train tab (Adam)"
+    assert all(torch.equal(state.model.model.state_dict()[k], v) for k, v in trained.items())
+
+
+def test_the_source_of_trained_weights_reads_in_chinese(make_main_window) -> None:
+    from cnnviz.gui.inspect.common import weights_text
+
+    make_main_window(tabs=(), lang="zh")
+    assert weights_text("trained in the Train tab (Adam)") == "在训练页训练（Adam）"
+    assert weights_text("trained in the Train tab") == "在训练页训练"

@@ -162,6 +162,19 @@ def test_presets_load_their_runs(tab) -> None:
     assert "BatchNorm" in tab.lesson_title.text()
 
 
+def test_a_lesson_names_its_runs_in_the_interface_language(tab) -> None:
+    tab.apply_preset("learning_rate")
+    english = [r.name for r in tab.runs_panel.runs]
+    assert english == ["lr=1e-3 (too small)", "lr=0.05 (good)", "lr=1.5 (too large)"]
+    tab.state.set_language("zh")
+    assert [r.name for r in tab.runs_panel.runs] == ["lr=1e-3（过小）", "lr=0.05（合适）", "lr=1.5（过大）"]
+    assert "学习率" in tab.lesson_title.text()
+    tab.state.set_language("en")
+    assert [r.name for r in tab.runs_panel.runs] == english
+    tab.apply_preset("learning_rate", only=("lr=0.05 (good)",))  # ``only`` takes the English names
+    assert [r.name for r in tab.runs_panel.runs] == ["lr=0.05 (good)"]
+
+
 def test_decimation_keeps_every_spike_and_bounds_the_points() -> None:
     import numpy as np
 

@@ -604,8 +604,13 @@ class Trainer:
             model = self.runs[name].model
             if model is None:
                 return math.nan
-            squares = [torch.linalg.vector_norm(p.detach(), dtype=torch.float64) ** 2 for p in model.parameters()]
-            return float(torch.sqrt(torch.stack(squares).sum())) if squares else 0.0
+            params = [p.detach() for p in model.parameters()]
+            if not params:
+                return 0.0
+            # float64 where the device has it (MPS does not): each tensor's norm, then their sum on the CPU
+            wide = torch.float64 if params[0].device.type in ("cpu", "cuda") else None
+            norms = torch.stack([torch.linalg.vector_norm(p, dtype=wide) for p in params]).to("cpu", torch.float64)
+            return float(torch.sqrt((norms**2).sum()))
 
     def model_kwargs(self, name: str) -> dict[str, Any]:
         """The constructor arguments of run ``name``'s model (for rebuilding it)."""

@@ -225,7 +225,7 @@ def metrics_csv_text(log: MetricsLog) -> str:
         row["loss"] = repr(row["loss"])
         row["accuracy"] = repr(row["accuracy"])
         row["lr"] = repr(row["lr"])
-        row["weight_norm"] = repr(row["weight_norm"]) if math.isfinite(row["weight_norm"]) else ""
+        row["weight_norm"] = "" if math.isnan(row["weight_norm"]) else repr(row["weight_norm"])  # none on train rows
         writer.writerow(row)
     return buf.getvalue()
 

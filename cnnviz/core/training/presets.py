@@ -139,7 +139,7 @@ def _batch_norm() -> tuple[TrainSetup, list[RunConfig]]:
 def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
     return TrainSetup(model="vgg_small", dataset="shapes", epochs=25, batch_size=32, train_limit=300), [
         _run("no dropout", "adam", zh="无 Dropout", lr=1e-3, model_kwargs={"dropout": 0.0}),
-        _run("dropout 0.5", "adam", lr=1e-3, model_kwargs={"dropout": 0.5}),
+        _run("dropout 0.5", "adam", zh="有 Dropout 0.5", lr=1e-3, model_kwargs={"dropout": 0.5}),
     ]
 
 

@@ -163,8 +163,11 @@ class InspectController(QObject):
         job is over (after its result is shown or its error reported).
         """
         device = device or self.state.device
+        # Everything needed to start this load again (a device or image change while it runs):
+        # in-memory weights included, or a re-run would load random ones.
         self._model_request = dict(
-            name=name, weights=weights, seed=seed, device=device, image=image, layer=layer, model_kwargs=model_kwargs
+            name=name, weights=weights, seed=seed, device=device, image=image, layer=layer, model_kwargs=model_kwargs,
+            trust_pickle=trust_pickle, state_dict=state_dict, state_label=state_label,
         )
         self.state.show_status(tr("Loading {0}…").format(name), 0)
         source = image if image is not None else (None if self.state.raw_image is not None else self.image_source)
@@ -188,7 +191,7 @@ class InspectController(QObject):
             self._model_request = None
             if refused and not trust_pickle and self.ask_trust(message):
                 self.load_model(name, weights, seed=seed, device=device, image=image, trust_pickle=True, layer=layer,
-                                model_kwargs=model_kwargs)
+                                model_kwargs=model_kwargs, state_dict=state_dict, state_label=state_label)
                 return
             self.state.show_status("", 1)
             kept = self.state.model.name if self.state.model is not None else tr("nothing")

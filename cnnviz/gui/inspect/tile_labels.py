@@ -88,7 +88,7 @@ class TileLabels(QGraphicsItem):
         texts = self._texts
         painter.save()
         painter.resetTransform()
-        painter.setPen(QPen(QColor(0, 0, 0, 0)))
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._fill)
         painter.drawRects([QRectF(px[i], py[i], texts[i][1], h) for i in shown.tolist()])
         painter.setFont(self.font)

@@ -346,7 +346,7 @@ class TrainTab(QWidget):
         self.runs_panel.form.sig_validity.connect(lambda _ok: self._update_buttons())
         self.runs_panel.sig_visibility_changed.connect(self.plots.set_run_visible)
         self.plots.sig_visibility_changed.connect(self.runs_panel.set_checked)
-        self.state.language_changed.connect(lambda _l: self._show_lesson())
+        self.state.language_changed.connect(self._language_changed)
         self.state.theme_changed.connect(lambda _t: self.runs_panel.refresh_colors())
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (("Ctrl+Return", self.start), ("Ctrl+Enter", self.start), ("Ctrl+P", self.toggle_pause),
@@ -410,6 +410,19 @@ class TrainTab(QWidget):
         i = self.x_axis.findData(axis)
         if i >= 0:
             self.x_axis.setCurrentIndex(i)
+
+    def _language_changed(self, language: str) -> None:
+        """Lesson text in the new language, and its runs renamed too while nothing has trained yet."""
+        p = self._preset
+        if p is not None and self.trainer is None and not self.is_running():
+            (_, en), (_, zh) = p.build("en"), p.build("zh")
+            target = zh if language == "zh" else en
+            by_name = {r.name: t.name for names in (en, zh) for r, t in zip(names, target, strict=True)}
+            runs = self.runs_panel.runs
+            renamed = [replace(r, name=by_name.get(r.name, r.name)) for r in runs]
+            if [r.name for r in renamed] != [r.name for r in runs] and len({r.name for r in renamed}) == len(renamed):
+                self.runs_panel.set_runs(renamed, colors=self.runs_panel.colors)
+        self._show_lesson()
 
     def _show_lesson(self) -> None:
         p = self._preset
