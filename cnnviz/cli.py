@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from cnnviz import __version__
+from cnnviz.commands._common import parse_seed
 
 GUI_EPILOG = """\
 Without a sub-command cnnviz opens its window. Examples:
@@ -28,6 +29,17 @@ Without a sub-command cnnviz opens its window. Examples:
   cnnviz --screenshot out.png --tab inspect --model alexnet --layer features.0
   cnnviz summary resnet50 --format json    headless: layer table as JSON
 """
+
+
+def _window_size(text: str) -> str:
+    """``WxH`` with both sides between 200 and 16384 pixels (kept as text; the window parses it)."""
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1600x1000, got {text!r}") from None
+    if not (200 <= w <= 16384 and 200 <= h <= 16384):
+        raise argparse.ArgumentTypeError(f"each side must be 200 to 16384 pixels, got {text!r}")
+    return text
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -41,9 +53,9 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--tab", choices=["inspect", "train", "playground", "explain"], help="tab to show at start"
     )
-    g.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1600x1000")
+    g.add_argument("--size", default=None, type=_window_size, metavar="WxH", help="window size, e.g. 1600x1000")
     g.add_argument("--lang", choices=["en", "zh"], help="user-interface language")
-    g.add_argument("--seed", type=int, default=None, help="seed for random weights")
+    g.add_argument("--seed", type=parse_seed, default=None, help="seed for random weights")
 
 
 def command_modules() -> list[str]:
@@ -91,7 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_allocator()
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    command = f"{parser.prog} {args.command}" if args.command else parser.prog
+    if extra:  # name the sub-command whose options were mistyped, not the top level
+        parser.exit(2, f"{command}: error: unrecognized arguments: {' '.join(extra)} (see '{command} --help')\n")
     try:
         if args.command is None:
             from cnnviz.gui.app import run_app
@@ -99,7 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.func(args) or 0)
     except CnnvizError as exc:
-        print(f"cnnviz: error: {exc.one_line()}", file=sys.stderr)
+        from cnnviz.core.errors import ConfigError
+
+        hint = f" (see '{command} --help')" if isinstance(exc, ConfigError) else ""  # an option's value was wrong
+        print(f"cnnviz: error: {exc.one_line()}{hint}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("cnnviz: interrupted", file=sys.stderr)

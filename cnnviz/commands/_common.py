@@ -9,6 +9,17 @@ from typing import Any
 from cnnviz.core.errors import ConfigError
 
 
+def parse_seed(text: str) -> int:
+    """A seed for torch: a whole number from 0 to 2**63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
 def parse_shape(text: str) -> tuple[int, int, int]:
     """``"3,224,224"`` -> (3, 224, 224)."""
     try:
@@ -53,7 +64,7 @@ def add_model_options(p: argparse.ArgumentParser, *, weights: bool = True) -> No
             default="random",
             help="random (default) | pretrained | path to a state_dict file",
         )
-        p.add_argument("--seed", type=int, default=0, help="seed for random weights (default 0)")
+        p.add_argument("--seed", type=parse_seed, default=0, help="seed for random weights (default 0)")
         p.add_argument(
             "--trust-pickle",
             action="store_true",

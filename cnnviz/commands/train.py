@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cnnviz.commands._common import parse_kv
+from cnnviz.commands._common import parse_kv, parse_seed
 
 EPILOG = """\
 A run is OPTIMIZER:key=value,... with the optimizer's hyperparameters, plus
@@ -19,7 +19,8 @@ bs=N (batch size), schedule=step|cosine|onecycle, name=TEXT and model.KW=V
   cnnviz train --dataset mnist --run momentum:lr=0.05,momentum=0.9 --run adamw:lr=1e-3,weight_decay=0.05
 Optimizers: sgd momentum nesterov adagrad rmsprop adadelta adam adamw.
 Writes OUT/metrics.csv (long form: run, optimizer, step, epoch, split, loss,
-accuracy, lr, status, samples) and OUT/runs.json; Ctrl+C stops the runs and still writes both.
+accuracy, lr, status, samples, weight_norm on val rows) and OUT/runs.json;
+Ctrl+C stops the runs and still writes both.
 """
 
 
@@ -47,12 +48,12 @@ def add_parser(subparsers: Any) -> None:
                    help="a run such as adam:lr=1e-3,beta2=0.99 (repeatable)")
     p.add_argument("--epochs", type=int, help="epochs per run (default 3)")
     p.add_argument("--batch-size", type=int, help="batch size of runs that set none (default 64)")
-    p.add_argument("--seed", type=int, help="seed of the initial weights (and of the data unless --data-seed)")
-    p.add_argument("--data-seed", type=int, help="seed of the data and batch order")
+    p.add_argument("--seed", type=parse_seed, help="seed of the initial weights (and of the data unless --data-seed)")
+    p.add_argument("--data-seed", type=parse_seed, help="seed of the data and batch order")
     p.add_argument("--device", default=None, help="auto | cpu | cuda | cuda:N | mps (default cpu)")
     p.add_argument("--out", default="cnnviz-train", help="output folder (default ./cnnviz-train)")
     p.add_argument("--save-weights", action="store_true", help="also save each run's state_dict as OUT/<run>.pt")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no start / end lines on stderr")
     p.set_defaults(func=run)
 
 
@@ -152,8 +153,10 @@ def run(args: argparse.Namespace) -> int:
     setup, runs = _build(args)
     trainer = Trainer(setup, runs, out_dir=args.out)
     bar = _EpochBar(trainer) if not args.quiet else None
-    print(f"Training {setup.model} on {setup.dataset}: {len(runs)} runs × {setup.epochs} epochs, "
-          f"seed {setup.init_seed} (weights) / {setup.data_seed} (data)", file=sys.stderr)
+    if not args.quiet:
+        epochs = f"{setup.epochs} epoch{'s' if setup.epochs != 1 else ''}"
+        print(f"Training {setup.model} on {setup.dataset}: {len(runs)} runs × {epochs}, "
+              f"seed {setup.init_seed} (weights) / {setup.data_seed} (data)", file=sys.stderr)
     interrupted = False
     try:
         trainer.run(progress=bar or (lambda f, m="": None))
@@ -162,8 +165,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    if args.save_weights:
-        trainer.save_state_dicts(args.out)
+    weights = trainer.save_state_dicts(args.out) if args.save_weights else []
     summary = trainer.runs_summary()
     for r in summary["runs"]:
         acc = r["final_val_accuracy"]
@@ -172,7 +174,9 @@ def run(args: argparse.Namespace) -> int:
         note = f"  ({r['message']})" if r["message"] else ""
         print(f"{r['name']:28s} {r['status']:9s} {numbers}{note}")
     out_dir = Path(args.out)
-    print(f"Wrote {out_dir / 'metrics.csv'} and {out_dir / 'runs.json'}", file=sys.stderr)
+    if not args.quiet:
+        also = f" and {len(weights)} weights file{'s' if len(weights) != 1 else ''} (<run>.pt)" if weights else ""
+        print(f"Wrote {out_dir / 'metrics.csv'}, {out_dir / 'runs.json'}{also}", file=sys.stderr)
     if interrupted:
         print("cnnviz: interrupted; unfinished runs are marked stopped", file=sys.stderr)
         return 130

@@ -161,7 +161,7 @@ def module_params_formula(module: nn.Module) -> str | None:
         if n == 0:
             return None
         c = n // 2
-        return f"2·{c} = {_group(n)} (γ and β)"
+        return f"2·{c} = {_group(n)} (γ, β)"
     return None
 
 

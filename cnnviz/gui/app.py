@@ -26,6 +26,11 @@ may also define:
     current values, bad values are skipped) and must not need the network.
     It is called after ``create_tab`` and ``restore_settings``, possibly
     before timers the tab started in its constructor have fired.
+``handover() -> object`` / ``take_over(live: object) -> None``
+    Optional. Live state a rebuild must not lose but a lesson file cannot
+    hold (Train's trainer, with its models and optimizers): ``handover`` is
+    asked before a language switch tears the tab down, and the new tab gets
+    it through ``take_over`` after ``apply_lesson_state``.
 ``is_running() -> bool``
     Long work that rebuilding the tabs would stop (training); the window
     asks before a language switch stops it.
@@ -402,6 +407,7 @@ class MainWindow(QMainWindow):
             self._check_language_actions()
             return False
         captured = self.capture_tab_states()
+        live = {} if states is not None else self._handovers()  # a lesson file replaces, a switch keeps
         current = current or self.current_tab_key()
         keep = captured if states is None else {**captured, **states}
         if self.tabs_ready:
@@ -419,11 +425,33 @@ class MainWindow(QMainWindow):
         if self._loading is None:  # the tabs were built before: build them again
             self._create_tabs(rebuilt=True)
             self._apply_failures = self.apply_tab_states(keep)
+            self._take_over(live)
             if current:
                 self.show_tab(current)
         self.update_status_info()
         self.sig_tabs_rebuilt.emit()
         return ok
+
+    def _handovers(self) -> dict[str, Any]:
+        """Each tab's ``handover()`` (see the tab contract); a failing tab is skipped and reported."""
+        out: dict[str, Any] = {}
+        for key, widget in self.tab_widgets.items():
+            getter = getattr(widget, "handover", None)
+            if getter is not None:
+                try:
+                    out[key] = getter()
+                except Exception:
+                    traceback.print_exc()
+        return out
+
+    def _take_over(self, live: dict[str, Any]) -> None:
+        for key, value in live.items():
+            setter = getattr(self.tab_widgets.get(key), "take_over", None)
+            if setter is not None:
+                try:
+                    setter(value)
+                except Exception:  # the rebuilt tab still works without it
+                    traceback.print_exc()
 
     def _check_language_actions(self) -> None:
         for code, act in self.language_actions.items():

@@ -113,6 +113,20 @@ class AppState(QObject):
         self.unit = unit
         self.unit_changed.emit(unit)
 
+    def announce(self) -> None:
+        """Emit the signals of everything current, for listeners connected after it was set.
+
+        New tabs built by a language switch find the model, image and
+        activations already here; this makes them draw it, without loading
+        anything again (weights handed over in memory would be lost).
+        """
+        self.model_changed.emit(self.model)
+        self.status_info_changed.emit()
+        self.image_changed.emit(self.image)
+        self.unit_changed.emit(self.unit)
+        self.forward_changed.emit(self.forward)
+        self.layer_changed.emit(self.layer)
+
     def set_layer(self, name: str) -> None:
         """Select a layer by qualified name (no signal if unchanged)."""
         if name != self.layer:
@@ -152,7 +166,10 @@ class AppState(QObject):
         new tabs connect theirs as they are built.
         """
         meta = self.metaObject()
-        for i in range(meta.methodOffset(), meta.methodCount()):
+        # From QObject's own methods on, not meta.methodOffset(): once a Python
+        # method of this object is connected as a slot, PySide gives it a
+        # dynamic meta-object whose offset lies past every signal declared here.
+        for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
             method = meta.method(i)
             if method.methodType() != method.MethodType.Signal:
                 continue

@@ -518,6 +518,11 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/tab.py" />
+            <source>numbers from {0}</source>
+            <translation>数值取自 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/tab.py" />
             <source>Pick a topic; the keyboard works in every view (Space, ←, →)</source>
             <translation>选择一个主题；每个视图都可以用键盘操作（空格、←、→）</translation>
         </message>
@@ -882,6 +887,22 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <source>{0} has no layer called {1}; showing its first convolution.</source>
+            <translation>{0} 中没有名为 {1} 的层；改为显示它的第一个卷积层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <source>Closest: {0}.</source>
+            <translation>最接近的：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>image</source>
             <translation>图像</translation>
         </message>
@@ -1126,11 +1147,6 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
             <source>Filter layers (name or type)…</source>
             <translation>筛选层（名称或类型）…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
-            <source>Layer</source>
-            <translation>层</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
@@ -3242,8 +3258,13 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>{count} {status}</source>
+            <translation>{status} {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Done: {0}.</source>
-            <translation>完成：{0}。</translation>
+            <translation>训练结束：{0}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />

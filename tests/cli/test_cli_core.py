@@ -177,7 +177,8 @@ def test_unknown_model_suggests_names(capsys) -> None:
 
 
 @pytest.mark.parametrize("argv", [["summary", "lenet5", "--input", "3,224"], ["summary"], ["--bogus"],
-                                  ["activations", "lenet5", "--out", "x.npz"]])
+                                  ["activations", "lenet5", "--out", "x.npz"], ["--size", "0x0"],
+                                  ["--size", "big"], ["--seed", "-1"]])
 def test_argument_mistakes_are_one_line_pointing_at_help(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -185,6 +186,23 @@ def test_argument_mistakes_are_one_line_pointing_at_help(capsys, argv: list[str]
     assert exit_.value.code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1, err
     assert "error:" in err and "--help" in err and "usage:" not in err
+
+
+@pytest.mark.parametrize("argv", [["train", "--bogus"], ["summary", "lenet5", "extra"]])
+def test_a_mistyped_option_points_at_its_commands_help(capsys, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert f"(see 'cnnviz {argv[0]} --help')" in err
+
+
+def test_a_wrong_option_value_points_at_help_but_a_missing_file_does_not(capsys, tmp_path) -> None:
+    code, _, err = run_cli(capsys, "train", "--run", "sgd:lr=abc", "--out", str(tmp_path / "o"))
+    assert "lr must be a finite number" in _one_error_line(code, err) and "cnnviz train --help" in err
+    code, _, err = run_cli(capsys, "activations", "lenet5", "--image", str(tmp_path / "nope.png"),
+                           "--out", str(tmp_path / "a.npz"))
+    assert "--help" not in _one_error_line(code, err)
 
 
 def test_python_dash_m_help_has_examples() -> None:

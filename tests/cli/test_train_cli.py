@@ -20,6 +20,7 @@ def test_train_writes_metrics_and_runs(tmp_path, capsys) -> None:
     assert rc == 0
     err = capsys.readouterr().err
     assert "epoch 1/2" in err and "epoch 2/2" in err
+    assert "× 2 epochs" in err and "and 2 weights files (<run>.pt)" in err
     rows = read_metrics_csv(str(out / "metrics.csv"))
     assert (out / "metrics.csv").read_text().splitlines()[0] == ",".join(CSV_COLUMNS)
     train = [r for r in rows if r["split"] == "train"]
@@ -67,10 +68,11 @@ def test_ctrl_c_marks_runs_stopped_and_writes_files(tmp_path, monkeypatch, capsy
     assert len([r for r in read_metrics_csv(str(tmp_path / "metrics.csv")) if r["split"] == "train"]) == 2
 
 
-def test_preset_is_used_and_flags_override_it(tmp_path) -> None:
+def test_preset_is_used_and_flags_override_it(tmp_path, capsys) -> None:
     rc = main(["train", "--preset", "batch_norm", "--model-arg", "dropout=0.0", "--epochs", "1",
                "--train-limit", "32", "--val-limit", "16", "--out", str(tmp_path), "--quiet"])
     assert rc == 0
+    assert capsys.readouterr().err == "", "--quiet: nothing on stderr"
     runs = json.loads((tmp_path / "runs.json").read_text())
     assert runs["setup"]["model"] == "vgg_small" and runs["setup"]["epochs"] == 1
     assert [r["model"]["kwargs"]["batch_norm"] for r in runs["runs"]] == [False, True]

@@ -331,6 +331,7 @@ def test_the_status_bar_describes_the_tab_in_front(make_main_window, qtbot) -> N
     window.show_tab("train")
     text = window.status_model.text()
     assert "vgg_small" in text and train.dataset.currentText() in text and "lenet5" not in text
+    assert "  cpu  " in text  # spelled as on the other tabs
     train.model.setCurrentIndex(train.model.findData("lenet5"))
     assert "lenet5" in window.status_model.text(), "a change on the tab in front updates the bar"
     window.show_tab("playground")
@@ -339,6 +340,7 @@ def test_the_status_bar_describes_the_tab_in_front(make_main_window, qtbot) -> N
     assert play.surface.spec.title_en in text and f"{len(play.racers.enabled_names())} optimizers" in text
     window.show_tab("inspect")
     assert "lenet5" in window.status_model.text() and "optimizers" not in window.status_model.text()
+    assert "  cpu  " in window.status_model.text()
 
 
 def test_only_the_offscreen_platforms_known_noise_is_dropped(qapp) -> None:

@@ -251,3 +251,13 @@ def test_no_hook_or_worker_left_and_close_while_loading(make_main_window, qtbot)
     qtbot.wait(10)
     assert not active_jobs()
     assert hook_count(model) == 0
+
+
+def test_a_layer_asked_for_by_a_wrong_name_is_reported(inspect_window, qtbot) -> None:
+    tab = _tab(inspect_window)
+    errors: list[tuple[str, str]] = []
+    tab.state.error.connect(lambda title, message: errors.append((title, message)))
+    tab.controller.load_model("lenet5", "random", layer="3x")
+    qtbot.waitUntil(lambda: bool(errors) and not tab.is_busy(), timeout=30000)
+    assert "no layer called 3x" in errors[0][1] and "Closest: 3" in errors[0][1]
+    assert tab.state.layer == "0"  # the first convolution

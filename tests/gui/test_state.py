@@ -28,3 +28,18 @@ def test_unit_survives_a_new_frame_but_not_a_new_model_or_shape() -> None:
     state.set_unit(SimpleNamespace(layer="conv", channel=0, y=0, x=0))
     state.set_session(object(), None, object(), _forward())  # another model
     assert state.unit is None
+
+
+def test_disconnect_listeners_drops_every_connection_even_after_a_method_became_a_slot(qapp) -> None:
+    from PySide6.QtCore import QTimer
+
+    state = AppState()
+    timer = QTimer()
+    timer.timeout.connect(state.pop_busy)  # PySide now gives state a dynamic meta-object
+    heard: list[object] = []
+    state.model_changed.connect(heard.append)
+    state.layer_changed.connect(lambda name: heard.append(name))
+    state.disconnect_listeners()
+    state.model_changed.emit("m")
+    state.layer_changed.emit("conv")
+    assert heard == []

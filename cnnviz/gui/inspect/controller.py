@@ -238,6 +238,15 @@ class InspectController(QObject):
         wanted = layer or self.state.layer
         keys = {row.key for row in session.summary.layers}
         if wanted not in keys:
+            if layer:  # asked for by name (command line, lesson): say so instead of silently moving on
+                import difflib
+
+                close = difflib.get_close_matches(layer, sorted(keys), n=3, cutoff=0.5)
+                self.state.show_error(
+                    tr("Layer"),
+                    tr("{0} has no layer called {1}; showing its first convolution.").format(session.name, layer)
+                    + (" " + tr("Closest: {0}.").format(", ".join(close)) if close else ""),
+                )
             wanted = _first_conv(session.summary)
         self.state.layer = ""  # so set_layer below always announces the layer of the new model
         self.state.set_session(session, raw, prepared, fwd)

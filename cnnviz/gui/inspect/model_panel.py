@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.jobs import TRAINED_LABEL
 from cnnviz.gui.state import AppState
 
 WEIGHT_CHOICES = ("random", "pretrained")
@@ -130,10 +131,6 @@ class ModelPanel(QWidget):
         return list(self._names)
 
     # ------------------------------------------------------------ actions
-    def _current_weights(self) -> str:
-        data = self.weights_box.currentData()
-        return self.weights_file if data == "file" and self.weights_file else (data if data != "file" else "random")
-
     def _pick(self, name: str) -> None:
         name = name.strip()
         if name in self._names:
@@ -165,6 +162,8 @@ class ModelPanel(QWidget):
         if session is None:
             return
         choice = self.weights_box.itemData(index)
+        if choice == "current":  # the weights in use already
+            return
         if choice == "file":
             start = str(Path(self.weights_file).parent) if self.weights_file else ""
             path, _ = QFileDialog.getOpenFileName(
@@ -187,14 +186,28 @@ class ModelPanel(QWidget):
                     self.model_box.setCurrentIndex(i)
                     break
             w = session.weights
-            self.weights_box.setCurrentIndex(
-                self.weights_box.findData(w if w in WEIGHT_CHOICES else "file")
-            )
+            label = str(getattr(session, "weights_label", ""))
             if w not in WEIGHT_CHOICES:
                 self.weights_file = w
+            # Weights from a file or handed over by the Train tab are named by an extra entry
+            # ("file r18.pt", "trained in the Train tab (Adam)"), so the box never claims "random".
+            own = label.startswith(TRAINED_LABEL) or w not in WEIGHT_CHOICES
+            self._set_current_entry(weights_text(label) if own else None)
+            self.weights_box.setCurrentIndex(self.weights_box.findData("current" if own else w))
         i = self.device_box.findData(self.state.device)
         if i >= 0:
             self.device_box.setCurrentIndex(i)
+
+    def _set_current_entry(self, text: str | None) -> None:
+        """Show ``text`` as the box's extra first entry for the weights in use, or remove it (None)."""
+        i = self.weights_box.findData("current")
+        if text is None:
+            if i >= 0:
+                self.weights_box.removeItem(i)
+        elif i < 0:
+            self.weights_box.insertItem(0, text, "current")
+        else:
+            self.weights_box.setItemText(i, text)
 
     def _on_progress(self, fraction: float, message: str) -> None:
         if fraction < 0:

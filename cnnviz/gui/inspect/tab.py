@@ -212,6 +212,12 @@ class InspectTab(QWidget):
                 self.input_panel.camera_index = int(mem["camera"])
         if not screenshot:
             self.input_panel.start_camera_search()
+        if self.state.model is not None:
+            # The tabs were rebuilt (a language switch): the model, image and activations live on
+            # in AppState. Show them as they are; loading the model again from its name would
+            # replace weights sent from the Train tab with random ones.
+            self.state.announce()
+            return
         self.controller.load_model(name, weights, seed=seed, layer=layer)
         if image_path:
             self._after_first_model(lambda: self.controller.load_image(ImageInput(path=image_path, label=Path(image_path).name)))

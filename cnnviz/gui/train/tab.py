@@ -444,9 +444,8 @@ class TrainTab(QWidget):
 
     def status_parts(self) -> tuple[list[str], str]:
         """For the status bar: the model every run trains, its data and device (and that device)."""
-        return [self.model.currentText(), self.dataset.currentText(), self.device.currentText()], str(
-            self.device.currentData() or "cpu"
-        )
+        device = str(self.device.currentData() or "cpu")
+        return [self.model.currentText(), self.dataset.currentText(), device], device
 
     def _browse_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, tr("Image folder (one sub-folder per class)"),
@@ -600,13 +599,37 @@ class TrainTab(QWidget):
         if t is not None and t._prepared:
             self._session = _Session(t.setup, list(t.configs), t.log, data=t.data)
         if t is not None:
-            statuses = t.log.statuses()
-            counts: dict[str, int] = {}
-            for status, _ in statuses.values():
-                counts[status] = counts.get(status, 0) + 1
-            text = ", ".join(f"{n} {tr(s)}" for s, n in counts.items() if s in FINAL_STATES)
-            self.status.setText(tr("Done: {0}.").format(text) if text else tr("Stopped."))
-            self.progress.setValue(int(t.fraction_done() * 1000))
+            self._show_outcome(t)
+        self._update_buttons()
+
+    def _show_outcome(self, t: Trainer) -> None:
+        """Status line and progress bar for a trainer whose work is over."""
+        counts: dict[str, int] = {}
+        for status, _ in t.log.statuses().values():
+            counts[status] = counts.get(status, 0) + 1
+        text = ", ".join(tr("{count} {status}").format(count=n, status=tr(s))
+                         for s, n in counts.items() if s in FINAL_STATES)
+        self.status.setText(tr("Done: {0}.").format(text) if text else tr("Stopped."))
+        self.progress.setValue(int(t.fraction_done() * 1000))
+
+    def handover(self) -> dict[str, Any]:
+        """What a rebuilt Train tab needs besides its lesson state: the trainer (models, optimizers)."""
+        return {"trainer": self.trainer}
+
+    def take_over(self, live: Any) -> None:
+        """Adopt the previous tab's trainer (a language switch): its runs can be saved, opened in
+        Inspect and continued as before. Without one, a lesson's runs are renamed in the new language."""
+        t = live.get("trainer") if isinstance(live, dict) else None
+        if t is None or not t._prepared or self.is_running():
+            self._language_changed(self.state.language)
+            return
+        self.trainer = t
+        self._session = _Session(t.setup, list(t.configs), t.log, data=t.data)
+        self._done_seen = True
+        self.plots.pull(t.log)
+        self.plots.redraw(full=True)
+        self.runs_panel.set_statuses(t.log.statuses())
+        self._show_outcome(t)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
