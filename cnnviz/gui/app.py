@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.state.set_zoom(self._zoom)
 
         self.setWindowTitle("cnnviz")
+        self.reported_errors = 0  # errors shown so far (screenshot mode turns them into the exit status)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(lambda _i: (self.update_toolbar(), self.update_status_info()))
@@ -789,7 +790,8 @@ class MainWindow(QMainWindow):
     def _on_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         if getattr(self.options, "screenshot", None):
-            print(f"cnnviz: {title}: {message}", file=sys.stderr)
+            self.reported_errors += 1  # the screenshot is still taken, but the exit status says so
+            print(f"cnnviz: {title}: {' '.join(message.split())}", file=sys.stderr)
             return
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setObjectName("cnnviz-error")
@@ -981,7 +983,7 @@ def run_app(options: argparse.Namespace) -> int:
             window.show_tab(options.tab)
         take_screenshot(window, options.screenshot)
         window.close()
-        return 0
+        return 1 if window.reported_errors else 0
     window.sig_tabs_ready.connect(lambda: options.tab and window.show_tab(options.tab))
     return app.exec()
 

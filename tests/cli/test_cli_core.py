@@ -211,3 +211,22 @@ def test_python_dash_m_help_has_examples() -> None:
         assert "cnnviz" in out
         if argv != ["--help"]:
             assert "examples:" in out
+
+
+def test_screenshot_mode_writes_the_window_and_reports_problems_in_its_exit_status(tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    base = [sys.executable, "-m", "cnnviz", "--model", "lenet5", "--size", "1280x800", "--lang", "en"]
+    good = tmp_path / "good.png"
+    done = subprocess.run([*base, "--screenshot", str(good), "--layer", "3"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(good))
+    assert (image.width(), image.height()) == (1280, 800)
+    wrong = tmp_path / "wrong.png"
+    done = subprocess.run([*base, "--screenshot", str(wrong), "--layer", "3x"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 1 and wrong.is_file(), "the picture is still taken"
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("cnnviz:")]
+    assert len(lines) == 1 and "no layer called 3x" in lines[0]
