@@ -21,11 +21,13 @@ def _median_time(fn, repeats: int) -> float:
 def _eager_clone_capture(model: torch.nn.Module, x: torch.Tensor) -> dict[str, torch.Tensor]:
     """The naive capture: every leaf's output cloned in its own forward hook."""
     outs: dict[str, torch.Tensor] = {}
+    calls: dict[str, int] = {}
     leaves = [(n, m) for n, m in model.named_modules() if n and not any(True for _ in m.children())]
 
     def make(name: str):
         def hook(module, args, out) -> None:
-            outs[name if name not in outs else f"{name}#{len(outs)}"] = out.clone()
+            calls[name] = calls.get(name, 0) + 1  # keys as the probe's: name, name#2, …
+            outs[name if calls[name] == 1 else f"{name}#{calls[name]}"] = out.clone()
 
         return hook
 

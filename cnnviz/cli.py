@@ -73,11 +73,15 @@ class OneLineErrorParser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:
-        """Print ``PROG: error: MESSAGE (see PROG --help)`` and exit 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        """Print ``PROG: error: MESSAGE (see 'PROG --help')`` and exit 2."""
+        self.error_as(self.prog, message)
+
+    def error_as(self, prog: str, message: str) -> NoReturn:
+        """:meth:`error` on behalf of ``prog`` (a sub-command, whose parser the caller does not hold)."""
+        self.exit(2, f"{prog}: error: {message} (see '{prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> OneLineErrorParser:
     """The full parser: window options plus every sub-command."""
     parser = OneLineErrorParser(
         prog="cnnviz",
@@ -106,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     command = f"{parser.prog} {args.command}" if args.command else parser.prog
     if extra:  # name the sub-command whose options were mistyped, not the top level
-        parser.exit(2, f"{command}: error: unrecognized arguments: {' '.join(extra)} (see '{command} --help')\n")
+        parser.error_as(command, f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command is None:
             from cnnviz.gui.app import run_app

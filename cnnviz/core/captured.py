@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
+from torch.nn.modules import module as _module_mod
 
 # Exact types only: a subclass may override forward with something else.
 _REPLAYABLE = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
@@ -82,9 +83,7 @@ def batch_norm_replay(module: nn.Module, args: tuple, output: Tensor) -> BatchNo
 
 def _global_forward_hooks() -> bool:
     """True if hooks registered with ``register_module_forward_hook`` may change any module's output."""
-    from torch.nn.modules import module as module_mod
-
-    return bool(getattr(module_mod, "_global_forward_hooks", None))
+    return bool(getattr(_module_mod, "_global_forward_hooks", None))
 
 
 class CapturedLayers(MutableMapping[str, Tensor]):

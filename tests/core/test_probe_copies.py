@@ -168,18 +168,6 @@ def test_layers_on_their_device_move_without_running_replays() -> None:
     assert moved["bn1"].shape == layers["bn1"].shape and not layers.deferred()
 
 
-def _reference(model: nn.Module, x: torch.Tensor, key: str) -> torch.Tensor:
-    """Module ``key``'s output, cloned by a hook of its own in a plain forward pass."""
-    got: list[torch.Tensor] = []
-    handle = dict(model.named_modules())[key].register_forward_hook(lambda m, a, o: got.append(o.clone()))
-    try:
-        with torch.no_grad():
-            model.eval()(x)
-    finally:
-        handle.remove()
-    return got[0]
-
-
 def test_batchnorms_shaped_by_something_else_are_not_replayed() -> None:
     x = torch.randn(1, 3, 8, 8)
     half = nn.BatchNorm2d(4)  # weight kept, bias removed by hand
@@ -190,13 +178,13 @@ def test_batchnorms_shaped_by_something_else_are_not_replayed() -> None:
     wrapped.forward = lambda t: plain_forward(t) * 2  # an instance-level override
     for bn in (half, wrapped):
         model = nn.Sequential(nn.Conv2d(3, 4, 3), bn)
-        assert torch.equal(capture(model, x, "all").layers["1"], _reference(model, x, "1"))
+        assert torch.equal(capture(model, x, "all").layers["1"], _eager_clones(model.eval(), x)["1"])
     model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4))
     handle = nn.modules.module.register_module_forward_hook(
         lambda m, a, o: o * 2 if isinstance(m, nn.BatchNorm2d) else None
     )
     try:
-        assert torch.equal(capture(model, x, "all").layers["1"], _reference(model, x, "1"))
+        assert torch.equal(capture(model, x, "all").layers["1"], _eager_clones(model.eval(), x)["1"])
     finally:
         handle.remove()
 
@@ -236,7 +224,7 @@ def test_nothing_captured_depends_on_the_callers_tensors_afterwards() -> None:
     model = _randomise_batchnorms(nn.Sequential(nn.BatchNorm2d(3), nn.Identity(), nn.Conv2d(3, 4, 3)))
     frame = np.random.default_rng(0).random((1, 3, 8, 8)).astype(np.float32)
     x = torch.from_numpy(frame)  # a webcam frame buffer the next frame is decoded into
-    want = {k: _reference(model, x, k) for k in ("0", "1")}
+    want = _eager_clones(model, x)
     res = capture(model, x, "all")
     frame[:] = 0
     x.mul_(2)
@@ -271,7 +259,7 @@ def test_a_plan_learned_on_one_input_shape_is_not_used_for_another() -> None:
     model = nn.Sequential(nn.Conv2d(3, 4, 3), _ClampOddWidths(), nn.Conv2d(4, 4, 1)).eval()
     capture(model, torch.randn(1, 3, 10, 10), "all")  # even width: nothing is written
     x = torch.randn(1, 3, 11, 11)
-    want = _reference(model, x, "0")
+    want = _eager_clones(model, x)["0"]
     res = capture(model, x, "all")
     assert torch.equal(res.layers["0"], want) and (res.layers["0"] < 0).any()
 
