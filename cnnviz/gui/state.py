@@ -1,53 +1,45 @@
-"""AppState: the one object that holds what the user has chosen.
+"""AppState: the one object that holds what the user has chosen, shared by every tab.
 
 Widgets never talk to each other: they call AppState's setters and react to
-its signals. Tabs may add their own state objects, but anything two tabs share
-(the current model, image, layer, device, language) lives here.
+its signals. Anything two tabs share (the loaded model session, its prepared
+input image, the selected layer, the device, language, zoom and theme) lives
+here, typed; what only one tab needs (Inspect's activations, selected unit,
+colormap) lives in that tab's controller.
 """
 
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from cnnviz.core.images import PreparedImage
+    from cnnviz.core.session import ModelSession
 
 
 class AppState(QObject):
     """Shared, observable application state."""
 
     model_changed = Signal(object)
-    """A new model session is current (an Inspect ``ModelSession`` or None)."""
+    """A new model session is current (a core ``ModelSession`` or None)."""
     image_changed = Signal(object)
-    """A new input image is current (a core ``PreparedImage`` or None)."""
+    """A new input image is current (a core ``PreparedImage``, as the model sees it, or None)."""
     layer_changed = Signal(str)
-    """The selected layer changed (its qualified name, '' for none)."""
+    """The selected layer changed (its summary key, '' for none)."""
     device_changed = Signal(str)
     """The compute device changed ('cpu', 'cuda:0', ...)."""
     status_message = Signal(str, int)
     """A message for the status bar and how long to show it in ms (0: until replaced)."""
     error = Signal(str, str)
     """A user-facing error: a title and a message; the window shows a dialog."""
-    busy_changed = Signal(bool)
-    """Background work started (True) or all of it ended (False)."""
     open_in_inspect = Signal(object)
-    """Another tab asks the Inspect tab to open a model: a dict with name, kwargs, state_dict."""
+    """Another tab asks the Inspect tab to open a model: an ``OpenModelRequest``."""
     open_tab = Signal(str)
     """Ask the window to show a tab by key ('inspect', 'train', 'playground', 'explain')."""
     language_changed = Signal(str)
     """The user-interface language changed ('en' or 'zh')."""
-    forward_changed = Signal(object)
-    """New activations for the current model and image (an Inspect ``ForwardResult``)."""
-    unit_changed = Signal(object)
-    """The selected unit changed (an Inspect ``UnitSelection``: layer, channel, y, x; or None)."""
-    erf_changed = Signal(object)
-    """An effective receptive field was computed for the selected unit (``ErfResult``)."""
-    cam_changed = Signal(object)
-    """A Grad-CAM map was computed for the selected layer (``CamResult``) or cleared (None)."""
-    progress_changed = Signal(float, str)
-    """Progress of the current long work: a fraction in [0, 1] and a message; < 0 hides it."""
-    colormap_changed = Signal(str)
-    """The colormap for activation maps changed (a core.render colormap name)."""
     status_info_changed = Signal()
     """Model, weights or device shown in the status bar changed (read the attributes)."""
     zoom_changed = Signal(float)
@@ -57,78 +49,45 @@ class AppState(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.model: Any = None
-        self.image: Any = None
+        self.model: ModelSession | None = None
+        self.image: PreparedImage | None = None
         self.layer: str = ""
         self.device: str = "cpu"
         self.language: str = "en"
-        self.raw_image: Any = None  # the image as loaded (core LoadedImage), before preprocessing
-        self.forward: Any = None  # activations of model on image (Inspect ForwardResult)
-        self.unit: Any = None  # the selected unit (Inspect UnitSelection) or None
-        self.colormap: str = "viridis"
         self.zoom: float = 1.0
         self.theme: str = "system"
-        self._busy = 0
 
-    def set_model(self, model: Any) -> None:
-        """Make ``model`` current and tell everyone."""
-        self.model = model
-        self.model_changed.emit(model)
+    def set_session(self, model: ModelSession | None, image: PreparedImage | None) -> tuple[bool, bool]:
+        """Make a model session and its prepared image current together.
 
-    def set_image(self, image: Any) -> None:
-        """Make ``image`` current and tell everyone."""
-        self.image = image
-        self.image_changed.emit(image)
-
-    def set_session(self, model: Any, raw_image: Any, image: Any, forward: Any) -> None:
-        """Make a model, its prepared image and their activations current together.
-
-        Every attribute is set before any signal is emitted, so a widget that
-        reacts to ``model_changed`` never reads the previous model's image or
-        activations.
+        Both attributes are set before any signal is emitted, so a widget that
+        reacts to ``model_changed`` never reads the previous model's image.
+        Returns (model is new, image is new).
         """
         model_new = model is not self.model
         image_new = image is not self.image
-        self.model, self.raw_image, self.image, self.forward = model, raw_image, image, forward
-        # A new image through the same model (the next webcam frame) keeps the
-        # clicked unit when it still exists, so its receptive field stays drawn.
-        if model_new or not _unit_exists(self.unit, forward):
-            self.unit = None
+        self.model, self.image = model, image
         if model_new:
             self.model_changed.emit(model)
             self.status_info_changed.emit()
         if image_new:
             self.image_changed.emit(image)
-        self.unit_changed.emit(self.unit)
-        self.forward_changed.emit(forward)
-
-    def set_colormap(self, name: str) -> None:
-        """Choose the colormap of activation maps (no signal if unchanged)."""
-        if name != self.colormap:
-            self.colormap = name
-            self.colormap_changed.emit(name)
-
-    def set_unit(self, unit: Any) -> None:
-        """Select one unit of a layer's output (or None)."""
-        self.unit = unit
-        self.unit_changed.emit(unit)
+        return model_new, image_new
 
     def announce(self) -> None:
         """Emit the signals of everything current, for listeners connected after it was set.
 
-        New tabs built by a language switch find the model, image and
-        activations already here; this makes them draw it, without loading
-        anything again (weights handed over in memory would be lost).
+        New tabs built by a language switch find the model and image already
+        here; this makes them draw it, without loading anything again
+        (weights handed over in memory would be lost).
         """
         self.model_changed.emit(self.model)
         self.status_info_changed.emit()
         self.image_changed.emit(self.image)
-        self.unit_changed.emit(self.unit)
-        self.forward_changed.emit(self.forward)
         self.layer_changed.emit(self.layer)
 
     def set_layer(self, name: str) -> None:
-        """Select a layer by qualified name (no signal if unchanged)."""
+        """Select a layer by summary key (no signal if unchanged)."""
         if name != self.layer:
             self.layer = name
             self.layer_changed.emit(name)
@@ -165,20 +124,7 @@ class AppState(QObject):
         into dead widgets. The window then reconnects its own slots, and the
         new tabs connect theirs as they are built.
         """
-        meta = self.metaObject()
-        # From QObject's own methods on, not meta.methodOffset(): once a Python
-        # method of this object is connected as a slot, PySide gives it a
-        # dynamic meta-object whose offset lies past every signal declared here.
-        for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
-            method = meta.method(i)
-            if method.methodType() != method.MethodType.Signal:
-                continue
-            name = bytes(method.name().data()).decode()
-            signal = getattr(self, name, None)
-            if signal is not None and self.receivers("2" + bytes(method.methodSignature().data()).decode()) > 0:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", RuntimeWarning)
-                    signal.disconnect()
+        disconnect_all(self)
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         """Show ``text`` in the status bar."""
@@ -188,30 +134,20 @@ class AppState(QObject):
         """Report a user-facing error (the window shows it; nothing is lost)."""
         self.error.emit(title, message)
 
-    def push_busy(self) -> None:
-        """Count one more piece of background work."""
-        self._busy += 1
-        if self._busy == 1:
-            self.busy_changed.emit(True)
 
-    def pop_busy(self) -> None:
-        """Count one piece of background work as ended."""
-        self._busy = max(0, self._busy - 1)
-        if self._busy == 0:
-            self.busy_changed.emit(False)
-
-    @property
-    def busy(self) -> bool:
-        """True while any background work counted with push_busy runs."""
-        return self._busy > 0
-
-
-def _unit_exists(unit: Any, forward: Any) -> bool:
-    """True when ``unit`` (layer, channel, y, x) indexes into ``forward``'s captured outputs."""
-    if unit is None or forward is None:
-        return False
-    out = getattr(forward, "layers", {}).get(getattr(unit, "layer", None))
-    if out is None or out.dim() < 4:
-        return False
-    _, c, h, w = out.shape[:4]
-    return 0 <= unit.channel < c and 0 <= unit.y < h and 0 <= unit.x < w
+def disconnect_all(obj: QObject) -> None:
+    """Drop every connection to the signals ``obj``'s class declares."""
+    meta = obj.metaObject()
+    # From QObject's own methods on, not meta.methodOffset(): once a Python
+    # method of this object is connected as a slot, PySide gives it a
+    # dynamic meta-object whose offset lies past every signal declared here.
+    for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
+        method = meta.method(i)
+        if method.methodType() != method.MethodType.Signal:
+            continue
+        name = bytes(method.name().data()).decode()
+        signal = getattr(obj, name, None)
+        if signal is not None and obj.receivers("2" + bytes(method.methodSignature().data()).decode()) > 0:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                signal.disconnect()

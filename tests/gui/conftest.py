@@ -52,5 +52,5 @@ def inspect_window(make_main_window, qtbot):
     """The window with only the Inspect tab, LeNet-5 (random weights) and the digit sample loaded."""
     window = make_main_window(model="lenet5", seed=0)
     tab = window.tab_widgets["inspect"]
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
     return window

@@ -239,7 +239,7 @@ def test_rich_text_follows_the_theme_and_the_zoom(make_main_window, qtbot):
 
     window = make_main_window(tabs=("inspect", "train", "explain"), model="lenet5", seed=0)
     inspect = window.tab_widgets["inspect"]
-    qtbot.waitUntil(lambda: inspect.state.forward is not None and not inspect.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: inspect.controller.forward is not None and not inspect.is_busy(), timeout=30000)
     window.set_theme("dark")
     html = inspect.math.text.toHtml()
     assert not re.search(r"font-size:\s*\d+(\.\d+)?pt", inspect.math.text.document().toHtml().split("<body", 1)[1]
@@ -324,7 +324,7 @@ def test_zoom_widens_the_layer_tree(make_main_window, qtbot):
 def test_the_status_bar_describes_the_tab_in_front(make_main_window, qtbot) -> None:
     window = make_main_window(tabs=("inspect", "train", "playground"), model="lenet5", seed=0)
     inspect = window.tab_widgets["inspect"]
-    qtbot.waitUntil(lambda: inspect.state.forward is not None and not inspect.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: inspect.controller.forward is not None and not inspect.is_busy(), timeout=30000)
     assert "lenet5" in window.status_model.text()
     train = window.tab_widgets["train"]
     train.model.setCurrentIndex(train.model.findData("vgg_small"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ import torch.nn.functional as F
 from PySide6.QtCore import Qt
 from torch import nn
 
+from cnnviz.core.session import ModelRequest, session_for_module
 from cnnviz.gui.explain.common import fmt
 from cnnviz.gui.explain.tab import ExplainTab, create_tab
 from cnnviz.gui.state import AppState
@@ -91,14 +91,14 @@ def test_model_kernel_button_is_defensive(tab: ExplainTab) -> None:
     assert not page.btn_model.isEnabled() and page.btn_model.toolTip()
     torch.manual_seed(0)
     net = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.ReLU())
-    tab.state.set_model(SimpleNamespace(model=net))
+    tab.state.set_session(session_for_module(net, (1, 8, 8)), None)
     assert page.btn_model.isEnabled()
     page.sp_cout.setValue(2)
     page.btn_model.click()  # keeps the shown number of filters, takes kernel size, stride and padding
     np.testing.assert_allclose(page.weight, np.round(net[0].weight.detach().double().numpy(), 2))
     assert (page.sp_f.value(), page.sp_s.value(), page.sp_p.value()) == (3, 1, 1)
-    tab.state.set_model(object())  # no .model: disabled again, nothing raised
-    assert not page.btn_model.isEnabled()
+    tab.state.set_session(session_for_module(nn.Sequential(nn.Flatten(), nn.Linear(64, 2)), (1, 8, 8)), None)
+    assert not page.btn_model.isEnabled()  # a model without a convolution: disabled again, nothing raised
 
 
 def test_lesson_state_round_trips_through_json(tab: ExplainTab, qtbot) -> None:
@@ -132,7 +132,7 @@ def test_timeline_rows_and_open_in_inspect(tab: ExplainTab, qtbot) -> None:
     assert page.table.item(3, 1).text() == "VGG-16" and page.table.item(3, 2).text() == "16"
     with qtbot.waitSignal(tab.state.open_in_inspect) as opened, qtbot.waitSignal(tab.state.open_tab) as shown:
         page.table.cellWidget(6, 8).click()
-    assert opened.args[0] == {"name": "resnet18", "kwargs": {}, "state_dict": None}
+    assert opened.args[0] == ModelRequest("resnet18")
     assert shown.args[0] == "inspect"
 
 

@@ -10,6 +10,7 @@ import torch
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from cnnviz.core import trust
 from cnnviz.core.images import load_image, prepare
 from cnnviz.core.probe import hook_count
 
@@ -42,7 +43,7 @@ def test_start_shows_model_image_layer_and_math(inspect_window):
     assert state.layer == "0"
     assert tab.grid.mosaic is not None and tab.grid.maps.shape == (6, 28, 28)
     # the grid shows the captured output of the layer, not something re-derived
-    np.testing.assert_array_equal(tab.grid.maps, state.forward.layers["0"][0].numpy())
+    np.testing.assert_array_equal(tab.grid.maps, tab.controller.forward.layers["0"][0].numpy())
     text = tab.math.plain_text()
     assert "⌊(32 − 5 + 2·0) / 1⌋ + 1 = 28" in text  # hand-worked: (32-5)/1+1
     assert "(5·5·1 + 1)·6 = 156" in text
@@ -60,14 +61,14 @@ def test_drop_a_file_on_the_input_panel(inspect_window, qtbot, tmp_path):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     tab.input_panel.dropEvent(event)
-    qtbot.waitUntil(lambda: tab.state.raw_image is not None and tab.state.raw_image.path == path, timeout=20000)
+    qtbot.waitUntil(lambda: tab.controller.raw_image is not None and tab.controller.raw_image.path == path, timeout=20000)
     _wait_idle(qtbot, tab)
     expected = prepare(load_image(path), tab.state.model.pre)
     np.testing.assert_array_equal(tab.state.image.display, expected.display)
     # the activations are those of the dropped image
     with torch.no_grad():
-        out0 = tab.state.model.model[0](expected.tensor)
-    torch.testing.assert_close(tab.state.forward.layers["0"], out0)
+        out0 = tab.state.model.loaded.model[0](expected.tensor)
+    torch.testing.assert_close(tab.controller.forward.layers["0"], out0)
 
 
 def test_keyboard_walks_layers_and_jumps_between_convolutions(inspect_window, qtbot):
@@ -103,7 +104,7 @@ def test_click_a_unit_draws_the_core_receptive_field(inspect_window, qtbot):
     scene = grid.view.mapViewToScene(QPointF(ox + 7 + 0.5, oy + 4 + 0.5))
     pos = grid.canvas.mapFromScene(scene)
     qtbot.mouseClick(grid.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
-    unit = tab.state.unit
+    unit = tab.controller.unit
     assert (unit.layer, unit.channel, unit.y, unit.x) == ("3", 5, 4, 7)
     rect = tab.state.model.summary.layer("3").rf.rect(4, 7, (32, 32))
     drawn = tab.input_panel.rf_inner.rect()
@@ -113,7 +114,7 @@ def test_click_a_unit_draws_the_core_receptive_field(inspect_window, qtbot):
     assert (rect.y0, rect.y1, rect.x0, rect.x1) == (8, 21, 14, 27)
     assert "14×14" in tab.input_panel.rf_label.text()
     # the effective RF arrives in a worker and is zero outside the theoretical field
-    with qtbot.waitSignal(tab.state.erf_changed, timeout=20000) as blocker:
+    with qtbot.waitSignal(tab.controller.erf_changed, timeout=20000) as blocker:
         pass
     heat = blocker.args[0].heat
     mask = np.zeros_like(heat, dtype=bool)
@@ -157,7 +158,7 @@ def test_wrong_weights_file_keeps_the_previous_model(inspect_window, qtbot, tmp_
     tab.controller.load_model("lenet5", str(path))
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)
     assert "do not fit" in errors[0][1] and "Still showing: lenet5" in errors[0][1]
-    assert state.model is before and state.forward.session_id == before.session_id
+    assert state.model is before and tab.controller.forward.session_id == before.session_id
 
 
 def test_model_failing_on_its_input_keeps_the_previous_model(inspect_window, qtbot, tmp_path):
@@ -173,6 +174,7 @@ def test_model_failing_on_its_input_keeps_the_previous_model(inspect_window, qtb
         "        super().__init__(nn.Conv2d(3, 4, 3), nn.Flatten(), nn.Linear(10, 2))\n"
     )
     errors = _errors(qtbot, state)
+    trust.approve_typed(f"{src}:Broken")  # what typing it on the command line does
     tab.controller.load_model(f"{src}:Broken")
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)
     assert "failed in layer '2'" in errors[0][1]
@@ -191,13 +193,13 @@ def test_pickled_weights_ask_the_user_then_load(inspect_window, qtbot, tmp_path)
     tab.controller.load_model("lenet5", str(path))
     qtbot.waitUntil(lambda: tab.state.model.weights == str(path) and not tab.is_busy(), timeout=30000)
     assert asked and "pickled" in asked[0]
-    torch.testing.assert_close(tab.state.model.model[0].weight, model[0].weight)
+    torch.testing.assert_close(tab.state.model.loaded.model[0].weight, model[0].weight)
 
 
 def test_switching_models_quickly_never_shows_a_stale_result(inspect_window, qtbot):
     tab = _tab(inspect_window)
     seen = []
-    tab.state.forward_changed.connect(lambda fwd: seen.append((tab.state.model.name, fwd.session_id == tab.state.model.session_id)))
+    tab.controller.forward_changed.connect(lambda fwd: seen.append((tab.state.model.name, fwd.session_id == tab.state.model.session_id)))
     tab.controller.load_model("vgg_small")
     tab.controller.load_model("lenet5_modern")
     _wait_idle(qtbot, tab)
@@ -210,7 +212,7 @@ def test_exports_are_written_and_match(inspect_window, tmp_path):
     tab = _tab(inspect_window)
     npz = tab.export_npz(str(tmp_path / "acts.npz"))
     with np.load(npz) as data:
-        np.testing.assert_array_equal(data["activations"], tab.state.forward.layers["0"].numpy())
+        np.testing.assert_array_equal(data["activations"], tab.controller.forward.layers["0"].numpy())
         np.testing.assert_array_equal(data["input"], tab.state.image.tensor.numpy())
     csv = tab.export_summary("csv", str(tmp_path / "s.csv"))
     assert csv.read_bytes() == tab.state.model.summary.to_csv().encode("utf-8")
@@ -224,7 +226,7 @@ def test_exports_are_written_and_match(inspect_window, tmp_path):
 def test_grad_cam_kernels_and_language(inspect_window, qtbot):
     tab = _tab(inspect_window)
     tab.state.set_layer("3")
-    with qtbot.waitSignal(tab.state.cam_changed, timeout=20000, check_params_cb=lambda a: a is not None):
+    with qtbot.waitSignal(tab.controller.cam_changed, timeout=20000, check_params_cb=lambda a: a is not None):
         pass
     assert tab.predictions.cam.cam.heat.shape == (32, 32)
     assert tab.kernels.current_weight().shape == (16, 6, 5, 5)
@@ -238,8 +240,8 @@ def test_no_hook_or_worker_left_and_close_while_loading(make_main_window, qtbot)
 
     window = make_main_window(model="lenet5")
     tab = _tab(window)
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
-    model = tab.state.model.model
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
+    model = tab.state.model.loaded.model
     tab.state.set_layer("3")
     tab.grid.click_pixel(1, 1)
     _wait_idle(qtbot, tab)

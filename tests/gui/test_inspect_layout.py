@@ -18,7 +18,7 @@ def test_layer_tree_shows_every_column_of_resnet_at_1600(make_main_window, qtbot
     window = make_main_window(model="resnet18", layer="layer1.0.conv1")
     window.resize(1600, 1000)
     tab = _tab(window)
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=60000)
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=60000)
     qtbot.wait(50)
     view = tab.tree.view
     header = view.header()
@@ -39,7 +39,7 @@ def test_colormap_change_recolours_without_rebuilding_the_mosaic(inspect_window)
     tab = _tab(inspect_window)
     grid = tab.grid
     m = grid.mosaic
-    tab.state.set_colormap("magma")
+    tab.controller.set_colormap("magma")
     assert grid.mosaic is m
     np.testing.assert_array_equal(grid.image.image[..., :3], m.to_rgb("magma"))
     assert grid.image.levels is None  # uint8 RGBA goes to Qt without rescaling

@@ -27,7 +27,7 @@ def _png(path: Path) -> Path:
 
 
 def _idle(qtbot, tab) -> None:
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
 
 
 def test_lesson_state_round_trips_through_json_on_a_fresh_window(make_main_window, qtbot, tmp_path) -> None:
@@ -42,10 +42,10 @@ def test_lesson_state_round_trips_through_json_on_a_fresh_window(make_main_windo
     _idle(qtbot, tab)
     conv = [r.key for r in tab.state.model.summary.layers if r.type == "Conv2d"][1]
     tab.state.set_layer(conv)
-    tab.state.set_colormap("magma")
+    tab.controller.set_colormap("magma")
     tab.grid.set_options(scale="per_channel", sort="max")
     tab.input_panel.overlay_box.setCurrentIndex(tab.input_panel.overlay_box.findData("cam"))
-    tab.kernels.page.setValue(5)
+    tab.kernels.set_page(5)
     tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(7))  # channel 7, unit (0, 0)
     _idle(qtbot, tab)
 
@@ -68,12 +68,12 @@ def test_lesson_state_round_trips_through_json_on_a_fresh_window(make_main_windo
     _idle(qtbot, tab2)
     assert tab2.lesson_state() == restored
     # independent checks: the same seed and kwargs built the same weights, the same image the same activations
-    one, two = tab.state.model.model, tab2.state.model.model
+    one, two = tab.state.model.loaded.model, tab2.state.model.loaded.model
     assert any(isinstance(m, torch.nn.BatchNorm2d) for m in two.modules())
     for (k1, p1), (k2, p2) in zip(one.state_dict().items(), two.state_dict().items(), strict=True):
         assert k1 == k2 and torch.equal(p1, p2)
     np.testing.assert_array_equal(tab2.state.image.display, tab.state.image.display)
-    torch.testing.assert_close(tab2.state.forward.layers[conv], tab.state.forward.layers[conv])
+    torch.testing.assert_close(tab2.controller.forward.layers[conv], tab.controller.forward.layers[conv])
     assert tab2.grid.scale_box.currentData() == "per_channel" and tab2.kernels.page.value() == 5
     assert tab2.channel_view.channel == 7
 

@@ -100,7 +100,7 @@ def _window(make_main_window, qtbot, cams: Cameras, present: dict[int, dict], **
     window = make_main_window(model="lenet5", seed=0, **kw)
     tab = window.tab_widgets["inspect"]
     panel = tab.input_panel
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
     qtbot.waitUntil(lambda: panel.probe.cameras is not None and not panel.probe.searching, timeout=10000)
     return window, tab, panel
 
@@ -124,7 +124,7 @@ def test_frames_flow_to_the_input_panel_and_the_activations_follow(make_main_win
     assert panel.webcam_button.isEnabled() and panel.webcam_action.isEnabled()
     assert "Camera 0" in panel.webcam_button.toolTip()
     forwards = []
-    state.forward_changed.connect(forwards.append)
+    tab.controller.forward_changed.connect(forwards.append)
     _click_webcam(qtbot, panel)
     assert panel.live.active and panel.webcam_action.isChecked()
     qtbot.waitUntil(lambda: panel.live.shown >= 3, timeout=15000)
@@ -132,7 +132,7 @@ def test_frames_flow_to_the_input_panel_and_the_activations_follow(make_main_win
     _stop_and_settle(qtbot, tab, panel)
     assert not panel.webcam_action.isChecked()
 
-    raw = state.raw_image.rgb
+    raw = tab.controller.raw_image.rgb
     k = frame_number(raw)
     assert k >= 1
     np.testing.assert_array_equal(raw, bgr_frame(k)[..., ::-1])  # BGR -> RGB, nothing else
@@ -141,8 +141,8 @@ def test_frames_flow_to_the_input_panel_and_the_activations_follow(make_main_win
     expected = prepare(raw, state.model.pre)
     np.testing.assert_array_equal(state.image.display, expected.display)
     with torch.no_grad():
-        out0 = state.model.model[0](expected.tensor)
-    torch.testing.assert_close(state.forward.layers["0"], out0)
+        out0 = state.model.loaded.model[0](expected.tensor)
+    torch.testing.assert_close(tab.controller.forward.layers["0"], out0)
     # and they followed the camera: several frames, several different activations
     assert len(forwards) >= 3
     assert not torch.equal(forwards[0].layers["0"], forwards[-1].layers["0"])
@@ -244,11 +244,11 @@ def test_a_failing_read_stops_with_a_message_and_keeps_the_last_image(make_main_
     assert not panel.webcam_action.isChecked()
     assert cams.opened(0)[-1].releases == 1
     # the image is a camera frame (the last shown), with its activations
-    raw = tab.state.raw_image.rgb
+    raw = tab.controller.raw_image.rgb
     k = frame_number(raw)
     assert 1 <= k <= 4
     np.testing.assert_array_equal(raw, bgr_frame(k)[..., ::-1])
-    assert tab.state.forward.image_id == tab.controller._image_counter
+    assert tab.controller.forward.image_id == tab.controller._image_counter
 
 
 def test_no_camera_disables_the_button_with_a_reason_and_a_new_search_finds_one(make_main_window, qtbot, cams):

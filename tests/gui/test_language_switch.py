@@ -10,7 +10,7 @@ from cnnviz.core.training import RunConfig
 def test_trained_weights_and_the_trainer_survive_a_language_switch(make_main_window, qtbot) -> None:
     window = make_main_window(tabs=("inspect", "train"), model="lenet5", seed=0)
     inspect = window.tab_widgets["inspect"]
-    qtbot.waitUntil(lambda: inspect.state.forward is not None and not inspect.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: inspect.controller.forward is not None and not inspect.is_busy(), timeout=30000)
     train = window.tab_widgets["train"]
     train.train_limit.setValue(64)
     train.batch.setValue(32)
@@ -24,7 +24,7 @@ def test_trained_weights_and_the_trainer_survive_a_language_switch(make_main_win
     state = inspect.state
     qtbot.waitUntil(lambda: state.model.name == "lenet5" and "Adam" in state.model.weights_label
                     and not inspect.is_busy(), timeout=30000)
-    trained = {k: v.clone() for k, v in state.model.model.state_dict().items()}
+    trained = {k: v.clone() for k, v in state.model.loaded.model.state_dict().items()}
     assert inspect.model_panel.weights_box.currentText() == "trained in the Train tab (Adam)"
 
     window.set_language("zh")
@@ -33,7 +33,7 @@ def test_trained_weights_and_the_trainer_survive_a_language_switch(make_main_win
     qtbot.wait(50)
     session = inspect.state.model
     assert session.weights_label == "trained in the Train tab (Adam)"
-    assert all(torch.equal(session.model.state_dict()[k], v) for k, v in trained.items())
+    assert all(torch.equal(session.loaded.model.state_dict()[k], v) for k, v in trained.items())
     assert inspect.model_panel.weights_box.currentText() == "在训练页训练（Adam）"
     assert inspect.tree.keys() and inspect.grid.mosaic is not None, "the new views show the kept model"
     # The Train tab kept its trainer: the trained runs can still be saved and opened.

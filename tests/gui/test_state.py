@@ -1,33 +1,37 @@
-"""AppState keeps a clicked unit across a new image through the same model, and only then."""
+"""The Inspect controller keeps a clicked unit across a new image through the same model, and only then;
+AppState drops every listener on a rebuild."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import torch
 
+from cnnviz.core.session import ForwardResult, UnitSelection
+from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 
-def _forward(h: int = 4) -> SimpleNamespace:
-    return SimpleNamespace(layers={"conv": torch.zeros(1, 2, h, h)})
+def _forward(h: int = 4) -> ForwardResult:
+    return ForwardResult(session_id=1, image_id=1, layers={"conv": torch.zeros(1, 2, h, h)}, output=None,
+                         predictions=[], seconds=0.0)
 
 
-def test_unit_survives_a_new_frame_but_not_a_new_model_or_shape() -> None:
+def test_unit_survives_a_new_frame_but_not_a_new_model_or_shape(qapp) -> None:
     state = AppState()
+    controller = InspectController(state)
     model = object()
-    state.set_session(model, None, object(), _forward())
-    unit = SimpleNamespace(layer="conv", channel=1, y=3, x=0)
-    state.set_unit(unit)
+    controller.publish(model, None, None, _forward())  # type: ignore[arg-type]
+    unit = UnitSelection("conv", 1, 3, 0)
+    controller.set_unit(unit)
     seen: list[object] = []
-    state.unit_changed.connect(seen.append)
-    state.set_session(model, None, object(), _forward())  # next webcam frame
-    assert state.unit is unit and seen[-1] is unit
-    state.set_session(model, None, object(), _forward(h=2))  # smaller map: unit gone
-    assert state.unit is None and seen[-1] is None
-    state.set_unit(SimpleNamespace(layer="conv", channel=0, y=0, x=0))
-    state.set_session(object(), None, object(), _forward())  # another model
-    assert state.unit is None
+    controller.unit_changed.connect(seen.append)
+    controller.publish(model, None, None, _forward())  # type: ignore[arg-type]  # next webcam frame
+    assert controller.unit is unit and seen[-1] is unit
+    controller.publish(model, None, None, _forward(h=2))  # type: ignore[arg-type]  # smaller map: unit gone
+    assert controller.unit is None and seen[-1] is None
+    controller.set_unit(UnitSelection("conv", 0, 0, 0))
+    controller.publish(object(), None, None, _forward())  # type: ignore[arg-type]  # another model
+    assert controller.unit is None
+    controller.shutdown()
 
 
 def test_disconnect_listeners_drops_every_connection_even_after_a_method_became_a_slot(qapp) -> None:
@@ -35,7 +39,7 @@ def test_disconnect_listeners_drops_every_connection_even_after_a_method_became_
 
     state = AppState()
     timer = QTimer()
-    timer.timeout.connect(state.pop_busy)  # PySide now gives state a dynamic meta-object
+    timer.timeout.connect(state.announce)  # PySide now gives state a dynamic meta-object
     heard: list[object] = []
     state.model_changed.connect(heard.append)
     state.layer_changed.connect(lambda name: heard.append(name))

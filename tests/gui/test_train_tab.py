@@ -10,6 +10,7 @@ import torch
 from PySide6.QtCore import Qt, QThreadPool
 
 from cnnviz.core.models import build_model
+from cnnviz.core.session import ModelRequest
 from cnnviz.core.training.config import RunConfig
 from cnnviz.core.training.metrics import read_metrics_csv
 from cnnviz.gui.state import AppState
@@ -37,7 +38,7 @@ def _no_worker_left() -> bool:
 
 
 def test_short_run_completes_and_exports(tab, qtbot, tmp_path) -> None:
-    received: list[dict] = []
+    received: list[ModelRequest] = []
     tab.state.open_in_inspect.connect(received.append)
     tabs: list[str] = []
     tab.state.open_tab.connect(tabs.append)
@@ -65,11 +66,13 @@ def test_short_run_completes_and_exports(tab, qtbot, tmp_path) -> None:
     # Open in Inspect: the selected run's model rebuilt from the message equals the trained one.
     tab.runs_panel.table.selectRow(1)
     tab.open_in_inspect()
-    assert tabs == ["inspect"] and received[0]["name"] == "lenet5"
-    model = build_model("lenet5", seed=None, **received[0]["kwargs"])
-    model.load_state_dict(received[0]["state_dict"])
+    assert tabs == ["inspect"] and received[0].name == "lenet5"
+    model = build_model("lenet5", seed=None, **received[0].model_kwargs)
+    model.load_state_dict(received[0].state_dict)
     trained = tab.trainer.runs["Adam"].model.state_dict()
-    assert all(torch.equal(received[0]["state_dict"][k], trained[k]) for k in trained)
+    assert all(torch.equal(received[0].state_dict[k], trained[k]) for k in trained)
+    assert received[0].state_label == "trained in the Train tab (Adam)"
+    assert received[0].class_names == tab.trainer.data.class_names  # top-5 names the dataset's classes
 
 
 def test_stop_half_way_ends_the_worker_quickly_and_keeps_the_metrics(tab, qtbot, tmp_path) -> None:

@@ -336,16 +336,16 @@ class Driver:
             self.qtbot.keyClicks(panel.search, name)
             self.qtbot.keyClick(panel.search, Qt.Key.Key_Return)
         # asked for (Job.running cannot tell: on a busy machine the load may be over already)
-        assert (controller._model_request or {}).get("name") == name or self.state.model.name == name
+        assert (controller._model_request is not None and controller._model_request.name == name) or self.state.model.name == name
         if not race:
             self.wait(self.inspect_idle)
             assert self.state.model.name == name
         request_image()
         self.wait(self.inspect_idle)
-        session, fwd = self.state.model, self.state.forward
+        session, fwd = self.state.model, self.inspect.controller.forward
         assert session.name == name, f"cycle {cycle}: {session.name} shown, {name} asked for"
         assert fwd.session_id == session.session_id
-        raw = self.state.raw_image
+        raw = self.inspect.controller.raw_image
         if expect is not None:
             assert raw.path is not None and Path(raw.path) == expect, (cycle, raw.path, expect, race, self.errors)
         else:
@@ -404,11 +404,11 @@ class Driver:
         tab.act_prev_conv.trigger()
         layer = state.layer
         assert "Conv" in state.model.summary.layer(layer).type
-        out = state.forward.layers[layer]
+        out = tab.controller.forward.layers[layer]
         # the grid shows the captured output of this layer, not something re-derived
         np.testing.assert_array_equal(tab.grid.maps, out[0].numpy())
         tab.grid.click_pixel(out.shape[-2] // 2, out.shape[-1] // 2)  # effective RF job (+ Grad-CAM)
-        assert state.unit is not None and state.unit.layer == layer
+        assert tab.controller.unit is not None and tab.controller.unit.layer == layer
         self.wait(self.inspect_idle)
 
     # ------------------------------------------------------------ Playground
@@ -583,7 +583,7 @@ def test_soak(soak_window, qtbot, qt_messages, tmp_path) -> None:
     t0 = time.perf_counter()
     window = soak_window
     driver = Driver(window, qtbot, tmp_path)
-    driver.wait(lambda: driver.state.forward is not None and driver.inspect_idle())
+    driver.wait(lambda: driver.inspect.controller.forward is not None and driver.inspect_idle())
     report = SoakReport(cycles=CYCLES, train_runs=TRAIN_RUNS,
                         memory_source="psutil" if "psutil" in sys.modules else "/proc/self/statm")
     plan = _run_schedule(CYCLES, TRAIN_RUNS)
@@ -652,7 +652,7 @@ def test_soak(soak_window, qtbot, qt_messages, tmp_path) -> None:
     print("\n" + report.summary())
     _write_report(report)
 
-    assert state.model is not None and hook_count(state.model.model) == 0
+    assert state.model is not None and hook_count(state.model.loaded.model) == 0
     assert report.hooks_left == 0, "a hook survived on a live model (or a global module hook)"
     # Only the model on screen may be alive: one more means a switch leaked a model
     # (and, through its session, the activations and images of its forward pass).

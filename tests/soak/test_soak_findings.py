@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 
 def _wait_start(qtbot, tab) -> None:
-    qtbot.waitUntil(lambda: tab.state.forward is not None and not tab.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
 
 
 def test_an_image_asked_for_as_a_model_load_ends_keeps_the_model(soak_window, qtbot) -> None:
@@ -36,7 +36,7 @@ def test_an_image_asked_for_as_a_model_load_ends_keeps_the_model(soak_window, qt
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=30000)
     qtbot.wait(100)  # every queued result delivered
     assert tab.state.model.name == "vgg_small"
-    assert Path(tab.state.raw_image.path) == path
+    assert Path(tab.controller.raw_image.path) == path
 
 
 def test_finished_jobs_and_what_their_slots_hold_are_freed(qtbot) -> None:

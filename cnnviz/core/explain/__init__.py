@@ -12,6 +12,7 @@ from cnnviz.core.explain.params import (
     NotesExercise,
     ParamCount,
     count_conv,
+    count_layer,
     count_module,
     notes_exercise,
 )
@@ -21,6 +22,7 @@ from cnnviz.core.explain.rf_growth import (
     StackComparison,
     rf_growth,
     rf_growth_from_model,
+    rf_growth_from_summary,
     stack_module,
     three_3x3_vs_7x7,
 )
@@ -46,7 +48,7 @@ from cnnviz.core.explain.timeline import (
 __all__ = [
     "TIMELINE", "ChannelMix", "ConvAnimation", "ExplainError", "LayerSpec", "NotesExercise", "ParamCount",
     "PoolAnimation", "RFRow", "SizeExplanation", "StackComparison", "Step", "Text", "TimelineEntry",
-    "TimelineRow", "Window", "compute_timeline", "count_conv", "count_module", "example_input",
+    "TimelineRow", "Window", "compute_timeline", "count_conv", "count_layer", "count_module", "example_input",
     "example_kernel", "explain_axis", "explain_output_size", "notes_exercise", "num", "resize_grid",
-    "rf_growth", "rf_growth_from_model", "stack_module", "three_3x3_vs_7x7", "timeline_row",
+    "rf_growth", "rf_growth_from_model", "rf_growth_from_summary", "stack_module", "three_3x3_vs_7x7", "timeline_row",
 ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from torch import nn
 
 from cnnviz.core import geometry as geo
 from cnnviz.core.explain.text import ExplainError, Text
+
+if TYPE_CHECKING:
+    from cnnviz.core.summary import LayerInfo
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,15 @@ def count_conv(kernel: int, c_in: int, c_out: int, bias: bool = True, groups: in
         kernel=kernel, c_in=c_in, c_out=c_out, groups=groups, bias=bias, weights=weights, biases=biases,
         total=total, formula=geo.conv_params_formula((kernel, kernel), c_in, c_out, groups, bias), lines=tuple(lines),
     )
+
+
+def count_layer(info: LayerInfo) -> ParamCount:
+    """The worked count of a square 2-D convolution described by a summary row."""
+    if info.type != "Conv2d" or not info.kernel_size or not info.input_shape or not info.output_shape:
+        raise ExplainError(f"Parameter counting is worked for Conv2d layers, not {info.type}.")
+    k, c_in, c_out, groups = info.kernel_size[0], info.input_shape[0], info.output_shape[0], info.groups or 1
+    weights = k * k * (c_in // groups) * c_out
+    return count_conv(k, c_in, c_out, info.params > weights, groups)
 
 
 def count_module(module: nn.Module) -> ParamCount:

@@ -8,6 +8,7 @@ padding p and dilation d, ``r ← r + d·(k − 1)·j``, ``j ← j·s``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from torch import nn
 
@@ -17,6 +18,10 @@ from cnnviz.core.receptive import ReceptiveField
 
 KINDS = ("conv", "maxpool", "avgpool")
 _TYPE_TO_KIND = {"Conv2d": "conv", "MaxPool2d": "maxpool", "AvgPool2d": "avgpool"}
+
+
+if TYPE_CHECKING:
+    from cnnviz.core.summary import ModelSummary
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,12 @@ def rf_growth_from_model(model: nn.Module, input_shape: tuple[int, int, int], n:
     """
     from cnnviz.core.summary import summarize
 
-    summary = summarize(model, input_shape)
+    return rf_growth_from_summary(summarize(model, input_shape), n)
+
+
+def rf_growth_from_summary(summary: ModelSummary, n: int) -> list[RFRow]:
+    """The first ``n`` window layers (conv / pool) of a summarised model, in execution order."""
+    input_shape = tuple(summary.input_shape)
     rf0 = ReceptiveField.identity((input_shape[-2], input_shape[-1]))
     rows = [_row(0, None, rf0, None, "input", input_shape[-1])]
     prev = rf0

@@ -4,6 +4,12 @@ The object named after the colon is called with the constructor kwargs the
 user gives (``build_model(spec, **kwargs)``) and must return an ``nn.Module``.
 If it has an ``input_shape`` attribute (C, H, W) cnnviz uses it as the
 default input; otherwise 3×224×224.
+
+Importing the file or module runs its code, so nothing is imported unless
+:mod:`cnnviz.core.trust` says the spec was approved (typed by the user, or a
+Yes to a question naming it); the standard library is refused outright. A
+``module:factory`` must be an ``nn.Module`` class or a function annotated to
+return one, checked before it is called with the user's arguments.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 
 from torch import nn
 
+from cnnviz.core import trust
 from cnnviz.core.errors import ModelError
 from cnnviz.core.models.registry import ModelSpec
 
@@ -31,8 +38,12 @@ def is_custom_spec(name: str) -> bool:
 
 
 def _load_attr(spec: str) -> Any:
+    request = trust.code_request(spec)
+    trust.check_not_standard_library(request)
+    if not trust.is_approved(request):
+        raise trust.UntrustedCodeError(request)
     target, _, attr = spec.rpartition(":")
-    if target.endswith(".py") or "/" in target or "\\" in target:
+    if request.kind == "file":
         path = Path(target).expanduser()
         if not path.is_file():
             raise ModelError(f"Model file not found: {path}")
@@ -55,8 +66,37 @@ def _load_attr(spec: str) -> Any:
             raise ModelError(f"Cannot import module {target!r}: {type(exc).__name__}: {exc}") from exc
     if not hasattr(module, attr):
         public = [n for n in dir(module) if not n.startswith("_")]
-        raise ModelError(f"{target} has no {attr!r}. It defines: {', '.join(public[:12])}")
-    return getattr(module, attr)
+        raise ModelError(f"{trust.shorten(target)} has no {attr!r}. It defines: {', '.join(public[:12])}")
+    factory = getattr(module, attr)
+    if request.kind == "module":
+        _check_model_factory(spec, factory)
+    return factory
+
+
+def _check_model_factory(spec: str, factory: Any) -> None:
+    """Refuse a module's object unless it is an nn.Module class or a function annotated to return one.
+
+    Checked before the object is called with the user's arguments: an
+    arbitrary installed function (``shutil:rmtree``) must never be called.
+    """
+    if isinstance(factory, type):
+        if issubclass(factory, nn.Module):
+            return
+        raise trust.RefusedFactoryError(f"{trust.shorten(spec)} is the class {factory.__name__}, not a torch.nn.Module.")
+    if not callable(factory):
+        raise trust.RefusedFactoryError(f"{trust.shorten(spec)} is not callable, so it cannot build a model.")
+    import typing
+
+    try:
+        returned = typing.get_type_hints(factory).get("return")
+    except Exception:  # unresolvable annotations: treated as none
+        returned = None
+    if isinstance(returned, type) and issubclass(returned, nn.Module):
+        return
+    raise trust.RefusedFactoryError(
+        f"{trust.shorten(spec)} is not declared to return a torch.nn.Module, so cnnviz will not call it. "
+        "Name an nn.Module class, or annotate the factory's return type (-> nn.Module)."
+    )
 
 
 def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
@@ -65,10 +105,10 @@ def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
         model = factory(**kwargs)
     except Exception as exc:
         raise ModelError(
-            f"Building {spec} failed: {type(exc).__name__}: {exc}"
+            f"Building {trust.shorten(spec)} failed: {type(exc).__name__}: {exc}"
         ) from exc
     if not isinstance(model, nn.Module):
-        raise ModelError(f"{spec} returned {type(model).__name__}, not a torch.nn.Module.")
+        raise ModelError(f"{trust.shorten(spec)} returned {type(model).__name__}, not a torch.nn.Module.")
     return model
 
 

@@ -17,24 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.explain import count_conv, count_module, notes_exercise
+from cnnviz.core.explain import count_conv, count_layer, notes_exercise
 from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, spin, tr
-from cnnviz.gui.explain.sources import first_conv
-
-
-def _current_conv(state: Any) -> tuple[str, Any] | None:
-    """The selected layer when it is a Conv2d of the current model, else the model's first Conv2d."""
-    from torch import nn
-
-    session = getattr(state, "model", None)
-    model = session if isinstance(session, nn.Module) else getattr(session, "model", None)
-    name = getattr(state, "layer", "") or ""
-    if isinstance(model, nn.Module) and name:
-        module = dict(model.named_modules()).get(name.split("#")[0])
-        if isinstance(module, nn.Conv2d):
-            return name, module
-    return first_conv(session)
+from cnnviz.gui.explain.sources import current_conv
 
 
 class ParamsPage(QWidget):
@@ -117,21 +103,20 @@ class ParamsPage(QWidget):
 
     def update_sources(self) -> None:
         """Enable 'Current layer' when the state holds a model with a convolution."""
-        found = _current_conv(self.state)
+        found = current_conv(self.state.model, self.state.layer)
         self.btn_layer.setEnabled(found is not None)
         self.btn_layer.setText(tr("Current layer"))
         self.btn_layer.setToolTip(
-            tr("Count the parameters of {0}").format(found[0]) if found
+            tr("Count the parameters of {0}").format(found.key) if found
             else tr("Load a model with a convolution in the Inspect tab first"))
 
     def take_current_layer(self) -> None:
         """Fill F, C_in, C_out, groups and bias from the selected (or first) convolution."""
-        found = _current_conv(self.state)
+        found = current_conv(self.state.model, self.state.layer)
         if found is None:
             return
-        name, layer = found
         try:
-            pc = count_module(layer)
+            pc = count_layer(found)
         except CnnvizError as exc:
             self.state.show_status(str(exc), 5000)
             return
@@ -143,7 +128,7 @@ class ParamsPage(QWidget):
         self.ck_bias.blockSignals(True)
         self.ck_bias.setChecked(pc.bias)
         self.ck_bias.blockSignals(False)
-        self._source_name = name
+        self._source_name = found.key
         self.refresh()
 
     def refresh(self) -> None:

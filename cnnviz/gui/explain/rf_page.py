@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.explain import LayerSpec, RFRow, rf_growth, rf_growth_from_model, three_3x3_vs_7x7
+from cnnviz.core.explain import (
+    LayerSpec,
+    RFRow,
+    rf_growth,
+    rf_growth_from_summary,
+    three_3x3_vs_7x7,
+)
 from cnnviz.gui import theme
 from cnnviz.gui.explain.common import INK, LAYER_COLORS, ColumnScroll, big_label, fmt, spin, tr
-from cnnviz.gui.explain.sources import first_conv
-from cnnviz.gui.workers import Job, run_in_thread
 
 DEFAULT_STACK = [("conv", 3, 1, 1, 1)] * 3
 
@@ -105,7 +109,6 @@ class RFPage(QWidget):
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.job: Job | None = None
         self.model_rows: list[RFRow] | None = None  # set while showing a real model's layers
         self.editor = QTableWidget(0, 5)
         self.editor.verticalHeader().setVisible(False)
@@ -222,7 +225,7 @@ class RFPage(QWidget):
 
     def update_sources(self) -> None:
         """Enable 'Model's first N layers' when the state holds a model."""
-        ok = first_conv(getattr(self.state, "model", None)) is not None
+        ok = self.state.model is not None
         self.btn_model.setEnabled(ok)
         if not ok:
             self.btn_model.setToolTip(tr("Load a model in the Inspect tab first"))
@@ -284,21 +287,12 @@ class RFPage(QWidget):
     # ------------------------------------------------------------ from the model
     def take_model_layers(self) -> None:
         """The first N window layers of the current model (computed in a worker)."""
-        from torch import nn
-
-        session = getattr(self.state, "model", None)
-        model = session if isinstance(session, nn.Module) else getattr(session, "model", None)
-        if not isinstance(model, nn.Module) or (self.job is not None and self.job.running):
+        session = self.state.model
+        if session is None:
             return
-        shape = getattr(getattr(session, "spec", None), "input_shape", None) or getattr(session, "input_shape", None)
-        if shape is None:
-            conv = first_conv(session)
-            shape = (conv[1].in_channels if conv else 3, 224, 224)
-        n = self.sp_n.value()
-        self.status.setText(tr("Computing…"))
-        self.job = run_in_thread(lambda progress, cancel: rf_growth_from_model(model, tuple(shape), n))
-        self.job.sig_finished.connect(self._model_done)
-        self.job.sig_failed.connect(lambda msg: self.status.setText(msg))
+        # The session's summary was measured at its real input size when it was loaded:
+        # the fields are the Inspect tab's own, and the model is not run again.
+        self._model_done(rf_growth_from_summary(session.summary, self.sp_n.value()))
 
     def _model_done(self, rows: list[RFRow]) -> None:
         self.model_rows = rows
@@ -337,10 +331,6 @@ class RFPage(QWidget):
             f"1 × conv 7×7: RF {cmp.single_rf}×{cmp.single_rf}, {tr('weights')} {cmp.single_formula}</p>"
             f"<p>{cmp.explanation.get(lang)}</p>")
 
-    def is_busy(self) -> bool:
-        """True while a model's layers are being summarised."""
-        return self.job is not None and self.job.running
-
     def lesson_state(self) -> dict[str, Any]:
         """The stack, the input size and C (JSON-serialisable)."""
         return {"layers": [list(s.as_tuple()) for s in self.stack()], "input_size": self.sp_input.value(),
@@ -357,8 +347,3 @@ class RFPage(QWidget):
             self.set_stack([LayerSpec.from_tuple(t) for t in d["layers"]])
         else:
             self.refresh()
-
-    def shutdown(self) -> None:
-        """Cancel a running summary."""
-        if self.job is not None:
-            self.job.cancel()

@@ -33,7 +33,7 @@ from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, fmt, spin, tr
 from cnnviz.gui.explain.player import SPEEDS, PlayerBar, StepClock
 from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
-from cnnviz.gui.explain.sources import first_conv, image_patch
+from cnnviz.gui.explain.sources import conv_weights, first_conv, image_patch
 
 
 class SlidingPage(QWidget):
@@ -187,15 +187,15 @@ class SlidingPage(QWidget):
 
     def update_sources(self) -> None:
         """Enable 'From image' / 'From model kernel' when the state has them, with a tooltip why not."""
-        has_image = getattr(self.state, "image", None) is not None
+        has_image = self.state.image is not None
         self.btn_image.setEnabled(has_image)
         self.btn_image.setToolTip(
             tr("Use a patch from the centre of the current image (the numbers the model sees)") if has_image
             else tr("Open an image in the Inspect tab first"))
-        conv = first_conv(getattr(self.state, "model", None))
+        conv = first_conv(self.state.model)
         self.btn_model.setEnabled(conv is not None)
         self.btn_model.setToolTip(
-            tr("Use the kernel of the model's first convolution ({0})").format(conv[0]) if conv is not None
+            tr("Use the kernel of the model's first convolution ({0})").format(conv.key) if conv is not None
             else tr("Load a model with a convolution in the Inspect tab first"))
 
     # ------------------------------------------------------------ numbers
@@ -235,7 +235,7 @@ class SlidingPage(QWidget):
     def take_image_patch(self) -> None:
         """The centre patch of the current image (values rounded to 2 decimals)."""
         try:
-            patch = image_patch(getattr(self.state, "image", None), self.x.shape)
+            patch = image_patch(self.state.image, self.x.shape)
         except CnnvizError as exc:
             self.state.show_status(str(exc), 5000)
             return
@@ -246,12 +246,17 @@ class SlidingPage(QWidget):
 
     def take_model_kernel(self) -> None:
         """Kernel, stride, padding and dilation of the current model's first convolution."""
-        found = first_conv(getattr(self.state, "model", None))
-        if found is None:
+        session = self.state.model
+        found = first_conv(session)
+        if session is None or found is None:
             self.update_sources()
             return
-        name, layer = found
-        w = layer.weight.detach().double().cpu().numpy()
+        try:
+            w, b = conv_weights(session, found)
+        except CnnvizError as exc:
+            self.state.show_status(str(exc), 5000)
+            return
+        name = found.key
         k = min(int(w.shape[2]), self.sp_f.maximum())
         c = min(int(w.shape[1]), self.sp_c.maximum())
         cout = min(int(w.shape[0]), self.sp_cout.value())
@@ -259,10 +264,10 @@ class SlidingPage(QWidget):
         self.sp_f.setValue(k)
         self.sp_c.setValue(c)
         self.sp_cout.setValue(cout)
-        self.sp_s.setValue(min(int(layer.stride[0]), self.sp_s.maximum()))
-        pad = layer.padding[0] if not isinstance(layer.padding, str) else 0
+        self.sp_s.setValue(min(int((found.stride or [1])[0]), self.sp_s.maximum()))
+        pad = found.padding[0] if isinstance(found.padding, list) and found.padding else 0
         self.sp_p.setValue(min(int(pad), self.sp_p.maximum()))
-        self.sp_d.setValue(min(int(layer.dilation[0]), self.sp_d.maximum()))
+        self.sp_d.setValue(min(int((found.dilation or [1])[0]), self.sp_d.maximum()))
         span = self.sp_d.value() * (k - 1) + 1
         self.sp_h.setValue(max(self.sp_h.value(), min(12, span + 2)))
         self.sp_w.setValue(max(self.sp_w.value(), min(12, span + 2)))
@@ -270,8 +275,7 @@ class SlidingPage(QWidget):
         c, h, wd = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
         self.x = resize_grid(self.x, (c, h, wd), example_input(c, h, wd))
         self.weight = np.round(w[:cout, :c, :k, :k], 2)
-        self.bias = np.round(layer.bias.detach().double().cpu().numpy()[:cout], 2) if layer.bias is not None \
-            else np.zeros(cout)
+        self.bias = np.round(b[:cout], 2) if b is not None else np.zeros(cout)
         self.state.show_status(tr("Kernel: the first {0} filter(s) of {1}, rounded to 2 decimals").format(cout, name),
                                5000)
         self.rebuild(keep_step=True)

@@ -95,18 +95,16 @@ class ExplainTab(QWidget):
 
     def status_parts(self) -> tuple[list[str], str]:
         """For the status bar: the topic shown and the Inspect model its numbers come from."""
-        session = getattr(self.state, "model", None)
+        session = self.state.model
         parts = [_topic_titles()[self.topic]]
         if session is not None:
-            parts.append(tr("numbers from {0}").format(getattr(session, "name", "?")))
-        return parts, str(getattr(self.state, "device", "cpu"))
+            parts.append(tr("numbers from {0}").format(session.name))
+        return parts, self.state.device
 
     def _on_topic(self, row: int) -> None:
         if row < 0:
             return
-        sig = getattr(self.state, "status_info_changed", None)
-        if sig is not None:
-            sig.emit()
+        self.state.status_info_changed.emit()
         page = self.pages[TOPICS[row]]
         self.stack.setCurrentWidget(page)
         if hasattr(page, "activated"):

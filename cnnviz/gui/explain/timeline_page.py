@@ -26,6 +26,7 @@ import pyqtgraph as pg
 
 from cnnviz.core import geometry as geo
 from cnnviz.core.explain import TimelineRow, compute_timeline
+from cnnviz.core.session import ModelRequest
 from cnnviz.gui.explain.common import tr
 from cnnviz.gui.workers import Job, run_in_thread
 
@@ -399,7 +400,7 @@ class TimelinePage(QWidget):
 
     def open_in_inspect(self, name: str) -> None:
         """Ask the Inspect tab to open ``name`` and show it."""
-        self.state.open_in_inspect.emit({"name": name, "kwargs": {}, "state_dict": None})
+        self.state.open_in_inspect.emit(ModelRequest(name))
         self.state.open_tab.emit("inspect")
 
     def is_busy(self) -> bool:

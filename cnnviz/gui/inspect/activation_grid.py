@@ -16,9 +16,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.colorbar import ColorBar
 from cnnviz.gui.inspect.common import BIG_SCALE, tr
-from cnnviz.gui.inspect.jobs import UnitSelection
+from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.tile_labels import TileLabels
 from cnnviz.gui.state import AppState
 
@@ -46,9 +47,10 @@ def layer_maps(tensor: Any) -> np.ndarray | None:
 class ActivationGrid(QWidget):
     """The mosaic of the selected layer's channels with scaling, sorting and statistics."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.controller = controller
         self.mosaic: Any = None
         self.maps: np.ndarray | None = None
         self._rgba: np.ndarray | None = None  # reused between redraws of the same size
@@ -124,13 +126,13 @@ class ActivationGrid(QWidget):
         self.hover_label = QLabel(" ")
         lay.addWidget(self.hover_label)
 
-        self.cmap_box.currentIndexChanged.connect(lambda _: state.set_colormap(self.cmap_box.currentData()))
+        self.cmap_box.currentIndexChanged.connect(lambda _: controller.set_colormap(self.cmap_box.currentData()))
         self.scale_box.currentIndexChanged.connect(lambda _: self.redraw())
         self.sort_box.currentIndexChanged.connect(lambda _: self.redraw())
-        state.colormap_changed.connect(self._on_colormap)
+        controller.colormap_changed.connect(self._on_colormap)
         state.layer_changed.connect(lambda _: self.redraw())
-        state.forward_changed.connect(lambda _: self.redraw())
-        state.unit_changed.connect(lambda _: self._draw_marker())
+        controller.forward_changed.connect(lambda _: self.redraw())
+        controller.unit_changed.connect(lambda _: self._draw_marker())
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_move)
 
@@ -153,7 +155,7 @@ class ActivationGrid(QWidget):
     # ------------------------------------------------------------ drawing
     def current_maps(self) -> np.ndarray | None:
         """The selected layer's output for the current image as (N, H, W), if it belongs to the current model."""
-        fwd, session = self.state.forward, self.state.model
+        fwd, session = self.controller.forward, self.state.model
         if fwd is None or session is None or fwd.session_id != session.session_id:
             return None
         return layer_maps(fwd.layers.get(self.state.layer))
@@ -197,16 +199,16 @@ class ActivationGrid(QWidget):
         )
 
     def _paint(self, m: Any) -> None:
-        self._rgba = m.to_rgba(self.state.colormap, out=self._rgba)
+        self._rgba = m.to_rgba(self.controller.colormap, out=self._rgba)
         # levels=None: uint8 RGBA needs no scaling, so pyqtgraph hands it to Qt unchanged
         self.image.setImage(self._rgba, autoLevels=False, levels=None)
 
     def _draw_colorbar(self, m: Any) -> None:
         from cnnviz.core.render import get_colormap
 
-        if self._bar_colormap != self.state.colormap:
-            self._bar_colormap = self.state.colormap
-            self.colorbar.set_colormap(get_colormap(self.state.colormap))
+        if self._bar_colormap != self.controller.colormap:
+            self._bar_colormap = self.controller.colormap
+            self.colorbar.set_colormap(get_colormap(self.controller.colormap))
         if self.scale_box.currentData() == "per_channel":
             self.colorbar.set_range(0.0, 1.0, tr("each channel: its min … max"), ends=(tr("min"), tr("max")))
         else:
@@ -226,7 +228,7 @@ class ActivationGrid(QWidget):
         self.numbers.set_labels(labels, pg.QtCore.QRectF(0, 0, w, h), m.cell_size[1])
 
     def _draw_marker(self) -> None:
-        unit, m = self.state.unit, self.mosaic
+        unit, m = self.controller.unit, self.mosaic
         if unit is None or m is None or unit.layer != self.state.layer or unit.channel not in m.channels:
             self.marker.hide()
             return
@@ -249,7 +251,7 @@ class ActivationGrid(QWidget):
         if hit is None:
             return None
         unit = UnitSelection(self.state.layer, *hit)
-        self.state.set_unit(unit)
+        self.controller.set_unit(unit)
         return unit
 
     def _on_click(self, event: Any) -> None:

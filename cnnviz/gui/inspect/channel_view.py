@@ -8,18 +8,20 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.activation_grid import layer_maps
 from cnnviz.gui.inspect.common import ImageView, tr
-from cnnviz.gui.inspect.jobs import UnitSelection
+from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 
 class ChannelView(QWidget):
     """The clicked channel at full size; clicking in it picks another unit of the same channel."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.controller = controller
         self.channel: int | None = None
         self.values: np.ndarray | None = None
         lay = QVBoxLayout(self)
@@ -39,16 +41,16 @@ class ChannelView(QWidget):
         lay.addWidget(self.value_label)
         self.view.sig_hover.connect(self._on_hover)
         self.view.sig_clicked.connect(self._on_click)
-        state.unit_changed.connect(lambda _: self.redraw())
+        controller.unit_changed.connect(lambda _: self.redraw())
         state.layer_changed.connect(lambda _: self.redraw())
-        state.forward_changed.connect(lambda _: self.redraw())
-        state.colormap_changed.connect(lambda _: self.redraw())
+        controller.forward_changed.connect(lambda _: self.redraw())
+        controller.colormap_changed.connect(lambda _: self.redraw())
 
     def redraw(self) -> None:
         """Show the selected unit's channel (or the first channel of the layer)."""
         from cnnviz.core.render import mosaic
 
-        fwd, session, unit = self.state.forward, self.state.model, self.state.unit
+        fwd, session, unit = self.controller.forward, self.state.model, self.controller.unit
         maps = None
         if fwd is not None and session is not None and fwd.session_id == session.session_id:
             maps = layer_maps(fwd.layers.get(self.state.layer))
@@ -63,7 +65,7 @@ class ChannelView(QWidget):
         self.channel = c
         self.values = maps[c]
         m = mosaic(maps[c : c + 1], pad=0, scale="per_channel")
-        self.view.set_rgb(m.to_rgb(self.state.colormap))
+        self.view.set_rgb(m.to_rgb(self.controller.colormap))
         h, w = self.values.shape
         self.view.set_title(tr("Channel {0} ({1}×{2})").format(c, h, w))
         if unit is not None and unit.layer == self.state.layer:
@@ -83,7 +85,7 @@ class ChannelView(QWidget):
     def _on_click(self, y: float, x: float) -> None:
         if self.values is None or self.channel is None:
             return
-        self.state.set_unit(UnitSelection(self.state.layer, self.channel, int(y), int(x)))
+        self.controller.set_unit(UnitSelection(self.state.layer, self.channel, int(y), int(x)))
 
     def current(self) -> Any:
         """The channel shown now (or None)."""

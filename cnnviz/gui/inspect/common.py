@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from cnnviz.gui.inspect.jobs import TRAINED_LABEL
+from cnnviz.core.session import TRAINED_LABEL
 
 #: Headings and values are this much larger than the application font (which carries the zoom).
 BIG_SCALE = 1.25

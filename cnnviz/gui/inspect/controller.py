@@ -1,35 +1,59 @@
 """The Inspect tab's work scheduler: it turns requests into worker jobs.
 
 Widgets ask for things (another model, another image, a unit's effective
-field) by calling the controller; results come back through
-:class:`~cnnviz.gui.state.AppState` only. Each kind of work keeps one job at
-a time: a new request cancels the running one, and a generation number
-stamped on every request makes sure a superseded result is dropped even if it
-finishes first. Errors keep the previous model and image.
+field) by calling the controller; results come back as signals: the model
+session and its prepared image through :class:`~cnnviz.gui.state.AppState`
+(other tabs read them), what only Inspect shows (activations, the selected
+unit, its effective field, Grad-CAM, the colormap, progress) through the
+controller's own signals. Each kind of work keeps one job at a time: a new
+request cancels the running one, and a generation number stamped on every
+request makes sure a superseded result is dropped even if it finishes first.
+Errors keep the previous model and image.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from cnnviz.core.session import (
+    TRAINED_LABEL,
+    ForwardResult,
+    ModelRequest,
+    ModelSession,
+    UnitSelection,
+)
 from cnnviz.gui.inspect.common import weights_text
 from cnnviz.gui.inspect.jobs import (
-    TRAINED_LABEL,
     ImageInput,
-    UnitSelection,
     job_cam,
     job_erf,
     job_load_image,
     job_load_model,
     job_rerun,
+    job_weight,
 )
 from cnnviz.gui.state import AppState
 from cnnviz.gui.workers import Job, start_job
+
+if TYPE_CHECKING:
+    from cnnviz.core.images import LoadedImage, PreparedImage
+
+
+@dataclass(frozen=True)
+class InspectHandover:
+    """What a rebuilt Inspect tab takes over from the previous one (a language switch)."""
+
+    raw_image: LoadedImage | None
+    forward: ForwardResult | None
+    unit: UnitSelection | None
+    colormap: str
+    image_source: ImageInput | None
 
 
 def tr(text: str) -> str:
@@ -38,30 +62,90 @@ def tr(text: str) -> str:
 
 
 class InspectController(QObject):
-    """Starts, supersedes and cancels the Inspect tab's background work."""
+    """Starts, supersedes and cancels the Inspect tab's background work, and holds what only it shows."""
 
     model_failed = Signal(str)
     """A model could not be loaded (the message); the previous model stays."""
+    forward_changed = Signal(object)
+    """New activations for the current model and image (a core ``ForwardResult``)."""
+    unit_changed = Signal(object)
+    """The selected unit changed (a core ``UnitSelection``: layer, channel, y, x; or None)."""
+    erf_changed = Signal(object)
+    """An effective receptive field was computed for the selected unit (an ``ErfResult``)."""
+    cam_changed = Signal(object)
+    """A Grad-CAM map was computed for the selected layer (a ``CamAnswer``) or cleared (None)."""
+    progress_changed = Signal(float, str)
+    """Progress of the current long work: a fraction in [0, 1] and a message; < 0 hides it."""
+    colormap_changed = Signal(str)
+    """The colormap for activation maps changed (a core.render colormap name)."""
 
     def __init__(self, state: AppState, parent_widget: QWidget | None = None) -> None:
         super().__init__()
         self.state = state
         self.parent_widget = parent_widget
+        self.raw_image: LoadedImage | None = None  # the image as loaded, before preprocessing
+        self.forward: ForwardResult | None = None  # activations of the model on the image
+        self.unit: UnitSelection | None = None
+        self.colormap = "viridis"
         self._jobs: dict[str, Job] = {}
         self._generation: dict[str, int] = {}
         self._image_counter = 0
         self.image_source: ImageInput | None = None  # where the current image came from
-        self._model_request: dict[str, Any] | None = None  # the model load in flight
+        self._model_request: ModelRequest | None = None  # the model load in flight
+        self._request_layer: str | None = None
+        self._request_image: ImageInput | None = None
+        self._request_then: Callable[[], None] | None = None
         self.ask_trust: Callable[[str], bool] = self._ask_trust_dialog
         self._cam_timer = QTimer(self)
         self._cam_timer.setSingleShot(True)
         self._cam_timer.setInterval(120)
         self._cam_timer.timeout.connect(self._start_cam)
         self.cam_enabled = True
-        state.unit_changed.connect(self._on_unit)
+        self.unit_changed.connect(self._on_unit)
         state.layer_changed.connect(lambda _=None: self._cam_timer.start())
-        state.forward_changed.connect(lambda _=None: self._cam_timer.start())
+        self.forward_changed.connect(lambda _=None: self._cam_timer.start())
         state.device_changed.connect(self._on_device)
+
+    # ------------------------------------------------------------ what Inspect shows
+    def set_unit(self, unit: UnitSelection | None) -> None:
+        """Select one unit of a layer's output (or None)."""
+        self.unit = unit
+        self.unit_changed.emit(unit)
+
+    def set_colormap(self, name: str) -> None:
+        """Choose the colormap of activation maps (no signal if unchanged)."""
+        if name != self.colormap:
+            self.colormap = name
+            self.colormap_changed.emit(name)
+
+    def publish(
+        self, session: ModelSession, raw: LoadedImage, prepared: PreparedImage, forward: ForwardResult
+    ) -> None:
+        """Make a model, its image and their activations current; every attribute is set before any signal.
+
+        A new image through the same model (the next webcam frame) keeps the
+        clicked unit when it still exists, so its receptive field stays drawn.
+        """
+        model_new = session is not self.state.model
+        self.raw_image, self.forward = raw, forward
+        if model_new or not forward.has_unit(self.unit):
+            self.unit = None
+        self.state.set_session(session, prepared)
+        self.unit_changed.emit(self.unit)
+        self.forward_changed.emit(forward)
+
+    def handover(self) -> InspectHandover:
+        """What a rebuilt tab needs to show the same thing without loading it again."""
+        return InspectHandover(self.raw_image, self.forward, self.unit, self.colormap, self.image_source)
+
+    def take_over(self, live: InspectHandover) -> None:
+        """Adopt the previous tab's activations, unit, colormap and image source, and draw them."""
+        self.raw_image, self.forward, self.unit = live.raw_image, live.forward, live.unit
+        self.image_source = live.image_source
+        self.set_colormap(live.colormap)
+        self.state.announce()
+        self.unit_changed.emit(self.unit)
+        self.forward_changed.emit(self.forward)
 
     # ------------------------------------------------------------ bookkeeping
     def busy(self) -> bool:
@@ -96,7 +180,7 @@ class InspectController(QObject):
                 job.cancel()
         if kind in (None, "main"):
             self._model_request = None
-            self.state.progress_changed.emit(-1.0, "")
+            self.progress_changed.emit(-1.0, "")
 
     def _start(
         self,
@@ -125,13 +209,11 @@ class InspectController(QObject):
             job.sig_finished.connect(lambda result: current() and on_done(result))
             job.sig_failed.connect(lambda msg: current() and on_failed(msg))
             if show_progress:
-                job.sig_progress.connect(lambda f, m: current() and self.state.progress_changed.emit(f, tr(m)))
-                job.sig_done.connect(lambda: current() and self.state.progress_changed.emit(-1.0, ""))
-            job.sig_done.connect(self.state.pop_busy)
+                job.sig_progress.connect(lambda f, m: current() and self.progress_changed.emit(f, tr(m)))
+                job.sig_done.connect(lambda: current() and self.progress_changed.emit(-1.0, ""))
             if then is not None:
                 job.sig_done.connect(then)  # after the result was published or the error shown
 
-        self.state.push_busy()
         job = start_job(fn, connect, **kwargs)
         self._jobs[kind] = job
         return job
@@ -147,14 +229,15 @@ class InspectController(QObject):
         weights: str = "random",
         *,
         seed: int = 0,
-        device: str | None = None,
-        image: ImageInput | None = None,
-        trust_pickle: bool = False,
-        layer: str | None = None,
         model_kwargs: dict[str, Any] | None = None,
-        then: Callable[[], None] | None = None,
         state_dict: Any = None,
         state_label: str = TRAINED_LABEL,
+        class_names: tuple[str, ...] | None = None,
+        trust_pickle: bool = False,
+        device: str | None = None,
+        image: ImageInput | None = None,
+        layer: str | None = None,
+        then: Callable[[], None] | None = None,
     ) -> Job:
         """Load ``name`` (built with ``model_kwargs``) with ``weights`` and run the current (or given) image.
 
@@ -162,15 +245,29 @@ class InspectController(QObject):
         ``weights`` and is named ``state_label``. ``then`` is called once the
         job is over (after its result is shown or its error reported).
         """
+        request = ModelRequest(
+            name=name, weights=weights, seed=seed, model_kwargs=dict(model_kwargs or {}), state_dict=state_dict,
+            state_label=state_label, class_names=class_names, trust_pickle=trust_pickle,
+        )
+        return self.load(request, device=device, image=image, layer=layer, then=then)
+
+    def load(
+        self,
+        request: ModelRequest,
+        *,
+        device: str | None = None,
+        image: ImageInput | None = None,
+        layer: str | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> Job:
+        """Load the model ``request`` describes and run the current (or given) image through it."""
         device = device or self.state.device
         # Everything needed to start this load again (a device or image change while it runs):
         # in-memory weights included, or a re-run would load random ones.
-        self._model_request = dict(
-            name=name, weights=weights, seed=seed, device=device, image=image, layer=layer, model_kwargs=model_kwargs,
-            trust_pickle=trust_pickle, state_dict=state_dict, state_label=state_label,
-        )
-        self.state.show_status(tr("Loading {0}…").format(name), 0)
-        source = image if image is not None else (None if self.state.raw_image is not None else self.image_source)
+        self._model_request, self._request_layer = request, layer
+        self._request_image, self._request_then = image, then
+        self.state.show_status(tr("Loading {0}…").format(request.name), 0)
+        source = image if image is not None else (None if self.raw_image is not None else self.image_source)
 
         def done(result: Any) -> None:
             self._model_request = None
@@ -189,14 +286,13 @@ class InspectController(QObject):
 
         def failed(message: str) -> None:
             self._model_request = None
-            if refused and not trust_pickle and self.ask_trust(message):
-                self.load_model(name, weights, seed=seed, device=device, image=image, trust_pickle=True, layer=layer,
-                                model_kwargs=model_kwargs, state_dict=state_dict, state_label=state_label)
+            if refused and not request.trust_pickle and self.ask_trust(message):
+                self.load(replace(request, trust_pickle=True), device=device, image=image, layer=layer, then=then)
                 return
             self.state.show_status("", 1)
             kept = self.state.model.name if self.state.model is not None else tr("nothing")
             self.state.show_error(
-                tr("Could not load {0}").format(name),
+                tr("Could not load {0}").format(request.name),
                 message + "\n\n" + tr("Still showing: {0}.").format(kept),
             )
             self.model_failed.emit(message)
@@ -211,18 +307,21 @@ class InspectController(QObject):
             show_progress=True,
             on_error=lambda exc: refused.append(True) if isinstance(exc, PickleRefusedError) else None,
             then=then,
-            name=name,
-            weights=weights,
-            seed=seed,
+            request=request,
             device=device,
-            trust_pickle=trust_pickle,
-            raw_image=self.state.raw_image if image is None else None,
+            raw_image=self.raw_image if image is None else None,
             image_source=source,
             image_id=self._next_image_id(),
-            model_kwargs=model_kwargs,
-            state_dict=state_dict,
-            state_label=state_label,
         )
+
+    def _reload_request(self, **changes: Any) -> Job | None:
+        """Start the model load in flight again with ``changes`` (device, image)."""
+        request = self._model_request
+        if request is None:
+            return None
+        kw: dict[str, Any] = dict(image=self._request_image, layer=self._request_layer, then=self._request_then)
+        kw.update(changes)
+        return self.load(request, **kw)
 
     def _ask_trust_dialog(self, message: str) -> bool:
         answer = QMessageBox.question(
@@ -249,7 +348,7 @@ class InspectController(QObject):
                 )
             wanted = _first_conv(session.summary)
         self.state.layer = ""  # so set_layer below always announces the layer of the new model
-        self.state.set_session(session, raw, prepared, fwd)
+        self.publish(session, raw, prepared, fwd)
         self.state.set_layer(wanted)
 
     # ------------------------------------------------------------ image
@@ -269,7 +368,7 @@ class InspectController(QObject):
         session = self.state.model
         if self._model_request is not None and self.pending("main"):
             # a model is loading: load it with this image instead
-            return self.load_model(**{**self._model_request, "image": source, "then": then})
+            return self._reload_request(image=source, then=then)
         if session is None:
             self.image_source = source
             return None
@@ -299,10 +398,10 @@ class InspectController(QObject):
 
     def _on_device(self, device: str) -> None:
         if self._model_request is not None and self.pending("main"):
-            self.load_model(**{**self._model_request, "device": device})
+            self._reload_request(device=device)
             return
         session = self.state.model
-        if session is None or self.state.raw_image is None:
+        if session is None or self.raw_image is None:
             return
         session.device = device
 
@@ -315,19 +414,34 @@ class InspectController(QObject):
         self._start(
             "main", job_rerun, done,
             lambda m: self.state.show_error(tr("Could not run on {0}").format(device), m),
-            show_progress=True, session=session, raw_image=self.state.raw_image, image_id=self._next_image_id(),
+            show_progress=True, session=session, raw_image=self.raw_image, image_id=self._next_image_id(),
         )
+
+    # ------------------------------------------------------------ weights
+    def read_weight(self, key: str, on_done: Callable[[Any], None]) -> None:
+        """Copy the weight tensor of layer ``key`` in a worker; ``on_done(array or None)`` on the GUI thread."""
+        self.cancel("weight")
+        session = self.state.model
+        if session is None or not key:
+            on_done(None)
+            return
+
+        def done(result: Any) -> None:
+            if self.state.model is session and self.state.layer == key:
+                on_done(result)
+
+        self._start("weight", job_weight, done, lambda m: self.state.show_status(m, 6000), session=session, key=key)
 
     # ------------------------------------------------------------ unit: effective RF
     def _on_unit(self, unit: UnitSelection | None) -> None:
         self.cancel("erf")
-        session, image, fwd = self.state.model, self.state.image, self.state.forward
+        session, image, fwd = self.state.model, self.state.image, self.forward
         if unit is None or session is None or image is None or fwd is None:
             return
 
         def done(result: Any) -> None:
-            if self.state.model is session and self.state.forward is fwd and self.state.unit == unit:
-                self.state.erf_changed.emit(result)
+            if self.state.model is session and self.forward is fwd and self.unit == unit:
+                self.erf_changed.emit(result)
 
         self._start(
             "erf", job_erf, done, lambda m: self.state.show_status(m, 6000),
@@ -337,21 +451,21 @@ class InspectController(QObject):
     # ------------------------------------------------------------ Grad-CAM
     def _start_cam(self) -> None:
         self.cancel("cam")
-        session, image, fwd, layer = self.state.model, self.state.image, self.state.forward, self.state.layer
+        session, image, fwd, layer = self.state.model, self.state.image, self.forward, self.state.layer
         if not self.cam_enabled or session is None or image is None or fwd is None or not layer:
-            self.state.cam_changed.emit(None)
+            self.cam_changed.emit(None)
             return
         out = fwd.layers.get(layer)
         if out is None or out.dim() != 4 or fwd.output is None or fwd.output.dim() != 2:
-            self.state.cam_changed.emit(None)
+            self.cam_changed.emit(None)
             return
 
         def done(result: Any) -> None:
-            if self.state.model is session and self.state.forward is fwd and self.state.layer == layer:
-                self.state.cam_changed.emit(result)
+            if self.state.model is session and self.forward is fwd and self.state.layer == layer:
+                self.cam_changed.emit(result)
 
         self._start(
-            "cam", job_cam, done, lambda m: self.state.cam_changed.emit(None),
+            "cam", job_cam, done, lambda m: self.cam_changed.emit(None),
             session=session, tensor=image.tensor, layer=layer, image_id=fwd.image_id,
         )
 

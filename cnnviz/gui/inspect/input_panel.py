@@ -131,10 +131,10 @@ class InputPanel(QWidget):
         self._cam: Any = None
 
         state.image_changed.connect(self._on_image)
-        state.unit_changed.connect(self._on_unit)
-        state.layer_changed.connect(lambda _: self._on_unit(self.state.unit))
-        state.erf_changed.connect(self._on_erf)
-        state.cam_changed.connect(self._on_cam)
+        controller.unit_changed.connect(self._on_unit)
+        state.layer_changed.connect(lambda _: self._on_unit(self.controller.unit))
+        controller.erf_changed.connect(self._on_erf)
+        controller.cam_changed.connect(self._on_cam)
 
     # ------------------------------------------------------------ webcam
     def _make_webcam(self) -> None:
@@ -339,7 +339,7 @@ class InputPanel(QWidget):
         self.original.set_rgb(prepared.original)
         self.seen.set_rgb(prepared.display)
         self.crop_box.setToolTip(tr("The part of the original the model sees"))
-        raw = self.state.raw_image
+        raw = self.controller.raw_image
         name = getattr(raw, "name", "") if raw is not None else ""
         h, w = prepared.original.shape[:2]
         ch, cw = prepared.display.shape[:2]
@@ -406,7 +406,7 @@ class InputPanel(QWidget):
         from cnnviz.core.cam import heat_rgba
 
         mode = self.overlay_box.currentData()
-        fwd = self.state.forward
+        fwd = self.controller.forward
         heat = None
         if mode == "erf" and self._erf is not None and fwd is not None and self._erf.image_id == fwd.image_id:
             heat = self._erf.heat

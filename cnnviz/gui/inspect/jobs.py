@@ -2,88 +2,30 @@
 
 Every function here takes ``progress`` and ``cancel`` (see
 :func:`cnnviz.gui.workers.run_in_thread`) and only calls core. Functions
-that run a model hold its session's lock: hooks are per module, so two
-threads running one model at once would see each other's hooks.
+that run a model do it inside ``session.exclusive()`` (see
+:mod:`cnnviz.core.session`): hooks are per module, so two threads running
+one model at once would see each other's hooks.
 """
 
 from __future__ import annotations
 
-import itertools
-import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from cnnviz.core.progress import CancelToken, ProgressFn
-
-_session_ids = itertools.count(1)
+from cnnviz.core.session import (
+    TRAINED_LABEL,
+    ForwardResult,
+    ModelRequest,
+    ModelSession,
+    UnitSelection,
+)
 
 #: BatchNorm outputs at least this big are computed in the worker, not when a view first reads them.
 BIG_REPLAY_BYTES = 16 << 20
-
-#: How weights handed over in memory by the Train tab are named (``weights_text`` translates it).
-TRAINED_LABEL = "trained in the Train tab"
-
-
-@dataclass
-class ModelSession:
-    """A loaded model with its summary, preprocessing and the device it runs on."""
-
-    name: str
-    weights: str  # what the user asked for: random | pretrained | a path
-    loaded: Any  # core.weights.LoadedModel
-    summary: Any  # core.summary.ModelSummary
-    pre: Any  # core.images.Preprocess
-    device: str
-    seed: int
-    session_id: int = field(default_factory=lambda: next(_session_ids))
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    @property
-    def model(self) -> Any:
-        """The torch module."""
-        return self.loaded.model
-
-    @property
-    def kwargs(self) -> dict[str, Any]:
-        """The keyword arguments the model was built with (empty for the defaults)."""
-        return dict(self.loaded.kwargs or {})
-
-    @property
-    def is_random(self) -> bool:
-        """True when the weights are a random initialisation."""
-        return self.loaded.report.source.startswith("random")
-
-    @property
-    def weights_label(self) -> str:
-        """Where the weights came from, for the status bar."""
-        return self.loaded.report.source
-
-
-@dataclass(frozen=True)
-class ForwardResult:
-    """Every layer's output for one image through one model session."""
-
-    session_id: int
-    image_id: int
-    layers: Mapping[str, Any]  # key -> CPU tensor [1, ...]; core.captured.CapturedLayers (BatchNorms replay on read)
-    output: Any  # CPU logits or None
-    predictions: list[Any]  # core.predict.Prediction
-    seconds: float
-
-
-@dataclass(frozen=True)
-class UnitSelection:
-    """One unit of one layer's output: channel ``channel`` at row ``y``, column ``x``."""
-
-    layer: str
-    channel: int
-    y: int
-    x: int
-
 
 @dataclass(frozen=True)
 class ErfResult:
@@ -116,6 +58,12 @@ class ImageInput:
 
 def _check(cancel: CancelToken) -> None:
     cancel.check()
+
+
+def _device_of(model: Any) -> Any:
+    """The device of the model's first parameter (CPU for a model without any)."""
+    first = next(iter(model.parameters()), None)
+    return first.device if first is not None else "cpu"
 
 
 class _CancelHooks:
@@ -159,14 +107,15 @@ def run_forward(session: ModelSession, raw_image: Any, image_id: int, cancel: Ca
     _check(cancel)
     t0 = time.perf_counter()
 
-    def work(dev: torch.device) -> Any:
-        model = session.model.to(dev)
-        with _CancelHooks(model, cancel):
-            return capture(model, prepared.tensor.to(dev), "all")
+    with session.exclusive() as module:
 
-    with session.lock:
+        def work(dev: torch.device) -> Any:
+            model = module.to(dev)
+            with _CancelHooks(model, cancel):
+                return capture(model, prepared.tensor.to(dev), "all")
+
         result, used = with_cpu_fallback(work, resolve_device(session.device))
-    session.device = str(used)
+        session.device = str(used)
     # On CPU this is the capture itself, so BatchNorm outputs stay replays until
     # a view reads them (the webcam captures every frame and shows one layer);
     # big ones run here, so reading a layer on the GUI thread stays cheap.
@@ -175,7 +124,7 @@ def run_forward(session: ModelSession, raw_image: Any, image_id: int, cancel: Ca
     out = result.output.detach().to("cpu") if result.output is not None else None
     preds = []
     if out is not None and out.dim() == 2:
-        preds = top_k(out, session.loaded.spec.class_names, 5)
+        preds = top_k(out, session.class_names, 5)
     return prepared, ForwardResult(
         session_id=session.session_id,
         image_id=image_id,
@@ -190,46 +139,37 @@ def job_load_model(
     *,
     progress: ProgressFn,
     cancel: CancelToken,
-    name: str,
-    weights: str,
-    seed: int,
+    request: ModelRequest,
     device: str,
-    trust_pickle: bool,
     raw_image: Any,
     image_source: ImageInput | None,
     image_id: int,
-    model_kwargs: dict[str, Any] | None = None,
-    state_dict: Any = None,
-    state_label: str = TRAINED_LABEL,
 ) -> tuple[ModelSession, Any, Any, ForwardResult]:
-    """Build and load a model, summarise it and run the current image through it.
+    """Build and load the model ``request`` describes, summarise it and run the current image through it.
 
     Returns (session, raw image, prepared image, forward result). Anything
     failing leaves the caller's previous model untouched.
     """
-    from cnnviz.core.images import preprocess_for
-    from cnnviz.core.summary import summarize
+    from cnnviz.core.session import open_session
     from cnnviz.core.weights import load_model
 
-    progress(0.05, f"Building {name}")
+    progress(0.05, f"Building {request.name}")
     loaded = load_model(
-        name, weights, seed=seed, model_kwargs=model_kwargs, trust_pickle=trust_pickle,
-        progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
-        state_dict=state_dict, state_label=state_label,
+        request.name, request.weights, seed=request.seed, model_kwargs=dict(request.model_kwargs),
+        trust_pickle=request.trust_pickle, progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
+        state_dict=request.state_dict, state_label=request.state_label or TRAINED_LABEL,
     )
     _check(cancel)
-    pre = preprocess_for(loaded.spec, loaded.weights_enum)
     progress(0.55, "Measuring every layer")
-    shape = (pre.channels, *pre.crop_size)
-    summary = summarize(loaded.model, shape, name=loaded.name)
+    session = open_session(loaded, weights=request.weights, device=device, seed=request.seed,
+                           class_names=request.class_names)
     _check(cancel)
-    session = ModelSession(name=loaded.name, weights=weights, loaded=loaded, summary=summary, pre=pre, device=device, seed=seed)
     if image_source is not None:
         raw_image = read_image(image_source)
     if raw_image is None:
         from cnnviz.core.samples import default_sample
 
-        raw_image = read_image(ImageInput(path=str(default_sample(pre.channels))))
+        raw_image = read_image(ImageInput(path=str(default_sample(session.pre.channels))))
     progress(0.75, "Running the image through the model")
     prepared, fwd = run_forward(session, raw_image, image_id, cancel)
     progress(1.0, "Ready")
@@ -258,16 +198,20 @@ def job_rerun(
     return raw_image, prepared, fwd
 
 
+def job_weight(*, progress: ProgressFn, cancel: CancelToken, session: ModelSession, key: str) -> np.ndarray | None:
+    """A float32 copy of the weights of layer ``key`` (None when it has none)."""
+    return session.weight_of(key)
+
+
 def job_erf(
     *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Any, unit: UnitSelection, image_id: int
 ) -> ErfResult:
     """The effective receptive field of ``unit`` (core.receptive.effective_rf)."""
     from cnnviz.core.receptive import effective_rf
 
-    with session.lock:
+    with session.exclusive() as model:
         _check(cancel)
-        model = session.model
-        dev = next(model.parameters()).device if any(True for _ in model.parameters()) else "cpu"
+        dev = _device_of(model)
         with _CancelHooks(model, cancel):
             heat = effective_rf(model, tensor.to(dev), unit.layer, (unit.y, unit.x), unit.channel)
     return ErfResult(session.session_id, image_id, unit, heat)
@@ -279,10 +223,9 @@ def job_cam(
     """Grad-CAM of ``layer`` for the top class (core.cam.grad_cam)."""
     from cnnviz.core.cam import grad_cam
 
-    with session.lock:
+    with session.exclusive() as model:
         _check(cancel)
-        model = session.model
-        dev = next(model.parameters()).device if any(True for _ in model.parameters()) else "cpu"
+        dev = _device_of(model)
         with _CancelHooks(model, cancel):
             cam = grad_cam(model, tensor.to(dev), layer)
     return CamAnswer(session.session_id, image_id, cam)

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 #: Linear weight matrices larger than this are shown with a stride.
@@ -18,10 +19,12 @@ MAX_MATRIX = 1_000_000
 class KernelsView(QWidget):
     """Kernels of a convolution, or a linear layer's weight matrix, and a weight histogram."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.controller = controller
         self.weight: np.ndarray | None = None
+        self._wanted_page: int | None = None  # a page asked for before the weights arrived (a lesson)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -47,21 +50,30 @@ class KernelsView(QWidget):
         state.model_changed.connect(lambda _: self._load())
 
     def _load(self) -> None:
-        session, key = self.state.model, self.state.layer
-        self.weight = None
-        if session is not None and key:
-            name = key.split("#")[0]
-            module = dict(session.model.named_modules()).get(name)
-            w = getattr(module, "weight", None)
-            if w is not None and hasattr(w, "detach"):
-                self.weight = w.detach().float().cpu().numpy()
+        """Copy the selected layer's weights in a worker (through the session's exclusive access)."""
+        self.controller.read_weight(self.state.layer, self._show_weight)
+
+    def _show_weight(self, weight: np.ndarray | None) -> None:
+        self.weight = weight
         self.page.blockSignals(True)
         c_in = self.weight.shape[1] if self.weight is not None and self.weight.ndim == 4 else 1
         self.page.setRange(0, max(0, c_in - 1))
-        self.page.setValue(0)
+        self.page.setValue(self._wanted_page if self._wanted_page is not None else 0)
+        self._wanted_page = None
         self.page.setVisible(self.weight is not None and self.weight.ndim == 4 and c_in != 3)
         self.page.blockSignals(False)
         self.redraw()
+
+    def current_page(self) -> int:
+        """The input channel shown (or asked for while the weights load)."""
+        return self._wanted_page if self._wanted_page is not None else self.page.value()
+
+    def set_page(self, page: int) -> None:
+        """Show the kernels on input channel ``page`` (kept until the weights arrive if they are loading)."""
+        if self.controller.pending("weight"):
+            self._wanted_page = int(page)
+        else:
+            self.page.setValue(int(page))
 
     def redraw(self) -> None:
         """Draw the weights of the selected layer."""

@@ -30,8 +30,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from cnnviz.core.session import ModelRequest, UnitSelection
+from cnnviz.core.trust import shorten
 from cnnviz.gui.inspect.common import tr
-from cnnviz.gui.inspect.jobs import ImageInput, UnitSelection
+from cnnviz.gui.inspect.jobs import ImageInput
 
 VERSION = 1
 
@@ -65,13 +67,14 @@ def _plain(value: Any) -> Any:
 
 def lesson_state(tab: Any) -> dict[str, Any]:
     """What the Inspect tab ``tab`` shows now, as a JSON-serialisable dict (see the module docstring)."""
-    state, session = tab.state, tab.state.model
-    source = tab.controller.image_source
+    state, session, controller = tab.state, tab.state.model, tab.controller
+    source = controller.image_source
     path = source.path if source is not None and source.path else None
-    if path is None and state.raw_image is not None and getattr(state.raw_image, "path", None):
-        path = str(state.raw_image.path)
+    raw = controller.raw_image
+    if path is None and raw is not None and raw.path is not None:
+        path = str(raw.path)
     sample = _sample_name(path)
-    unit = state.unit
+    unit = controller.unit
     return _plain(
         {
             "version": VERSION,
@@ -83,7 +86,7 @@ def lesson_state(tab: Any) -> dict[str, Any]:
             "image": None if sample else (str(path) if path else None),
             "sample": sample,
             "layer": state.layer or None,
-            "colormap": state.colormap,
+            "colormap": controller.colormap,
             "scale": tab.grid.scale_box.currentData(),
             "sort": tab.grid.sort_box.currentData(),
             "unit": (
@@ -92,7 +95,7 @@ def lesson_state(tab: Any) -> dict[str, Any]:
                 else None
             ),
             "overlay": tab.input_panel.overlay_box.currentData(),
-            "kernel_page": int(tab.kernels.page.value()),
+            "kernel_page": int(tab.kernels.current_page()),
         }
     )
 
@@ -138,16 +141,18 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
         if problems:
             state.show_error(tr("Lesson"), "\n".join(problems))
 
+    if name is not None and _code_refused(str(name)):
+        problems.append(
+            tr("The lesson's model {0} names Python code that you chose not to run, so it was skipped; "
+               "the rest of the lesson opened.").format(shorten(str(name)))
+        )
+        name = session.name if session is not None else None
+        weights, seed, kwargs = ((session.weights, session.seed, session.kwargs) if session is not None
+                                 else ("random", 0, {}))
     if name is None:
         finish()
         return
-    same_model = (
-        session is not None
-        and session.name == name
-        and session.weights == weights
-        and session.seed == seed
-        and session.kwargs == kwargs
-    )
+    same_model = ModelRequest(str(name), weights, seed, kwargs).same_model(session)
     layer = lesson.get("layer")
     controller = tab.controller
     if same_model and image is None:
@@ -163,6 +168,21 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
         job = controller.load_model(name, weights, seed=seed, model_kwargs=kwargs, image=image, layer=layer, then=finish)
     if job is None:
         finish()
+
+
+def _code_refused(name: str) -> bool:
+    """True when ``name`` is a custom spec whose code was not approved (the window asked when it opened the lesson)."""
+    from cnnviz.core import trust
+    from cnnviz.core.models.custom import is_custom_spec
+
+    if not is_custom_spec(name):
+        return False
+    request = trust.code_request(name)
+    try:
+        trust.check_not_standard_library(request)
+    except trust.RefusedFactoryError:
+        return True
+    return not trust.is_approved(request)
 
 
 def _image_input(lesson: dict[str, Any], problems: list[str]) -> ImageInput | None:
@@ -192,9 +212,9 @@ def _apply_view(tab: Any, lesson: dict[str, Any], problems: list[str]) -> None:
     cmap = lesson.get("colormap")
     if cmap:
         if cmap in list_colormaps():
-            tab.state.set_colormap(cmap)
+            tab.controller.set_colormap(cmap)
         else:
-            problems.append(tr("Unknown colormap {0}; keeping {1}.").format(cmap, tab.state.colormap))
+            problems.append(tr("Unknown colormap {0}; keeping {1}.").format(cmap, tab.controller.colormap))
     for key, box in (("scale", tab.grid.scale_box), ("sort", tab.grid.sort_box), ("overlay", tab.input_panel.overlay_box)):
         value = lesson.get(key)
         if value is not None and not _choose(box, value):
@@ -225,11 +245,11 @@ def _apply_selection(tab: Any, lesson: dict[str, Any]) -> None:
         else:
             state.show_status(tr("{0} has no layer {1}.").format(state.model.name, layer), 6000)
     unit = lesson.get("unit")
-    maps = tab.grid.maps
-    if isinstance(unit, dict) and maps is not None:
-        c, y, x = (int(unit.get(k, -1)) for k in ("channel", "y", "x"))
-        if 0 <= c < maps.shape[0] and 0 <= y < maps.shape[1] and 0 <= x < maps.shape[2]:
-            state.set_unit(UnitSelection(state.layer, c, y, x))
+    fwd = tab.controller.forward
+    if isinstance(unit, dict) and fwd is not None:
+        selection = UnitSelection(state.layer, *(int(unit.get(k, -1)) for k in ("channel", "y", "x")))
+        if fwd.has_unit(selection):
+            tab.controller.set_unit(selection)
     page = lesson.get("kernel_page")
     if page is not None:
-        tab.kernels.page.setValue(int(page))
+        tab.kernels.set_page(int(page))

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.core.session import TRAINED_LABEL
 from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController
-from cnnviz.gui.inspect.jobs import TRAINED_LABEL
 from cnnviz.gui.state import AppState
 
 WEIGHT_CHOICES = ("random", "pretrained")
@@ -99,7 +99,7 @@ class ModelPanel(QWidget):
         self.device_box.activated.connect(lambda i: state.set_device(self.device_box.itemData(i)))
         state.model_changed.connect(self._sync)
         state.device_changed.connect(self._sync)
-        state.progress_changed.connect(self._on_progress)
+        controller.progress_changed.connect(self._on_progress)
 
     # ------------------------------------------------------------ list
     def _fill_models(self) -> None:

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 TOP = 5
@@ -16,9 +17,10 @@ TOP = 5
 class PredictionsPanel(QWidget):
     """The model's top-5 classes (with a warning for random weights) and Grad-CAM over the input."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.controller = controller
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel()
@@ -52,16 +54,16 @@ class PredictionsPanel(QWidget):
         self.cam_label.setWordWrap(True)
         lay.addWidget(self.cam_label)
         self.cam: Any = None
-        state.forward_changed.connect(lambda _: self.redraw())
+        controller.forward_changed.connect(lambda _: self.redraw())
         state.language_changed.connect(lambda _: self.redraw())
-        state.cam_changed.connect(self._on_cam)
+        controller.cam_changed.connect(self._on_cam)
         state.image_changed.connect(lambda image: self.cam_view.set_rgb(image.display if image is not None else None))
 
     def redraw(self) -> None:
         """Show the current forward pass's top-5."""
         from cnnviz.core.explanations import random_weights_note
 
-        fwd, session = self.state.forward, self.state.model
+        fwd, session = self.controller.forward, self.state.model
         preds = fwd.predictions if fwd is not None and session is not None and fwd.session_id == session.session_id else []
         if session is not None and session.is_random:
             lang = self.state.language if self.state.language in ("en", "zh") else "en"
@@ -84,7 +86,7 @@ class PredictionsPanel(QWidget):
     def _on_cam(self, answer: Any) -> None:
         from cnnviz.core.cam import heat_rgba
 
-        fwd = self.state.forward
+        fwd = self.controller.forward
         self.cam = answer
         if answer is None or fwd is None or answer.image_id != fwd.image_id:
             self.cam_overlay.clear()

@@ -22,14 +22,15 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from cnnviz.core.session import ModelRequest
 from cnnviz.gui.inspect import lesson
 from cnnviz.gui.inspect.activation_grid import ActivationGrid
 from cnnviz.gui.inspect.channel_view import ChannelView
 from cnnviz.gui.inspect.common import tr
-from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.controller import InspectController, InspectHandover
 from cnnviz.gui.inspect.export import layer_arrays, save_npz, save_text, save_widget_png
 from cnnviz.gui.inspect.input_panel import InputPanel
-from cnnviz.gui.inspect.jobs import TRAINED_LABEL, ImageInput
+from cnnviz.gui.inspect.jobs import ImageInput
 from cnnviz.gui.inspect.kernels_view import KernelsView
 from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
@@ -67,11 +68,11 @@ class InspectTab(QWidget):
         self.model_panel = ModelPanel(state, self.controller)
         self.tree = LayerTree(state)
         self.input_panel = InputPanel(state, self.controller)
-        self.channel_view = ChannelView(state)
-        self.grid = ActivationGrid(state)
+        self.channel_view = ChannelView(state, self.controller)
+        self.grid = ActivationGrid(state, self.controller)
         self.math = MathPanel(state)
-        self.kernels = KernelsView(state)
-        self.predictions = PredictionsPanel(state)
+        self.kernels = KernelsView(state, self.controller)
+        self.predictions = PredictionsPanel(state, self.controller)
 
         self.side = QTabWidget()
         self.side.addTab(self.math, tr("Layer math"))
@@ -196,7 +197,7 @@ class InspectTab(QWidget):
         except Exception as exc:  # noqa: BLE001 (a CnnvizError: say it, keep the CPU)
             self.state.show_error(tr("Device"), str(exc))
         if mem.get("colormap"):
-            self.state.set_colormap(mem["colormap"])
+            self.controller.set_colormap(mem["colormap"])
         if mem.get("scale") or mem.get("sort"):
             self.grid.set_options(mem.get("scale"), mem.get("sort"))
         name = getattr(opts, "model", None) or mem.get("model") or DEFAULT_MODEL
@@ -213,10 +214,9 @@ class InspectTab(QWidget):
         if not screenshot:
             self.input_panel.start_camera_search()
         if self.state.model is not None:
-            # The tabs were rebuilt (a language switch): the model, image and activations live on
-            # in AppState. Show them as they are; loading the model again from its name would
+            # The tabs were rebuilt (a language switch): the model and image live on in AppState and
+            # the activations came with take_over(). Loading the model again from its name would
             # replace weights sent from the Train tab with random ones.
-            self.state.announce()
             return
         self.controller.load_model(name, weights, seed=seed, layer=layer)
         if image_path:
@@ -250,7 +250,7 @@ class InspectTab(QWidget):
 
     def export_npz(self, path: str | None = None) -> Path | None:
         """Save the selected layer's activations (plus the input) as .npz."""
-        fwd, image, layer = self.state.forward, self.state.image, self.state.layer
+        fwd, image, layer = self.controller.forward, self.state.image, self.state.layer
         if fwd is None or image is None or not layer:
             return None
         path = path or self._ask_save(tr("Export activations"), f"{layer.replace('#', '-')}.npz", tr("NumPy arrays (*.npz)"))
@@ -282,24 +282,18 @@ class InspectTab(QWidget):
         return out
 
     # ------------------------------------------------------------ tab contract
-    def open_from_other_tab(self, request: dict) -> None:
-        """Open a model another tab sent: the Train tab's trained weights, or a timeline entry.
+    def open_from_other_tab(self, request: ModelRequest) -> None:
+        """Open a model another tab sent: the Train tab's trained weights, or a timeline entry."""
+        self.controller.load(request)
 
-        ``request`` has ``name``, ``kwargs`` (constructor arguments),
-        ``state_dict`` (None for random weights) and optionally ``run`` (the
-        Train run the weights come from, shown as their source).
-        """
-        name = request.get("name")
-        if not name:
-            return
-        run = request.get("run")
-        self.controller.load_model(
-            name,
-            "random",
-            model_kwargs=request.get("kwargs") or None,
-            state_dict=request.get("state_dict"),
-            state_label=f"{TRAINED_LABEL} ({run})" if run else TRAINED_LABEL,
-        )
+    def handover(self) -> InspectHandover:
+        """The activations, unit and image a rebuilt tab shows without loading again (tab contract)."""
+        return self.controller.handover()
+
+    def take_over(self, live: object) -> None:
+        """Adopt what :meth:`handover` gave (tab contract)."""
+        if isinstance(live, InspectHandover):
+            self.controller.take_over(live)
 
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs."""
@@ -316,7 +310,7 @@ class InspectTab(QWidget):
         s.setValue("inspect/layer", self.state.layer)
         s.setValue("inspect/device", self.state.device)
         s.setValue("inspect/camera", self.input_panel.camera_index)
-        s.setValue("inspect/colormap", self.state.colormap)
+        s.setValue("inspect/colormap", self.controller.colormap)
         s.setValue("inspect/scale", self.grid.scale_box.currentData())
         s.setValue("inspect/sort", self.grid.sort_box.currentData())
         s.setValue("inspect/side_tab", self.side.currentIndex())

@@ -175,7 +175,7 @@ class WebcamLive(QObject):
     def _submit(self, frame: Any) -> None:
         self.in_flight = True
         self.submitted += 1
-        self._forward_at_submit = self.state.forward
+        self._forward_at_submit = self.controller.forward
         job = self.controller.load_image(
             ImageInput(array=frame, label=tr("camera {0}").format(self.index)),
             then=self._on_forward_done,
@@ -187,7 +187,7 @@ class WebcamLive(QObject):
 
     def _on_forward_done(self) -> None:
         self.in_flight = False
-        if self.state.forward is not self._forward_at_submit:
+        if self.controller.forward is not self._forward_at_submit:
             self.shown += 1
             self._shown_times.append(time.perf_counter())
         if self.active:

@@ -500,8 +500,6 @@ class PlaygroundTab(QWidget):
         )
         self._job.sig_finished.connect(lambda result: self._on_computed(generation, grid_key, result))
         self._job.sig_failed.connect(lambda msg: self._on_failed(generation, msg))
-        self.state.push_busy()
-        self._job.sig_done.connect(self.state.pop_busy)
         connected.set()
 
     def _on_computed(self, generation: int, grid_key: tuple, result: tuple) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.errors import CnnvizError, ConfigError
+from cnnviz.core.session import ModelRequest, trained_label
 from cnnviz.core.training.config import RunConfig, TrainSetup
 from cnnviz.core.training.datasets import DatasetBundle, list_datasets
 from cnnviz.core.training.engine import Trainer
@@ -540,7 +541,6 @@ class TrainTab(QWidget):
         self.job.sig_progress.connect(self._on_progress)
         self.job.sig_failed.connect(self._on_failed)
         self.job.sig_done.connect(self._on_done)
-        self.state.push_busy()
         self.timer.start()
         self._update_buttons()
 
@@ -592,7 +592,6 @@ class TrainTab(QWidget):
             return
         self._done_seen = True
         self.timer.stop()
-        self.state.pop_busy()
         self.refresh()
         self.runs_panel.set_locked(False)
         t = self.trainer
@@ -707,9 +706,11 @@ class TrainTab(QWidget):
         except CnnvizError as exc:
             self.state.show_error(tr("Cannot open in Inspect"), str(exc))
             return
-        self.state.open_in_inspect.emit(
-            {"name": t.setup.model, "kwargs": t.model_kwargs(name), "state_dict": sd, "run": name}
-        )
+        classes = t.data.class_names if t.data is not None else None
+        self.state.open_in_inspect.emit(ModelRequest(
+            name=t.setup.model, model_kwargs=t.model_kwargs(name), state_dict=sd, state_label=trained_label(name),
+            class_names=tuple(classes) if classes else None,
+        ))
         self.state.open_tab.emit("inspect")
 
     # ------------------------------------------------------------ lessons
