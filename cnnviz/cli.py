@@ -98,6 +98,19 @@ def build_parser() -> OneLineErrorParser:
     return parser
 
 
+def _approve_typed_model(args: argparse.Namespace) -> None:
+    """A ``file.py:Class`` the user typed after ``--model`` (or as MODEL) is theirs to run.
+
+    Only what is typed on the command line is approved: a model named by a
+    lesson or any other file still needs the user's answer (see core.trust).
+    """
+    from cnnviz.core import trust
+
+    value = getattr(args, "model", None)
+    if isinstance(value, str) and trust.names_code(value):
+        trust.approve_typed(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cnnviz`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -111,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = f"{parser.prog} {args.command}" if args.command else parser.prog
     if extra:  # name the sub-command whose options were mistyped, not the top level
         parser.error_as(command, f"unrecognized arguments: {' '.join(extra)}")
+    _approve_typed_model(args)
     try:
         if args.command is None:
             from cnnviz.gui.app import run_app

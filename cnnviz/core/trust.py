@@ -82,6 +82,14 @@ def shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def names_code(spec: str) -> bool:
+    """True for ``file.py:Name`` and ``package.module:name`` specs (which would import Python code)."""
+    if ":" not in spec:
+        return False
+    target, _, attr = spec.rpartition(":")
+    return bool(target) and attr.isidentifier()
+
+
 def is_file_spec(target: str) -> bool:
     """True when the part before the colon names a file rather than a module."""
     return target.endswith(".py") or "/" in target or "\\" in target or target.startswith("~")

@@ -9,6 +9,7 @@ import torch
 import torchvision.models as tvm
 from torch import nn
 
+from cnnviz.core import trust
 from cnnviz.core.errors import ModelError, UnknownModelError
 from cnnviz.core.models import build_model, get_spec, list_models, model_names
 
@@ -128,6 +129,9 @@ def test_user_model_from_a_file(tmp_path) -> None:
             """
         )
     )
+    for name in ("Net", "not_a_model", "Nope"):
+        trust.approve_typed(f"{f}:{name}")  # the user's own file, as typed on the command line
+    trust.approve_typed(f"{tmp_path / 'missing.py'}:Net")
     spec = get_spec(f"{f}:Net")
     assert spec.input_shape == (1, 16, 16) and spec.source == "custom"
     model = build_model(f"{f}:Net", num_classes=5)
@@ -141,5 +145,6 @@ def test_user_model_from_a_file(tmp_path) -> None:
 
 
 def test_user_model_from_a_module() -> None:
+    trust.approve_typed("torchvision.models:resnet18")
     model = build_model("torchvision.models:resnet18", num_classes=7)
     assert model.fc.out_features == 7

@@ -31,10 +31,7 @@ from cnnviz.core.models.registry import ModelSpec
 
 def is_custom_spec(name: str) -> bool:
     """True for ``file.py:Name`` and ``package.module:name`` specs."""
-    if ":" not in name:
-        return False
-    target, _, attr = name.rpartition(":")
-    return bool(target) and attr.isidentifier()
+    return trust.names_code(name)
 
 
 def _load_attr(spec: str) -> Any:

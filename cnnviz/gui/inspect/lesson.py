@@ -173,9 +173,8 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
 def _code_refused(name: str) -> bool:
     """True when ``name`` is a custom spec whose code was not approved (the window asked when it opened the lesson)."""
     from cnnviz.core import trust
-    from cnnviz.core.models.custom import is_custom_spec
 
-    if not is_custom_spec(name):
+    if not trust.names_code(name):
         return False
     request = trust.code_request(name)
     try:
