@@ -25,10 +25,14 @@ from cnnviz.commands._common import parse_seed
 GUI_EPILOG = """\
 Without a sub-command cnnviz opens its window. Examples:
   cnnviz                                   open the app
+  cnnviz lecture.cnnviz-lesson             open the app with a lesson
   cnnviz --model resnet18 --image cat.jpg  open with a model and image loaded
   cnnviz --screenshot out.png --tab inspect --model alexnet --layer features.0
+  cnnviz --screenshot zh.png --lang zh --zoom 2 --theme dark --size 1280x800 --panel top5
   cnnviz summary resnet50 --format json    headless: layer table as JSON
 """
+#: What a lesson file's name ends with (``cnnviz FILE.cnnviz-lesson`` opens it).
+LESSON_SUFFIX = ".cnnviz-lesson"
 
 
 def _window_size(text: str) -> str:
@@ -56,6 +60,30 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--size", default=None, type=_window_size, metavar="WxH", help="window size, e.g. 1600x1000")
     g.add_argument("--lang", choices=["en", "zh"], help="user-interface language")
     g.add_argument("--seed", type=parse_seed, default=None, help="seed for random weights")
+    g.add_argument("--zoom", type=_zoom, default=None, metavar="FACTOR",
+                   help="zoom of text, pictures and plots, 0.5 to 3 (e.g. 2 for 200 %%)")
+    g.add_argument("--theme", choices=["system", "light", "dark"], help="colour theme")
+    g.add_argument("--panel", choices=["math", "kernels", "top5"],
+                   help="the Inspect tab's side panel to show (layer math, kernels, top-5 / Grad-CAM)")
+    g.add_argument("--lesson", metavar="FILE", help="open a lesson file at start (also: cnnviz FILE.cnnviz-lesson)")
+
+
+def _zoom(text: str) -> float:
+    """A zoom factor between 0.5 and 3."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number such as 1.5, got {text!r}") from None
+    if not 0.5 <= value <= 3.0:
+        raise argparse.ArgumentTypeError(f"must be between 0.5 and 3, got {text}")
+    return value
+
+
+def _split_lesson(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without a leading lesson file (``cnnviz FILE.cnnviz-lesson ...``), and that file."""
+    if argv and argv[0].endswith(LESSON_SUFFIX) and not argv[0].startswith("-"):
+        return argv[1:], argv[0]
+    return argv, None
 
 
 def command_modules() -> list[str]:
@@ -119,15 +147,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     tune_allocator()
 
+    argv, lesson = _split_lesson(argv)
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    if lesson is not None:
+        if args.command is not None:
+            parser.error_as(parser.prog, f"a lesson file opens the window; it cannot go with '{args.command}'")
+        args.lesson = lesson
     command = f"{parser.prog} {args.command}" if args.command else parser.prog
     if extra:  # name the sub-command whose options were mistyped, not the top level
         parser.error_as(command, f"unrecognized arguments: {' '.join(extra)}")
     _approve_typed_model(args)
     try:
         if args.command is None:
-            from cnnviz.gui.app import run_app
+            from cnnviz.gui.startup import run_app
 
             return run_app(args)
         return int(args.func(args) or 0)

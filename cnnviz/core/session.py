@@ -99,6 +99,11 @@ class ModelSession:
         return self.loaded.report.source.startswith("random")
 
     @property
+    def weights_in_memory(self) -> bool:
+        """True for weights handed over in memory (trained in the app), which exist nowhere on disk."""
+        return self.weights == "random" and not self.is_random
+
+    @property
     def weights_label(self) -> str:
         """Where the weights came from ("random (seed 0)", "pretrained …", "file …")."""
         return self.loaded.report.source

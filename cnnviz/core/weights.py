@@ -128,6 +128,20 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
     return _extract_state_dict(obj, p)
 
 
+def state_dict_from_bytes(data: bytes, name: str = "weights") -> dict[str, Tensor]:
+    """A state_dict from a file's bytes (e.g. a lesson attachment), read with ``weights_only=True`` only."""
+    import io
+
+    try:
+        obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:
+        raise WeightsError(f"{name} holds pickled Python objects, not just weights; it is never loaded.") from None
+    except Exception as exc:  # damaged bytes make the readers raise almost anything
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise WeightsError(f"{name} is not a readable PyTorch weights file ({first[:160]}).") from None
+    return _extract_state_dict(obj, Path(name))
+
+
 def apply_state_dict(
     model: nn.Module, state_dict: Mapping[str, Tensor], *, source: str, strict: bool = True
 ) -> LoadReport:

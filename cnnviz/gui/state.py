@@ -32,8 +32,8 @@ class AppState(QObject):
     """The compute device changed ('cpu', 'cuda:0', ...)."""
     status_message = Signal(str, int)
     """A message for the status bar and how long to show it in ms (0: until replaced)."""
-    error = Signal(str, str)
-    """A user-facing error: a title and a message; the window shows a dialog."""
+    error = Signal(str, str, str)
+    """A user-facing error: a title, a message and details (a traceback, or ''); the window shows a dialog."""
     open_in_inspect = Signal(object)
     """Another tab asks the Inspect tab to open a model: an ``OpenModelRequest``."""
     open_tab = Signal(str)
@@ -130,9 +130,9 @@ class AppState(QObject):
         """Show ``text`` in the status bar."""
         self.status_message.emit(text, timeout_ms)
 
-    def show_error(self, title: str, message: str) -> None:
-        """Report a user-facing error (the window shows it; nothing is lost)."""
-        self.error.emit(title, message)
+    def show_error(self, title: str, message: str, details: str = "") -> None:
+        """Report a user-facing error (the window shows it, with ``details`` under "Details…"; nothing is lost)."""
+        self.error.emit(title, message, details)
 
 
 def disconnect_all(obj: QObject) -> None:

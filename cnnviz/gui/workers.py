@@ -9,7 +9,6 @@ well-behaved core work checks it between steps.
 from __future__ import annotations
 
 import functools
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -26,8 +25,8 @@ class Job(QObject):
     """Fraction done in [0, 1] and a short message."""
     sig_finished = Signal(object)
     """The work's return value."""
-    sig_failed = Signal(str)
-    """A message for a person (a CnnvizError's text, or a bug's summary)."""
+    sig_failed = Signal(str, str)
+    """A message for a person (a CnnvizError's text, or a bug's summary) and details (a bug's traceback, or '')."""
     sig_error = Signal(object)
     """The exception behind sig_failed (a CnnvizError, or None for a bug); emitted just before it."""
     sig_cancelled = Signal()
@@ -71,14 +70,16 @@ def _run(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
         job.sig_cancelled.emit()
     except CnnvizError as exc:
         job.sig_error.emit(exc)
-        job.sig_failed.emit(str(exc))
+        job.sig_failed.emit(str(exc), "")
     except MemoryError:
         job.sig_error.emit(None)
-        job.sig_failed.emit("Out of memory: try a smaller image, model or batch.")
-    except Exception as exc:  # a bug: report it, keep the app alive
-        traceback.print_exc()
+        job.sig_failed.emit("Out of memory: try a smaller image, model or batch.", "")
+    except Exception as exc:  # a bug: log it, report it, keep the app alive
+        from cnnviz.core.logs import log_exception
+
+        details = log_exception(f"background job {getattr(fn, '__name__', fn)} failed", exc)
         job.sig_error.emit(None)
-        job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+        job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}", details)
     else:
         if job.token.cancelled:
             job.sig_cancelled.emit()

@@ -15,7 +15,7 @@ def test_zoom_scales_every_font_and_comes_back_exactly(make_main_window, qtbot):
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from cnnviz.gui import app as app_module
+    from cnnviz.gui import presentation as app_module
 
     window = make_main_window(tabs=("playground", "explain"))
     base = app_module._base_point_size
@@ -59,7 +59,7 @@ def test_zoom_scales_every_font_and_comes_back_exactly(make_main_window, qtbot):
 def test_zoom_is_remembered_and_applies_to_tabs_built_later(make_main_window):
     from PySide6.QtWidgets import QApplication
 
-    from cnnviz.gui import app as app_module
+    from cnnviz.gui import presentation as app_module
     from cnnviz.gui.app import settings
 
     settings().setValue("ui/zoom", 1.3)
@@ -75,7 +75,7 @@ def test_zoom_is_remembered_and_applies_to_tabs_built_later(make_main_window):
 
 def test_zoom_after_a_theme_switch_reaches_styled_widgets(make_main_window):
     """Widgets under a style sheet stop following the application font once the style changed."""
-    from cnnviz.gui import app as app_module
+    from cnnviz.gui import presentation as app_module
 
     window = make_main_window(tabs=("playground",))
     card = window.tab_widgets["playground"].racers.cards["sgd"]  # has a style sheet

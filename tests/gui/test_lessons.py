@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import json
 import math
+import zipfile
 
 import pytest
 
+from cnnviz.core.lesson_file import LessonDocument, LessonFileError, read_lesson, write_lesson
+
 pytestmark = pytest.mark.gui
+
+
+def read_doc(path) -> dict:
+    """The JSON part of a saved lesson (a zip archive)."""
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("lesson.json").decode("utf-8"))
+
+
+def write_doc(path, doc: dict) -> None:
+    """Replace the JSON part of a saved lesson, keeping its attachments."""
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist() if n != "lesson.json"}
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("lesson.json", json.dumps(doc))
+        for name, data in members.items():
+            archive.writestr(name, data)
 
 
 def _settle(qtbot, window) -> None:
@@ -54,8 +73,8 @@ def test_save_and_reopen_restores_every_tab(make_main_window, qtbot, tmp_path):
     path = window.save_lesson_to(tmp_path / "lecture 1")
     assert path is not None and path.name == "lecture 1.cnnviz-lesson"  # suffix added
 
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["kind"] == "cnnviz-lesson" and doc["version"] == 1
+    doc = read_doc(path)
+    assert doc["kind"] == "cnnviz-lesson" and doc["version"] == 2
     assert doc["data"]["language"] == "en" and doc["data"]["current_tab"] == "explain"
     assert doc["data"]["tabs"]["playground"]["optimizers"]["adam"]["hyper"]["lr"] == pytest.approx(0.042)
 
@@ -76,9 +95,9 @@ def test_lesson_in_another_language_switches_and_restores(make_main_window, qtbo
     window = make_main_window(tabs=("playground", "explain"))
     saved = _prepare(qtbot, window)
     path = window.save_lesson_to(tmp_path / "zh.cnnviz-lesson")
-    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc = read_doc(path)
     doc["data"]["language"] = "zh"
-    path.write_text(json.dumps(doc), encoding="utf-8")
+    write_doc(path, doc)
     _scramble(qtbot, window)
 
     assert window.open_lesson_from(path)
@@ -127,28 +146,24 @@ def test_missing_file_and_unwritable_folder(make_main_window, tmp_path):
 
 
 def test_save_refuses_state_that_is_not_json(tmp_path):
-    from cnnviz.gui.lessons import Lesson, LessonError, load_lesson, save_lesson
-
     target = tmp_path / "x.cnnviz-lesson"
-    with pytest.raises(LessonError, match="plain data"):
-        save_lesson(target, Lesson(tabs={"t": {"value": math.nan}}))
-    with pytest.raises(LessonError, match="plain data"):
-        save_lesson(target, Lesson(tabs={"t": {"value": object()}}))
+    with pytest.raises(LessonFileError, match="plain data"):
+        write_lesson(target, LessonDocument(tabs={"t": {"value": math.nan}}))
+    with pytest.raises(LessonFileError, match="plain data"):
+        write_lesson(target, LessonDocument(tabs={"t": {"value": object()}}))
     assert not target.exists()
-    good = Lesson(language="zh", current_tab="explain", tabs={"explain": {"topic": "rf", "n": [1, 2.5, "三"]}})
-    save_lesson(target, good)
-    back = load_lesson(target)
+    good = LessonDocument(language="zh", current_tab="explain", tabs={"explain": {"topic": "rf", "n": [1, 2.5, "三"]}})
+    write_lesson(target, good)
+    back = read_lesson(target)
     assert (back.language, back.current_tab, back.tabs) == ("zh", "explain", good.tabs)
 
 
 def test_overwriting_a_newer_lesson_is_refused(tmp_path):
-    from cnnviz.gui.lessons import Lesson, LessonError, save_lesson
-
     target = tmp_path / "future.cnnviz-lesson"
     future = b'{"kind": "cnnviz-lesson", "version": 7, "data": {"tabs": {}}}'
     target.write_bytes(future)
-    with pytest.raises(LessonError, match="not saved"):
-        save_lesson(target, Lesson())
+    with pytest.raises(LessonFileError, match="not overwritten"):
+        write_lesson(target, LessonDocument())
     assert target.read_bytes() == future
 
 
@@ -158,7 +173,7 @@ def test_a_failing_tab_does_not_stop_the_others(make_main_window, qtbot, tmp_pat
     path = window.save_lesson_to(tmp_path / "l.cnnviz-lesson")
     _scramble(qtbot, window)
 
-    def broken(_state):
+    def broken(_state, _attachments=None):
         raise RuntimeError("a bug in one tab")
 
     window.tab_widgets["explain"].apply_lesson_state = broken

@@ -187,13 +187,12 @@ def test_the_tab_fits_a_1280x800_projector_at_100_and_150_percent(make_main_wind
     """The window with the Playground is no wider or taller than a classroom projector, zoomed or not."""
     from PySide6.QtWidgets import QApplication
 
-    from cnnviz.gui import app as app_module
-    from cnnviz.gui import theme
+    from cnnviz.gui import presentation, startup, theme
 
     app = QApplication.instance()
     saved = app.font().pointSizeF()
     # the font run_app starts with (the readable classroom size), before any zoom
-    monkeypatch.setattr(app_module, "_base_point_size", app_module.CLASSROOM_POINT_SIZE)
+    monkeypatch.setattr(presentation, "_base_point_size", startup.CLASSROOM_POINT_SIZE)
     window = make_main_window(tabs=("playground",))
     try:
         tab = window.tab_widgets["playground"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from cnnviz.gui import app
+from cnnviz.gui import settings_file
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def settings_path(qapp):
     for old in path.parent.glob(path.name + "*"):
         old.unlink()
     yield path
-    app._session_settings_path = None
+    settings_file.end_session()
     for old in path.parent.glob(path.name + "*"):
         old.unlink()
 
@@ -26,11 +26,11 @@ def settings_path(qapp):
 def test_damaged_file_is_kept_aside_and_defaults_used(settings_path: Path) -> None:
     junk = os.urandom(200) + b"\0[General"
     settings_path.write_bytes(junk)
-    message = app.check_settings_file()
+    message = settings_file.check_settings_file()
     assert message and "damaged" in message
     backups = list(settings_path.parent.glob(settings_path.name + ".bad-*"))
     assert len(backups) == 1 and backups[0].read_bytes() == junk
-    assert app.settings().value("window/geometry") is None
+    assert settings_file.settings().value("window/geometry") is None
 
 
 def test_a_damaged_file_that_cannot_be_moved_is_left_alone(settings_path: Path, monkeypatch) -> None:
@@ -39,9 +39,9 @@ def test_a_damaged_file_that_cannot_be_moved_is_left_alone(settings_path: Path, 
     junk = b"\0" * 64
     settings_path.write_bytes(junk)
     monkeypatch.setattr(settings_io, "move_aside", lambda target: None)  # e.g. a read-only folder
-    message = app.check_settings_file()
+    message = settings_file.check_settings_file()
     assert message and "could not be moved" in message
-    s = app.settings()
+    s = settings_file.settings()
     assert Path(s.fileName()) != settings_path
     s.setValue("window/tab", "inspect")
     s.sync()
@@ -51,9 +51,9 @@ def test_a_damaged_file_that_cannot_be_moved_is_left_alone(settings_path: Path, 
 def test_future_version_is_left_untouched(settings_path: Path) -> None:
     settings_path.write_text("[meta]\nformat=99\n[window]\ntab=train\n", encoding="utf-8")
     before = settings_path.read_bytes()
-    message = app.check_settings_file()
+    message = settings_file.check_settings_file()
     assert message and "newer" in message
-    s = app.settings()
+    s = settings_file.settings()
     assert Path(s.fileName()) != settings_path
     s.setValue("window/tab", "inspect")
     s.sync()
@@ -62,6 +62,6 @@ def test_future_version_is_left_untouched(settings_path: Path) -> None:
 
 def test_a_good_file_is_used_and_stamped(settings_path: Path) -> None:
     settings_path.write_text("[window]\ntab=explain\n", encoding="utf-8")
-    assert app.check_settings_file() is None
-    s = app.settings()
-    assert s.value("window/tab") == "explain" and int(s.value("meta/format")) == app.SETTINGS_FORMAT
+    assert settings_file.check_settings_file() is None
+    s = settings_file.settings()
+    assert s.value("window/tab") == "explain" and int(s.value("meta/format")) == settings_file.SETTINGS_FORMAT

@@ -9,6 +9,7 @@ import pytest
 import torch
 from PySide6.QtCore import Qt, QThreadPool
 
+from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.models import build_model
 from cnnviz.core.session import ModelRequest
 from cnnviz.core.training.config import RunConfig
@@ -217,8 +218,10 @@ def test_lesson_state_round_trips_through_json_and_training_continues(tab, qtbot
     tab.set_x_axis("epoch")
     tab.smoothing.setValue(50)
     tab.runs_panel.set_checked("SGD", False)
-    saved = json.loads(json.dumps(tab.lesson_state(), allow_nan=False))
-    assert saved["session"]["checkpoint"] and saved["setup"]["train_limit"] == 64
+    attachments = Attachments()
+    saved = json.loads(json.dumps(tab.lesson_state(attachments), allow_nan=False))
+    assert attachments.get(saved["session"]["checkpoint"], "checkpoint") is not None
+    assert saved["setup"]["train_limit"] == 64
     assert saved["session"]["metrics"]["runs"]["Huge"]["status"] == "diverged"
 
     other = TrainTab(AppState())  # a fresh window
@@ -226,14 +229,14 @@ def test_lesson_state_round_trips_through_json_and_training_continues(tab, qtbot
     other.resize(1300, 850)
     other.show()
     assert other.runs_panel.runs != tab.runs_panel.runs
-    other.apply_lesson_state(saved)
+    other.apply_lesson_state(saved, attachments)
     assert other.trainer is None and not other.is_running()  # nothing was retrained
     assert _curves(other) == _curves(tab)
     assert other.plots.series["Adam"].loss.tolist() == tab.trainer.log.snapshot("Adam").train["loss"].tolist()
     assert other.x_axis.currentData() == "epoch" and other.smoothing.value() == 50
     assert not other.runs_panel.visible("SGD") and not other.plots.series["SGD"].items["raw"].isVisible()
     assert other.runs_panel.table.item(2, 2).text() == "diverged"
-    assert other.lesson_state() == saved
+    assert other.lesson_state(Attachments()) == saved
     assert other.export_csv_button.isEnabled()  # curves can be exported without retraining
     # Continue: the restored runs train on from where they were, exactly like an uninterrupted run.
     assert not other.continue_button.isEnabled()  # all runs did their 1 epoch

@@ -12,19 +12,22 @@ restore every setting (JSON-serialisable) for lesson files.
 from __future__ import annotations
 
 import json
-import traceback
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from cnnviz.core.lesson_file import Attachments
+from cnnviz.core.logs import log_exception
 from cnnviz.gui.explain.common import tr
 from cnnviz.gui.explain.mix_page import MixPage
 from cnnviz.gui.explain.params_page import ParamsPage
 from cnnviz.gui.explain.rf_page import RFPage
 from cnnviz.gui.explain.sliding_page import SlidingPage
 from cnnviz.gui.explain.timeline_page import TimelinePage
+from cnnviz.gui.state import AppState
+from cnnviz.gui.tab_contract import TabBase, TabHost
 
 SETTINGS_KEY = "explain/state"
 TOPICS = ("conv", "pool", "mix", "rf", "params", "timeline")
@@ -41,13 +44,11 @@ def _topic_titles() -> dict[str, str]:
     }
 
 
-class ExplainTab(QWidget):
+class ExplainTab(TabBase):
     """Sidebar of topics + one page per topic."""
 
-    def __init__(self, state: Any, window: Any = None) -> None:
-        super().__init__()
-        self.state = state
-        self.window_ = window
+    def __init__(self, state: AppState, host: TabHost | None = None) -> None:
+        super().__init__(state, host)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("explain-topics")
         font = QFont(self.sidebar.font())
@@ -137,22 +138,22 @@ class ExplainTab(QWidget):
         super().changeEvent(event)
 
     # ------------------------------------------------------------ lessons and settings
-    def lesson_state(self) -> dict[str, Any]:
-        """Every setting of the tab, JSON-serialisable (for lesson files)."""
+    def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
+        """Every setting of the tab, JSON-serialisable (for lesson files; nothing to attach)."""
         out: dict[str, Any] = {"version": 1, "topic": self.topic}
         for key, page in self.pages.items():
             out[key] = page.lesson_state()
         return out
 
-    def apply_lesson_state(self, data: dict[str, Any]) -> None:
-        """Restore what :meth:`lesson_state` captured; bad parts are skipped, not fatal."""
+    def apply_lesson_state(self, data: dict[str, Any], attachments: Attachments | None = None) -> None:
+        """Restore what :meth:`lesson_state` captured; bad parts are skipped (and logged), not fatal."""
         for key, page in self.pages.items():
             part = data.get(key)
             if isinstance(part, dict):
                 try:
                     page.apply_lesson_state(part)
-                except Exception:  # a damaged lesson must not break the tab
-                    traceback.print_exc()
+                except Exception as exc:  # a damaged lesson must not break the tab
+                    log_exception(f"the Explain page {key} could not take its lesson part", exc)
         if data.get("topic") in TOPICS:
             self.show_topic(data["topic"])
 
@@ -183,6 +184,6 @@ class ExplainTab(QWidget):
                 page.shutdown()
 
 
-def create_tab(state: Any, window: Any) -> QWidget:
+def create_tab(state: AppState, host: TabHost) -> TabBase:
     """Build the Explain tab."""
-    return ExplainTab(state, window)
+    return ExplainTab(state, host)

@@ -187,7 +187,7 @@ class InspectController(QObject):
         kind: str,
         fn: Callable[..., Any],
         on_done: Callable[[Any], None],
-        on_failed: Callable[[str], None],
+        on_failed: Callable[..., None],
         *,
         show_progress: bool = False,
         on_error: Callable[[Any], None] | None = None,
@@ -207,7 +207,7 @@ class InspectController(QObject):
             if on_error is not None:
                 job.sig_error.connect(lambda exc: current() and on_error(exc))
             job.sig_finished.connect(lambda result: current() and on_done(result))
-            job.sig_failed.connect(lambda msg: current() and on_failed(msg))
+            job.sig_failed.connect(lambda msg, details: current() and on_failed(msg, details))
             if show_progress:
                 job.sig_progress.connect(lambda f, m: current() and self.progress_changed.emit(f, tr(m)))
                 job.sig_done.connect(lambda: current() and self.progress_changed.emit(-1.0, ""))
@@ -284,7 +284,7 @@ class InspectController(QObject):
 
         refused: list[bool] = []
 
-        def failed(message: str) -> None:
+        def failed(message: str, details: str = "") -> None:
             self._model_request = None
             if refused and not request.trust_pickle and self.ask_trust(message):
                 self.load(replace(request, trust_pickle=True), device=device, image=image, layer=layer, then=then)
@@ -294,6 +294,7 @@ class InspectController(QObject):
             self.state.show_error(
                 tr("Could not load {0}").format(request.name),
                 message + "\n\n" + tr("Still showing: {0}.").format(kept),
+                details,
             )
             self.model_failed.emit(message)
 
@@ -383,10 +384,11 @@ class InspectController(QObject):
                 self.state.show_status(note, 8000)
             self._publish(self.state.model, raw, prepared, fwd, None)
 
-        def failed(message: str) -> None:
+        def failed(message: str, details: str = "") -> None:
             self.state.show_error(
                 tr("Could not open {0}").format(label),
                 message + "\n\n" + tr("The previous image stays loaded."),
+                details,
             )
             if on_failed is not None:
                 on_failed(message)
@@ -413,7 +415,7 @@ class InspectController(QObject):
 
         self._start(
             "main", job_rerun, done,
-            lambda m: self.state.show_error(tr("Could not run on {0}").format(device), m),
+            lambda m, d="": self.state.show_error(tr("Could not run on {0}").format(device), m, d),
             show_progress=True, session=session, raw_image=self.raw_image, image_id=self._next_image_id(),
         )
 
@@ -430,7 +432,7 @@ class InspectController(QObject):
             if self.state.model is session and self.state.layer == key:
                 on_done(result)
 
-        self._start("weight", job_weight, done, lambda m: self.state.show_status(m, 6000), session=session, key=key)
+        self._start("weight", job_weight, done, lambda m, d="": self.state.show_status(m, 6000), session=session, key=key)
 
     # ------------------------------------------------------------ unit: effective RF
     def _on_unit(self, unit: UnitSelection | None) -> None:
@@ -444,7 +446,7 @@ class InspectController(QObject):
                 self.erf_changed.emit(result)
 
         self._start(
-            "erf", job_erf, done, lambda m: self.state.show_status(m, 6000),
+            "erf", job_erf, done, lambda m, d="": self.state.show_status(m, 6000),
             session=session, tensor=image.tensor, unit=unit, image_id=fwd.image_id,
         )
 
@@ -465,7 +467,7 @@ class InspectController(QObject):
                 self.cam_changed.emit(result)
 
         self._start(
-            "cam", job_cam, done, lambda m: self.cam_changed.emit(None),
+            "cam", job_cam, done, lambda m, d="": self.cam_changed.emit(None),
             session=session, tensor=image.tensor, layer=layer, image_id=fwd.image_id,
         )
 

@@ -28,12 +28,21 @@ Keys (all optional when applying; missing keys keep what the window shows)::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest, UnitSelection
 from cnnviz.core.trust import shorten
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import ImageInput
+
+if TYPE_CHECKING:
+    from cnnviz.core.images import LoadedImage
+    from cnnviz.core.session import ModelSession
+    from cnnviz.gui.inspect.tab import InspectTab
 
 VERSION = 1
 
@@ -65,8 +74,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def lesson_state(tab: Any) -> dict[str, Any]:
-    """What the Inspect tab ``tab`` shows now, as a JSON-serialisable dict (see the module docstring)."""
+def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
+    """What the Inspect tab ``tab`` shows now, as a JSON-serialisable dict (see the module docstring).
+
+    The image (unless it is a bundled sample) and weights that cannot be
+    downloaded again (a file, or trained in the app) go into ``attachments``.
+    """
     state, session, controller = tab.state, tab.state.model, tab.controller
     source = controller.image_source
     path = source.path if source is not None and source.path else None
@@ -75,29 +88,61 @@ def lesson_state(tab: Any) -> dict[str, Any]:
         path = str(raw.path)
     sample = _sample_name(path)
     unit = controller.unit
-    return _plain(
-        {
-            "version": VERSION,
-            "model": session.name if session is not None else None,
-            "model_kwargs": session.kwargs if session is not None else {},
-            "weights": session.weights if session is not None else "random",
-            "seed": int(session.seed) if session is not None else 0,
-            "device": state.device,
-            "image": None if sample else (str(path) if path else None),
-            "sample": sample,
-            "layer": state.layer or None,
-            "colormap": controller.colormap,
-            "scale": tab.grid.scale_box.currentData(),
-            "sort": tab.grid.sort_box.currentData(),
-            "unit": (
-                {"channel": int(unit.channel), "y": int(unit.y), "x": int(unit.x)}
-                if unit is not None and unit.layer == state.layer
-                else None
-            ),
-            "overlay": tab.input_panel.overlay_box.currentData(),
-            "kernel_page": int(tab.kernels.current_page()),
-        }
-    )
+    out: dict[str, Any] = {
+        "version": VERSION,
+        "model": session.name if session is not None else None,
+        "model_kwargs": session.kwargs if session is not None else {},
+        "weights": session.weights if session is not None else "random",
+        "seed": int(session.seed) if session is not None else 0,
+        "device": state.device,
+        "image": None if sample else (str(path) if path else None),
+        "sample": sample,
+        "layer": state.layer or None,
+        "colormap": controller.colormap,
+        "scale": tab.grid.scale_box.currentData(),
+        "sort": tab.grid.sort_box.currentData(),
+        "unit": (
+            {"channel": int(unit.channel), "y": int(unit.y), "x": int(unit.x)}
+            if unit is not None and unit.layer == state.layer
+            else None
+        ),
+        "overlay": tab.input_panel.overlay_box.currentData(),
+        "kernel_page": int(tab.kernels.current_page()),
+    }
+    if not sample and raw is not None:
+        out["image_attachment"] = _attach_image(raw, path, attachments)
+        out["image_name"] = Path(path).name if path else (source.label if source is not None else "") or "image.png"
+    if session is not None and (session.weights not in ("random", "pretrained") or session.weights_in_memory):
+        out["weights_attachment"] = _attach_weights(session, attachments)
+        out["weights_label"] = session.weights_label
+    return _plain(out)
+
+
+def _attach_image(raw: LoadedImage, path: str | None, attachments: Attachments) -> str:
+    """The image as the user gave it (the file's bytes), or as a PNG when it came from a camera or the clipboard."""
+    if path:
+        try:
+            data = Path(path).read_bytes()
+            return attachments.add(data, Path(path).name, "image")
+        except OSError:
+            pass
+    import cv2
+
+    ok, encoded = cv2.imencode(".png", np.ascontiguousarray(raw.rgb[..., ::-1]))
+    if not ok:
+        raise CnnvizError("The image could not be encoded for the lesson.")
+    return attachments.add(encoded.tobytes(), "image.png", "image")
+
+
+def _attach_weights(session: ModelSession, attachments: Attachments) -> str:
+    """The session's weights as a plain state_dict file (loadable with ``weights_only=True``)."""
+    import io
+
+    import torch
+
+    buffer = io.BytesIO()
+    torch.save(session.state_dict_copy(), buffer)
+    return attachments.add(buffer.getvalue(), f"{session.name} weights.pt", "weights")
 
 
 def _choose(box: Any, value: Any) -> bool:
@@ -107,7 +152,7 @@ def _choose(box: Any, value: Any) -> bool:
     return i >= 0
 
 
-def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
+def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Attachments) -> None:
     """Restore a :func:`lesson_state` dict on ``tab`` through its normal workers.
 
     View options apply at once; the model, weights and image load in the
@@ -131,10 +176,13 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
     weights = str(lesson.get("weights") or "random")
     seed = int(lesson.get("seed") or 0)
     kwargs = dict(lesson.get("model_kwargs") or {})
-    if weights not in ("random", "pretrained") and not Path(weights).is_file():
+    state_dict, label = _attached_weights(lesson, attachments, problems)
+    if state_dict is None and weights not in ("random", "pretrained") and not Path(weights).is_file():
         problems.append(tr("The weights file {0} was not found; using random weights.").format(weights))
         weights = "random"
-    image = _image_input(lesson, problems)
+    if state_dict is not None:
+        weights = "random"  # built like a random model, then given the lesson's weights
+    image = _attached_image(lesson, attachments) or _image_input(lesson, problems)
 
     def finish(_: object = None) -> None:
         _apply_selection(tab, lesson)
@@ -152,7 +200,8 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
     if name is None:
         finish()
         return
-    same_model = ModelRequest(str(name), weights, seed, kwargs).same_model(session)
+    request = ModelRequest(str(name), weights, seed, kwargs, state_dict=state_dict, state_label=label)
+    same_model = request.same_model(session)
     layer = lesson.get("layer")
     controller = tab.controller
     if same_model and image is None:
@@ -165,9 +214,38 @@ def apply_lesson_state(tab: Any, lesson: dict[str, Any]) -> None:
     if same_model:
         job = controller.load_image(image, then=finish)
     else:
-        job = controller.load_model(name, weights, seed=seed, model_kwargs=kwargs, image=image, layer=layer, then=finish)
+        job = controller.load(request, image=image, layer=layer, then=finish)
     if job is None:
         finish()
+
+
+def _attached_weights(
+    lesson: dict[str, Any], attachments: Attachments, problems: list[str]
+) -> tuple[dict[str, Any] | None, str]:
+    """The weights the lesson carries (a plain state_dict, read with ``weights_only=True``), and their label."""
+    ref = lesson.get("weights_attachment")
+    if not ref:
+        return None, ""
+    item = attachments.get(ref, "weights")
+    label = shorten(str(lesson.get("weights_label") or tr("weights from the lesson")), 80)
+    if item is None:
+        problems.append(tr("The lesson's weights are missing from the file; using random weights."))
+        return None, ""
+    from cnnviz.core.weights import state_dict_from_bytes
+
+    try:
+        return state_dict_from_bytes(item.data, item.name), label
+    except CnnvizError as exc:
+        problems.append(tr("The lesson's weights could not be read ({0}); using random weights.").format(exc))
+        return None, ""
+
+
+def _attached_image(lesson: dict[str, Any], attachments: Attachments) -> ImageInput | None:
+    """The image the lesson carries, or None (then the path or sample is used)."""
+    item = attachments.get(lesson.get("image_attachment"), "image")
+    if item is None:
+        return None
+    return ImageInput(data=item.data, label=str(lesson.get("image_name") or item.name)[:120])
 
 
 def _code_refused(name: str) -> bool:

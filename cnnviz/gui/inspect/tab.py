@@ -13,20 +13,20 @@ work go to the :class:`InspectController`.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout
 
+from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest
 from cnnviz.gui.inspect import lesson
 from cnnviz.gui.inspect.activation_grid import ActivationGrid
 from cnnviz.gui.inspect.channel_view import ChannelView
-from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController, InspectHandover
 from cnnviz.gui.inspect.export import layer_arrays, save_npz, save_text, save_widget_png
 from cnnviz.gui.inspect.input_panel import InputPanel
@@ -37,6 +37,7 @@ from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
 from cnnviz.gui.state import AppState
+from cnnviz.gui.tab_contract import TabBase, TabHost
 
 DEFAULT_MODEL = "resnet18"
 #: The layer tree's width at zoom 1 (pixels); it grows with the zoom.
@@ -52,14 +53,11 @@ def tree_width(width_at_1: int, zoom: float) -> int:
     return round(width_at_1 * (1.0 + TREE_GROWTH * max(0.0, zoom - 1.0)))
 
 
-class InspectTab(QWidget):
+class InspectTab(TabBase):
     """The Inspect tab widget (see the module docstring)."""
 
-    def __init__(self, state: AppState, window: Any = None) -> None:
-        super().__init__()
-        self.state = state
-        self.window_ = window
-        self.options: argparse.Namespace = getattr(window, "options", None) or argparse.Namespace()
+    def __init__(self, state: AppState, host: TabHost | None = None) -> None:
+        super().__init__(state, host)
         self.controller = InspectController(state, self)
         self._started = False
         self._remembered: dict[str, Any] = {}
@@ -155,25 +153,23 @@ class InspectTab(QWidget):
         self.act_cancel = self._action(tr("&Cancel loading"), lambda: self.controller.cancel("main"), "Esc")
         self.act_search = self._action(tr("Find &model…"), self.model_panel.search.setFocus, "Ctrl+K",
                                        window_wide=True)
-        window = self.window_
-        if window is None:
+        host = self.host
+        if host is None:
             return
-        if hasattr(window, "menu_file"):
-            first = window.menu_file.actions()[0] if window.menu_file.actions() else None
-            for act in (self.act_open, self.act_paste, self.act_webcam, None, self.act_export_png,
-                        self.act_export_npz, self.act_export_csv, self.act_export_md, None):
-                if act is None:
-                    window.menu_file.insertSeparator(first) if first else window.menu_file.addSeparator()
-                else:
-                    window.menu_file.insertAction(first, act)
-        if hasattr(window, "menu_model"):
-            for act in (self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
-                window.menu_model.addSeparator() if act is None else window.menu_model.addAction(act)
+        first = host.menu_file.actions()[0] if host.menu_file.actions() else None
+        for act in (self.act_open, self.act_paste, self.act_webcam, None, self.act_export_png,
+                    self.act_export_npz, self.act_export_csv, self.act_export_md, None):
+            if act is None:
+                host.menu_file.insertSeparator(first) if first else host.menu_file.addSeparator()
+            else:
+                host.menu_file.insertAction(first, act)
+        for act in (self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
+            host.menu_model.addSeparator() if act is None else host.menu_model.addAction(act)
 
     def _to_front(self) -> None:
         """Show this tab (an action of it was triggered from another tab, or from a menu)."""
-        if not self.isVisible() and self.window_ is not None and hasattr(self.window_, "show_tab"):
-            self.window_.show_tab("inspect")
+        if not self.isVisible():
+            self.show_tab("inspect")
 
     def toolbar_actions(self) -> list[QAction | None]:
         """The main toolbar's buttons while this tab is current (the window's tab contract)."""
@@ -295,6 +291,12 @@ class InspectTab(QWidget):
         if isinstance(live, InspectHandover):
             self.controller.take_over(live)
 
+    def status_parts(self) -> tuple[list[str], str]:
+        """For the status bar: the model, where its weights come from, and the device."""
+        session = self.state.model
+        parts = [session.name, weights_text(session.weights_label)] if session is not None else []
+        return [*parts, self.state.device], self.state.device
+
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs."""
         return not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
@@ -333,13 +335,13 @@ class InspectTab(QWidget):
             self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
 
     # ------------------------------------------------------------ lesson contract
-    def lesson_state(self) -> dict[str, Any]:
+    def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
         """Everything this tab shows, as a JSON-serialisable dict (see :mod:`.lesson`)."""
-        return lesson.lesson_state(self)
+        return lesson.lesson_state(self, attachments if attachments is not None else Attachments())
 
-    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+    def apply_lesson_state(self, state: dict[str, Any], attachments: Attachments | None = None) -> None:
         """Restore a :meth:`lesson_state` dict through the normal workers; problems become messages."""
-        lesson.apply_lesson_state(self, state)
+        lesson.apply_lesson_state(self, state, attachments if attachments is not None else Attachments())
 
     def shutdown(self) -> None:
         """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
@@ -347,6 +349,6 @@ class InspectTab(QWidget):
         self.controller.shutdown()
 
 
-def create_tab(state: AppState, window: Any) -> QWidget:
+def create_tab(state: AppState, host: TabHost) -> TabBase:
     """Build the Inspect tab (the tab contract of :mod:`cnnviz.gui.app`)."""
-    return InspectTab(state, window)
+    return InspectTab(state, host)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.playground import (
     RacerConfig,
     Surface,
@@ -69,6 +70,7 @@ from cnnviz.gui.playground.racer_panel import OptimizerPanel
 from cnnviz.gui.playground.surface_view import SurfaceView
 from cnnviz.gui.playground.transport import TransportBar
 from cnnviz.gui.state import AppState
+from cnnviz.gui.tab_contract import TabBase, TabHost
 from cnnviz.gui.workers import Job, run_in_thread
 
 DEFAULT_SURFACE = "quadratic"
@@ -111,13 +113,11 @@ def _compute(
     return grid, out
 
 
-class PlaygroundTab(QWidget):
+class PlaygroundTab(TabBase):
     """Optimizers racing on a 2-D surface, with the learning-rate-bound lesson beside them."""
 
-    def __init__(self, state: AppState, window: QWidget | None = None) -> None:
-        super().__init__()
-        self.state = state
-        self.window_ = window
+    def __init__(self, state: AppState, host: TabHost | None = None) -> None:
+        super().__init__(state, host)
         self.surface: Surface = get_surface(DEFAULT_SURFACE)
         self.start: tuple[float, float] = self.surface.spec.default_start
         self.steps: int = self.surface.spec.default_steps
@@ -626,7 +626,7 @@ class PlaygroundTab(QWidget):
         self.lr_panel.set_language(lang)
         self._update_texts()
 
-    def lesson_state(self) -> dict[str, Any]:
+    def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
         """Surface and its parameters, start, steps, speed, every optimizer, the lr slider and the step shown."""
         return {
             "version": 1,
@@ -641,7 +641,7 @@ class PlaygroundTab(QWidget):
             "step": int(self.clock.step),
         }
 
-    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+    def apply_lesson_state(self, state: dict[str, Any], attachments: Attachments | None = None) -> None:
         """Restore :meth:`lesson_state`; missing keys keep the surface's defaults, bad values are skipped."""
         self._apply_state(state, with_step=True)
 
@@ -726,6 +726,6 @@ class PlaygroundTab(QWidget):
             self._job.cancel()
 
 
-def create_tab(state: AppState, window: QWidget) -> QWidget:
+def create_tab(state: AppState, host: TabHost) -> TabBase:
     """The Playground tab widget."""
-    return PlaygroundTab(state, window)
+    return PlaygroundTab(state, host)

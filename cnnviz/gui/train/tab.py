@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.errors import CnnvizError, ConfigError
+from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest, trained_label
 from cnnviz.core.training.config import RunConfig, TrainSetup
 from cnnviz.core.training.datasets import DatasetBundle, list_datasets
@@ -53,6 +54,7 @@ from cnnviz.core.training.metrics import (
 )
 from cnnviz.core.training.presets import Preset, get_preset, list_presets
 from cnnviz.gui.state import AppState
+from cnnviz.gui.tab_contract import TabBase, TabHost
 from cnnviz.gui.train.plots import PALETTE, X_AXES, TrainPlots
 from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.workers import Job, run_in_thread
@@ -64,6 +66,8 @@ LESSON_FORMAT = 1
 #: Lessons carry each run's weights and optimizer state (so training can continue) up to this size;
 #: bigger models (ResNet-18: ~130 MB a run) keep only their curves and settings.
 MAX_CHECKPOINT_BYTES = 24 * 2**20
+#: A lesson with more runs than this is refused (the run table and the plots are made for a handful).
+MAX_RUNS = 32
 
 
 def tr(text: str) -> str:
@@ -74,6 +78,18 @@ def tr(text: str) -> str:
 def _preset_title(preset: Preset, language: str) -> str:
     """The lesson's title in the interface language."""
     return preset.title_zh or preset.title if language == "zh" else preset.title
+
+
+def _checkpoint_bytes(ref: object, attachments: Attachments | None) -> bytes | None:
+    """A lesson's training checkpoint: an attachment (format 2) or base64 text (format 1)."""
+    if not ref:
+        return None
+    item = attachments.get(ref, "checkpoint") if attachments is not None else None
+    if item is not None:
+        return item.data
+    if isinstance(ref, str) and len(ref) != 64:
+        return base64.b64decode(ref, validate=True)
+    raise ConfigError("its training checkpoint is missing from the file")
 
 
 def _builder_takes(model: str, name: str) -> bool:
@@ -109,16 +125,14 @@ class _Session:
         return out
 
 
-class TrainTab(QWidget):
+class TrainTab(TabBase):
     """Compare optimizers with live loss curves."""
 
     REFRESH_MS = 100
 
-    def __init__(self, state: AppState, window: Any = None) -> None:
-        super().__init__()
+    def __init__(self, state: AppState, host: TabHost | None = None) -> None:
+        super().__init__(state, host)
         self.setObjectName("train-tab")
-        self.state = state
-        self.window_ = window
         self.trainer: Trainer | None = None
         self.job: Job | None = None
         self._preset: Preset | None = None
@@ -128,8 +142,7 @@ class TrainTab(QWidget):
         self._build_ui()
         self._wire()
         self.apply_preset(DEFAULT_PRESET, only=DEFAULT_RUNS)
-        options = getattr(window, "options", None)
-        if getattr(options, "screenshot", None) and getattr(options, "tab", None) == "train":
+        if self.screenshot_mode and getattr(self.options, "tab", None) == "train":
             QTimer.singleShot(0, self._screenshot_demo)
 
     # ------------------------------------------------------------ building
@@ -714,13 +727,13 @@ class TrainTab(QWidget):
         self.state.open_tab.emit("inspect")
 
     # ------------------------------------------------------------ lessons
-    def lesson_state(self) -> dict[str, Any]:
+    def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
         """Everything a lesson file needs to bring this tab back (JSON-serialisable).
 
         The shared setup and the runs as the controls show them, the plot options,
         and the last training session: its setup, runs and every recorded metric
         (so the curves come back), plus each run's weights and optimizer state as
-        base64 when they are small enough (so training can continue). While
+        an attachment when they are small enough (so training can continue). While
         training runs, the session is saved without weights.
         """
         try:
@@ -747,15 +760,18 @@ class TrainTab(QWidget):
                 checkpoint = None if self.is_running() else self.trainer.checkpoint()
             if checkpoint is not None and len(checkpoint) > MAX_CHECKPOINT_BYTES:
                 checkpoint = None
+            ref = None
+            if checkpoint and attachments is not None:
+                ref = attachments.add(checkpoint, "training checkpoint.pt", "checkpoint")
             state["session"] = {
                 "setup": session.setup.to_dict(),
                 "runs": [r.to_dict() for r in session.runs],
                 "metrics": session.log.to_dict(),
-                "checkpoint": base64.b64encode(checkpoint).decode("ascii") if checkpoint else None,
+                "checkpoint": ref,
             }
         return state
 
-    def apply_lesson_state(self, state: dict[str, Any]) -> None:
+    def apply_lesson_state(self, state: dict[str, Any], attachments: Attachments | None = None) -> None:
         """Bring back what :meth:`lesson_state` saved: settings, runs and curves, without training.
 
         A running training is stopped first. Start then trains again from the
@@ -766,6 +782,8 @@ class TrainTab(QWidget):
             if int(state.get("format", LESSON_FORMAT)) > LESSON_FORMAT:
                 raise ConfigError("it was saved by a newer cnnviz")
             setup = TrainSetup(**state["setup"]).validated()
+            if len(state["runs"]) > MAX_RUNS:
+                raise ConfigError(f"it has {len(state['runs'])} runs; a lesson holds at most {MAX_RUNS}")
             runs = [RunConfig.from_dict(d).validated() for d in state["runs"]]
             preset = get_preset(state["preset"]) if state.get("preset") else None
             colors = [str(c) for c in state.get("colors", [])]
@@ -773,7 +791,7 @@ class TrainTab(QWidget):
             session = None
             raw = state.get("session")
             if raw:
-                checkpoint = base64.b64decode(raw["checkpoint"]) if raw.get("checkpoint") else None
+                checkpoint = _checkpoint_bytes(raw.get("checkpoint"), attachments)
                 session = _Session(TrainSetup(**raw["setup"]).validated(),
                                    [RunConfig.from_dict(d).validated() for d in raw["runs"]],
                                    MetricsLog.from_dict(raw["metrics"]), checkpoint)
@@ -869,6 +887,6 @@ class TrainTab(QWidget):
             pass
 
 
-def create_tab(state: AppState, window: Any) -> QWidget:
+def create_tab(state: AppState, host: TabHost) -> TabBase:
     """The Train tab (see the module docstring)."""
-    return TrainTab(state, window)
+    return TrainTab(state, host)
