@@ -327,7 +327,7 @@ def write_lesson(path: str | os.PathLike[str], lesson: LessonDocument, *, replac
     try:
         with atomic_path(target) as tmp:
             tmp.write_bytes(payload)
-            if replace_read_only and target.exists() and not os.access(target, os.W_OK):
+            if replace_read_only and target.exists():  # the new file may be written again next time
                 os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) | stat.S_IWUSR)
     except OSError as exc:
         raise LessonFileError(f"The lesson was not saved to {target}: {exc.strerror or exc}.") from None
@@ -339,7 +339,8 @@ def _check_replaceable(target: Path, replace_read_only: bool) -> None:
     from cnnviz.core.settings_io import move_aside
 
     st = _regular_file(target)
-    if not os.access(target, os.W_OK) and not replace_read_only:
+    read_only = not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
+    if read_only and not replace_read_only:  # the mode bits too: root may write anything, yet it was marked
         raise ReadOnlyLessonError(f"{target} is read-only.")
     if not st.st_size:
         return
