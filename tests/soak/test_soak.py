@@ -461,6 +461,14 @@ class Driver:
         elif topic == "rf":
             page.take_model_layers()
             self.wait(self.explain_idle)
+            # the page shows the loaded model's own fields, as the core's summary measured them
+            session = self.state.model
+            windows = [r for r in session.summary.layers
+                       if r.type in ("Conv2d", "MaxPool2d", "AvgPool2d") and r.call and r.rf is not None
+                       and not isinstance(r.padding, str)]
+            shown = page.model_rows[1:]
+            assert shown and [r.name for r in shown] == [w.key for w in windows[: len(shown)]]
+            assert [r.size for r in shown] == [w.rf.size[0] for w in windows[: len(shown)]]
         elif topic == "params":
             page.take_current_layer()
         elif topic == "timeline":
