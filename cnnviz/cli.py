@@ -65,6 +65,8 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--theme", choices=["system", "light", "dark"], help="colour theme")
     g.add_argument("--panel", choices=["math", "kernels", "top5"],
                    help="the Inspect tab's side panel to show (layer math, kernels, top-5 / Grad-CAM)")
+    g.add_argument("--screenshot-timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="how long --screenshot waits for every view to draw (default 120)")
     g.add_argument("--lesson", metavar="FILE", help="open a lesson file at start (also: cnnviz FILE.cnnviz-lesson)")
 
 
@@ -76,6 +78,17 @@ def _zoom(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number such as 1.5, got {text!r}") from None
     if not 0.5 <= value <= 3.0:
         raise argparse.ArgumentTypeError(f"must be between 0.5 and 3, got {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds, at most a day."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 86400 seconds, got {text}")
     return value
 
 

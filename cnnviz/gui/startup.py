@@ -76,8 +76,8 @@ def _import_torch_then(window: MainWindow) -> None:
     timer.start()
 
 
-def wait_until_drawn(window: MainWindow, timeout_s: float = 120.0) -> None:
-    """Process events until every tab has been idle for 0.3 s (or ``timeout_s`` passed)."""
+def wait_until_drawn(window: MainWindow, timeout_s: float = 120.0) -> bool:
+    """Process events until every tab has been idle for 0.3 s; False when ``timeout_s`` passed first."""
     app = QApplication.instance()
     deadline = time.monotonic() + timeout_s
     quiet_since: float | None = None
@@ -88,14 +88,19 @@ def wait_until_drawn(window: MainWindow, timeout_s: float = 120.0) -> None:
         elif quiet_since is None:
             quiet_since = time.monotonic()
         elif time.monotonic() - quiet_since > 0.3:
-            break
+            app.processEvents()
+            return True
         time.sleep(0.01)
     app.processEvents()
+    return False
 
 
 def take_screenshot(window: MainWindow, path: str, timeout_s: float = 120.0) -> None:
-    """Wait until every view has drawn, then save the window as a PNG."""
-    wait_until_drawn(window, timeout_s)
+    """Wait until every view has drawn (reporting it if they never do), then save the window as a PNG."""
+    if not wait_until_drawn(window, timeout_s):
+        window.state.show_error(tr("Screenshot"), tr("The views were still busy after {0:g} s (a model that never "
+                                                     "returns?); the picture shows them as they were.")
+                                .format(timeout_s))
     from cnnviz.core.errors import CnnvizError
 
     if not window.grab().save(path, "PNG"):
@@ -184,13 +189,13 @@ def run_app(options: argparse.Namespace) -> int:
     window.sig_tabs_ready.connect(when_ready)
     try:
         if screenshot:
+            timeout = float(getattr(options, "screenshot_timeout", None) or 120.0)
             while not window.tabs_ready:
                 app.processEvents()
                 time.sleep(0.01)
-            wait_until_drawn(window)
             if size is not None:
                 check_fits(window, size)
-            take_screenshot(window, screenshot)
+            take_screenshot(window, screenshot, timeout)
             window.close()
             return _exit_code(1 if window.reported_errors else 0)
         return _exit_code(app.exec())

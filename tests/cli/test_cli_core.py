@@ -8,6 +8,7 @@ import struct
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
 
 import numpy as np
@@ -230,3 +231,32 @@ def test_screenshot_mode_writes_the_window_and_reports_problems_in_its_exit_stat
     assert done.returncode == 1 and wrong.is_file(), "the picture is still taken"
     lines = [ln for ln in done.stderr.splitlines() if ln.startswith("cnnviz:")]
     assert len(lines) == 1 and "no layer called 3x" in lines[0]
+
+
+@pytest.mark.slow
+def test_a_model_that_never_returns_cannot_hang_the_screenshot_or_the_exit(tmp_path) -> None:
+    src = tmp_path / "hang.py"
+    src.write_text(
+        "import time\n"
+        "from torch import nn\n"
+        "class Hang(nn.Module):\n"
+        "    input_shape = (1, 8, 8)\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.conv = nn.Conv2d(1, 2, 3)\n"
+        "    def forward(self, x):\n"
+        "        if not x.is_meta:\n"
+        "            time.sleep(10_000)\n"
+        "        return self.conv(x)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = tmp_path / "hang.png"
+    t0 = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "cnnviz", "--screenshot", str(out), "--model", f"{src}:Hang",
+         "--screenshot-timeout", "4", "--tab", "inspect"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert time.monotonic() - t0 < 100  # the process ended although a worker is stuck in forward()
+    assert done.returncode == 1 and out.is_file(), done.stderr
+    assert "still busy" in done.stderr and "Traceback" not in done.stderr

@@ -79,9 +79,8 @@ def test_exclusive_gives_up_after_its_timeout_and_is_reentrant() -> None:
     t = threading.Thread(target=hold)
     t.start()
     held.wait(10)
-    with pytest.raises(SessionBusyError, match="busy"):
-        with session.exclusive(timeout=0.05):
-            pass
+    with pytest.raises(SessionBusyError, match="busy"), session.exclusive(timeout=0.05):
+        pass
     release.set()
     t.join(10)
     with session.exclusive() as outer, session.exclusive(timeout=0) as inner:  # the same thread may nest

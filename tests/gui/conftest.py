@@ -9,7 +9,7 @@ import pytest
 
 WINDOW_OPTIONS = dict(
     screenshot=None, model=None, weights=None, image=None, layer=None, device="cpu",
-    tab=None, size=None, lang=None, seed=None, zoom=None, theme=None, panel=None, lesson=None,
+    tab=None, size=None, lang=None, seed=None, zoom=None, theme=None, panel=None, lesson=None, screenshot_timeout=None,
 )
 
 

@@ -263,3 +263,32 @@ def test_a_layer_asked_for_by_a_wrong_name_is_reported(inspect_window, qtbot) ->
     qtbot.waitUntil(lambda: bool(errors) and not tab.is_busy(), timeout=30000)
     assert "no layer called 3x" in errors[0][1] and "Closest: 3" in errors[0][1]
     assert tab.state.layer == "0"  # the first convolution
+
+
+def test_a_model_with_nan_output_says_so_instead_of_failing(inspect_window, qtbot, tmp_path):
+    from cnnviz.core import trust
+
+    src = tmp_path / "nan_net.py"
+    src.write_text(
+        "import torch\n"
+        "from torch import nn\n"
+        "class NanNet(nn.Module):\n"
+        "    input_shape = (1, 16, 16)\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.conv = nn.Conv2d(1, 2, 3)\n"
+        "        self.fc = nn.Linear(2 * 14 * 14, 4)\n"
+        "    def forward(self, x):\n"
+        "        y = self.fc(self.conv(x).flatten(1))\n"
+        "        return y * float('nan')\n"
+    )
+    tab = _tab(inspect_window)
+    errors = _errors(qtbot, tab.state)
+    trust.approve_typed(f"{src}:NanNet")
+    tab.controller.load_model(f"{src}:NanNet")
+    qtbot.waitUntil(lambda: tab.state.model.name.endswith("NanNet") and not tab.is_busy(), timeout=30000)
+    panel = tab.predictions
+    panel.redraw()
+    assert errors == []
+    assert "not a number" in panel.note.text() and not panel.note.isHidden()
+    assert all(bar.isHidden() for bar in panel.bars)  # no nan% bars

@@ -62,19 +62,27 @@ class PredictionsPanel(QWidget):
     def redraw(self) -> None:
         """Show the current forward pass's top-5."""
         from cnnviz.core.explanations import random_weights_note
+        from cnnviz.core.predict import nonfinite_note
 
         fwd, session = self.controller.forward, self.state.model
-        preds = fwd.predictions if fwd is not None and session is not None and fwd.session_id == session.session_id else []
-        if session is not None and session.is_random:
+        current = fwd is not None and session is not None and fwd.session_id == session.session_id
+        preds = fwd.predictions if current and fwd is not None else []
+        broken = nonfinite_note(fwd.output) if current and fwd is not None else None
+        if broken:
+            self.note.setText("⚠ " + tr("The model's output is not a number everywhere (NaN or infinite), so no "
+                                       "class probability can be shown. Its weights or input may be broken."))
+            self.note.setToolTip(broken)
+            self.note.show()
+        elif session is not None and session.is_random:
             lang = self.state.language if self.state.language in ("en", "zh") else "en"
             self.note.setText("⚠ " + random_weights_note()[lang])
             self.note.show()
         else:
             self.note.hide()
         for i in range(TOP):
-            if i < len(preds):
+            if i < len(preds) and not broken:
                 p = preds[i]
-                self.labels[i].setText(f"{i + 1}. {p.label}")
+                self.labels[i].setText(f"{i + 1}. {p.label if p.named else tr('class {0}').format(p.index)}")
                 self.bars[i].setValue(int(round(p.probability * 1000)))
                 self.bars[i].setFormat(f"{p.probability:.1%}")
                 self.labels[i].show()
@@ -94,7 +102,7 @@ class PredictionsPanel(QWidget):
             return
         self.cam_overlay.setImage(heat_rgba(answer.cam.heat, "inferno"), autoLevels=False, levels=None)  # uint8: shown as it is
         session = self.state.model
-        names = session.loaded.spec.class_names if session is not None else None
+        names = session.class_names if session is not None else None
         c = answer.cam.class_index
-        label = names[c] if names and c < len(names) else f"class {c}"
+        label = names[c] if names and c < len(names) else tr("class {0}").format(c)
         self.cam_label.setText(tr("Where {0} finds evidence for “{1}” (the top class).").format(answer.cam.layer, label))
