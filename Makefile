@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.cnnviz-installed
 
-.PHONY: run test bench lint screenshots clean package soak fuzz translations
+.PHONY: run test check bench lint screenshots clean package soak fuzz translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,15 +15,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m cnnviz
 
-test: $(STAMP)
+# CI runs this (.ci/run): lint, import contracts, then the tests (Qt warnings fail them).
+test: check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadfile
+
+check: $(STAMP)
+	$(VENV)/bin/ruff check cnnviz tests benchmarks tools packaging
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check cnnviz tests benchmarks
-	$(VENV)/bin/lint-imports
+lint: check
 
 package: $(STAMP)
 	bash packaging/build.sh

@@ -181,7 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cnnviz.core.errors import ConfigError
 
         hint = f" (see '{command} --help')" if isinstance(exc, ConfigError) else ""  # an option's value was wrong
-        print(f"cnnviz: error: {exc.one_line()}{hint}", file=sys.stderr)
+        advice = f" {exc.cli_hint}" if exc.cli_hint else ""
+        print(f"cnnviz: error: {exc.one_line()}{advice}{hint}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("cnnviz: interrupted", file=sys.stderr)

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 
 class CnnvizError(Exception):
-    """Base class of every error a user can cause."""
+    """Base class of every error a user can cause.
+
+    ``cli_hint`` is advice that only makes sense on the command line (an option
+    to add); the CLI prints it after the message, the GUI offers its own way.
+    """
 
     exit_code = 2
+    cli_hint: str = ""
+
+    def with_cli_hint(self, hint: str) -> CnnvizError:
+        """This error, with ``hint`` for the command line; returns itself (``raise err.with_cli_hint(...)``)."""
+        self.cli_hint = hint
+        return self
 
     def one_line(self) -> str:
         """The message folded onto a single line (for the CLI)."""
@@ -36,6 +46,10 @@ class ModelForwardError(ModelError):
 
 class WeightsError(CnnvizError):
     """A weights file is missing, unreadable or does not fit the model."""
+
+
+class WeightsMismatchError(WeightsError):
+    """A weights file is for another architecture; loading only what fits is possible."""
 
 
 class PickleRefusedError(WeightsError):

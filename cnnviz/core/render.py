@@ -319,6 +319,25 @@ def grid_shape(n: int, cell_h: int, cell_w: int, columns: int | None = None) -> 
     return math.ceil(n / columns), columns
 
 
+def columns_to_fill(n: int, cell_h: int, cell_w: int, pad: int, area_h: float, area_w: float) -> int:
+    """The number of columns that shows ``n`` tiles of ``cell_h``×``cell_w`` (plus ``pad``) largest in an area.
+
+    Every column count from 1 to ``n`` is tried; the winner has the largest
+    scale ``min(area_w / width, area_h / height)`` (fewer columns on a tie).
+    """
+    if n <= 0 or area_h <= 0 or area_w <= 0:
+        return grid_shape(max(n, 1), cell_h, cell_w)[1]
+    best, best_scale = 1, -1.0
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        width = cols * cell_w + (cols - 1) * pad
+        height = rows * cell_h + (rows - 1) * pad
+        scale = min(area_w / width, area_h / height)
+        if scale > best_scale * (1 + 1e-9):
+            best, best_scale = cols, scale
+    return best
+
+
 def tile(
     stack: np.ndarray, columns: int | None = None, pad: int = 1, fill: float | int = np.nan
 ) -> tuple[np.ndarray, tuple[int, int]]:

@@ -239,6 +239,7 @@ class ModelRequest:
     state_label: str = ""
     class_names: tuple[str, ...] | None = None
     trust_pickle: bool = False
+    strict: bool = True  # False: load the tensors that fit and report the rest
 
     def same_model(self, session: ModelSession | None) -> bool:
         """True when ``session`` was loaded from an equal request (name, weights, seed, arguments)."""

@@ -25,7 +25,12 @@ from typing import Any
 import torch
 from torch import Tensor, nn
 
-from cnnviz.core.errors import PickleRefusedError, WeightsError, WeightsUnavailableError
+from cnnviz.core.errors import (
+    PickleRefusedError,
+    WeightsError,
+    WeightsMismatchError,
+    WeightsUnavailableError,
+)
 from cnnviz.core.models.registry import ModelSpec, build_model, get_spec
 from cnnviz.core.progress import ProgressFn, no_progress
 from cnnviz.core.settings_io import atomic_path
@@ -115,9 +120,8 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
         if "Unsupported global" in text or "GLOBAL " in text:
             raise PickleRefusedError(
                 f"{p.name} contains a pickled Python object (such as a whole model), not just weights. "
-                "Loading it would run code from the file. If you trust the file, use --trust-pickle "
-                "(in the app: answer Yes when asked)."
-            ) from None
+                "Loading it would run code from the file."
+            ).with_cli_hint("If you trust the file, add --trust-pickle.") from None
         raise WeightsError(f"{p.name} is not a PyTorch weights file (it could not be unpickled).") from None
     except Exception as exc:
         # Damaged files make the unpickler and the zip reader raise almost anything
@@ -156,11 +160,11 @@ def apply_state_dict(
         if k in own and tuple(v.shape) != tuple(own[k].shape)
     ]
     if strict and not report.complete:
-        raise WeightsError(
+        raise WeightsMismatchError(
             "These weights do not fit this model ("
             + report.describe().split(": ", 1)[1].split("; ", 1)[-1]
-            + "). Pick the matching model, or use --non-strict to load what fits."
-        )
+            + "). Pick the matching model, or load only the tensors that fit."
+        ).with_cli_hint("Add --non-strict to load what fits.")
     fitting = {
         k: _plain_tensor(k, v, own[k])
         for k, v in state_dict.items()
@@ -271,7 +275,9 @@ def load_model(
         report = LoadReport(source=f"random (seed {seed})", loaded=len(model.state_dict()))
     elif choice == "pretrained":
         if kwargs:
-            raise WeightsError("Pretrained weights need the model's default arguments; drop --model-arg.")
+            raise WeightsError(
+                "Pretrained weights need the model's default arguments (they were made for that shape)."
+            ).with_cli_hint("Drop --model-arg.")
         sd, enum = pretrained_state_dict(spec, progress)
         report = apply_state_dict(model, sd, source=f"pretrained {enum.name}", strict=strict)
     else:

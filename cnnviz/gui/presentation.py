@@ -41,6 +41,13 @@ def tr(text: str) -> str:
 _base_point_size: float | None = None
 
 
+class _Defaults:
+    """Stands in for the settings in screenshot mode: every value is the default."""
+
+    def value(self, _key: str, default: object = None) -> object:
+        return default
+
+
 class Presentation:
     """Zoom, theme and language of one window."""
 
@@ -48,8 +55,9 @@ class Presentation:
         global _base_point_size
         self.window = window
         app = QApplication.instance()
-        s = settings()
         screenshot = bool(getattr(window.options, "screenshot", None))
+        # A screenshot shows what its options ask for, never what this user last chose.
+        s = settings() if not screenshot else _Defaults()
         cli_lang = getattr(window.options, "lang", None)
         self.language = i18n.normalize_language(cli_lang or s.value("ui/language") or i18n.system_language())
         if cli_lang and not screenshot:
@@ -65,7 +73,8 @@ class Presentation:
         if _base_point_size is None and isinstance(app, QApplication):
             _base_point_size = QApplication.font().pointSizeF()
         cli_zoom = getattr(window.options, "zoom", None)
-        self.zoom = theme.clamp_zoom(float(cli_zoom) if cli_zoom else float_setting(s, "ui/zoom", 1.0))
+        self.zoom = theme.clamp_zoom(float(cli_zoom) if cli_zoom else
+                                     float_setting(s, "ui/zoom", 1.0) if not screenshot else 1.0)
         if isinstance(app, QApplication) and _base_point_size is not None:
             theme.set_application_font_size(app, _base_point_size * self.zoom)
         window.state.set_zoom(self.zoom)

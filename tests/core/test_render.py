@@ -343,3 +343,19 @@ def test_kernel_mosaic_to_rgba_adds_an_opaque_alpha() -> None:
     rgba = m.to_rgba()
     np.testing.assert_array_equal(rgba[..., :3], m.image)
     assert (rgba[..., 3] == 255).all()
+
+
+def test_columns_to_fill_picks_the_largest_tiles_for_the_area() -> None:
+    from cnnviz.core.render import columns_to_fill
+
+    def scale(n, h, w, pad, ah, aw, cols):
+        rows = -(-n // cols)
+        return min(aw / (cols * w + (cols - 1) * pad), ah / (rows * h + (rows - 1) * pad))
+
+    for n, h, w, pad, ah, aw in [(512, 14, 14, 1, 350, 900), (64, 112, 112, 7, 500, 900), (6, 28, 28, 1, 300, 300),
+                                 (1000, 1, 1, 0, 200, 800), (3, 10, 40, 1, 400, 100)]:
+        best = columns_to_fill(n, h, w, pad, ah, aw)
+        brute = max(range(1, n + 1), key=lambda c: (scale(n, h, w, pad, ah, aw, c), -c))
+        assert scale(n, h, w, pad, ah, aw, best) == pytest.approx(scale(n, h, w, pad, ah, aw, brute))
+    # a wide, low panel gets a wide mosaic, not the square one
+    assert columns_to_fill(512, 14, 14, 1, 350, 900) > 23

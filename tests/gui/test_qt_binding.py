@@ -33,3 +33,19 @@ def test_void_qt_calls_keep_none_refcount(qtbot) -> None:
     for _ in range(500):
         calls()
     assert sys.getrefcount(None) - before < 50
+
+
+def test_the_ignored_qt_warnings_are_exactly_the_offscreen_noise() -> None:
+    """pytest fails a test on any Qt warning but the offscreen platform's known noise: one list, not two."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from cnnviz.gui.qt_messages import OFFSCREEN_NOISE
+
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    patterns = config["tool"]["pytest"]["ini_options"]["qt_log_ignore"]
+    assert config["tool"]["pytest"]["ini_options"]["qt_log_level_fail"] == "WARNING"
+    assert len(patterns) == len(OFFSCREEN_NOISE)
+    for message in OFFSCREEN_NOISE:
+        assert any(re.search(p, message) for p in patterns), message

@@ -4,8 +4,15 @@ The picture is ``core.render.mosaic(...).to_rgba(colormap, out=buffer)``
 written into one reused RGBA buffer and fed to a single persistent
 ``ImageItem`` without levels (uint8 RGBA goes to Qt as it is); clicks map back
 to (channel, y, x) with the mosaic's own geometry. A colormap change only
-recolours the mosaic; the view is fitted only when the mosaic's size changes,
-so a zoom survives walking layers of the same shape.
+recolours the mosaic.
+
+The mosaic fills the space it has: its number of columns is the one that
+makes the tiles largest in the panel's shape (``core.render.columns_to_fill``),
+recomputed when the panel is resized, and while "Fit" is on the view shows the
+whole mosaic. Tiles never shrink below a readable size (:data:`MIN_TILE_PX`,
+growing with the zoom): past it the view shows the first tiles at that size and
+the rest is reached by dragging or scrolling. Zooming with the wheel turns
+"Fit" off; pressing it fits again.
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.colorbar import ColorBar
@@ -25,6 +33,8 @@ from cnnviz.gui.state import AppState
 
 #: Channel numbers are drawn only when there are at most this many tiles (and the tiles are wide enough).
 MAX_NUMBERS = 512
+#: The smallest a tile is drawn, in screen pixels at zoom 1 (past it the view scrolls).
+MIN_TILE_PX = 14
 
 
 def layer_maps(tensor: Any) -> np.ndarray | None:
@@ -89,8 +99,14 @@ class ActivationGrid(QWidget):
         self.sort_box.addItem(tr("Sort by mean"), "mean")
         self.sort_box.addItem(tr("Sort by max"), "max")
         self.sort_box.setToolTip(tr("Order the tiles by channel number, or strongest first."))
+        self.fit_button = QToolButton()
+        self.fit_button.setText(tr("Fit"))
+        self.fit_button.setCheckable(True)
+        self.fit_button.setChecked(True)
+        self.fit_button.setToolTip(tr("Show every channel as large as the panel allows (tiles never get too small "
+                                      "to read: then drag to see the rest). Scroll the wheel over the tiles to zoom."))
         bar.addWidget(self.title, 1)
-        for w in (self.cmap_box, self.scale_box, self.sort_box):
+        for w in (self.cmap_box, self.scale_box, self.sort_box, self.fit_button):
             bar.addWidget(w)
         lay.addLayout(bar)
 
@@ -126,6 +142,13 @@ class ActivationGrid(QWidget):
         self.hover_label = QLabel(" ")
         lay.addWidget(self.hover_label)
 
+        self._relayout = QTimer(self)  # a resize re-tiles once the user stops dragging
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(80)
+        self._relayout.timeout.connect(self._on_resized)
+        self._columns = 0
+        self.fit_button.toggled.connect(lambda on: on and self.fit())
+        self.view.sigRangeChangedManually.connect(lambda *_: self.fit_button.setChecked(False))
         self.cmap_box.currentIndexChanged.connect(lambda _: controller.set_colormap(self.cmap_box.currentData()))
         self.scale_box.currentIndexChanged.connect(lambda _: self.redraw())
         self.sort_box.currentIndexChanged.connect(lambda _: self.redraw())
@@ -179,12 +202,13 @@ class ActivationGrid(QWidget):
             return
         order = channel_order(maps, self.sort_box.currentData())
         pad = 0 if maps.shape[1] == 1 and maps.shape[2] == 1 else max(1, maps.shape[1] // 16)
-        m = mosaic(maps, pad=pad, scale=self.scale_box.currentData(), order=order)
+        self._columns = self._best_columns(len(order), maps.shape[1], maps.shape[2], pad)
+        m = mosaic(maps, columns=self._columns, pad=pad, scale=self.scale_box.currentData(), order=order)
         self.mosaic = m
         self._paint(m)
-        if self._fitted != m.shape:
+        if self._fitted != m.shape or self.fit_button.isChecked():
             self._fitted = m.shape
-            self.view.autoRange(padding=0.01)
+            self.fit()
         self._draw_colorbar(m)
         self._draw_numbers(m)
         self._draw_marker()
@@ -197,6 +221,59 @@ class ActivationGrid(QWidget):
                 s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
             )
         )
+
+    def _area(self) -> tuple[float, float]:
+        """(height, width) in pixels the mosaic can use."""
+        rect = self.view.sceneBoundingRect()
+        return max(1.0, rect.height()), max(1.0, rect.width())
+
+    def _best_columns(self, n: int, h: int, w: int, pad: int) -> int:
+        from cnnviz.core.render import columns_to_fill
+
+        area_h, area_w = self._area()
+        return columns_to_fill(n, h, w, pad, area_h, area_w)
+
+    def fit(self) -> None:
+        """Show the whole mosaic as large as the panel allows, or its first tiles at the readable minimum."""
+        m = self.mosaic
+        if m is None:
+            return
+        area_h, area_w = self._area()
+        h, w = m.shape
+        scale = min(area_w / w, area_h / h)
+        smallest = MIN_TILE_PX * float(getattr(self.state, "zoom", 1.0) or 1.0)
+        if scale * m.cell_size[1] >= smallest or m.cell_size[1] == 0:
+            # the image alone: the channel numbers still span the previous (larger) mosaic here,
+            # which made the view keep the old size when the next layer was smaller
+            self.view.autoRange(padding=0.01, items=[self.image])
+        else:  # too many tiles to read at once: the first ones at a readable size, the rest by dragging
+            s = smallest / m.cell_size[1]
+            self.view.setRange(pg.QtCore.QRectF(0, 0, area_w / s, area_h / s), padding=0)
+        self.fit_button.blockSignals(True)
+        self.fit_button.setChecked(True)
+        self.fit_button.blockSignals(False)
+
+    def tile_screen_size(self) -> float:
+        """How wide one tile is drawn on screen now, in pixels."""
+        m = self.mosaic
+        if m is None:
+            return 0.0
+        (x0, x1), _ = self.view.viewRange()
+        return self.view.sceneBoundingRect().width() / max(1e-9, x1 - x0) * m.cell_size[1]
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Re-tile for the new shape once resizing pauses."""
+        super().resizeEvent(event)
+        self._relayout.start()
+
+    def _on_resized(self) -> None:
+        if self.maps is None or self.mosaic is None:
+            return
+        m = self.mosaic
+        if self._best_columns(len(m.channels), *m.cell_size, m.pad) != self._columns:
+            self.redraw()
+        elif self.fit_button.isChecked():
+            self.fit()
 
     def _paint(self, m: Any) -> None:
         self._rgba = m.to_rgba(self.controller.colormap, out=self._rgba)

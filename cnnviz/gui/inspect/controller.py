@@ -66,6 +66,8 @@ class InspectController(QObject):
 
     model_failed = Signal(str)
     """A model could not be loaded (the message); the previous model stays."""
+    model_loading = Signal(object)
+    """A model load started (its ``ModelRequest``); ``model_failed`` or AppState.model_changed follows."""
     forward_changed = Signal(object)
     """New activations for the current model and image (a core ``ForwardResult``)."""
     unit_changed = Signal(object)
@@ -96,6 +98,7 @@ class InspectController(QObject):
         self._request_image: ImageInput | None = None
         self._request_then: Callable[[], None] | None = None
         self.ask_trust: Callable[[str], bool] = self._ask_trust_dialog
+        self.ask_load_what_fits: Callable[[str], bool] = self._ask_what_fits_dialog
         self._cam_timer = QTimer(self)
         self._cam_timer.setSingleShot(True)
         self._cam_timer.setInterval(120)
@@ -267,6 +270,7 @@ class InspectController(QObject):
         self._model_request, self._request_layer = request, layer
         self._request_image, self._request_then = image, then
         self.state.show_status(tr("Loading {0}…").format(request.name), 0)
+        self.model_loading.emit(request)
         source = image if image is not None else (None if self.raw_image is not None else self.image_source)
 
         def done(result: Any) -> None:
@@ -282,12 +286,18 @@ class InspectController(QObject):
                 6000,
             )
 
-        refused: list[bool] = []
+        raised: list[Exception] = []
 
         def failed(message: str, details: str = "") -> None:
+            from cnnviz.core.errors import PickleRefusedError, WeightsMismatchError
+
             self._model_request = None
-            if refused and not request.trust_pickle and self.ask_trust(message):
+            exc = raised[-1] if raised else None
+            if isinstance(exc, PickleRefusedError) and not request.trust_pickle and self.ask_trust(message):
                 self.load(replace(request, trust_pickle=True), device=device, image=image, layer=layer, then=then)
+                return
+            if isinstance(exc, WeightsMismatchError) and request.strict and self.ask_load_what_fits(message):
+                self.load(replace(request, strict=False), device=device, image=image, layer=layer, then=then)
                 return
             self.state.show_status("", 1)
             kept = self.state.model.name if self.state.model is not None else tr("nothing")
@@ -298,15 +308,13 @@ class InspectController(QObject):
             )
             self.model_failed.emit(message)
 
-        from cnnviz.core.errors import PickleRefusedError
-
         return self._start(
             "main",
             job_load_model,
             done,
             failed,
             show_progress=True,
-            on_error=lambda exc: refused.append(True) if isinstance(exc, PickleRefusedError) else None,
+            on_error=lambda exc: exc is not None and raised.append(exc),
             then=then,
             request=request,
             device=device,
@@ -324,7 +332,26 @@ class InspectController(QObject):
         kw.update(changes)
         return self.load(request, **kw)
 
+    def _ask_what_fits_dialog(self, message: str) -> bool:
+        if self._headless():
+            return False
+        answer = QMessageBox.question(
+            self.parent_widget,
+            tr("Load what fits?"),
+            message + "\n\n" + tr("Load the tensors that fit and keep the rest random? The Layer math and the "
+                                  "status bar then say which weights came from the file."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _headless(self) -> bool:
+        """True in screenshot mode: every question is answered No."""
+        return bool(getattr(getattr(self.parent_widget, "options", None), "screenshot", None))
+
     def _ask_trust_dialog(self, message: str) -> bool:
+        if self._headless():
+            return False
         answer = QMessageBox.question(
             self.parent_widget,
             tr("Trust this weights file?"),

@@ -98,6 +98,8 @@ class ModelPanel(QWidget):
         self.weights_box.activated.connect(self._on_weights_box)
         self.device_box.activated.connect(lambda i: state.set_device(self.device_box.itemData(i)))
         state.model_changed.connect(self._sync)
+        controller.model_failed.connect(lambda _m: self._sync())  # the boxes show what is really loaded
+        controller.model_loading.connect(self._show_loading)
         state.device_changed.connect(self._sync)
         controller.progress_changed.connect(self._on_progress)
 
@@ -178,9 +180,18 @@ class ModelPanel(QWidget):
             self.controller.load_model(session.name, choice, seed=session.seed, model_kwargs=session.kwargs)
 
     # ------------------------------------------------------------ reactions
+    def _show_loading(self, request: object) -> None:
+        """While a model loads, the model box names it (a failure puts back what stays loaded)."""
+        name = getattr(request, "name", None)
+        for i in range(self.model_box.count()):
+            if self.model_box.itemData(i, Qt.ItemDataRole.UserRole) == name:
+                self.model_box.setCurrentIndex(i)
+                return
+
     def _sync(self, *_: object) -> None:
         session = self.state.model
         if session is not None:
+            self._offer_pretrained(session.spec.has_pretrained, session.name)
             for i in range(self.model_box.count()):
                 if self.model_box.itemData(i, Qt.ItemDataRole.UserRole) == session.name:
                     self.model_box.setCurrentIndex(i)
@@ -197,6 +208,16 @@ class ModelPanel(QWidget):
         i = self.device_box.findData(self.state.device)
         if i >= 0:
             self.device_box.setCurrentIndex(i)
+
+    def _offer_pretrained(self, available: bool, name: str) -> None:
+        """Enable "Pretrained" only for models that have pretrained weights; say so otherwise."""
+        i = self.weights_box.findData("pretrained")
+        item = self.weights_box.model().item(i) if i >= 0 else None
+        if item is None:
+            return
+        item.setEnabled(available)
+        item.setToolTip("" if available else tr("{0} has no pretrained weights: train it in the Train tab and open "
+                                                "it here, or load a weights file.").format(name))
 
     def _set_current_entry(self, text: str | None) -> None:
         """Show ``text`` as the box's extra first entry for the weights in use, or remove it (None)."""
