@@ -403,6 +403,16 @@ def running_totals(info: LayerInfo, params: int, total_macs: int) -> Text:
     }
 
 
+def random_activations_note() -> Text:
+    """The note shown next to the activation maps of an untrained model."""
+    return {
+        "en": "Random weights: these maps are what an untrained network computes — edges and blobs the random "
+        "filters happen to pick up, not features it learned. Load pretrained or trained weights to compare.",
+        "zh": "随机权重：这些特征图是未训练网络的计算结果——只是随机卷积核碰巧响应的边缘和色块，"
+        "并不是学到的特征。加载预训练或训练好的权重来对比。",
+    }
+
+
 def random_weights_note() -> Text:
     """The warning shown next to the predictions of an untrained model."""
     return {

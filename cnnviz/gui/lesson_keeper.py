@@ -244,7 +244,8 @@ class LessonKeeper:
         remember = QCheckBox(tr("Do not ask again for this exact file"))
         remember.setEnabled(request.kind == "file")
         box.setCheckBox(remember)
-        yes = box.exec() == QMessageBox.StandardButton.Yes
+        box.exec()
+        yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
         return yes, yes and remember.isChecked()
 
     def _set_path(self, path: Path) -> None:

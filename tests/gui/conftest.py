@@ -54,3 +54,26 @@ def inspect_window(make_main_window, qtbot):
     tab = window.tab_widgets["inspect"]
     qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
     return window
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> list[str]:
+    """Modal questions answer No in tests (as in a headless run) instead of waiting forever; their texts are kept.
+
+    A test that wants another answer patches ``QMessageBox.question`` itself.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(str(text))
+        return QMessageBox.StandardButton.No
+
+    def exec_(box) -> int:
+        asked.append(box.text())
+        return int(QMessageBox.StandardButton.No.value)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked

@@ -54,6 +54,7 @@ def test_zoom_survives_layers_of_the_same_shape(inspect_window) -> None:
     tab = _tab(inspect_window)
     grid = tab.grid
     grid.view.setRange(xRange=(0, 20), yRange=(0, 20), padding=0)
+    grid.fit_button.setChecked(False)  # what zooming with the wheel does
     zoomed = grid.view.viewRange()
     tab.state.set_layer("1")  # Tanh after the first convolution: also 6×28×28
     assert grid.maps.shape == (6, 28, 28) and grid.view.viewRange() == zoomed
@@ -76,3 +77,19 @@ def test_channel_numbers_follow_the_tiles(inspect_window) -> None:
 )
 def test_nice_ticks(lo: float, hi: float, expected: list[float]) -> None:
     assert nice_ticks(lo, hi) == pytest.approx(expected)
+
+
+def test_clicking_a_unit_does_not_move_the_pictures_and_random_weights_are_said_next_to_the_maps(
+        make_main_window, qtbot) -> None:
+    window = make_main_window(model="resnet18", seed=0)
+    window.resize(1280, 800)
+    tab = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=60000)
+    qtbot.wait(200)
+    before = (tab.input_panel.original.height(), tab.input_panel.seen.height(), tab.grid.canvas.height())
+    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(3))
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=30000)
+    qtbot.wait(100)
+    assert "receptive field" in tab.input_panel.rf_label.text()
+    assert (tab.input_panel.original.height(), tab.input_panel.seen.height(), tab.grid.canvas.height()) == before
+    assert tab.grid.random_note.isVisible() and "untrained" in tab.grid.random_note.text()

@@ -109,6 +109,11 @@ class ActivationGrid(QWidget):
         for w in (self.cmap_box, self.scale_box, self.sort_box, self.fit_button):
             bar.addWidget(w)
         lay.addLayout(bar)
+        self.random_note = QLabel()
+        self.random_note.setObjectName("random-weights-note")
+        self.random_note.setWordWrap(True)
+        self.random_note.hide()
+        lay.addWidget(self.random_note)
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(None)
@@ -154,10 +159,24 @@ class ActivationGrid(QWidget):
         self.sort_box.currentIndexChanged.connect(lambda _: self.redraw())
         controller.colormap_changed.connect(self._on_colormap)
         state.layer_changed.connect(lambda _: self.redraw())
+        state.model_changed.connect(lambda _: self._show_random_note())
+        state.language_changed.connect(lambda _: self._show_random_note())
         controller.forward_changed.connect(lambda _: self.redraw())
         controller.unit_changed.connect(lambda _: self._draw_marker())
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_move)
+
+    def _show_random_note(self) -> None:
+        """Say next to the maps that an untrained network's activations are not learned features."""
+        from cnnviz.core.explanations import random_activations_note
+
+        session = self.state.model
+        if session is None or not session.is_random:
+            self.random_note.hide()
+            return
+        lang = self.state.language if self.state.language in ("en", "zh") else "en"
+        self.random_note.setText("⚠ " + random_activations_note()[lang])
+        self.random_note.show()
 
     # ------------------------------------------------------------ options
     def set_options(self, scale: str | None = None, sort: str | None = None) -> None:

@@ -14,10 +14,11 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,29 @@ RESEARCH_AFTER = 5.0
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"
 RF_PEN = QPen(QColor(255, 60, 60), 0)
 PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
+#: Lines kept free for the receptive-field text, so the pictures above never jump.
+RF_TEXT_LINES = 5
+
+
+class ScrollingText(QTextBrowser):
+    """Read-only wrapped text of a fixed height that scrolls when longer (a label that never resizes)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name: widgets swap freely)
+        """Show ``text`` (plain text)."""
+        self.setPlainText(text)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self.toPlainText()
 
 
 def qimage_to_rgb(image: QImage) -> np.ndarray:
@@ -95,8 +119,8 @@ class InputPanel(QWidget):
         row.addWidget(self.original, 1)
         row.addWidget(self.seen, 1)
         lay.addLayout(row, 1)
-        self.rf_label = QLabel(tr("Click a unit in the activation maps to see what part of the input it sees."))
-        self.rf_label.setWordWrap(True)
+        self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
+        self._reserve_rf_lines()
         below = QHBoxLayout()
         below.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignTop)
         below.addWidget(self.rf_label, 1)
@@ -327,6 +351,21 @@ class InputPanel(QWidget):
             event.acceptProposedAction()
 
     # ------------------------------------------------------------ drawing
+    def _reserve_rf_lines(self) -> None:
+        """A fixed height for the receptive-field text: clicking a unit never moves the pictures.
+
+        A longer text than fits (a narrow window, a big zoom) scrolls inside it.
+        """
+        self.rf_label.setFixedHeight(self.rf_label.fontMetrics().lineSpacing() * RF_TEXT_LINES + 6)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """A zoom (font change) keeps the reserved room in step."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "rf_label"):
+            self._reserve_rf_lines()
+        super().changeEvent(event)
+
     def _on_image(self, prepared: Any) -> None:
         if prepared is None:
             self.original.set_rgb(None)
