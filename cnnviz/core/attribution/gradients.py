@@ -204,15 +204,21 @@ def _run_smoothgrad(ctx: MethodContext) -> AttributionMap:
 
 
 def ig_alphas(steps: int, method: str) -> tuple[np.ndarray, np.ndarray]:
-    """Points α in [0, 1] and their weights for the path integral (as captum computes them).
+    """Points α in [0, 1] and their weights for the path integral.
 
     ``gausslegendre``: Gauss–Legendre nodes and weights mapped from [-1, 1]
-    to [0, 1] (captum's default); ``riemann_trapezoid``: ``steps`` evenly
-    spaced points with trapezoid weights.
+    to [0, 1] (captum's default, same numbers); ``riemann_middle``: the
+    midpoints ``(i + ½)/steps``, weight ``1/steps`` (captum's, same);
+    ``riemann_trapezoid``: the textbook trapezoid rule on ``steps`` evenly
+    spaced points from 0 to 1, spacing ``1/(steps − 1)``. (captum's
+    "riemann_trapezoid" weighs its points by ``1/steps``, so its weights sum
+    to ``1 − 1/steps`` and its attributions come out that much too small.)
     """
     if method == "gausslegendre":
         nodes, weights = np.polynomial.legendre.leggauss(steps)
         return 0.5 * (1 + nodes), 0.5 * weights
+    if method == "riemann_middle":
+        return (np.arange(steps) + 0.5) / steps, np.full(steps, 1.0 / steps)
     if method == "riemann_trapezoid":
         if steps < 2:
             raise ConfigError("ig: the trapezoid rule needs at least 2 steps.")
@@ -262,8 +268,8 @@ def ig_baseline(x: Tensor, kind: str, *, sigma: float = 0.0, seed: int = 0,
         OptionInfo("steps", 16, "points on the path from the baseline to the image", minimum=1, maximum=10000),
         OptionInfo("baseline", "zeros", "zeros (normalised space) | black | blur | uniform",
                    choices=("zeros", "black", "blur", "uniform")),
-        OptionInfo("method", "gausslegendre", "quadrature rule",
-                   choices=("gausslegendre", "riemann_trapezoid")),
+        OptionInfo("integration", "gausslegendre", "quadrature rule (captum's 'method')",
+                   choices=("gausslegendre", "riemann_middle", "riemann_trapezoid")),
         OptionInfo("batch_size", 16, "images per forward/backward pass", minimum=1),
         OptionInfo("blur_sigma", 0.0, "blur baseline's σ in pixels (0: max(H, W)/20)", minimum=0.0),
         OptionInfo("seed", 0, "seed of the uniform baseline", minimum=0),
@@ -275,7 +281,7 @@ def _run_ig(ctx: MethodContext) -> AttributionMap:
     """Integrated Gradients (Sundararajan et al. 2017).
 
     ``attr = (x − x') ⊙ ∫₀¹ ∂y/∂x (x' + α (x − x')) dα``, the integral by
-    ``steps``-point quadrature (captum's ``method`` and ``n_steps``). By
+    ``steps``-point quadrature (``integration`` is captum's ``method``, ``steps`` its ``n_steps``). By
     completeness ``Σ attr = y(x) − y(x')``; the map reports
     ``completeness_error = |Σ attr − (y(x) − y(x'))|`` (and relative to
     ``|y(x) − y(x')|``), which shrinks as ``steps`` grows.
@@ -284,7 +290,7 @@ def _run_ig(ctx: MethodContext) -> AttributionMap:
     x = ctx.x.detach()
     baseline = ig_baseline(x, o["baseline"], sigma=float(o["blur_sigma"]), seed=int(o["seed"]),
                            mean=tuple(o["input_mean"]), std=tuple(o["input_std"]))
-    alphas, weights = ig_alphas(int(o["steps"]), o["method"])
+    alphas, weights = ig_alphas(int(o["steps"]), o["integration"])
     a = torch.tensor(alphas, dtype=x.dtype, device=x.device)
     w = torch.tensor(weights, dtype=torch.float64, device=x.device)
     diff = x - baseline
