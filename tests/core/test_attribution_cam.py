@@ -202,11 +202,34 @@ def test_every_cam_notes_the_overwrite_and_eigen_cam_gives_its_figure() -> None:
     assert "library_difference" in result.maps["eigencam"].extras
 
 
-def test_default_layer_is_the_last_convolutional_stage() -> None:
-    import torchvision
+class _Block(torch.nn.Module):
+    """A ResNet basic block: conv-ReLU-conv, plus the input, ReLU."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv1, self.conv2 = torch.nn.Conv2d(4, 4, 3, padding=1), torch.nn.Conv2d(4, 4, 3, padding=1)
+        self.relu = torch.nn.ReLU(inplace=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.relu(self.conv2(self.relu(self.conv1(x))) + x)
+
+
+class _ResNetLike(torch.nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(3, 4, 3, padding=1)
+        self.layer1 = torch.nn.Sequential(_Block())
+        self.layer4 = torch.nn.Sequential(_Block(), _Block())
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.fc = torch.nn.Linear(4, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(torch.flatten(self.avgpool(self.layer4(self.layer1(self.conv1(x)))), 1))
+
+
+def test_default_layer_is_the_last_convolutional_stage() -> None:
     # the outermost module holding the last convolution whose output is still a map
-    assert default_layer(torchvision.models.resnet18(num_classes=3), image(size=64)) == "layer4"
+    assert default_layer(_ResNetLike(), image()) == "layer4"  # as torchvision's ResNets are built
     vgg_like = Split(torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.ReLU(), torch.nn.MaxPool2d(2)),
                      torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(36, 2)))
     assert default_layer(vgg_like, image()) == "features"  # VGG, AlexNet: features ends in a max pool

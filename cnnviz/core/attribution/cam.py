@@ -368,7 +368,7 @@ def score_cam_weights(ctx: MethodContext, activation: Tensor) -> tuple[Tensor, i
     x = ctx.x.detach()
     scores: list[Tensor] = []
     class_index = ctx.resolved.class_index
-    with eval_mode(ctx.model), scoring(ctx.model, ctx.target, class_index) as scorer, torch.no_grad():
+    with eval_mode(ctx.model), scoring(ctx.model, ctx.target, class_index) as scorer, torch.inference_mode():
         for start in range(0, k, bs):
             ctx.check()
             chunk = activation[start:start + bs].float()

@@ -265,7 +265,8 @@ def ig_baseline(x: Tensor, kind: str, *, sigma: float = 0.0, seed: int = 0,
     paper="Sundararajan, Taly, Yan. Axiomatic Attribution for Deep Networks. ICML 2017.",
     needs_layer=False, signed=True, cost="one forward + backward per step (batched), plus one forward of the baseline",
     options=(
-        OptionInfo("steps", 16, "points on the path from the baseline to the image", minimum=1, maximum=10000),
+        OptionInfo("steps", 12, "points on the path from the baseline to the image (Gauss–Legendre is exact "
+                   "for polynomials of degree < 2·steps)", minimum=1, maximum=10000),
         OptionInfo("baseline", "zeros", "zeros (normalised space) | black | blur | uniform",
                    choices=("zeros", "black", "blur", "uniform")),
         OptionInfo("integration", "gausslegendre", "quadrature rule (captum's 'method')",

@@ -155,7 +155,7 @@ def faithfulness(
 
     scores = torch.empty(total, dtype=torch.float64)
     unit = tgt.kind == "unit"
-    with eval_mode(model), scoring(model, tgt, class_index) as scorer, torch.no_grad():
+    with eval_mode(model), scoring(model, tgt, class_index) as scorer, torch.inference_mode():
         for start in range(0, total, batch_size):
             if cancel is not None:
                 cancel.check()

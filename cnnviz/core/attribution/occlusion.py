@@ -52,6 +52,18 @@ def occlusion_geometry(height: int, width: int, window: int, stride: int) -> tup
     return wh, ww, window_starts(height, wh, stride), window_starts(width, ww, stride)
 
 
+def default_geometry(height: int, width: int, options: dict) -> tuple[int, int]:
+    """The square's side and stride: the options', or a quarter of the shorter side and 3/4 of that.
+
+    At 224×224 that is 56-pixel squares every 42 pixels, 5 × 5 positions:
+    a preview that costs about as much as the other maps of a grid; give a
+    smaller window and stride for a finer map.
+    """
+    window = int(options.get("window", 0)) or max(1, min(height, width) // 4)
+    stride = int(options.get("stride", 0)) or max(1, (3 * window) // 4)
+    return window, stride
+
+
 def _weight(opts: dict, shape: tuple[int, ...]) -> float:
     """Progress weight: forward passes cost about a third of a forward + backward."""
     return occlusion_cost(shape[-2], shape[-1], opts) / 3.0
@@ -64,7 +76,7 @@ def _weight(opts: dict, shape: tuple[int, ...]) -> float:
     options=(
         OptionInfo("window", 0, "side of the grey square in pixels (0: a quarter of the shorter side)",
                    minimum=0),
-        OptionInfo("stride", 0, "step between squares in pixels (0: half the window)", minimum=0),
+        OptionInfo("stride", 0, "step between squares in pixels (0: 3/4 of the window)", minimum=0),
         OptionInfo("fill", 0.0, "value of the square in the model's input space (0: the mean colour)"),
         OptionInfo("score", "probability", "what drops: the class probability or its logit (units: "
                    "always the activation)", choices=("probability", "logit")),
@@ -75,15 +87,14 @@ def _run_occlusion(ctx: MethodContext) -> AttributionMap:
     o = ctx.options
     x = ctx.x.detach()
     _, _, h, w = x.shape
-    window = int(o["window"]) or max(1, min(h, w) // 4)
-    stride = int(o["stride"]) or max(1, window // 2)
+    window, stride = default_geometry(h, w, o)
     wh, ww, ys, xs = occlusion_geometry(h, w, window, stride)
     positions = [(y, xx) for y in ys for xx in xs]
     n, bs = len(positions), int(o["batch_size"])
     fill = float(o["fill"])
     drops = torch.zeros(n, dtype=torch.float64)
     with eval_mode(ctx.model), scoring(ctx.model, ctx.target, ctx.resolved.class_index) as scorer, \
-            torch.no_grad():
+            torch.inference_mode():
         base = scorer.scores(forward(ctx.model, x), o["score"]).double()
         check_finite(base, "the target's score")
         for start in range(0, n, bs):
@@ -111,8 +122,7 @@ def _run_occlusion(ctx: MethodContext) -> AttributionMap:
 
 def occlusion_cost(height: int, width: int, options: dict) -> int:
     """How many forward passes :func:`_run_occlusion` will make with ``options`` (for progress)."""
-    window = int(options.get("window", 0)) or max(1, min(height, width) // 4)
-    stride = int(options.get("stride", 0)) or max(1, window // 2)
+    window, stride = default_geometry(height, width, options)
     try:
         _, _, ys, xs = occlusion_geometry(height, width, window, stride)
     except ConfigError:
