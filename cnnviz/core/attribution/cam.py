@@ -236,6 +236,8 @@ def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours:
                 "in-place ReLU); cnnviz uses the layer's true output, libraries that read the overwritten "
                 "tensor (pytorch-grad-cam, torch-cam) do not."], {}
     diff = library_difference(ours, theirs, tuple(ctx.x.shape[-2:]))
+    if diff < 0.005:  # HiResCAM, LayerCAM: ∂y/∂A is 0 wherever the ReLU changed A, so the maps agree
+        return [], {"library_difference": diff}
     return [f"Layer {layer!r} is overwritten in place later in the forward pass (for example by an in-place "
             "ReLU). cnnviz uses the layer's true output; libraries that read the overwritten tensor "
             f"(pytorch-grad-cam, torch-cam) would show a map that differs by up to {diff:.2f} after "
