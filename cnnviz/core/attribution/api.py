@@ -63,9 +63,11 @@ def check_input(x: Tensor) -> Tensor:
     return x
 
 
-def _scaled(progress: ProgressFn, start: float, span: float) -> ProgressFn:
+def scaled_progress(progress: ProgressFn, start: float, span: float, prefix: str = "") -> ProgressFn:
+    """A callback mapping a part's [0, 1] onto ``start .. start + span`` of ``progress``."""
+
     def report(fraction: float, message: str = "") -> None:
-        progress(min(1.0, start + span * max(0.0, min(1.0, fraction))), message)
+        progress(min(1.0, start + span * max(0.0, min(1.0, fraction))), prefix + message)
 
     return report
 
@@ -140,9 +142,10 @@ def compute_many(
         if cancel is not None:
             cancel.check()
         info = entries[n].info
+        assert sp is not None  # without a shared pass every method is in errors
         ctx = MethodContext(
             method=n, model=model, x=x, target=tgt, resolved=sp.resolved, layer=key if info.needs_layer else None,
-            shared=sp, options=opts[n], progress=_scaled(progress, done / total, weights[n] / total),
+            shared=sp, options=opts[n], progress=scaled_progress(progress, done / total, weights[n] / total),
             cancel=cancel,
         )
         try:

@@ -235,7 +235,7 @@ def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours:
         return [f"Layer {layer!r} is overwritten in place later in the forward pass (for example by an "
                 "in-place ReLU); cnnviz uses the layer's true output, libraries that read the overwritten "
                 "tensor (pytorch-grad-cam, torch-cam) do not."], {}
-    diff = library_difference(ours, theirs, tuple(ctx.x.shape[-2:]))
+    diff = library_difference(ours, theirs, (int(ctx.x.shape[-2]), int(ctx.x.shape[-1])))
     if diff < 0.005:  # HiResCAM, LayerCAM: ∂y/∂A is 0 wherever the ReLU changed A, so the maps agree
         return [], {"library_difference": diff}
     return [f"Layer {layer!r} is overwritten in place later in the forward pass (for example by an in-place "
@@ -247,7 +247,7 @@ def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours:
 def _cam_map(ctx: MethodContext, layer_map: Tensor, notes: list[str], extras: dict, *,
              forward_passes: int, backward_passes: int, weights: Tensor | None = None) -> AttributionMap:
     check_finite(layer_map, "the map")
-    up = upsample_map(layer_map, tuple(ctx.x.shape[-2:]))
+    up = upsample_map(layer_map, (int(ctx.x.shape[-2]), int(ctx.x.shape[-1])))
     if weights is not None:
         extras = {**extras, "channel_weights": weights.detach().cpu().numpy().astype(np.float32)}
     return AttributionMap(

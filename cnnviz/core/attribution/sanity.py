@@ -35,7 +35,7 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from cnnviz.core.attribution.api import compute_many
+from cnnviz.core.attribution.api import compute_many, scaled_progress
 from cnnviz.core.attribution.layers import layer_outputs, split_key
 from cnnviz.core.attribution.registry import AttributionMap
 from cnnviz.core.attribution.targets import Target, as_target
@@ -140,7 +140,7 @@ def sanity_check(
     groups = randomization_groups(model, x, max_steps)
     units = len(groups) + 1
     first = compute_many(methods, model, x, target, layer=layer, options=options, cancel=cancel,
-                         progress=lambda f, m="": progress(f / units, f"Original model: {m}"))
+                         progress=scaled_progress(progress, 0.0, 1 / units, "Original model: "))
     resolved = first.target
     assert resolved is not None
     fixed = as_target(target)
@@ -157,8 +157,8 @@ def sanity_check(
             randomize_(modules[name], seed * 1_000_003 + i * 1_000 + j)
         result = compute_many(methods, copy_, x, fixed, layer=first.layer, options=options, cancel=cancel,
                               strict=False,
-                              progress=lambda f, m="", i=i: progress((i + 1 + f) / units,
-                                                                     f"Randomised {i + 1}/{len(groups)}: {m}"))
+                              progress=scaled_progress(progress, (i + 1) / units, 1 / units,
+                                                       f"Randomised {i + 1}/{len(groups)}: "))
         corr = {m: spearman(original[m], np.abs(result.maps[m].map)) if m in result.maps else math.nan
                 for m in methods}
         maps = {m: result.maps[m].map for m in methods if m in result.maps}

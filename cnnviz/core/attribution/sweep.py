@@ -18,7 +18,7 @@ from typing import Any
 
 from torch import Tensor, nn
 
-from cnnviz.core.attribution.api import check_input
+from cnnviz.core.attribution.api import check_input, scaled_progress
 from cnnviz.core.attribution.errors import LayerError, NoConvLayerError
 from cnnviz.core.attribution.layers import conv_layers, require_conv
 from cnnviz.core.attribution.metrics import faithfulness
@@ -96,10 +96,7 @@ def layer_sweep(
         if "layer_grad" in e.info.shared and key not in sp.layer_grads:
             skipped[key] = f"The target does not depend on layer {key!r}."
             continue
-
-        def part(f: float, m: str = "", i: int = i, key: str = key) -> None:
-            progress((i + 0.5 * f) / len(keys), f"{key}: {m}")
-
+        part = scaled_progress(progress, i / len(keys), 0.5 / len(keys), f"{key}: ")
         ctx = MethodContext(method=method, model=model, x=x, target=tgt, resolved=sp.resolved, layer=key,
                             shared=sp, options=opts, progress=part, cancel=cancel)
         try:
@@ -109,7 +106,7 @@ def layer_sweep(
             continue
         try:
             f = faithfulness(model, x, amap, steps=steps, batch_size=batch_size, cancel=cancel,
-                             progress=lambda fr, m="", i=i: progress((i + 0.5 + 0.5 * fr) / len(keys), m))
+                             progress=scaled_progress(progress, (i + 0.5) / len(keys), 0.5 / len(keys), f"{key}: "))
         except CnnvizError as exc:
             skipped[key] = exc.one_line()
             continue
