@@ -15,6 +15,7 @@ map would differ.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -105,6 +106,7 @@ def conv_layers(model: nn.Module, x: Tensor) -> list[str]:
 
 
 _DEFAULT_LAYERS: weakref.WeakKeyDictionary[nn.Module, dict[tuple, str]] = weakref.WeakKeyDictionary()
+_default_lock = threading.Lock()  # GUI workers may ask for different models at once
 
 
 def default_layer(model: nn.Module, x: Tensor) -> str:
@@ -119,7 +121,8 @@ def default_layer(model: nn.Module, x: Tensor) -> str:
     """
     require_conv(model)
     cache_key = (tuple(x.shape), sum(1 for _ in model.modules()))
-    cached = _DEFAULT_LAYERS.get(model, {}).get(cache_key)
+    with _default_lock:
+        cached = _DEFAULT_LAYERS.get(model, {}).get(cache_key)
     if cached is not None:
         return cached
     rows = layer_outputs(model, x)
@@ -136,7 +139,8 @@ def default_layer(model: nn.Module, x: Tensor) -> str:
         if row is not None and row.spatial:
             best = row.key
             break
-    _DEFAULT_LAYERS.setdefault(model, {})[cache_key] = best
+    with _default_lock:
+        _DEFAULT_LAYERS.setdefault(model, {})[cache_key] = best
     return best
 
 
