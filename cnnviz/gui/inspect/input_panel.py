@@ -442,7 +442,7 @@ class InputPanel(QWidget):
         self._draw_overlay()
 
     def _draw_overlay(self) -> None:
-        from cnnviz.core.cam import heat_rgba
+        from cnnviz.core.attribution.cam import heat_rgba
 
         mode = self.overlay_box.currentData()
         fwd = self.controller.forward

@@ -222,7 +222,7 @@ def job_cam(
     *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Any, layer: str, image_id: int
 ) -> CamAnswer:
     """Grad-CAM of ``layer`` for the top class (core.cam.grad_cam)."""
-    from cnnviz.core.cam import grad_cam
+    from cnnviz.core.attribution.cam import grad_cam
 
     with session.exclusive() as model:
         _check(cancel)

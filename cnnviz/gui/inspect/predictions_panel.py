@@ -92,7 +92,7 @@ class PredictionsPanel(QWidget):
                 self.bars[i].hide()
 
     def _on_cam(self, answer: Any) -> None:
-        from cnnviz.core.cam import heat_rgba
+        from cnnviz.core.attribution.cam import heat_rgba
 
         fwd = self.controller.forward
         self.cam = answer

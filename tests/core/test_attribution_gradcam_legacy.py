@@ -7,7 +7,7 @@ import pytest
 import torch
 from torch import nn
 
-from cnnviz.core.cam import grad_cam, heat_rgba
+from cnnviz.core.attribution.cam import grad_cam, heat_rgba
 from cnnviz.core.errors import ModelError
 from cnnviz.core.probe import hook_count
 
