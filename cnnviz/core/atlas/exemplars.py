@@ -221,6 +221,7 @@ class ExemplarIndex:
     image_ids: list[str]
     labels: list[str]
     state: IndexProgress
+    from_cache: bool = False  # set by open_index when nothing had to be run (not saved)
 
     # ------------------------------------------------------------------ reading
 
@@ -319,13 +320,33 @@ class ExemplarIndex:
                 {
                     "channel": c,
                     "top": [
-                        {"image": e.image, "y": e.y, "x": e.x, "value": e.value, "box": list(e.box)}
+                        {"image": e.image, "y": e.y, "x": e.x, "value": e.value if math.isfinite(e.value) else None,
+                         "box": list(e.box)}
                         for e in self.top(key, c)
                     ],
                 }
                 for c in range(self.layers[key].channels)
             ]
         return {"model": self.model, "weights": self.weights, "dataset": self.dataset, "layers": layers}
+
+    def to_json_text(self) -> str:
+        """:meth:`to_json_dict` as text: one line per exemplar record, so large indexes stay readable."""
+        doc = self.to_json_dict()
+        head = {k: doc[k] for k in ("model", "weights", "dataset")}
+        lines = ["{"] + [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
+        lines.append(' "layers": {')
+        layer_items = list(doc["layers"].items())
+        for li, (key, channels) in enumerate(layer_items):
+            lines.append(f"  {json.dumps(key, ensure_ascii=False)}: [")
+            for ci, ch in enumerate(channels):
+                lines.append(f'   {{"channel": {ch["channel"]}, "top": [')
+                recs = [f"    {json.dumps(r, ensure_ascii=False, allow_nan=False)}" for r in ch["top"]]
+                if recs:
+                    lines.append(",\n".join(recs))
+                lines.append("   ]}" + ("," if ci < len(channels) - 1 else ""))
+            lines.append("  ]" + ("," if li < len(layer_items) - 1 else ""))
+        lines += [" }", "}"]
+        return "\n".join(lines) + "\n"
 
     # ------------------------------------------------------------------ files
 
@@ -526,6 +547,8 @@ def _load_batch(source: ImageSource, ids: Sequence[str], start: int, size: int, 
 
 
 def _eta(seconds: float) -> str:
+    if seconds < 1:
+        return "under a second"
     if seconds < 60:
         return f"{seconds:.0f} s"
     if seconds < 3600:
@@ -692,6 +715,7 @@ def open_index(
         cached = cache.load(key)
         if cached is not None and cached.complete:
             progress(1.0, "Exemplars loaded from the cache")
+            cached.from_cache = True
             return cached
     return build_index(
         model, source, layers, preprocess=preprocess, model_name=model_name, top_k=top_k,

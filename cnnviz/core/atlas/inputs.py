@@ -11,11 +11,15 @@ gives that image.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
 from cnnviz.core.images import Preprocess, prepare
+
+if TYPE_CHECKING:
+    from cnnviz.core.atlas.sources import ImageSource
 
 
 def _stack_inputs(batch: torch.Tensor, pre: Preprocess) -> torch.Tensor:
@@ -73,3 +77,8 @@ def model_view(rgb: np.ndarray, pre: Preprocess) -> np.ndarray:
         gray = F.rgb_to_grayscale(x.float() / 255.0, num_output_channels=1)
         x = (gray * 255.0).round_().clamp_(0, 255).to(torch.uint8).expand(3, -1, -1)
     return np.ascontiguousarray(x.permute(1, 2, 0).numpy())
+
+
+def source_input(source: ImageSource, image_id: str, pre: Preprocess) -> torch.Tensor:
+    """The model input ``[1, C, h, w]`` of one image of a source (e.g. a natural exemplar's)."""
+    return batch_inputs([source.read(image_id).rgb], pre)
