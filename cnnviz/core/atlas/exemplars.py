@@ -84,7 +84,8 @@ class LayerGeometry:
         rf = None
         if self.rf is not None:
             rf = {"size": list(self.rf.size), "jump": list(self.rf.jump), "start": list(self.rf.start),
-                  "aligned": self.rf.aligned}
+                  "aligned": self.rf.aligned,
+                  "bounds": None if self.rf.bounds is None else [list(b) for b in self.rf.bounds]}
         return {"key": self.key, "channels": self.channels, "out_hw": list(self.out_hw), "rf": rf}
 
     @classmethod
@@ -98,6 +99,9 @@ class LayerGeometry:
                 jump=tuple(float(v) for v in rf["jump"]),  # type: ignore[arg-type]
                 start=tuple(float(v) for v in rf["start"]),  # type: ignore[arg-type]
                 aligned=bool(rf.get("aligned", True)),
+                bounds=None if rf.get("bounds") is None else tuple(
+                    (float(lo), float(hi)) for lo, hi in rf["bounds"]
+                ),  # type: ignore[arg-type]
             )
         return cls(str(d["key"]), int(d["channels"]), (int(d["out_hw"][0]), int(d["out_hw"][1])), field_)
 
