@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, load_model_from_args
+from cnnviz.commands._common import add_model_options, load_model_from_args, parse_seed
 
 EXAMPLES = """\
 examples:
@@ -70,6 +70,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--split", choices=["train", "val", "test"], help="dataset split (default val / test)")
     p.add_argument("--limit", type=_positive, metavar="N", help="use only the first N images")
     p.add_argument("--root", metavar="DIR", help="folder of a torchvision dataset (default: cnnviz's datasets folder)")
+    p.add_argument("--data-seed", type=parse_seed, default=0,
+                   help="seed of a synthetic dataset such as shapes (default 0)")
     p.add_argument("--batch-size", type=_positive, default=32, help="images per forward pass (default 32)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the exemplar cache")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -122,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"--out {out} is a file; give a folder")
     device = resolve_device(args.device)
     progress = _Progress(args.quiet)
-    source = open_source(args.data, split=args.split, seed=args.seed, limit=args.limit, root=args.root,
+    source = open_source(args.data, split=args.split, seed=args.data_seed, limit=args.limit, root=args.root,
                          progress=progress)
     loaded = load_model_from_args(args)
     pre = preprocess_for(loaded.spec, loaded.weights_enum)

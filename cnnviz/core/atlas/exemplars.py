@@ -308,7 +308,10 @@ class ExemplarIndex:
     def describe(self) -> str:
         """One line for a person: how many images, what was skipped."""
         s = self.state
-        parts = [f"{s.done}/{self.total} images indexed" + ("" if self.complete else " (partial)")]
+        used = s.done - sum(s.skipped.values())
+        parts = [f"{used} image{'s' if used != 1 else ''} indexed"]
+        if not self.complete:
+            parts.append(f"partial: {s.done} of {self.total} visited")
         skipped = [f"{n} {r.replace('_', ' ')}" for r, n in s.skipped.items() if n]
         if skipped:
             parts.append("skipped: " + ", ".join(skipped))
