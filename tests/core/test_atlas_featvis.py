@@ -13,6 +13,7 @@ from cnnviz.core.atlas.exemplars import build_index
 from cnnviz.core.atlas.featvis import (
     COLOR_CORRELATION_SQRT,
     FeatVisTarget,
+    _Adam,
     _clip_small,
     _Fourier,
     _gaussian_blur,
@@ -62,13 +63,13 @@ def test_class_target_on_a_grayscale_model() -> None:
     torch.manual_seed(0)
     net = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 5), torch.nn.ReLU(), torch.nn.Flatten(), torch.nn.Linear(4 * 24 * 24, 3))
     pre = Preprocess(None, (28, 28), mean=(0.5,), std=(0.5,), channels=1)
-    r = visualize(net.eval(), FeatVisTarget(class_index=2), preprocess=pre, settings=preset("2017", steps=20))
+    r = visualize(net.eval(), FeatVisTarget(class_index=2), preprocess=pre, settings=preset("2015", steps=20))
     assert r.image.shape == (28, 28, 3) and np.array_equal(r.image[..., 0], r.image[..., 2])
     assert r.channel_mean is None and r.channel_max is None
     with torch.no_grad():
         logit = float(net(prepare(r.image, pre).tensor)[0, 2])
     assert abs(logit - r.activation) < 1e-4
-    assert r.activation > r.history[0]
+    assert r.activation > r.history[0] + 1.0  # gradient ascent on a linear-ish logit climbs fast
     with pytest.raises(ConfigError, match="class 3 does not exist"):
         visualize(net, FeatVisTarget(class_index=3), preprocess=pre, settings=preset("2017", steps=1))
 
@@ -165,22 +166,34 @@ def test_blur_and_clipping_match_their_definitions() -> None:
 
 def test_fourier_parameterisation_by_numpy() -> None:
     settings = preset("2017", init_std=0.3)
-    param = _Fourier(3, 12, 10, settings, torch.Generator().manual_seed(0), torch.device("cpu"))
+    param = _Fourier(3, 12, 10, settings, np.random.default_rng(0), torch.device("cpu"))
     spec = param.spectrum.detach().numpy()
     f = np.sqrt(np.fft.fftfreq(12)[:, None] ** 2 + np.fft.rfftfreq(10)[None, :] ** 2)
-    coeff = (spec[0] + 1j * spec[1]) / np.maximum(f, 1 / 12)
+    coeff = (spec[..., 0] + 1j * spec[..., 1]) / np.maximum(f, 1 / 12)
     img = np.fft.irfft2(coeff, s=(12, 10), norm="ortho")
     colour = COLOR_CORRELATION_SQRT / np.linalg.norm(COLOR_CORRELATION_SQRT, axis=0).max()
     expected = 1 / (1 + np.exp(-np.einsum("ij,jhw->ihw", colour, img)))
     np.testing.assert_allclose(param().detach().numpy()[0], expected, atol=1e-5)
 
 
+def test_adam_matches_torch() -> None:
+    start = torch.randn(4, 5, generator=torch.Generator().manual_seed(2))
+    ours, theirs = start.clone(), torch.nn.Parameter(start.clone())
+    adam, reference = _Adam(ours, 0.05), torch.optim.Adam([theirs], lr=0.05)
+    for i in range(6):
+        grad = torch.randn(4, 5, generator=torch.Generator().manual_seed(10 + i))
+        adam.step(grad)
+        theirs.grad = grad.clone()
+        reference.step()
+    torch.testing.assert_close(ours, theirs.detach(), atol=1e-6, rtol=1e-6)
+
+
 def test_warp_rotation_and_identity() -> None:
     img = torch.arange(36.0).view(1, 1, 6, 6) / 36
     quarter = preset("2017", jitter=0, scales=(1.0,), angles=(90.0,))
-    torch.testing.assert_close(_random_warp(img, quarter, torch.Generator()), torch.rot90(img, 1, dims=(2, 3)))
+    torch.testing.assert_close(_random_warp(img, quarter, np.random.default_rng()), torch.rot90(img, 1, dims=(2, 3)))
     wide = torch.rand(1, 3, 4, 6)
     half = preset("2017", jitter=0, scales=(1.0,), angles=(180.0,))
-    torch.testing.assert_close(_random_warp(wide, half, torch.Generator()), wide.flip(2, 3), atol=1e-6, rtol=0)
+    torch.testing.assert_close(_random_warp(wide, half, np.random.default_rng()), wide.flip(2, 3), atol=1e-6, rtol=0)
     same = preset("2017", jitter=0, scales=(1.0,), angles=(0.0,))
-    assert _random_warp(wide, same, torch.Generator()) is wide
+    assert _random_warp(wide, same, np.random.default_rng()) is wide

@@ -28,6 +28,12 @@ rotation; "transformation robustness"), composed here into one affine warp
 that keeps the model's input size (the area brought in from outside is
 filled with grey 0.5, Lucid's padding). Optimised with Adam.
 
+A target that is silent on the starting picture (every ReLU on its path
+closed) has no gradient and would never move. On such a step, and only
+then, the step is redone with Lucid's "redirected" ReLU gradient, which lets
+inputs rise where the ordinary ReLU gradient is zero (``redirect_relu``);
+forward values, and so every reported activation, are the ordinary ones.
+
 Everything random comes from one generator seeded with ``seed``, so the same
 settings give the same picture on the CPU (GPUs may differ in the last bits).
 """
@@ -35,8 +41,8 @@ settings give the same picture on the CPU (GPUs may differ in the last bits).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -48,7 +54,7 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.errors import ConfigError, ModelError
 from cnnviz.core.images import Preprocess
-from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
+from cnnviz.core.probe import eval_mode, first_tensor, forward
 from cnnviz.core.progress import CancelToken
 
 PresetName = Literal["2015", "2017"]
@@ -112,7 +118,7 @@ class FeatVisSettings:
     size: tuple[int, int] | None = None  # (height, width); None = the model's input size
     init_std: float = 0.01  # 2017: spectrum init; 2015: noise in [0, 1] pixel units ×10
     preview_every: int = 4  # the step callback gets a picture every N steps (and at the end)
-    redirect_relu: bool = True  # let a silent target start moving (see _RedirectedReLU)
+    redirect_relu: bool = True  # on steps with no gradient at all, let a silent target start moving
     # 2015 regularisers
     decay: float = 0.0
     blur_every: int = 0
@@ -199,11 +205,9 @@ class _StopForward(Exception):
 class _RedirectedReLU(torch.autograd.Function):
     """ReLU whose gradient, when nothing gets through, still lets inputs rise (Lucid's ``redirected_relu_grad``).
 
-    A target that is silent on the starting picture has zero gradient through
-    every ReLU and would never move. Where the ordinary ReLU gradient of an
-    image is all zero, this passes the incoming gradient through except where
-    it would push an already negative input further down. Forward values are
-    the ordinary ReLU's.
+    Where the ordinary ReLU gradient of an image is all zero, this passes the
+    incoming gradient through except where it would push an already negative
+    input further down. Forward values are the ordinary ReLU's.
     """
 
     @staticmethod
@@ -214,12 +218,14 @@ class _RedirectedReLU(torch.autograd.Function):
     @staticmethod
     def backward(ctx: Any, grad: Tensor) -> Tensor:
         (x,) = ctx.saved_tensors
-        relu_grad = torch.where(x < 0, torch.zeros_like(grad), grad)
+        negative = x < 0
+        relu_grad = grad.masked_fill(negative, 0)
+        if relu_grad.dim() == 0:
+            return relu_grad if bool(relu_grad != 0) else grad.masked_fill(negative & (grad > 0), 0)
+        passes = relu_grad.reshape(relu_grad.shape[0], -1).ne(0).any(dim=1)
         # the loss is minimised: a positive gradient pushes the input down
-        redirected = torch.where((x < 0) & (grad > 0), torch.zeros_like(grad), grad)
-        magnitude = relu_grad.reshape(relu_grad.shape[0], -1).norm(dim=1) if relu_grad.dim() else relu_grad.abs()
-        passes = (magnitude > 0).view(-1, *([1] * (relu_grad.dim() - 1))) if relu_grad.dim() else magnitude > 0
-        return torch.where(passes, relu_grad, redirected)
+        redirected = grad.masked_fill(negative & (grad > 0), 0)
+        return torch.where(passes.view(-1, *([1] * (relu_grad.dim() - 1))), relu_grad, redirected)
 
 
 class _RedirectReLUs(TorchFunctionMode):
@@ -232,41 +238,6 @@ class _RedirectReLUs(TorchFunctionMode):
         if func in self.FUNCS and args and isinstance(args[0], Tensor) and args[0].requires_grad:
             return _RedirectedReLU.apply(args[0])
         return func(*args, **kwargs)
-
-
-@contextmanager
-def _target_hook(model: nn.Module, target: FeatVisTarget, out: dict[str, Tensor]):
-    """Put the target layer's output (kept on the autograd graph) in ``out['t']``, then stop the pass."""
-    if target.kind == "class":
-        yield
-        return
-    assert target.layer is not None
-    name, _, call = target.layer.partition("#")
-    wanted = int(call) if call else 1
-    module = dict(model.named_modules()).get(name)
-    if module is None or not name:
-        import difflib
-
-        names = [n for n, _ in model.named_modules() if n]
-        close = difflib.get_close_matches(name, names, n=4, cutoff=0.4)
-        hint = f" Closest: {', '.join(close)}." if close else ""
-        raise ModelError(f"Unknown layer {target.layer!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
-    calls = {"n": 0}
-
-    def hook(mod: nn.Module, args: tuple, output: object) -> None:
-        calls["n"] += 1
-        if call_key(name, calls["n"]) != call_key(name, wanted):
-            return
-        t = first_tensor(output)
-        if t is not None:
-            out["t"] = t
-            raise _StopForward
-
-    handle = module.register_forward_hook(hook)
-    try:
-        yield
-    finally:
-        handle.remove()
 
 
 def _objective(t: Tensor, target: FeatVisTarget) -> Tensor:
@@ -288,20 +259,73 @@ def _objective(t: Tensor, target: FeatVisTarget) -> Tensor:
     return ch[target.unit[0], target.unit[1]]
 
 
+class _TargetProbe:
+    """A scoped hook on the target layer: keeps its output (on the autograd graph) and stops the pass there."""
+
+    def __init__(self, model: nn.Module, target: FeatVisTarget) -> None:
+        self.model = model
+        self.target = target
+        self.module: nn.Module | None = None
+        self.name, self.call = "", 1
+        self.held: Tensor | None = None
+        self.calls = 0
+        if target.kind == "class":
+            return
+        assert target.layer is not None
+        name, _, call = target.layer.partition("#")
+        self.name, self.call = name, int(call) if call.isdigit() else 1
+        self.module = dict(model.named_modules()).get(name) if name else None
+        if self.module is None or (call and not call.isdigit()):
+            import difflib
+
+            names = [n for n, _ in model.named_modules() if n]
+            close = difflib.get_close_matches(name, names, n=4, cutoff=0.4)
+            hint = f" Closest: {', '.join(close)}." if close else ""
+            raise ModelError(f"Unknown layer {target.layer!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
+
+    def _hook(self, module: nn.Module, args: tuple, output: object) -> None:
+        self.calls += 1
+        if self.calls != self.call:
+            return
+        t = first_tensor(output)
+        if t is not None:
+            self.held = t
+            raise _StopForward
+
+    @contextmanager
+    def installed(self) -> Iterator[_TargetProbe]:
+        """Install the hook (nothing for a class target); removed on exit whatever happens."""
+        handle = self.module.register_forward_hook(self._hook) if self.module is not None else None
+        try:
+            yield self
+        finally:
+            if handle is not None:
+                handle.remove()
+
+    def output(self, x: Tensor) -> Tensor:
+        """The target layer's output for ``x`` (the model's output for a class); hook must be installed."""
+        self.held, self.calls = None, 0
+        try:
+            out = forward(self.model, x)
+        except _StopForward:
+            return self.held  # type: ignore[return-value]
+        if self.target.kind != "class":
+            raise ModelError(f"Layer {self.target.layer!r} did not run in the model's forward pass.")
+        t = first_tensor(out)
+        if t is None:
+            raise ModelError("The model returned no tensor.")
+        return t
+
+    def objective(self, x: Tensor) -> Tensor:
+        """The scalar to maximise for input ``x``."""
+        return _objective(self.output(x), self.target)
+
+
 def _layer_output(model: nn.Module, x: Tensor, target: FeatVisTarget) -> Tensor:
     """The target layer's output (or the model's output for a class) for input ``x``."""
-    held: dict[str, Tensor] = {}
-    with _target_hook(model, target, held):
-        try:
-            out = forward(model, x)
-        except _StopForward:
-            return held["t"]
-    if target.kind != "class":
-        raise ModelError(f"Layer {target.layer!r} did not run in the model's forward pass.")
-    t = first_tensor(out)
-    if t is None:
-        raise ModelError("The model returned no tensor.")
-    return t
+    probe = _TargetProbe(model, target)
+    with probe.installed():
+        return probe.output(x)
 
 
 def target_activation(model: nn.Module, x: Tensor, target: FeatVisTarget) -> float:
@@ -325,7 +349,7 @@ def _normalizer(pre: Preprocess, device: torch.device) -> tuple[Tensor, Tensor]:
 class _Fourier(nn.Module):
     """Olah et al. 2017: an image from scaled Fourier coefficients, decorrelated colours, sigmoid."""
 
-    def __init__(self, channels: int, h: int, w: int, settings: FeatVisSettings, gen: torch.Generator,
+    def __init__(self, channels: int, h: int, w: int, settings: FeatVisSettings, rng: np.random.Generator,
                  device: torch.device) -> None:
         super().__init__()
         fy = np.fft.fftfreq(h)[:, None]
@@ -333,8 +357,8 @@ class _Fourier(nn.Module):
         freqs = np.sqrt(fy * fy + fx * fx)
         scale = 1.0 / np.maximum(freqs, 1.0 / max(h, w)) ** settings.decay_power
         self.register_buffer("scale", torch.tensor(scale, dtype=torch.float32, device=device))
-        init = torch.randn((2, channels, h, w // 2 + 1), generator=gen) * settings.init_std
-        self.spectrum = nn.Parameter(init.to(device))
+        init = rng.standard_normal((channels, h, w // 2 + 1, 2)).astype(np.float32) * settings.init_std
+        self.spectrum = nn.Parameter(torch.from_numpy(init).to(device))  # (C, H, W//2+1, real/imaginary)
         self.hw = (h, w)
         colour = COLOR_CORRELATION_SQRT / np.max(np.linalg.norm(COLOR_CORRELATION_SQRT, axis=0))
         self.decorrelate = settings.decorrelate and channels == 3
@@ -342,30 +366,65 @@ class _Fourier(nn.Module):
 
     def forward(self) -> Tensor:
         """The image in [0, 1], ``(1, C, H, W)``."""
-        spec = torch.complex(self.spectrum[0], self.spectrum[1]) * self.scale
+        spec = torch.view_as_complex(self.spectrum) * self.scale
         img = torch.fft.irfft2(spec, s=self.hw, norm="ortho")  # (C, H, W)
         if self.decorrelate:
-            img = torch.einsum("ij,jhw->ihw", self.colour, img)
+            img = (self.colour @ img.reshape(3, -1)).reshape(img.shape)
         return torch.sigmoid(img)[None]
 
 
-def _random_warp(img01: Tensor, settings: FeatVisSettings, gen: torch.Generator) -> Tensor:
-    """One random jitter + scale + rotation of ``img01`` (``(1, C, H, W)`` in [0, 1]), same size, grey fill."""
-    _, _, h, w = img01.shape
-    s = settings.scales[int(torch.randint(len(settings.scales), (1,), generator=gen))]
-    a = math.radians(settings.angles[int(torch.randint(len(settings.angles), (1,), generator=gen))])
+class _Adam:
+    """Adam (Kingma & Ba 2015) for one tensor, with torch's defaults; the optimiser class's Python
+    bookkeeping costs as much as a small model's step."""
+
+    def __init__(self, param: Tensor, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
+        self.param, self.lr, self.betas, self.eps = param, lr, betas, eps
+        self.m = torch.zeros_like(param)
+        self.v = torch.zeros_like(param)
+        self.t = 0
+
+    @torch.no_grad()
+    def step(self, grad: Tensor) -> None:
+        """One update with ``grad`` (the gradient of the loss to minimise)."""
+        b1, b2 = self.betas
+        self.t += 1
+        self.m.lerp_(grad, 1 - b1)
+        self.v.mul_(b2).addcmul_(grad, grad, value=1 - b2)
+        denom = (self.v / (1 - b2**self.t)).sqrt_().add_(self.eps)
+        self.param.addcdiv_(self.m, denom, value=-self.lr / (1 - b1**self.t))
+
+
+Warp = tuple[float, float, int, int]  # scale, angle (radians), shift y, shift x (pixels)
+
+
+def _draw_warp(settings: FeatVisSettings, rng: np.random.Generator) -> Warp:
+    """One random scale, rotation and jitter from the settings' lists."""
+    s = settings.scales[int(rng.integers(len(settings.scales)))]
+    a = math.radians(settings.angles[int(rng.integers(len(settings.angles)))])
     j = settings.jitter
-    ty, tx = (torch.randint(-j, j + 1, (2,), generator=gen).tolist() if j > 0 else (0, 0))
+    ty, tx = (int(v) for v in rng.integers(-j, j + 1, 2)) if j > 0 else (0, 0)
+    return float(s), a, ty, tx
+
+
+def _apply_warp(img01: Tensor, warp: Warp) -> Tensor:
+    """``img01`` (``(1, C, H, W)`` in [0, 1]) zoomed, rotated and shifted; same size, grey 0.5 outside."""
+    s, a, ty, tx = warp
     if s == 1.0 and a == 0.0 and tx == 0 and ty == 0:
         return img01
+    _, _, h, w = img01.shape
     # Output pixel p samples input at A·p + t (normalised coordinates): zoom by s, rotate by a.
     cos, sin = math.cos(a) / s, math.sin(a) / s
     theta = torch.tensor(
-        [[cos * 1.0, -sin * h / w, 2.0 * tx / w], [sin * w / h, cos * 1.0, 2.0 * ty / h]],
+        [[cos, -sin * h / w, 2.0 * tx / w], [sin * w / h, cos, 2.0 * ty / h]],
         dtype=img01.dtype, device=img01.device,
     )[None]
     grid = F.affine_grid(theta, list(img01.shape), align_corners=False)
     return F.grid_sample(img01 - 0.5, grid, mode="bilinear", padding_mode="zeros", align_corners=False) + 0.5
+
+
+def _random_warp(img01: Tensor, settings: FeatVisSettings, rng: np.random.Generator) -> Tensor:
+    """One random jitter + scale + rotation of ``img01``, same size, grey fill."""
+    return _apply_warp(img01, _draw_warp(settings, rng))
 
 
 def _gaussian_blur(x: Tensor, sigma: float) -> Tensor:
@@ -421,44 +480,49 @@ def visualize(
     channels = int(preprocess.channels)
     h, w = settings.size or tuple(int(v) for v in preprocess.crop_size)
     mean, std = _normalizer(preprocess, device)
-    gen = torch.Generator().manual_seed(int(settings.seed))
+    rng = np.random.default_rng(int(settings.seed))
     history: list[float] = []
     stopped = False
 
-    def objective_of(img01: Tensor) -> Tensor:
-        return _objective(_layer_output(model, (img01 - mean) / std, target), target)
+    probe = _TargetProbe(model, target)
 
-    redirect = _RedirectReLUs() if settings.redirect_relu else nullcontext()
-    with eval_mode(model), torch.enable_grad(), redirect:
+    def ascend(loss_of: Callable[[], Tensor], inputs: list[Tensor]) -> tuple[Tensor, list[Tensor]]:
+        """Objective and the gradients of ``-objective``; redone through redirected ReLUs if all are zero."""
+        obj = loss_of()
+        grads = list(torch.autograd.grad(-obj, inputs))
+        if settings.redirect_relu and not any(bool(g.ne(0).any()) for g in grads):
+            with _RedirectReLUs():
+                obj = loss_of()
+                grads = list(torch.autograd.grad(-obj, inputs))
+        return obj, grads
+
+    with eval_mode(model), torch.enable_grad(), probe.installed():
         if settings.preset == "2017":
-            param = _Fourier(channels, h, w, settings, gen, device)
-            opt = torch.optim.Adam([param.spectrum], lr=settings.lr)
+            param = _Fourier(channels, h, w, settings, rng, device)
+            opt = _Adam(param.spectrum, settings.lr)
             picture: Callable[[], Tensor] = param
             for step in range(1, settings.steps + 1):
                 if cancel is not None and cancel.cancelled:
                     stopped = True
                     break
-                opt.zero_grad(set_to_none=True)
-                img = param()
-                obj = objective_of(_random_warp(img, settings, gen))
-                (-obj).backward(inputs=[param.spectrum])
-                opt.step()
+                warp = _draw_warp(settings, rng)
+                obj, (grad,) = ascend(lambda w=warp: probe.objective((_apply_warp(param(), w) - mean) / std),
+                                      [param.spectrum])
+                opt.step(grad)
                 history.append(float(obj.detach()))
-                _report(on_step, step, settings, history[-1], img)
+                _report(on_step, step, settings, history[-1], param)
         else:
             lo, hi = (0 - mean) / std, (1 - mean) / std
-            noise = torch.randn((1, channels, h, w), generator=gen).to(device)
+            noise = torch.from_numpy(rng.standard_normal((1, channels, h, w)).astype(np.float32)).to(device)
             x = ((0.5 + settings.init_std * noise - mean) / std).clamp(lo, hi)
             for step in range(1, settings.steps + 1):
                 if cancel is not None and cancel.cancelled:
                     stopped = True
                     break
                 x.requires_grad_(True)
-                obj = _objective(_layer_output(model, x, target), target)
-                (down,) = torch.autograd.grad(-obj, [x])  # a loss to minimise, as _RedirectedReLU expects
-                grad = -down
+                obj, (down,) = ascend(lambda x=x: probe.objective(x), [x])
                 with torch.no_grad():
-                    x = _step_2015(x.detach(), grad, settings, step, lo, hi)
+                    x = _step_2015(x.detach(), -down, settings, step, lo, hi)
                 history.append(float(obj.detach()))
                 _report(on_step, step, settings, history[-1], lambda x=x: x * std + mean)
             final_x = x.detach()
@@ -468,13 +532,13 @@ def visualize(
 
     with torch.no_grad():
         image = _to_uint8(picture())
-    # Measure on exactly what a saved PNG holds: the 8-bit picture, normalised.
-    x_final = torch.from_numpy(image).permute(2, 0, 1)[None].float().div(255.0).to(device)
-    if channels == 1:
-        x_final = x_final[:, :1]
-    x_final = (x_final - mean) / std
-    with eval_mode(model), torch.no_grad():
-        out = _layer_output(model, x_final, target)
+    # Measure on what the saved PNG gives when the Inspect tab or `cnnviz activations` reads it back.
+    from cnnviz.core.atlas.inputs import batch_inputs
+
+    as_file = replace(preprocess, resize_size=None, crop_size=(h, w))
+    x_final = batch_inputs([image], as_file).to(device)
+    with eval_mode(model), torch.no_grad(), probe.installed():
+        out = probe.output(x_final)
         activation = float(_objective(out, target))
         channel = None if target.kind == "class" else out[0, target.channel].float()  # type: ignore[index]
     return FeatVisResult(
@@ -498,16 +562,11 @@ def _report(on_step: Callable[[FeatVisStep], None] | None, step: int, settings: 
 
 def _step_2015(x: Tensor, grad: Tensor, s: FeatVisSettings, step: int, lo: Tensor, hi: Tensor) -> Tensor:
     """One update of Yosinski et al. 2015: ascend, then decay, blur, clip small norm / contribution."""
-    scale = grad.abs().mean()
-    if float(scale) > 0:
-        x = x + s.lr * grad / scale
-    if s.decay > 0:
-        x = x * (1.0 - s.decay)
+    x = (x + grad * (s.lr / (float(grad.abs().mean()) + 1e-20))).mul_(1.0 - s.decay)
     if s.blur_every > 0 and s.blur_sigma > 0 and step % s.blur_every == 0:
         x = _gaussian_blur(x, s.blur_sigma)
     if s.norm_pct > 0:
-        x = _clip_small(x, x.norm(dim=1, keepdim=True), s.norm_pct)
+        x = _clip_small(x, torch.linalg.vector_norm(x, dim=1, keepdim=True), s.norm_pct)
     if s.contrib_pct > 0:
-        x = _clip_small(x, (x * grad).abs().sum(dim=1, keepdim=True), s.contrib_pct)
-    return torch.maximum(torch.minimum(x, hi), lo)
-
+        x = _clip_small(x, (x * grad).abs_().sum(dim=1, keepdim=True), s.contrib_pct)
+    return x.clamp_(lo, hi)
