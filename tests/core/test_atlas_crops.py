@@ -95,6 +95,14 @@ def test_atlas_sorted_and_mosaics(viewer: ExemplarViewer) -> None:
     assert atlas.shape == (3 * 20 + 2 * 2, 3 * 20 + 2 * 2, 3)
 
 
+def test_prefetch_fills_the_view_cache(viewer: ExemplarViewer) -> None:
+    fresh = ExemplarViewer(viewer.index, viewer.source, view_cache=5)
+    assert fresh.prefetch("4", k=9) == 5
+    best_first = viewer.index.top("4", viewer.index.channel_order("4")[0])[0].image_id
+    assert best_first in fresh._views
+    assert fresh.top("4", 0)[0].crop is not None
+
+
 def test_viewer_refuses_changed_images(viewer: ExemplarViewer) -> None:
     other = ArraySource(random_images(3), name="other")
     with pytest.raises(DatasetError, match="changed"):

@@ -159,7 +159,7 @@ class AtlasCache:
 
     def entries(self) -> list[CacheEntry]:
         """Every cached index, least recently used first."""
-        out = []
+        out: list[CacheEntry] = []
         if not self.root.is_dir():
             return out
         for p in self.root.glob(f"*{SUFFIX}"):

@@ -390,7 +390,7 @@ class ExemplarIndex:
             rec = state.records[key]
             arrays[f"v{i}"], arrays[f"i{i}"], arrays[f"y{i}"], arrays[f"x{i}"] = rec.values, rec.images, rec.ys, rec.xs
         buf = io.BytesIO()
-        np.savez(buf, **arrays)
+        np.savez(buf, **arrays)  # type: ignore[arg-type]
         with atomic_path(path) as tmp:
             tmp.write_bytes(buf.getvalue())
 
@@ -609,7 +609,7 @@ def build_index(
     top_k: int = 9,
     batch_size: int = 32,
     resume: ExemplarIndex | None = None,
-    checkpoint: Callable[[ExemplarIndex], None] | None = None,
+    checkpoint: Callable[[ExemplarIndex], object] | None = None,
     checkpoint_seconds: float = 10.0,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,

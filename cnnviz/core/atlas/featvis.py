@@ -44,6 +44,7 @@ import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -356,13 +357,13 @@ class _Fourier(nn.Module):
         fx = np.fft.rfftfreq(w)[None, :]
         freqs = np.sqrt(fy * fy + fx * fx)
         scale = 1.0 / np.maximum(freqs, 1.0 / max(h, w)) ** settings.decay_power
-        self.register_buffer("scale", torch.tensor(scale, dtype=torch.float32, device=device))
+        self.scale = torch.tensor(scale, dtype=torch.float32, device=device)
         init = rng.standard_normal((channels, h, w // 2 + 1, 2)).astype(np.float32) * settings.init_std
         self.spectrum = nn.Parameter(torch.from_numpy(init).to(device))  # (C, H, W//2+1, real/imaginary)
         self.hw = (h, w)
         colour = COLOR_CORRELATION_SQRT / np.max(np.linalg.norm(COLOR_CORRELATION_SQRT, axis=0))
         self.decorrelate = settings.decorrelate and channels == 3
-        self.register_buffer("colour", torch.tensor(colour, dtype=torch.float32, device=device))
+        self.colour = torch.tensor(colour, dtype=torch.float32, device=device)
 
     def forward(self) -> Tensor:
         """The image in [0, 1], ``(1, C, H, W)``."""
@@ -506,8 +507,7 @@ def visualize(
                     stopped = True
                     break
                 warp = _draw_warp(settings, rng)
-                obj, (grad,) = ascend(lambda w=warp: probe.objective((_apply_warp(param(), w) - mean) / std),
-                                      [param.spectrum])
+                obj, (grad,) = ascend(partial(_warped_objective, probe, param, warp, mean, std), [param.spectrum])
                 opt.step(grad)
                 history.append(float(obj.detach()))
                 _report(on_step, step, settings, history[-1], param)
@@ -520,11 +520,11 @@ def visualize(
                     stopped = True
                     break
                 x.requires_grad_(True)
-                obj, (down,) = ascend(lambda x=x: probe.objective(x), [x])
+                obj, (down,) = ascend(partial(probe.objective, x), [x])
                 with torch.no_grad():
                     x = _step_2015(x.detach(), -down, settings, step, lo, hi)
                 history.append(float(obj.detach()))
-                _report(on_step, step, settings, history[-1], lambda x=x: x * std + mean)
+                _report(on_step, step, settings, history[-1], partial(torch.addcmul, mean, x, std))
             final_x = x.detach()
 
             def picture() -> Tensor:
@@ -546,6 +546,10 @@ def visualize(
         None if channel is None else float(channel.mean()), None if channel is None else float(channel.max()),
         target, settings, history, stopped,
     )
+
+
+def _warped_objective(probe: _TargetProbe, param: _Fourier, warp: Warp, mean: Tensor, std: Tensor) -> Tensor:
+    return probe.objective((_apply_warp(param(), warp) - mean) / std)
 
 
 def _report(on_step: Callable[[FeatVisStep], None] | None, step: int, settings: FeatVisSettings,

@@ -101,29 +101,29 @@ class ImageSource(ABC):
 
 def _decode_file(path: Path, max_pixels: int) -> SourceImage:
     """Read one file as the Inspect tab does, classifying any failure."""
-    from cnnviz.core.images import load_image
+    from cnnviz.core.images import MAX_PIXELS, load_image
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedImage("unreadable", f"{path}: {exc.strerror or exc}") from None
-    # Pixel count from the header before any decoding, so a huge file costs nothing.
-    from PIL import Image
+    if max_pixels < MAX_PIXELS:  # a stricter limit than load_image's: check the header first
+        from PIL import Image
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data)) as im:
-                width, height = im.size
-    except Image.DecompressionBombError:
-        raise SkippedImage("too_large", f"{path}: too many pixels") from None
-    except Exception:
-        raise SkippedImage("corrupt", f"{path}: not a readable image") from None
-    if width * height > max_pixels:
-        raise SkippedImage("too_large", f"{path}: {width}×{height} is over {max_pixels:,} pixels")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with Image.open(io.BytesIO(data)) as im:
+                    width, height = im.size
+        except Image.DecompressionBombError:
+            raise SkippedImage("too_large", f"{path}: too many pixels") from None
+        except Exception:
+            raise SkippedImage("corrupt", f"{path}: not a readable image") from None
+        if width * height > max_pixels:
+            raise SkippedImage("too_large", f"{path}: {width}×{height} is over {max_pixels:,} pixels")
     try:
         loaded = load_image(data)
-    except ImageError as exc:
+    except ImageError as exc:  # load_image checks its own pixel limit on the header, before decoding
         reason = "too_large" if "too large" in str(exc) else "corrupt"
         raise SkippedImage(reason, f"{path}: {exc.one_line()}") from None
     gray = loaded.original_mode.startswith(("grayscale", "black-and-white"))
@@ -357,7 +357,7 @@ def torchvision_source(cls_name: str, root: str | os.PathLike[str] | None = None
 
     from cnnviz.core.training.paths import datasets_dir
 
-    cls = getattr(tvd, cls_name, None)
+    cls: Any = getattr(tvd, cls_name, None)
     if not (inspect.isclass(cls) and issubclass(cls, tvd.VisionDataset)):
         known = sorted(n for n, c in vars(tvd).items() if inspect.isclass(c) and issubclass(c, tvd.VisionDataset))
         raise DatasetError(f"torchvision has no dataset {cls_name!r}. Known: {', '.join(known[:30])} …")
@@ -373,7 +373,7 @@ def torchvision_source(cls_name: str, root: str | os.PathLike[str] | None = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            dataset = cls(str(folder), **kwargs)
+            dataset: Any = cls(str(folder), **kwargs)  # type: ignore[call-arg]  # torchvision has no stubs
     except (RuntimeError, OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DatasetError(

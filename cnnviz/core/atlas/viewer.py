@@ -89,6 +89,29 @@ class ExemplarViewer:
                     self._views.popitem(last=False)
         return found
 
+    def prefetch(self, layer: str, k: int | None = None, *, progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None, chunk: int = 16) -> int:
+        """Read ahead the images of every channel's top ``k`` (default 1), best channels first.
+
+        Run it in a worker after the index is ready: later :meth:`top` calls
+        for those channels then only cut crops from memory. Stops when the
+        view cache is full; returns how many images are now held.
+        """
+        wanted: list[str] = []
+        for rank in range(min(k or 1, self.index.top_k)):
+            for c in self.index.channel_order(layer):
+                top = self.index.top(layer, c, rank + 1)
+                if len(top) > rank and top[rank].image_id not in wanted:
+                    wanted.append(top[rank].image_id)
+        wanted = wanted[: self.view_cache]
+        for start in range(0, len(wanted), chunk):
+            if cancel is not None:
+                cancel.check()
+            self.views(wanted[start : start + chunk])
+            progress(min(1.0, (start + chunk) / max(len(wanted), 1)), f"Reading exemplars of {layer}")
+        with self._lock:
+            return len(self._views)
+
     # ------------------------------------------------------------------ crops
 
     def _crops(self, exemplars: Sequence[Exemplar]) -> list[ExemplarCrop]:
