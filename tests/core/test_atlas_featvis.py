@@ -157,7 +157,7 @@ def test_blur_and_clipping_match_their_definitions() -> None:
     theirs = F.gaussian_blur(x, kernel_size=[7, 7], sigma=[1.0, 1.0])  # radius 3σ, reflect padding
     torch.testing.assert_close(ours, theirs, atol=1e-6, rtol=0)
     score = torch.rand(1, 1, 20, 24, generator=torch.Generator().manual_seed(1))
-    clipped = _clip_small(x, score, 25.0)
+    clipped = _clip_small(x.clone(), score, 25.0)
     lowest = score.flatten().argsort()[: 20 * 24 // 4]
     kept = torch.ones(20 * 24, dtype=torch.bool)
     kept[lowest] = False

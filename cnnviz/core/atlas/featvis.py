@@ -441,13 +441,12 @@ def _gaussian_blur(x: Tensor, sigma: float) -> Tensor:
 
 
 def _clip_small(x: Tensor, score: Tensor, pct: float) -> Tensor:
-    """Set to 0 the pixels whose ``score`` (``(1, 1, H, W)``) is in the lowest ``pct`` percent."""
+    """Set to 0 (in place) the pixels whose ``score`` (``(1, 1, H, W)``) is in the lowest ``pct`` percent."""
     if pct <= 0:
         return x
-    flat = score.flatten()
-    k = max(1, int(flat.numel() * pct / 100.0))
-    threshold = flat.kthvalue(k).values
-    return x * (score > threshold).to(x.dtype)
+    k = max(1, int(score.numel() * pct / 100.0))
+    threshold = score.flatten().kthvalue(k).values
+    return x.masked_fill_(score <= threshold, 0.0)
 
 
 def _to_uint8(img01: Tensor) -> np.ndarray:
@@ -487,14 +486,17 @@ def visualize(
 
     probe = _TargetProbe(model, target)
 
+    minus_one = torch.tensor(-1.0, device=device)  # d(-objective)/d(objective): a loss to minimise
+    inv_std, shift = 1.0 / std, -mean / std
+
     def ascend(loss_of: Callable[[], Tensor], inputs: list[Tensor]) -> tuple[Tensor, list[Tensor]]:
         """Objective and the gradients of ``-objective``; redone through redirected ReLUs if all are zero."""
         obj = loss_of()
-        grads = list(torch.autograd.grad(-obj, inputs))
-        if settings.redirect_relu and not any(bool(g.ne(0).any()) for g in grads):
+        grads = list(torch.autograd.grad(obj, inputs, grad_outputs=minus_one))
+        if settings.redirect_relu and not any(bool(g.any()) for g in grads):
             with _RedirectReLUs():
                 obj = loss_of()
-                grads = list(torch.autograd.grad(-obj, inputs))
+                grads = list(torch.autograd.grad(obj, inputs, grad_outputs=minus_one))
         return obj, grads
 
     with eval_mode(model), torch.enable_grad(), probe.installed():
@@ -507,7 +509,8 @@ def visualize(
                     stopped = True
                     break
                 warp = _draw_warp(settings, rng)
-                obj, (grad,) = ascend(partial(_warped_objective, probe, param, warp, mean, std), [param.spectrum])
+                obj, (grad,) = ascend(partial(_warped_objective, probe, param, warp, shift, inv_std),
+                                      [param.spectrum])
                 opt.step(grad)
                 history.append(float(obj.detach()))
                 _report(on_step, step, settings, history[-1], param)
@@ -548,8 +551,8 @@ def visualize(
     )
 
 
-def _warped_objective(probe: _TargetProbe, param: _Fourier, warp: Warp, mean: Tensor, std: Tensor) -> Tensor:
-    return probe.objective((_apply_warp(param(), warp) - mean) / std)
+def _warped_objective(probe: _TargetProbe, param: _Fourier, warp: Warp, shift: Tensor, inv_std: Tensor) -> Tensor:
+    return probe.objective(torch.addcmul(shift, _apply_warp(param(), warp), inv_std))  # normalised
 
 
 def _report(on_step: Callable[[FeatVisStep], None] | None, step: int, settings: FeatVisSettings,
@@ -566,7 +569,7 @@ def _report(on_step: Callable[[FeatVisStep], None] | None, step: int, settings: 
 
 def _step_2015(x: Tensor, grad: Tensor, s: FeatVisSettings, step: int, lo: Tensor, hi: Tensor) -> Tensor:
     """One update of Yosinski et al. 2015: ascend, then decay, blur, clip small norm / contribution."""
-    x = (x + grad * (s.lr / (float(grad.abs().mean()) + 1e-20))).mul_(1.0 - s.decay)
+    x = torch.add(x, grad, alpha=s.lr * grad.numel() / (float(grad.norm(p=1)) + 1e-20)).mul_(1.0 - s.decay)
     if s.blur_every > 0 and s.blur_sigma > 0 and step % s.blur_every == 0:
         x = _gaussian_blur(x, s.blur_sigma)
     if s.norm_pct > 0:
