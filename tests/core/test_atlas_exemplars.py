@@ -207,6 +207,7 @@ def test_changed_weights_or_data_never_reuse_an_index(tmp_path, shapes_source: A
     assert weights_fingerprint(other) != weights_fingerprint(model)
     second = open_index(other, shapes_source, ["3"], preprocess=PRE32, model_name="tiny", cache=cache)
     assert not second.from_cache and second.weights == weights_fingerprint(other) != first.weights
+    assert first.fits(model) and not first.fits(other) and second.fits(other)
     stats = copy.deepcopy(model)
     stats[4].running_mean += 0.1  # a buffer, not a parameter
     keys = {

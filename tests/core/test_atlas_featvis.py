@@ -19,6 +19,7 @@ from cnnviz.core.atlas.featvis import (
     _gaussian_blur,
     _random_warp,
     _RedirectedReLU,
+    exemplar_activation,
     preset,
     target_activation,
     visualize,
@@ -57,6 +58,15 @@ def test_reported_activation_is_what_the_saved_picture_gives() -> None:
         assert abs(float(expected) - r.activation) < 1e-5
         assert abs(float(out.mean()) - r.channel_mean) < 1e-5 and abs(float(out.max()) - r.channel_max) < 1e-5
         assert abs(target_activation(model, x, target) - r.activation) < 1e-5
+
+
+def test_exemplar_activation_is_the_target_on_that_image() -> None:
+    model = tiny_net()
+    source = registered_dataset_source("shapes", "val", limit=8)
+    target = FeatVisTarget("4", 2)
+    got = exemplar_activation(model, source, "shapes:val:5", target, PRE32)
+    out = capture(model, prepare(source.read("shapes:val:5").rgb, PRE32).tensor, ["4"]).layers["4"]
+    assert abs(got - float(out[0, 2].mean())) < 1e-5
 
 
 def test_class_target_on_a_grayscale_model() -> None:

@@ -254,6 +254,10 @@ class ExemplarIndex:
         """Unusable images by reason (``corrupt``, ``too_large``, ``unreadable``)."""
         return dict(self.state.skipped)
 
+    def fits(self, model: nn.Module) -> bool:
+        """True when ``model``'s weights are the ones this index was made with (hashes them: ~0.1 s)."""
+        return weights_fingerprint(model) == self.weights
+
     def records(self, layer: str) -> TopK:
         """The raw record arrays of ``layer``."""
         try:

@@ -338,6 +338,19 @@ def target_activation(model: nn.Module, x: Tensor, target: FeatVisTarget) -> flo
         return float(_objective(_layer_output(model, x, target), target))
 
 
+def exemplar_activation(model: nn.Module, source: Any, image_id: str, target: FeatVisTarget,
+                        preprocess: Preprocess) -> float:
+    """The target on a natural image of a source (e.g. the best exemplar), to show next to a result.
+
+    ``source`` is an :class:`~cnnviz.core.atlas.sources.ImageSource`; the
+    image is prepared as the exemplar index prepared it.
+    """
+    from cnnviz.core.atlas.inputs import source_input
+
+    device = next((t.device for t in [*model.parameters(), *model.buffers()]), torch.device("cpu"))
+    return target_activation(model, source_input(source, image_id, preprocess).to(device), target)
+
+
 # --------------------------------------------------------------------------- image parameterisations
 
 
