@@ -266,6 +266,11 @@ def test_save_load_round_trip_and_damage(tmp_path, shapes_index: ExemplarIndex) 
     assert back.key == shapes_index.key and back.layers == shapes_index.layers
     assert back.top("4", 2) == shapes_index.top("4", 2)
     assert back.preprocess == shapes_index.preprocess
+    # the file names only the images some record uses, not all N
+    used = {e.image_id for layer in LAYERS for c in range(back.channels(layer)) for e in back.top(layer, c)}
+    assert len(back.image_ids) == 80 and sorted(back.image_ids.known.values()) == sorted(used) and len(used) < 80
+    with pytest.raises(IndexError):
+        back.image_ids[next(n for n in range(80) if f"shapes:val:{n}" not in used)]
     path.write_bytes(path.read_bytes()[:200])
     with pytest.raises(IndexFileError):
         ExemplarIndex.load(path)

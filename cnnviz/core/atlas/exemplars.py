@@ -194,6 +194,34 @@ class Exemplar:
     box: Box  # receptive field [top, left, bottom, right), input pixels, before clipping
 
 
+class ImageNames(Sequence[str]):
+    """Image ids or labels by image number.
+
+    While indexing, every name comes from the source; an index read from a
+    file knows only the images its records use (storing all N names would
+    make the file grow with the image set, which the records do not).
+    """
+
+    def __init__(self, total: int, known: dict[int, str] | None = None,
+                 lookup: Callable[[int], str] | None = None) -> None:
+        self.total = int(total)
+        self.known = known or {}
+        self.lookup = lookup
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, number: int) -> str:  # type: ignore[override]
+        if not isinstance(number, int) or not 0 <= number < self.total:
+            raise IndexError(number)
+        if self.lookup is not None:
+            return self.lookup(number)
+        try:
+            return self.known[number]
+        except KeyError:
+            raise IndexError(f"image {number} is used by no record of this index") from None
+
+
 @dataclass(frozen=True)
 class IndexProgress:
     """Everything that changes while indexing, replaced as one object after each batch.
@@ -222,8 +250,8 @@ class ExemplarIndex:
     preprocess: Preprocess
     top_k: int
     layers: dict[str, LayerGeometry]
-    image_ids: list[str]
-    labels: list[str]
+    image_ids: Sequence[str]  # by image number, in the source's order
+    labels: Sequence[str]  # what index.json calls each image (a path for files)
     state: IndexProgress
     from_cache: bool = False  # set by open_index when nothing had to be run (not saved)
 
@@ -373,14 +401,21 @@ class ExemplarIndex:
             "preprocess": preprocess_dict(self.preprocess),
             "top_k": self.top_k,
             "layers": [g.to_dict() for g in self.layers.values()],
-            "image_ids": self.image_ids,
-            "labels": self.labels if self.labels != self.image_ids else None,
+            "total": len(self.image_ids),
+            "images": {str(n): [self.image_ids[n], self.labels[n]] for n in self._used_numbers(s)},
             "done": s.done,
             "skipped": s.skipped,
             "skip_examples": list(s.skip_examples),
             "grayscale": s.grayscale,
             "seconds": s.seconds,
         }
+
+    @staticmethod
+    def _used_numbers(state: IndexProgress) -> list[int]:
+        used: set[int] = set()
+        for rec in state.records.values():
+            used.update(int(n) for n in np.unique(rec.images) if n >= 0)
+        return sorted(used)
 
     def save(self, path: str | Path) -> None:
         """Write the index to one ``.npz`` file atomically (records + a JSON header)."""
@@ -420,14 +455,18 @@ class ExemplarIndex:
                 std=tuple(pre["std"]), channels=int(pre["channels"]), interpolation=pre["interpolation"],
                 antialias=bool(pre["antialias"]),
             )
-            ids = [str(v) for v in meta["image_ids"]]
-            labels = [str(v) for v in meta["labels"]] if meta.get("labels") else ids
+            total = int(meta["total"])
+            names = {int(n): (str(v[0]), str(v[1])) for n, v in meta["images"].items()}
+            ids = ImageNames(total, {n: v[0] for n, v in names.items()})
+            labels = ImageNames(total, {n: v[1] for n, v in names.items()})
             done = int(meta["done"])
-            if len(labels) != len(ids) or not 0 <= done <= len(ids):
+            if not 0 <= done <= total or any(not 0 <= n < total for n in names):
                 raise ValueError("image list and progress do not agree")
             for rec in records.values():
                 if rec.images.size and int(rec.images.max()) >= done:
                     raise ValueError("a record points past the images visited")
+                if any(int(n) not in names for n in np.unique(rec.images) if n >= 0):
+                    raise ValueError("a record's image has no name")
             skipped = {r: int(meta["skipped"].get(r, 0)) for r in SKIP_REASONS}
             state = IndexProgress(records, done, skipped, tuple(meta.get("skip_examples", ())),
                                   int(meta.get("grayscale", 0)), float(meta.get("seconds", 0.0)))
@@ -589,7 +628,7 @@ def new_index(
     return ExemplarIndex(
         key=key, model=model_name, weights=weights, dataset=source.name, dataset_hash=dataset_hash,
         preprocess=preprocess, top_k=int(top_k), layers=geometry, image_ids=ids,
-        labels=[source.label(i) for i in ids],
+        labels=ImageNames(len(ids), lookup=lambda n: source.label(ids[n])),
         state=IndexProgress({k: TopK.empty(g.channels, int(top_k)) for k, g in geometry.items()}),
     )
 
@@ -630,7 +669,9 @@ def build_index(
         raise ConfigError(f"Batch size must be at least 1; got {batch_size}.")
     keys = _check_layers(layers)
     index = new_index(model, source, keys, preprocess=preprocess, model_name=model_name, top_k=top_k)
-    if resume is not None and resume.key == index.key and resume.image_ids == index.image_ids:
+    if resume is not None and resume.key == index.key and len(resume.image_ids) == len(index.image_ids):
+        # the same key means the same images in the same order: names come from the source again
+        resume.image_ids, resume.labels = index.image_ids, index.labels
         index = resume
     ids = index.image_ids
     total = len(ids)
