@@ -342,3 +342,13 @@ def test_fully_connected_layers_and_repeated_calls() -> None:
         x = prepare(source.read(e.image_id).rgb, PRE32).tensor
         assert abs(float(capture(net, x, ["act"]).layers["act#2"][0, 1, e.y, e.x]) - e.value) <= 1e-4
     assert hook_count(net) == 0
+
+
+def test_unwritable_cache_is_reported_not_fatal(tmp_path, shapes_source: ArraySource) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    messages: list[str] = []
+    index = open_index(tiny_net(), shapes_source, ["3"], preprocess=PRE32, cache=AtlasCache(blocker / "cache"),
+                       progress=lambda f, m: messages.append(m))
+    assert index.complete
+    assert sum("cannot be written" in m for m in messages) == 1

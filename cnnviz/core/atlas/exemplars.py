@@ -614,13 +614,17 @@ def new_index(
     preprocess: Preprocess,
     model_name: str = "model",
     top_k: int = 9,
+    weights: str | None = None,
 ) -> ExemplarIndex:
-    """An empty index for these inputs (nothing is run but a shape-only pass for the geometry)."""
+    """An empty index for these inputs (nothing is run but a shape-only pass for the geometry).
+
+    ``weights``: the model's :func:`weights_fingerprint` if already known.
+    """
     keys = _check_layers(layers)
     if int(top_k) < 1:
         raise ConfigError(f"K (how many exemplars per channel) must be at least 1; got {top_k}.")
     geometry = layer_geometry(model, (preprocess.channels, *preprocess.crop_size), keys)
-    weights = weights_fingerprint(model)
+    weights = weights or weights_fingerprint(model)
     dataset_hash = source.fingerprint()
     ids = list(source.ids())
     key = index_key(model=model_name, weights=weights, layers=keys, dataset=dataset_hash,
@@ -656,6 +660,7 @@ def build_index(
     checkpoint_seconds: float = 10.0,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    weights: str | None = None,
 ) -> ExemplarIndex:
     """Index ``source`` for ``layers`` of ``model`` (on whatever device the model is).
 
@@ -664,11 +669,13 @@ def build_index(
     at the end and when the run stops early (then the exception propagates:
     :class:`~cnnviz.core.progress.Cancelled` after ``cancel``). The model is
     run in eval mode under ``no_grad``; its training flags are restored.
+    ``weights``: the model's :func:`weights_fingerprint` if already known.
     """
     if int(batch_size) < 1:
         raise ConfigError(f"Batch size must be at least 1; got {batch_size}.")
     keys = _check_layers(layers)
-    index = new_index(model, source, keys, preprocess=preprocess, model_name=model_name, top_k=top_k)
+    index = new_index(model, source, keys, preprocess=preprocess, model_name=model_name, top_k=top_k,
+                      weights=weights)
     if resume is not None and resume.key == index.key and len(resume.image_ids) == len(index.image_ids):
         # the same key means the same images in the same order: names come from the source again
         resume.image_ids, resume.labels = index.image_ids, index.labels
@@ -720,7 +727,8 @@ def build_index(
             pending.cancel()
         pool.shutdown(wait=True)
         if checkpoint is not None:
-            checkpoint(index)
+            with suppress(Exception):  # best effort: the reason the run stopped is what to report
+                checkpoint(index)
         raise
     pool.shutdown(wait=True)
     if checkpoint is not None:
@@ -762,15 +770,35 @@ def open_index(
     Cancelling leaves the partial index in the cache; the next call resumes it.
     """
     cached = None
+    weights = weights_fingerprint(model)
+    checkpoint = None
     if cache is not None:
-        key = index_key_for(model, source, layers, preprocess=preprocess, model_name=model_name, top_k=top_k)
+        key = index_key(model=model_name, weights=weights, layers=_check_layers(layers),
+                        dataset=source.fingerprint(), preprocess=preprocess, top_k=top_k)
         cached = cache.load(key)
         if cached is not None and cached.complete:
             progress(1.0, "Exemplars loaded from the cache")
             cached.from_cache = True
             return cached
+        checkpoint = _best_effort_saver(cache, progress)
     return build_index(
         model, source, layers, preprocess=preprocess, model_name=model_name, top_k=top_k,
-        batch_size=batch_size, resume=cached, checkpoint=cache.save if cache is not None else None,
-        progress=progress, cancel=cancel,
+        batch_size=batch_size, resume=cached, checkpoint=checkpoint, progress=progress, cancel=cancel,
+        weights=weights,
     )
+
+
+def _best_effort_saver(cache: AtlasCache, progress: ProgressFn) -> Callable[[ExemplarIndex], None]:
+    """``cache.save`` that reports a failing disk once (through ``progress``) instead of stopping the run."""
+    failed: list[str] = []
+
+    def save(index: ExemplarIndex) -> None:
+        try:
+            cache.save(index)
+        except OSError as exc:
+            if not failed:
+                failed.append(str(exc))
+                progress(index.done / max(index.total, 1),
+                         f"The exemplar cache cannot be written ({exc.strerror or exc}); the index is kept in memory only")
+
+    return save
