@@ -117,7 +117,7 @@ def test_red_square_channel_ranks_red_squares_first() -> None:
         return np.full((32, 32, 3), rng.integers(0, 80), np.uint8)
 
     yy, xx = np.mgrid[:32, :32]
-    for i in range(40):
+    for i in range(45):
         img = canvas()
         y0, x0 = rng.integers(0, 32 - 10, 2)
         kind = ["red square", "green square", "blue square", "red disk", "white square"][i % 5]
@@ -131,14 +131,16 @@ def test_red_square_channel_ranks_red_squares_first() -> None:
         truth.append(kind)
     source = ArraySource(np.stack(images), name="mixed")
     plain = Preprocess(None, (32, 32), mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
-    index = build_index(net, source, ["1"], preprocess=plain, top_k=9, batch_size=7)
+    index = build_index(net, source, ["1"], preprocess=plain, top_k=10, batch_size=7)
     top = index.top("1", 0)
-    assert len(top) == 8 or len(top) == 9
     red_squares = [i for i, t in enumerate(truth) if t == "red square"]
-    assert len(red_squares) == 8
+    assert len(red_squares) == 9 and len(top) == 10
     ranked = [int(e.image_id.split(":")[1]) for e in top]
-    assert sorted(ranked[:8]) == red_squares
-    assert all(e.value > top[8].value for e in top[:8])
+    assert sorted(ranked[:9]) == red_squares
+    assert truth[ranked[9]] != "red square" and min(e.value for e in top[:9]) > top[9].value
+    # each record sits where an 8×8 window lies fully inside the square (value 8·8·(red − green − blue))
+    for e in top[:9]:
+        assert abs(e.value - 64 * (230 - 20 - 20) / 255) < 1e-3
 
 
 def test_cancel_then_resume_equals_one_shot(tmp_path, shapes_source: ArraySource) -> None:
