@@ -89,9 +89,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lr", type=_lr, help="learning rate (default: the preset's)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_model_options(p)
-    p.add_argument("--seed", dest="featvis_seed", type=parse_seed, default=0,
+    p.add_argument("--seed", dest="featvis_seed", type=parse_seed, default=0, metavar="N",
                    help="seed of the starting noise and the random transforms (default 0)")
-    p.add_argument("--weights-seed", dest="seed", type=parse_seed, default=0,
+    p.add_argument("--weights-seed", dest="seed", type=parse_seed, default=0, metavar="N",
                    help="seed for random weights (default 0)")
     p.set_defaults(func=run)
 
