@@ -354,3 +354,20 @@ def test_unwritable_cache_is_reported_not_fatal(tmp_path, shapes_source: ArraySo
                        progress=lambda f, m: messages.append(m))
     assert index.complete
     assert sum("cannot be written" in m for m in messages) == 1
+
+
+def test_nan_activations_never_rank() -> None:
+    class NanForBrightCorner(nn.Module):
+        def forward(self, x):  # type: ignore[no-untyped-def]
+            bright = x[:, :1, :1, :1] > 2.0  # normalised red > 2: a near-white top-left pixel
+            return x * 10 + torch.where(bright, torch.nan, 0.0)  # NaN everywhere in those images
+
+    images = random_images(12, seed=7)
+    images[:, 0, 0] = 0
+    images[[3, 8], 0, 0] = 255
+    index = build_index(nn.Sequential(NanForBrightCorner()), ArraySource(images, name="n"), ["0"],
+                        preprocess=PRE32, top_k=11, batch_size=5)
+    for c in range(3):
+        used = {e.image_id for e in index.top("0", c)}
+        assert used == {f"n:{i}" for i in range(12)} - {"n:3", "n:8"}
+        assert all(np.isfinite(e.value) for e in index.top("0", c))

@@ -162,6 +162,8 @@ class TopK:
         """
         k = self.values.shape[1]
         b = len(numbers)
+        if self.images[:, -1].min() >= 0 and not (values >= self.values[:, -1][None, :]).any():
+            return self  # every slot is taken and nothing in this batch reaches any channel's K-th best
         cand_v = np.concatenate([self.values, values.T.astype(np.float32, copy=False)], axis=1)
         cand_i = np.concatenate([self.images, np.broadcast_to(numbers.astype(np.int32), (len(self.values), b))], axis=1)
         pos = positions.T
@@ -492,27 +494,23 @@ class _StopForward(Exception):
 def _spatial_max(t: Tensor, bar: Tensor | None = None) -> tuple[Tensor, Tensor]:
     """(B, C[, H, W]) -> per image and channel the max over space (float32) and its flat position.
 
-    Positions are looked up only where the value beats ``bar`` (C,), the
-    channel's current K-th best (or -inf while it has free slots): finding
+    Positions are looked up only where the value reaches ``bar`` (C,), the
+    channel's current K-th best (-inf while it has free slots): finding
     where a maximum is costs ten times more than finding it, and after the
     first batches almost no image enters a channel's top K. Elsewhere the
-    position is 0 and never used. NaN never wins: a NaN activation would
-    otherwise top every ranking.
+    position is 0 and never used. A NaN maximum comes back as NaN (the
+    caller drops it: a NaN activation must not top a ranking).
     """
     t = t.detach()
     flat = t.reshape(t.shape[0], t.shape[1], -1)
-    values = flat.amax(dim=2)
-    bad = torch.isnan(values)
-    if bool(bad.any()):
-        values[bad] = torch.nan_to_num(flat[bad], nan=-math.inf).amax(dim=1)
-        flat = torch.where(torch.isnan(flat), -math.inf, flat)
+    values = flat.amax(dim=2).float()
     if bar is None:
-        return values.float(), flat.argmax(dim=2)
+        return values, flat.argmax(dim=2)
     where = torch.zeros(values.shape, dtype=torch.long, device=values.device)
-    rows = (values.float() >= bar[None, :]).nonzero(as_tuple=True)
+    rows = (values >= bar[None, :]).nonzero(as_tuple=True)
     if len(rows[0]):
         where[rows] = flat[rows].argmax(dim=1)
-    return values.float(), where
+    return values, where
 
 
 class _Reducer:
@@ -726,7 +724,8 @@ def build_index(
                 if len(batch.numbers):
                     reduced = reducer.run(model, batch.inputs.to(device, non_blocking=True))
                     records = {
-                        k: records[k].merged(v.cpu().numpy(), p.cpu().numpy(), batch.numbers, widths[k])
+                        k: records[k].merged(np.nan_to_num(v.cpu().numpy(), nan=-np.inf, posinf=np.inf),
+                                             p.cpu().numpy(), batch.numbers, widths[k])
                         for k, (v, p) in reduced.items()
                     }
                     reducer.set_bars(records, device)
