@@ -14,6 +14,7 @@ from cnnviz.core.atlas.featvis import (
     COLOR_CORRELATION_SQRT,
     FeatVisTarget,
     _Adam,
+    _apply_warp,
     _clip_small,
     _Fourier,
     _gaussian_blur,
@@ -205,5 +206,16 @@ def test_warp_rotation_and_identity() -> None:
     wide = torch.rand(1, 3, 4, 6)
     half = preset("2017", jitter=0, scales=(1.0,), angles=(180.0,))
     torch.testing.assert_close(_random_warp(wide, half, np.random.default_rng()), wide.flip(2, 3), atol=1e-6, rtol=0)
+    # any zoom, turn and shift equals torch's own affine_grid + grid_sample, grey outside
+    import math
+
+    import torch.nn.functional as F
+
+    s, a, ty, tx = 1.1, 0.3, 3, -2
+    c, sn = math.cos(a) / s, math.sin(a) / s
+    theta = torch.tensor([[c, -sn * 4 / 6, 2 * tx / 6], [sn * 6 / 4, c, 2 * ty / 4]])[None]
+    reference = F.grid_sample(wide - 0.5, F.affine_grid(theta, [1, 3, 4, 6], align_corners=False),
+                              align_corners=False) + 0.5
+    torch.testing.assert_close(_apply_warp(wide, (s, a, ty, tx)), reference, atol=1e-5, rtol=0)
     same = preset("2017", jitter=0, scales=(1.0,), angles=(0.0,))
     assert _random_warp(wide, same, np.random.default_rng()) is wide

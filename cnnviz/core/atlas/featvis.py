@@ -370,7 +370,8 @@ class _Fourier(nn.Module):
         fx = np.fft.rfftfreq(w)[None, :]
         freqs = np.sqrt(fy * fy + fx * fx)
         scale = 1.0 / np.maximum(freqs, 1.0 / max(h, w)) ** settings.decay_power
-        self.scale = torch.tensor(scale, dtype=torch.float32, device=device)
+        # (H, W//2+1, 1): scales the real and imaginary parts alike, without a complex multiply
+        self.scale = torch.tensor(scale, dtype=torch.float32, device=device)[..., None]
         init = rng.standard_normal((channels, h, w // 2 + 1, 2)).astype(np.float32) * settings.init_std
         self.spectrum = nn.Parameter(torch.from_numpy(init).to(device))  # (C, H, W//2+1, real/imaginary)
         self.hw = (h, w)
@@ -380,7 +381,7 @@ class _Fourier(nn.Module):
 
     def forward(self) -> Tensor:
         """The image in [0, 1], ``(1, C, H, W)``."""
-        spec = torch.view_as_complex(self.spectrum) * self.scale
+        spec = torch.view_as_complex(self.spectrum * self.scale)
         img = torch.fft.irfft2(spec, s=self.hw, norm="ortho")  # (C, H, W)
         if self.decorrelate:
             img = (self.colour @ img.reshape(3, -1)).reshape(img.shape)
@@ -420,6 +421,24 @@ def _draw_warp(settings: FeatVisSettings, rng: np.random.Generator) -> Warp:
     return float(s), a, ty, tx
 
 
+_BASE_GRIDS: dict[tuple[int, int, str, torch.dtype], Tensor] = {}
+
+
+def _base_grid(h: int, w: int, device: torch.device, dtype: torch.dtype) -> Tensor:
+    """Pixel centres in normalised coordinates, ``(H·W, 3)`` rows of (x, y, 1) (``align_corners=False``)."""
+    key = (h, w, str(device), dtype)
+    grid = _BASE_GRIDS.get(key)
+    if grid is None:
+        ys = (torch.arange(h, dtype=dtype, device=device) * 2 + 1) / h - 1
+        xs = (torch.arange(w, dtype=dtype, device=device) * 2 + 1) / w - 1
+        gy, gx = torch.meshgrid(ys, xs, indexing="ij")
+        grid = torch.stack([gx.flatten(), gy.flatten(), torch.ones(h * w, dtype=dtype, device=device)], dim=1)
+        if len(_BASE_GRIDS) > 32:
+            _BASE_GRIDS.clear()
+        _BASE_GRIDS[key] = grid
+    return grid
+
+
 def _apply_warp(img01: Tensor, warp: Warp) -> Tensor:
     """``img01`` (``(1, C, H, W)`` in [0, 1]) zoomed, rotated and shifted; same size, grey 0.5 outside."""
     s, a, ty, tx = warp
@@ -429,10 +448,9 @@ def _apply_warp(img01: Tensor, warp: Warp) -> Tensor:
     # Output pixel p samples input at A·p + t (normalised coordinates): zoom by s, rotate by a.
     cos, sin = math.cos(a) / s, math.sin(a) / s
     theta = torch.tensor(
-        [[cos, -sin * h / w, 2.0 * tx / w], [sin * w / h, cos, 2.0 * ty / h]],
-        dtype=img01.dtype, device=img01.device,
-    )[None]
-    grid = F.affine_grid(theta, list(img01.shape), align_corners=False)
+        [[cos, sin * w / h], [-sin * h / w, cos], [2.0 * tx / w, 2.0 * ty / h]], dtype=img01.dtype,
+    ).to(img01.device, non_blocking=True)  # (3, 2): grid rows (x, y, 1) @ theta = sampled (x, y)
+    grid = (_base_grid(h, w, img01.device, img01.dtype) @ theta).view(1, h, w, 2)
     return F.grid_sample(img01 - 0.5, grid, mode="bilinear", padding_mode="zeros", align_corners=False) + 0.5
 
 
