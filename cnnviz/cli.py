@@ -63,8 +63,8 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--zoom", type=_zoom, default=None, metavar="FACTOR",
                    help="zoom of text, pictures and plots, 0.5 to 3 (e.g. 2 for 200 %%)")
     g.add_argument("--theme", choices=["system", "light", "dark"], help="colour theme")
-    g.add_argument("--panel", choices=["math", "kernels", "top5"],
-                   help="the Inspect tab's side panel to show (layer math, kernels, top-5 / Grad-CAM)")
+    g.add_argument("--panel", metavar="NAME",
+                   help="the Inspect tab's side panel to show: math, kernels, top5 (and the panels features add)")
     g.add_argument("--screenshot-timeout", type=_seconds, default=None, metavar="SECONDS",
                    help="how long --screenshot waits for every view to draw (default 120)")
     g.add_argument("--lesson", metavar="FILE", help="open a lesson file at start (also: cnnviz FILE.cnnviz-lesson)")

@@ -36,6 +36,7 @@ from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
+from cnnviz.gui.inspect.side_panels import extra_side_panels
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
@@ -73,9 +74,15 @@ class InspectTab(TabBase):
         self.predictions = PredictionsPanel(state, self.controller)
 
         self.side = QTabWidget()
-        self.side.addTab(self.math, tr("Layer math"))
-        self.side.addTab(self.kernels, tr("Kernels"))
-        self.side.addTab(self.predictions, tr("Top-5 · Grad-CAM"))
+        self.side_keys: list[str] = []
+        for key, title, widget in [
+            ("math", tr("Layer math"), self.math),
+            ("kernels", tr("Kernels"), self.kernels),
+            ("top5", tr("Top-5 · Grad-CAM"), self.predictions),
+            *extra_side_panels(state, self.controller),
+        ]:
+            self.side.addTab(widget, title)
+            self.side_keys.append(key)
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.input_panel)
         self.top_split.addWidget(self.channel_view)
@@ -102,6 +109,14 @@ class InspectTab(TabBase):
         self._make_actions()
         state.zoom_changed.connect(self._on_zoom)
         QTimer.singleShot(0, self.start)
+
+    def show_panel(self, key: str) -> None:
+        """Bring the side panel ``key`` to the front ('math', 'kernels', 'top5', ...); an unknown key is reported."""
+        if key in self.side_keys:
+            self.side.setCurrentIndex(self.side_keys.index(key))
+        else:
+            self.state.show_error(tr("Panel"), tr("There is no panel called {0}; the panels are: {1}.")
+                                  .format(key, ", ".join(self.side_keys)))
 
     def _on_zoom(self, zoom: float) -> None:
         """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
