@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -208,7 +209,7 @@ class PlaygroundController(QObject):
             self._cancel("race")
         self._publish_if_ready()
 
-    def _start(self, kind: str, fn: Callable[..., object], done: Callable[[object], None], generation: int,
+    def _start(self, kind: str, fn: Callable[..., object], done: Callable[[Any], None], generation: int,
                **kwargs: object) -> None:
         self._cancel(kind)
 

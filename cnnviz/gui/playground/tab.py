@@ -136,7 +136,7 @@ class PlaygroundTab(TabBase):
         self.btn_restart.clicked.connect(c.restart)
         self.btn_end.clicked.connect(c.jump_to_end)
         self.speed_combo.currentIndexChanged.connect(lambda _i: clock.set_speed(self.speed_combo.currentData()))
-        self.scrub.valueChanged.connect(lambda value: (clock.pause(), clock.seek(value)))
+        self.scrub.valueChanged.connect(self._on_scrub)
         self.state.language_changed.connect(self._on_language)
         self.state.zoom_changed.connect(self._follow_zoom)
         self.state.theme_changed.connect(lambda _name: self._follow_theme())
@@ -249,6 +249,10 @@ class PlaygroundTab(TabBase):
             self.lr_panel.set_analysis(analyze_surface(self.surface, lr))
         except (CnnvizError, ValueError, RuntimeError) as exc:  # a degenerate Hessian
             self._show_inline_error(str(exc))
+
+    def _on_scrub(self, value: int) -> None:
+        self.clock.pause()
+        self.clock.seek(value)
 
     def _change_speed(self, delta: int) -> None:
         i = min(max(0, self.speed_combo.currentIndex() + delta), self.speed_combo.count() - 1)
@@ -387,7 +391,8 @@ class PlaygroundTab(TabBase):
         for name, (on, hyper) in got.optimizers.items():
             self.racers.set_hyperparams(name, hyper)
             self.racers.set_enabled(name, on)
-        self.speed_combo.setCurrentIndex(SPEEDS.index(got.speed))
+        if got.speed in SPEEDS:
+            self.speed_combo.setCurrentIndex(SPEEDS.index(got.speed))
         self.controller.hold_at(got.step if with_step else None)
         self.controller.set_surface(got.surface, start=got.start, steps=got.steps)
         self._update_analysis()
