@@ -72,7 +72,7 @@ def _frame_rows(quick: bool) -> list[dict]:
     tab.surface_combo.setCurrentIndex(tab.surface_combo.findData("rosenbrock"))
     tab.steps_box.setValue(steps)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (tab.is_busy() or len(tab._shown) < 8):
+    while time.monotonic() < deadline and (tab.is_busy() or len(tab.shown) < 8):
         app.processEvents()
         time.sleep(0.002)
         if tab.clock.playing:
@@ -82,7 +82,7 @@ def _frame_rows(quick: bool) -> list[dict]:
     draws = []
     for k in range(0, steps, max(1, steps // 120)):
         t0 = time.perf_counter()
-        tab._show_step(k)
+        tab.show_step(k)
         tab.view.viewport().repaint()
         tab.loss_view.viewport().repaint()
         draws.append(time.perf_counter() - t0)

@@ -293,7 +293,7 @@ def test_switching_language_changes_the_strings(make_main_window, qtbot):
     assert window.tabs.tabText(0) == "Playground"
     play = window.tab_widgets["playground"]
     play.steps_box.setValue(77)
-    qtbot.waitUntil(lambda: not play._debounce.isActive())
+    qtbot.waitUntil(lambda: not play.controller.debounce.isActive())
     window.tab_widgets["explain"].show_topic("rf")
     window.show_tab("explain")
 

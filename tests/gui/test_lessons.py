@@ -33,8 +33,7 @@ def _settle(qtbot, window) -> None:
     """Wait until every tab has finished its background work."""
     play = window.tab_widgets.get("playground")
     if play is not None:  # the race is computed and on screen (a job's end reaches the tab a moment later)
-        qtbot.waitUntil(lambda: not play._debounce.isActive() and not (play._job and play._job.running)
-                        and not play._restart_pending and play._pending_step is None, timeout=20000)
+        qtbot.waitUntil(play.is_settled, timeout=20000)
     qtbot.waitUntil(lambda: not any(getattr(p, "is_busy", lambda: False)()
                                     for p in getattr(window.tab_widgets.get("explain"), "pages", {}).values()),
                     timeout=20000)

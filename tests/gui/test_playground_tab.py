@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 
 def _idle(tab: PlaygroundTab) -> bool:
-    return not tab._debounce.isActive() and not (tab._job is not None and tab._job.running)
+    return not tab.controller.is_computing()
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def tab(qtbot):
     w.resize(1500, 950)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: _idle(w) and bool(w._shown), timeout=10000)
+    qtbot.waitUntil(lambda: _idle(w) and bool(w.shown), timeout=30000)
     yield w
     w.shutdown()
 
@@ -46,22 +46,22 @@ def _quadratic_gd(h: np.ndarray, lr: float, start, steps: int) -> np.ndarray:
 
 def test_a_race_runs_at_start_with_no_user_action(tab: PlaygroundTab, qtbot) -> None:
     assert tab.surface.name == "quadratic"
-    assert len(tab._shown) >= 4  # several optimizers race
+    assert len(tab.shown) >= 4  # several optimizers race
     assert tab.clock.playing or tab.clock.step > 0
     tab.clock.set_speed(25)
-    qtbot.waitUntil(lambda: not tab.clock.playing, timeout=10000)
+    qtbot.waitUntil(lambda: not tab.clock.playing, timeout=30000)
     assert tab.clock.step == tab.clock.last_step == tab.steps
     t = math.radians(30)
     r = np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]])
     h = r @ np.diag([1.0, 10.0]) @ r.T
-    sgd = tab._shown["sgd"]
+    sgd = tab.shown["sgd"]
     np.testing.assert_allclose(sgd.xy, _quadratic_gd(h, sgd.hyperparams["lr"], tab.start, tab.steps),
                                rtol=1e-9, atol=1e-12)
     # what the surface view draws is the trajectory up to the step on screen
     x, y = tab.view.racers["sgd"].path.getData()
     assert len(x) == tab.steps + 1 and x[-1] == pytest.approx(sgd.xy[-1, 0])
     # and Adam's path is the real torch.optim.Adam
-    adam = tab._shown["adam"]
+    adam = tab.shown["adam"]
     p = torch.tensor(tab.start, dtype=torch.float64, requires_grad=True)
     opt = torch.optim.Adam([p], lr=adam.hyperparams["lr"])
     ht = torch.tensor(h)
@@ -106,7 +106,7 @@ def test_click_on_the_surface_sets_the_start_point(tab: PlaygroundTab, qtbot) ->
     pos = tab.view.mapFromScene(vb.mapViewToScene(target))
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.waitUntil(lambda: abs(tab.start[0] - 1.0) < 0.05 and abs(tab.start[1] + 1.5) < 0.05, timeout=5000)
-    qtbot.waitUntil(lambda: _idle(tab) and tab._shown["sgd"].xy[0].tolist() == list(tab.start), timeout=10000)
+    qtbot.waitUntil(lambda: _idle(tab) and tab.shown["sgd"].xy[0].tolist() == list(tab.start), timeout=30000)
     assert tab.start_x.value() == pytest.approx(tab.start[0], abs=1e-3)
     assert tab.clock.step <= 5  # the race restarted from the new point
     sx, sy = tab.view.start_marker.getData()
@@ -125,8 +125,8 @@ def test_lr_slider_crosses_the_bound_and_names_the_regime(tab: PlaygroundTab, qt
     factors = visible_text(panel.factors.text())  # the expressions are kept from wrapping mid-way
     assert factors.count("|1 − lr·λ") == 2
     assert f"{abs(1 - lr * 10):.4f}" in factors
-    qtbot.waitUntil(lambda: _idle(tab) and tab._shown["sgd"].hyperparams["lr"] == lr, timeout=10000)
-    assert tab._shown["sgd"].diverged
+    qtbot.waitUntil(lambda: _idle(tab) and tab.shown["sgd"].hyperparams["lr"] == lr, timeout=30000)
+    assert tab.shown["sgd"].diverged
     tab.clock.pause()
     tab.clock.seek(tab.clock.last_step)
     assert "diverged" in tab.racers.cards["sgd"].status.text()
@@ -137,13 +137,13 @@ def test_lr_slider_crosses_the_bound_and_names_the_regime(tab: PlaygroundTab, qt
     monotone = max(t for t in range(1, 1001) if panel.tick_to_lr(t) < 0.09)
     panel.slider.setValue(monotone)
     assert "converges monotonically" in panel.regime.text()
-    qtbot.waitUntil(lambda: _idle(tab) and not tab._shown["sgd"].diverged, timeout=10000)
+    qtbot.waitUntil(lambda: _idle(tab) and not tab.shown["sgd"].diverged, timeout=30000)
 
 
 def test_switching_surface_loads_its_grid_minima_and_suggestions(tab: PlaygroundTab, qtbot) -> None:
     i = tab.surface_combo.findData("himmelblau")
     tab.surface_combo.setCurrentIndex(i)
-    qtbot.waitUntil(lambda: _idle(tab) and tab.grid is not None and tab.grid.bounds.xmax == 5.0, timeout=10000)
+    qtbot.waitUntil(lambda: _idle(tab) and tab.grid is not None and tab.grid.bounds.xmax == 5.0, timeout=30000)
     assert tab.start == tab.surface.spec.default_start
     spots = tab.view.landmarks.data
     assert len(spots) == 4
@@ -177,10 +177,13 @@ def test_settings_are_remembered(tab: PlaygroundTab, qtbot, tmp_path) -> None:
         w.shutdown()
 
 
-def test_shutdown_stops_the_clock(tab: PlaygroundTab) -> None:
+def test_shutdown_stops_the_clock(tab: PlaygroundTab, qtbot) -> None:
     tab.clock.play()
+    tab.set_start(0.5, 0.5)  # a recompute pending: shutdown cancels it too
     tab.shutdown()
-    assert not tab.clock.playing and not tab.is_busy() or tab._job is not None
+    assert not tab.clock.playing and not tab.controller.debounce.isActive()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=5000)  # nothing left running or playing
+    assert not tab.controller.autoplay
 
 
 def test_the_tab_fits_a_1280x800_projector_at_100_and_150_percent(make_main_window, qtbot, monkeypatch) -> None:
@@ -196,7 +199,7 @@ def test_the_tab_fits_a_1280x800_projector_at_100_and_150_percent(make_main_wind
     window = make_main_window(tabs=("playground",))
     try:
         tab = window.tab_widgets["playground"]
-        qtbot.waitUntil(lambda: bool(tab._shown), timeout=10000)
+        qtbot.waitUntil(lambda: bool(tab.shown), timeout=30000)
         for zoom in (1.0, 1.5):
             window.set_zoom(zoom)
             qtbot.wait(50)  # let the layouts take the new fonts

@@ -293,7 +293,7 @@ class Driver:
 
     def playground_idle(self) -> bool:
         pg = self.playground
-        return not pg._debounce.isActive() and not (pg._job is not None and pg._job.running) and _results_delivered()
+        return not pg.controller.is_computing() and _results_delivered()
 
     def explain_idle(self) -> bool:
         ex = self.explain
@@ -543,7 +543,7 @@ def _known_timers(driver: Driver) -> dict[str, QTimer]:
         "_memory_timer": w._memory_timer,
         "inspect.controller._cam_timer": driver.inspect.controller._cam_timer,
         "train.timer": driver.train.timer,
-        "playground._debounce": driver.playground._debounce,
+        "playground.controller.debounce": driver.playground.controller.debounce,
         "playground.clock._timer": driver.playground.clock._timer,
     }
     for key, page in driver.explain.pages.items():

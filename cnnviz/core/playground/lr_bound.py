@@ -215,6 +215,45 @@ def lr_sweep(analysis: LrAnalysis, lrs: np.ndarray) -> np.ndarray:
     return np.abs(1.0 - np.asarray(lrs, dtype=np.float64)[:, None] * analysis.eigenvalues[None, :])
 
 
+def factor_text(value: float, *, decimals: int = 3, signed: bool = False) -> str:
+    """``value`` with at least ``decimals`` decimals and enough more that it never reads as 0 or ±1
+    when it is not (0.99971 is "0.99971", not "1.000"; 0.8 stays "0.800")."""
+    if not math.isfinite(value):
+        return f"{value:+}" if signed else f"{value}"
+    a = abs(value)
+    gap = min(abs(a - 1.0), a)
+    places = decimals if gap == 0 else min(12, max(decimals, math.floor(-math.log10(gap)) + 2))
+    text = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
+    if places > decimals:  # the extra places are only for the significant digits
+        text = text.rstrip("0")
+        whole, _, frac = text.partition(".")
+        text = f"{whole}.{frac.ljust(decimals, '0')}"
+    return text
+
+
+def _distinct(a: float, b: float) -> tuple[str, str]:
+    """``a`` and ``b`` with 4 significant digits, or as many more as it takes to tell them apart."""
+    for digits in range(4, 13):
+        ta, tb = f"{a:.{digits}g}", f"{b:.{digits}g}"
+        if ta != tb or a == b:
+            return ta, tb
+    return f"{a!r}", f"{b!r}"
+
+
+def _speed_sentences(rate: float) -> tuple[str, str]:
+    """How fast the slowest direction closes in, in words (right plural, natural Chinese)."""
+    r = factor_text(rate)
+    steps10 = math.log(0.1) / math.log(rate)
+    n = round(steps10)
+    if n == 0:
+        return (f"The slowest direction shrinks to {r} × its distance each step: 10× closer in less than one step.",
+                f"最慢的方向每步把距离缩小到 {r} 倍：不到一步就缩小为十分之一。")
+    steps_en, steps_zh = ("1 step", "大约一步就") if n == 1 else (f"{n:,} steps", f"大约每 {n:,} 步")
+    return (f"The slowest direction shrinks to {r} × its distance each step: "
+            f"about {steps_en} to get 10× closer.",
+            f"最慢的方向每步把距离缩小到 {r} 倍：{steps_zh}缩小为十分之一。")
+
+
 def _explain(
     lam: np.ndarray,
     factors: np.ndarray,
@@ -235,29 +274,36 @@ def _explain(
         words_en, words_zh = _DIRECTION_WORDS[r]
         en.append(
             f"Direction {i} (λ{i} = {lv:.4g}): each step multiplies the distance by "
-            f"1 − lr·λ{i} = {f:+.3f}, so {words_en}."
+            f"1 − lr·λ{i} = {factor_text(f, signed=True)}, so {words_en}."
         )
-        zh.append(f"方向 {i}（λ{i} = {lv:.4g}）：每步把距离乘以 1 − lr·λ{i} = {f:+.3f}，所以{words_zh}。")
+        zh.append(f"方向 {i}（λ{i} = {lv:.4g}）：每步把距离乘以 1 − lr·λ{i} = {factor_text(f, signed=True)}，"
+                  f"所以{words_zh}。")
     if bound is not None:
         rel = "<" if lr < bound * (1 - _TOL) else (">" if lr > bound * (1 + _TOL) else "=")
-        en.append(f"lr = {lr:.4g} {rel} 2/λmax = {bound:.4g}: gradient descent {regime.en}.")
-        zh.append(f"lr = {lr:.4g} {rel} 2/λmax = {bound:.4g}：梯度下降{regime.zh}。")
+        lr_text, bound_text = _distinct(lr, bound)
+        en.append(f"lr = {lr_text} {rel} 2/λmax = {bound_text}: gradient descent {regime.en}.")
+        zh.append(f"lr = {lr_text} {rel} 2/λmax = {bound_text}：梯度下降{regime.zh}。")
     else:
         en.append(f"No learning rate converges here: no direction curves upwards. Gradient descent {regime.en}.")
         zh.append(f"这里没有能收敛的学习率：没有向上弯曲的方向。梯度下降{regime.zh}。")
     rate = float(np.abs(factors).max())
     if regime.converges and 0 < rate < 1:
-        steps10 = math.log(0.1) / math.log(rate)
-        en.append(f"The slowest direction shrinks by {rate:.3f} per step: about {steps10:.0f} steps per 10× closer.")
-        zh.append(f"最慢的方向每步缩小到 {rate:.3f} 倍：大约每 {steps10:.0f} 步接近 10 倍。")
+        speed_en, speed_zh = _speed_sentences(rate)
+        en.append(speed_en)
+        zh.append(speed_zh)
     if cond is not None and optimal is not None:
         best = (cond - 1.0) / (cond + 1.0)
-        en.append(
-            f"Condition number κ = λmax/λmin = {cond:.3g}. Even the best lr, 2/(λmin+λmax) = {optimal:.4g}, "
-            f"only shrinks the error by (κ−1)/(κ+1) = {best:.3f} per step."
-        )
-        zh.append(
-            f"条件数 κ = λmax/λmin = {cond:.3g}。即使最佳学习率 2/(λmin+λmax) = {optimal:.4g}，"
-            f"每步也只能把误差缩小到 (κ−1)/(κ+1) = {best:.3f} 倍。"
-        )
+        if best < _TOL:  # a round bowl: the best lr lands on the minimum at once
+            en.append(f"Condition number κ = {cond:.3g}: the best lr, 2/(λmin+λmax) = {optimal:.4g}, "
+                      "reaches the minimum in one step.")
+            zh.append(f"条件数 κ = {cond:.3g}：最佳学习率 2/(λmin+λmax) = {optimal:.4g} 一步就到达最小值。")
+        else:
+            en.append(
+                f"Condition number κ = λmax/λmin = {cond:.3g}. Even the best lr, 2/(λmin+λmax) = {optimal:.4g}, "
+                f"only shrinks the error to (κ−1)/(κ+1) = {factor_text(best)} × itself each step."
+            )
+            zh.append(
+                f"条件数 κ = λmax/λmin = {cond:.3g}。即使最佳学习率 2/(λmin+λmax) = {optimal:.4g}，"
+                f"每步也只能把误差缩小到 (κ−1)/(κ+1) = {factor_text(best)} 倍。"
+            )
     return Explanation(" ".join(en), "".join(zh))

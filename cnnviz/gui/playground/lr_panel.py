@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -22,14 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.playground import LrAnalysis, factor_powers, lr_sweep
-from cnnviz.gui.playground.palette import REGIME_COLORS
+from cnnviz.core.playground.lr_bound import factor_text
+from cnnviz.gui import theme
+from cnnviz.gui.playground.palette import DIRECTION_COLORS, REGIME_KINDS
+from cnnviz.gui.playground.plot_style import (
+    LINE_CONTRAST,
+    PlotColors,
+    plot_colors,
+    readable_on,
+    style_plot,
+    window_color,
+)
 from cnnviz.gui.playground.qt_util import no_wrap, signals_blocked
 
 SLIDER_TICKS = 1000
 SLIDER_SPAN = 1.5
 """The slider reaches this multiple of 2/λmax, so it crosses the bound."""
 PATH_STEPS = 30
-DIRECTION_COLORS = ("#1f77b4", "#d62728")
+PLOT_MIN_HEIGHT = 150
+"""px at 100 % zoom (times the zoom)."""
+TITLE_POINTS = 11.0
+"""pyqtgraph's title size at 100 % zoom (an absolute size, so the zoom is applied here)."""
 
 
 def tr(text: str) -> str:
@@ -46,17 +59,14 @@ class _SmallPlot(pg.PlotWidget):
 
 
 def _small_plot(title: str) -> pg.PlotWidget:
-    w = _SmallPlot(background="w")
+    w = _SmallPlot()
     p = w.getPlotItem()
     p.setMenuEnabled(False)
     p.hideButtons()
     p.setMouseEnabled(x=False, y=False)
     p.showGrid(x=True, y=True, alpha=0.2)
-    p.setTitle(f"<span style='color:#222'>{title}</span>")  # no absolute size: the zoom scales it
-    for axis in ("bottom", "left"):
-        p.getAxis(axis).setTextPen("#222222")
-        p.getAxis(axis).setPen("#444444")
-    w.setMinimumHeight(150)
+    p.setTitle(title)  # its colour follows the theme (style_plot); its size, the zoom
+    w.setMinimumHeight(PLOT_MIN_HEIGHT)
     return w
 
 
@@ -74,11 +84,38 @@ class LrBoundPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
-
         self.title = QLabel()
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
+        lay.addLayout(self._build_numbers())
+        lay.addLayout(self._build_slider_row())
+        self.factors = QLabel()
+        self.factors.setToolTip(tr(
+            "|1 − lr·λi|: the factor by which one step multiplies the distance to the minimum along "
+            "eigendirection i. Below 1 it shrinks, above 1 it grows; a negative 1 − lr·λ flips sides every step."
+        ))
+        self.factors.setWordWrap(True)
+        lay.addWidget(self.factors)
+        self.regime = QLabel()
+        self.regime.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.regime.setWordWrap(True)
+        self.regime.setToolTip(tr("What gradient descent does with this learning rate, in words."))
+        lay.addWidget(self.regime)
+        self.plots_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        """Side by side when their titles fit, else one above the other."""
+        self.plots_layout.addWidget(self._build_factor_plot(), 1)
+        self.plots_layout.addWidget(self._build_path_plot(), 1)
+        lay.addLayout(self.plots_layout, 1)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        lay.addWidget(self.explanation)
+        self.zoom = 1.0
+        self.colors = plot_colors()
+        self.apply_colors(self.colors)
 
+    def _build_numbers(self) -> QGridLayout:
         numbers = QGridLayout()
         numbers.setHorizontalSpacing(14)
         self.matrix = QLabel()
@@ -110,8 +147,9 @@ class LrBoundPanel(QWidget):
         for label in (self.eig, self.cond, self.bound):
             label.setWordWrap(True)
         numbers.setColumnStretch(1, 1)
-        lay.addLayout(numbers)
+        return numbers
 
+    def _build_slider_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         lr_label = QLabel(tr("GD learning rate"))
         lr_label.setWordWrap(True)
@@ -130,23 +168,9 @@ class LrBoundPanel(QWidget):
         row.addWidget(self.slider, 1)
         self.lr_value = QLabel()
         row.addWidget(self.lr_value)
-        lay.addLayout(row)
+        return row
 
-        self.factors = QLabel()
-        self.factors.setToolTip(tr(
-            "|1 − lr·λi|: the factor by which one step multiplies the distance to the minimum along "
-            "eigendirection i. Below 1 it shrinks, above 1 it grows; a negative 1 − lr·λ flips sides every step."
-        ))
-        self.factors.setWordWrap(True)
-        lay.addWidget(self.factors)
-        self.regime = QLabel()
-        self.regime.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.regime.setWordWrap(True)
-        self.regime.setToolTip(tr("What gradient descent does with this learning rate, in words."))
-        lay.addWidget(self.regime)
-
-        plots = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.plots_layout = plots  # side by side when their titles fit, else one above the other
+    def _build_factor_plot(self) -> pg.PlotWidget:
         self.factor_plot = _small_plot(tr("|1 − lr·λ| versus lr"))
         fp = self.factor_plot.getPlotItem()
         fp.setLabel("bottom", "lr")
@@ -163,21 +187,21 @@ class LrBoundPanel(QWidget):
         for r in self.regions:
             r.setZValue(-10)
             fp.addItem(r)
-        fp.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen("#333333", width=1, style=Qt.PenStyle.DashLine)))
-        self.factor_curves = [fp.plot(pen=pg.mkPen(c, width=2)) for c in DIRECTION_COLORS]
-        self.lr_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#111111", width=2))
+        self.one_line = pg.InfiniteLine(pos=1.0, angle=0)
+        fp.addItem(self.one_line)
+        self.factor_curves = [fp.plot() for _ in DIRECTION_COLORS]
+        self.lr_line = pg.InfiniteLine(angle=90)
         fp.addItem(self.lr_line)
         fp.setYRange(0, 2.0, padding=0)
-        plots.addWidget(self.factor_plot, 1)
+        return self.factor_plot
 
+    def _build_path_plot(self) -> pg.PlotWidget:
         self.path_plot = _small_plot(tr("Error left: (1 − lr·λ)ᵏ"))
         pp = self.path_plot.getPlotItem()
         pp.setLabel("bottom", tr("step k"))
-        pp.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#777777", width=1)))
-        self.path_curves = [
-            pp.plot(pen=pg.mkPen(c, width=1.5), symbol="o", symbolSize=5, symbolBrush=c, symbolPen=None)
-            for c in DIRECTION_COLORS
-        ]
+        self.zero_line = pg.InfiniteLine(pos=0.0, angle=0)
+        pp.addItem(self.zero_line)
+        self.path_curves = [pp.plot(symbol="o", symbolPen=None) for _ in DIRECTION_COLORS]
         pp.setYRange(-1.5, 1.5, padding=0)
         pp.setXRange(0, PATH_STEPS, padding=0.02)
         self.path_plot.setToolTip(tr(
@@ -185,14 +209,47 @@ class LrBoundPanel(QWidget):
             "(1 − lr·λi)ᵏ. Blue: direction 1, red: direction 2. A sign flip every step is the "
             "zig-zag you see on the surface."
         ))
-        plots.addWidget(self.path_plot, 1)
-        lay.addLayout(plots, 1)
+        return self.path_plot
 
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        lay.addWidget(self.explanation)
+    # ------------------------------------------------------------------ theme and zoom
+    def direction_color(self, i: int, *, text: bool) -> QColor:
+        """Eigendirection ``i``'s colour: readable as text on the window, or as a line on the plots."""
+        color = QColor(DIRECTION_COLORS[i])
+        if text:
+            return readable_on(color, window_color())
+        return readable_on(color, self.colors.background, LINE_CONTRAST)
+
+    def apply_colors(self, colors: PlotColors) -> None:
+        """Follow the theme: plots, reference lines, curves and the coloured numbers."""
+        self.colors = colors
+        for plot in (self.factor_plot, self.path_plot):
+            style_plot(plot, colors)
+        self._pens()
+        if self.analysis is not None:
+            self.set_analysis(self.analysis)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Presentation zoom: plot heights and line widths follow (texts follow the font)."""
+        self.zoom = zoom
+        for plot in (self.factor_plot, self.path_plot):
+            plot.setMinimumHeight(round(PLOT_MIN_HEIGHT * zoom))
+            title = plot.getPlotItem().titleLabel
+            title.setText(title.text, size=f"{TITLE_POINTS * zoom:.2f}pt")
+        self._pens()
+        self.refit()
+
+    def _pens(self) -> None:
+        z, quiet = self.zoom, self.colors.quiet
+        self.one_line.setPen(pg.mkPen(quiet, width=z, style=Qt.PenStyle.DashLine))
+        self.zero_line.setPen(pg.mkPen(quiet, width=z))
+        self.lr_line.setPen(pg.mkPen(self.colors.text, width=2 * z))
+        for i, curve in enumerate(self.factor_curves):
+            curve.setPen(pg.mkPen(self.direction_color(i, text=False), width=2 * z))
+        for i, curve in enumerate(self.path_curves):
+            color = self.direction_color(i, text=False)
+            curve.setPen(pg.mkPen(color, width=1.5 * z))
+            curve.setSymbolBrush(color)
+            curve.setSymbolSize(5 * z)
 
     # ------------------------------------------------------------------ layout
     def _plot_width_for_title(self, plot: pg.PlotWidget) -> int:
@@ -240,9 +297,10 @@ class LrBoundPanel(QWidget):
             f"<tr><td>[&nbsp;{h[1, 0]:.4g}</td><td>&nbsp;{h[1, 1]:.4g}&nbsp;]</td></tr></table>"
         )
         lam = a.eigenvalues
+        c1, c2 = (self.direction_color(i, text=True).name() for i in (0, 1))
         self.eig.setText(
-            f"<span style='color:{DIRECTION_COLORS[0]}'>{no_wrap(f'λ1 = {lam[0]:.4g}')}</span> &nbsp; "
-            f"<span style='color:{DIRECTION_COLORS[1]}'>{no_wrap(f'λ2 = {lam[1]:.4g}')}</span>"
+            f"<span style='color:{c1}'>{no_wrap(f'λ1 = {lam[0]:.4g}')}</span> &nbsp; "
+            f"<span style='color:{c2}'>{no_wrap(f'λ2 = {lam[1]:.4g}')}</span>"
         )
         self.cond.setText(
             tr("condition number κ = {0}").format(f"{a.condition_number:.4g}")
@@ -279,12 +337,14 @@ class LrBoundPanel(QWidget):
         # as wide as the widest value, so the slider does not jump while dragged
         self.lr_value.setMinimumWidth(self.lr_value.fontMetrics().horizontalAdvance("lr = 0.0000e-00"))
         self.lr_line.setValue(a.lr)
-        f = a.abs_factors
+        f = [factor_text(float(v), decimals=4) for v in a.abs_factors]  # 0.99997, never "1.0000"
+        c1, c2 = (self.direction_color(i, text=True).name() for i in (0, 1))
         self.factors.setText(  # each expression stays on one line; a narrow panel puts them on two
-            f"<span style='color:{DIRECTION_COLORS[0]}'>{no_wrap(f'|1 − lr·λ1| = {f[0]:.4f}')}</span>"
-            f"&nbsp;&nbsp; <span style='color:{DIRECTION_COLORS[1]}'>{no_wrap(f'|1 − lr·λ2| = {f[1]:.4f}')}</span>"
+            f"<span style='color:{c1}'>{no_wrap(f'|1 − lr·λ1| = {f[0]}')}</span>"
+            f"&nbsp;&nbsp; <span style='color:{c2}'>{no_wrap(f'|1 − lr·λ2| = {f[1]}')}</span>"
         )
-        color = REGIME_COLORS.get(a.regime.value, "#222222")
+        kind = REGIME_KINDS.get(a.regime.value)
+        color = theme.semantic_color(kind).name() if kind else theme.text_color().name()
         words = a.regime.zh if self.language == "zh" else tr(a.regime.en)
         self.regime.setText(
             f"<span style='font-size:x-large; font-weight:bold; color:{color}'>"

@@ -21,15 +21,18 @@ OPTIMIZER_COLORS: dict[str, str] = {
 }
 _FALLBACK = ("#17becf", "#7f7f7f", "#bcbd22", "#393b79")
 
-REGIME_COLORS: dict[str, str] = {
-    "one_step": "#1b7f3b",
-    "monotone": "#1b7f3b",
-    "oscillating": "#b36b00",
-    "boundary": "#b36b00",
-    "stalled": "#555555",
-    "diverges": "#c0392b",
-    "escapes": "#c0392b",
+REGIME_KINDS: dict[str, str | None] = {
+    "one_step": "ok",
+    "monotone": "ok",
+    "oscillating": "warning",
+    "boundary": "warning",
+    "stalled": None,  # the ordinary text colour
+    "diverges": "error",
+    "escapes": "error",
 }
+"""The :func:`cnnviz.gui.theme.semantic_color` kind each gradient-descent regime is named in."""
+DIRECTION_COLORS = ("#1f77b4", "#d62728")
+"""The two eigendirections of the learning-rate lesson (shifted to stay readable on dark themes)."""
 
 # Low loss (valley floors) pale cream, high loss (walls) steel blue.
 SURFACE_STOPS = np.array([0.0, 0.35, 0.7, 1.0])

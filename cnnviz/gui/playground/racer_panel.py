@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.playground import HyperParam, OptimizerSpec
-from cnnviz.gui.playground.qt_util import signals_blocked
+from cnnviz.core.playground import HyperParam, OptimizerSpec, Trajectory
+from cnnviz.gui import theme
+from cnnviz.gui.playground.plot_style import readable_on, window_color
+from cnnviz.gui.playground.qt_util import keep_brackets, signals_blocked
 
 
 def tr(text: str) -> str:
@@ -76,6 +78,7 @@ class OptimizerCard(QFrame):
     def __init__(self, spec: OptimizerSpec, color: QColor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.color = QColor(color)
         self.setObjectName("optimizerCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
@@ -87,7 +90,6 @@ class OptimizerCard(QFrame):
         head = QHBoxLayout()
         head.setSpacing(6)
         self.enabled = QCheckBox(spec.title)
-        self.enabled.setStyleSheet(f"QCheckBox {{ font-weight: bold; color: {color.darker(115).name()}; }}")
         self.enabled.setToolTip(
             f"<b>{spec.title}</b> (torch.optim.{spec.torch_class.__name__})<br>{tr(spec.description_en)}"
         )
@@ -126,6 +128,7 @@ class OptimizerCard(QFrame):
         self._diverged_style = False
         self.status.setToolTip(tr("Loss at the step on screen, or the step at which the path diverged"))
         outer.addWidget(self.status)
+        self.apply_colors()
 
         self.enabled.toggled.connect(lambda _on: self.sig_changed.emit(self.spec.name))
         for box in self.boxes.values():
@@ -148,12 +151,22 @@ class OptimizerCard(QFrame):
         with signals_blocked(self.enabled):
             self.enabled.setChecked(on)
 
+    def apply_colors(self) -> None:
+        """Follow the theme: the name in its optimizer's colour, shifted until readable on the window."""
+        name = readable_on(self.color.darker(115), window_color())
+        self.enabled.setStyleSheet(f"QCheckBox {{ font-weight: bold; color: {name.name()}; }}")
+        self._style_status()
+
     def set_status(self, text: str, diverged: bool) -> None:
-        """The status line (red when diverged)."""
+        """The status line (in the error colour when diverged)."""
         self.status.setText(text)
         if diverged != self._diverged_style:  # restyling re-polishes the widget: only on change
             self._diverged_style = diverged
-            self.status.setStyleSheet("color: #c0392b; font-weight: bold;" if diverged else "")
+            self._style_status()
+
+    def _style_status(self) -> None:
+        error = theme.semantic_color("error").name()
+        self.status.setStyleSheet(f"color: {error}; font-weight: bold;" if self._diverged_style else "")
 
 
 class OptimizerPanel(QWidget):
@@ -190,3 +203,22 @@ class OptimizerPanel(QWidget):
     def set_enabled(self, name: str, on: bool) -> None:
         """Switch ``name`` on or off without emitting sig_changed."""
         self.cards[name].set_enabled_silently(on)
+
+    def apply_colors(self) -> None:
+        """Follow the theme."""
+        for card in self.cards.values():
+            card.apply_colors()
+
+    def show_step(self, step: int, shown: dict[str, Trajectory]) -> None:
+        """Each card's status at ``step`` of the race ``shown``: its loss and point, or where it diverged."""
+        for name, card in self.cards.items():
+            t = shown.get(name)
+            if t is None:
+                card.set_status("", False)
+            elif t.diverged_at is not None and step >= t.diverged_at:
+                card.set_status(tr("✕ diverged at step {0}").format(t.diverged_at), True)
+            else:
+                k = min(step, t.last_step)
+                x, y = t.xy[k]
+                text = tr("loss {0:.3g} at ({1:.3f}, {2:.3f})").format(t.loss[k], x, y)
+                card.set_status(keep_brackets(text), False)  # a wrap never splits the point

@@ -2,7 +2,9 @@
 
 One persistent ImageItem holds the colour-shaded surface, one IsocurveItem per
 contour level draws the lines, and each optimizer owns one line and one head
-marker that are updated with ``setData`` as the race clock moves.
+marker that are updated with ``setData`` as the race clock moves. While a new
+surface is computed the old picture is hidden (another surface) or dimmed (new
+parameters) under a "Computing…" notice; markers and lines grow with the zoom.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QRectF, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import QLabel
 
 from cnnviz.core.playground import Landmark, SurfaceGrid, Trajectory
 from cnnviz.gui.playground.palette import (
@@ -19,6 +22,14 @@ from cnnviz.gui.playground.palette import (
     SURFACE_COLORS,
     SURFACE_STOPS,
 )
+from cnnviz.gui.playground.plot_style import PlotColors, css_rgba, style_plot, with_alpha
+
+VIEW_MIN_WIDTH, VIEW_MIN_HEIGHT = 300, 240
+"""px at 100 % zoom: the surface stays legible however small the window (times the zoom)."""
+PATHS_NOTICE_MS = 250
+"""A recompute of paths alone says so only if it takes longer than this (no flicker while dragging)."""
+DIMMED = 0.3
+STALE = 0.35
 
 
 def tr(text: str) -> str:
@@ -29,25 +40,32 @@ def tr(text: str) -> str:
 class _RacerItems:
     """The drawn items of one optimizer: its path, its head and a divergence cross."""
 
-    def __init__(self, plot: pg.PlotItem, color: QColor) -> None:
+    def __init__(self, plot: pg.PlotItem, color: QColor, zoom: float) -> None:
         self.color = color
-        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=2.6), antialias=False)
+        self.path = pg.PlotDataItem(antialias=False)
         self.path.setZValue(20)
-        self.head = pg.ScatterPlotItem(
-            size=13, pen=pg.mkPen("#1a1a1a", width=1.5), brush=pg.mkBrush(color), symbol="o"
-        )
+        self.head = pg.ScatterPlotItem(pen=pg.mkPen("#1a1a1a", width=1.5), brush=pg.mkBrush(color), symbol="o")
         self.head.setZValue(30)
-        self.cross = pg.ScatterPlotItem(
-            size=18, pen=pg.mkPen("#ffffff", width=1.2), brush=pg.mkBrush("#c0392b"), symbol="x"
-        )
+        self.cross = pg.ScatterPlotItem(pen=pg.mkPen("#ffffff", width=1.2), brush=pg.mkBrush("#c0392b"), symbol="x")
         self.cross.setZValue(31)
         for item in (self.path, self.head, self.cross):
             plot.addItem(item)
         self.trajectory: Trajectory | None = None
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Line width and marker sizes for the presentation zoom."""
+        self.path.setPen(pg.mkPen(self.color, width=2.6 * zoom))
+        self.head.setSize(13 * zoom)
+        self.cross.setSize(18 * zoom)
 
     def set_visible(self, on: bool) -> None:
         for item in (self.path, self.head, self.cross):
             item.setVisible(on)
+
+    def set_opacity(self, opacity: float) -> None:
+        for item in (self.path, self.head, self.cross):
+            item.setOpacity(opacity)
 
     def show_step(self, step: int) -> None:
         t = self.trajectory
@@ -81,7 +99,7 @@ class SurfaceView(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 (Qt parent)
         super().__init__(parent=parent)
-        self.setBackground("w")
+        self.zoom = 1.0
         p = self.getPlotItem()
         p.setMenuEnabled(False)
         p.showGrid(x=False, y=False)
@@ -89,29 +107,36 @@ class SurfaceView(pg.PlotWidget):
         p.setLabel("left", "y")
         p.setAspectLocked(True)
         p.hideButtons()
-        for axis in ("bottom", "left"):
-            p.getAxis(axis).setTextPen("#222222")
-            p.getAxis(axis).setPen("#444444")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(pg.ColorMap(SURFACE_STOPS, SURFACE_COLORS).getLookupTable(nPts=256))
         p.addItem(self.image)
         self.isocurves: list[pg.IsocurveItem] = []
-        self.landmarks = pg.ScatterPlotItem(
-            size=20, symbol="star", pen=pg.mkPen("#1a1a1a", width=1.2), brush=pg.mkBrush("#ffffff")
-        )
+        self.landmarks = pg.ScatterPlotItem(symbol="star", pen=pg.mkPen("#1a1a1a", width=1.2),
+                                            brush=pg.mkBrush("#ffffff"))
         self.landmarks.setZValue(15)
         p.addItem(self.landmarks)
-        self.start_marker = pg.ScatterPlotItem(
-            size=16, symbol="s", pen=pg.mkPen("#1a1a1a", width=2), brush=pg.mkBrush(255, 255, 255, 200)
-        )
+        self._landmarks: list[Landmark] = []
+        self.start_marker = pg.ScatterPlotItem(symbol="s", pen=pg.mkPen("#1a1a1a", width=2),
+                                               brush=pg.mkBrush(255, 255, 255, 200))
         self.start_marker.setZValue(25)
         p.addItem(self.start_marker)
-        self.hover = pg.TextItem("", color="#1a1a1a", fill=pg.mkBrush(255, 255, 255, 210), anchor=(0, 1))
+        self.hover = pg.TextItem("", anchor=(0, 1))
         self.hover.setZValue(40)
         p.addItem(self.hover, ignoreBounds=True)
         self.hover.setVisible(False)
         self.racers: dict[str, _RacerItems] = {}
         self.grid: SurfaceGrid | None = None
+        self.pending = ""
+        self._stale = False  # the paths on record belong to a picture no longer shown
+        self.busy = QLabel(self)
+        """The "Computing…" notice over the plot (hidden when nothing is computed)."""
+        self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.busy.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(PATHS_NOTICE_MS)
+        self._notice_timer.timeout.connect(self._show_paths_notice)
         self.scene().sigMouseClicked.connect(self._on_click)
         self._move_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30, slot=self._on_move)
         self.setToolTip(tr(
@@ -119,6 +144,80 @@ class SurfaceView(pg.PlotWidget):
             "log-spaced. ★ marks the minima, the white square the start.\n"
             "Click anywhere to start the race from there. Wheel: zoom; drag: pan."
         ))
+        self.set_zoom(1.0)
+
+    # ------------------------------------------------------------------ presentation
+    def set_zoom(self, zoom: float) -> None:
+        """Presentation zoom: the minimum size, markers and lines grow with it."""
+        self.zoom = zoom
+        self.setMinimumSize(round(VIEW_MIN_WIDTH * zoom), round(VIEW_MIN_HEIGHT * zoom))
+        self.start_marker.setSize(16 * zoom)
+        for items in self.racers.values():
+            items.set_zoom(zoom)
+        self._draw_landmarks()
+
+    def apply_colors(self, colors: PlotColors) -> None:
+        """Follow the theme: background, axes, the hover read-out and the notice."""
+        style_plot(self, colors)
+        self.hover.setColor(colors.text)
+        self.hover.fill = pg.mkBrush(with_alpha(colors.background, 0.85))
+        self.hover.update()
+        self.busy.setStyleSheet(
+            f"QLabel {{ background: {css_rgba(colors.background, 0.9)}; color: {colors.text.name()};"
+            f" border: 1px solid {colors.axis.name()}; border-radius: 6px; padding: 0.5em 1em; }}")
+
+    def set_pending(self, what: str) -> None:
+        """Show what is being computed: "surface", "parameters", "paths" or "" (nothing).
+
+        Another surface hides the old picture, new parameters dim it; both hide
+        the old paths (they belong to the old picture). Paths alone dim the old
+        paths, and say so only if computing them takes a while.
+        """
+        before, self.pending = self.pending, what
+        self._notice_timer.stop()
+        new_picture = what in ("surface", "parameters")
+        self.image.setVisible(what != "surface")
+        self.image.setOpacity(DIMMED if what == "parameters" else 1.0)
+        self.landmarks.setVisible(not new_picture)
+        self.start_marker.setVisible(what != "surface")
+        stale_picture = new_picture or (what == "paths" and before in ("surface", "parameters"))
+        self._stale = self._stale or stale_picture
+        for items in self.racers.values():
+            if self._stale:
+                items.set_visible(False)
+            elif what == "":
+                items.set_opacity(1.0)
+        if new_picture:
+            self._notice(tr("Computing the surface…"))
+        elif what == "paths":
+            if self._stale or self.busy.isVisible():
+                self._notice(tr("Computing the paths…"))
+            else:
+                self._notice_timer.start()
+        else:
+            self.busy.hide()
+
+    def _show_paths_notice(self) -> None:
+        if self.pending == "paths":
+            for items in self.racers.values():
+                items.set_opacity(STALE)
+            self._notice(tr("Computing the paths…"))
+
+    def _notice(self, text: str) -> None:
+        self.busy.setText(text)
+        self.busy.adjustSize()
+        self._place_notice()
+        self.busy.show()
+        self.busy.raise_()
+
+    def _place_notice(self) -> None:
+        self.busy.move(max(0, (self.width() - self.busy.width()) // 2),
+                       max(0, (self.height() - self.busy.height()) // 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if "busy" in self.__dict__:  # pyqtgraph resizes once inside its own __init__
+            self._place_notice()
 
     # ------------------------------------------------------------------ surface
     def set_grid(self, grid: SurfaceGrid, landmarks: list[Landmark]) -> None:
@@ -142,13 +241,21 @@ class SurfaceView(pg.PlotWidget):
                 iso.setVisible(True)
             else:
                 iso.setVisible(False)
-        minima = [m for m in landmarks if m.kind == "minimum"]
-        saddles = [m for m in landmarks if m.kind == "saddle"]
-        spots = [{"pos": (m.x, m.y), "symbol": "star", "size": 20} for m in minima]
-        spots += [{"pos": (m.x, m.y), "symbol": "+", "size": 22, "pen": pg.mkPen("#1a1a1a", width=3)}
-                  for m in saddles]
-        self.landmarks.setData(spots)
+        self._landmarks = list(landmarks)
+        self._draw_landmarks()
+        self.image.setVisible(True)
+        self.image.setOpacity(1.0)
+        self.landmarks.setVisible(True)
+        self.start_marker.setVisible(True)
         self.reset_view()
+
+    def _draw_landmarks(self) -> None:
+        z = self.zoom
+        spots = [{"pos": (m.x, m.y), "symbol": "star", "size": 20 * z} for m in self._landmarks
+                 if m.kind == "minimum"]
+        spots += [{"pos": (m.x, m.y), "symbol": "+", "size": 22 * z, "pen": pg.mkPen("#1a1a1a", width=3 * z)}
+                  for m in self._landmarks if m.kind == "saddle"]
+        self.landmarks.setData(spots)
 
     def reset_view(self) -> None:
         """Fit the view to the surface's bounds."""
@@ -169,14 +276,18 @@ class SurfaceView(pg.PlotWidget):
         p = self.getPlotItem()
         for key, color in colors.items():
             if key not in self.racers:
-                self.racers[key] = _RacerItems(p, color)
+                self.racers[key] = _RacerItems(p, color, self.zoom)
+        self._stale = False
         for key, items in self.racers.items():
             items.trajectory = trajectories.get(key)
+            items.set_opacity(1.0)
             if items.trajectory is None:
                 items.set_visible(False)
 
     def show_step(self, step: int) -> None:
         """Draw every path up to ``step``."""
+        if self._stale:
+            return  # the paths on record belong to the old picture
         for items in self.racers.values():
             if items.trajectory is not None:
                 items.show_step(step)

@@ -41,7 +41,8 @@ class TransportBar(QWidget):
 
     def row_width(self, compact: bool) -> int:
         """The row's width with the compactable buttons as icons only (``compact``) or with words."""
-        spacing = max(0, self.layout().spacing()) * (len(self.buttons) - 1)
+        layout = self.layout()
+        spacing = max(0, layout.spacing() if layout is not None else 0) * (len(self.buttons) - 1)
         total = 0
         for b in self.buttons:
             icon_only = compact and b in self.compactable
