@@ -14,8 +14,8 @@ from cnnviz.core.playground import get_surface, get_surface_spec
 from cnnviz.gui.playground import controller as controller_module
 from cnnviz.gui.playground.controller import PlaygroundController
 from cnnviz.gui.playground.lesson import SETTINGS_KEYS, read_choices
-from cnnviz.gui.playground.reflow import arrangement
 from cnnviz.gui.playground.tab import PlaygroundTab
+from cnnviz.gui.reflow import arrangement
 from cnnviz.gui.state import AppState
 
 pytestmark = pytest.mark.gui

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBox
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.colorbar import ColorBar
-from cnnviz.gui.inspect.common import BIG_SCALE, tr
+from cnnviz.gui.inspect.common import BIG_SCALE, ElidedLabel, tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.tile_labels import TileLabels
 from cnnviz.gui.state import AppState
 
 #: Channel numbers are drawn only when there are at most this many tiles (and the tiles are wide enough).
 MAX_NUMBERS = 512
+#: Channel numbers' size at zoom 1 (points); they grow with the zoom.
+TILE_NUMBER_PT = 8.5
 #: The smallest a tile is drawn, in screen pixels at zoom 1 (past it the view scrolls).
 MIN_TILE_PX = 14
 
@@ -105,13 +107,14 @@ class ActivationGrid(QWidget):
         self.fit_button.setChecked(True)
         self.fit_button.setToolTip(tr("Show every channel as large as the panel allows (tiles never get too small "
                                       "to read: then drag to see the rest). Scroll the wheel over the tiles to zoom."))
-        bar.addWidget(self.title, 1)
+        # the title on its own line, the controls under it: neither widens the centre column
+        lay.addWidget(self.title)
+        bar.addStretch(1)
         for w in (self.cmap_box, self.scale_box, self.sort_box, self.fit_button):
             bar.addWidget(w)
         lay.addLayout(bar)
-        self.random_note = QLabel()
+        self.random_note = ElidedLabel()  # one line: the whole note in its tooltip
         self.random_note.setObjectName("random-weights-note")
-        self.random_note.setWordWrap(True)
         self.random_note.hide()
         lay.addWidget(self.random_note)
 
@@ -128,8 +131,9 @@ class ActivationGrid(QWidget):
         self.marker.setZValue(10)
         self.marker.hide()
         self.view.addItem(self.marker)
-        self.numbers = TileLabels()
+        self.numbers = TileLabels(TILE_NUMBER_PT * float(state.zoom or 1.0))
         self.view.addItem(self.numbers)
+        state.zoom_changed.connect(lambda z: self.numbers.set_point_size(TILE_NUMBER_PT * z))
         self.colorbar = ColorBar()
         self.colorbar.setToolTip(tr("Colour scale of the tiles. With per-channel scaling each tile has its own."))
         body = QHBoxLayout()

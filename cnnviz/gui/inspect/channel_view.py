@@ -36,6 +36,8 @@ class ChannelView(QWidget):
         self.marker.hide()
         self.view.view.addItem(self.marker)
         lay.addWidget(self.view, 1)
+        self._size_picture(float(state.zoom or 1.0))
+        state.zoom_changed.connect(self._size_picture)
         self.value_label = QLabel(tr("Click a channel in the grid to open it here."))
         self.value_label.setWordWrap(True)
         lay.addWidget(self.value_label)
@@ -45,6 +47,13 @@ class ChannelView(QWidget):
         state.layer_changed.connect(lambda _: self.redraw())
         controller.forward_changed.connect(lambda _: self.redraw())
         controller.colormap_changed.connect(lambda _: self.redraw())
+
+    def _size_picture(self, zoom: float) -> None:
+        """The channel at least as big as the input pictures (they grow with the zoom)."""
+        from cnnviz.gui.inspect.input_panel import PICTURE_MIN_PX
+
+        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        self.view.setMinimumSize(side, side)
 
     def redraw(self) -> None:
         """Show the selected unit's channel (or the first channel of the layer)."""

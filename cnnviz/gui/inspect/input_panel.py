@@ -36,7 +36,9 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files
 RF_PEN = QPen(QColor(255, 60, 60), 0)
 PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
 #: Lines kept free for the receptive-field text, so the pictures above never jump.
-RF_TEXT_LINES = 5
+RF_TEXT_LINES = 3
+#: The pictures' smallest side at zoom 1, in pixels; it grows with the zoom (the back row sees them too).
+PICTURE_MIN_PX = 130
 
 
 class ScrollingText(QTextBrowser):
@@ -118,6 +120,8 @@ class InputPanel(QWidget):
         )
         row.addWidget(self.original, 1)
         row.addWidget(self.seen, 1)
+        self._size_pictures(float(state.zoom or 1.0))
+        state.zoom_changed.connect(self._size_pictures)
         lay.addLayout(row, 1)
         self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
         self._reserve_rf_lines()
@@ -351,6 +355,12 @@ class InputPanel(QWidget):
             event.acceptProposedAction()
 
     # ------------------------------------------------------------ drawing
+    def _size_pictures(self, zoom: float) -> None:
+        """Pictures at least :data:`PICTURE_MIN_PX` × zoom: a zoom makes them bigger, never smaller."""
+        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        for view in (self.original, self.seen):
+            view.setMinimumSize(side, side)
+
     def _reserve_rf_lines(self) -> None:
         """A fixed height for the receptive-field text: clicking a unit never moves the pictures.
 

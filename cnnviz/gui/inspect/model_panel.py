@@ -93,6 +93,7 @@ class ModelPanel(QWidget):
         lay.addStretch(1)
         lay.addWidget(self.progress)
         lay.addWidget(self.cancel_button)
+        self._layout = lay
 
         self.model_box.activated.connect(self._on_model_box)
         self.weights_box.activated.connect(self._on_weights_box)
@@ -102,6 +103,11 @@ class ModelPanel(QWidget):
         controller.model_loading.connect(self._show_loading)
         state.device_changed.connect(self._sync)
         controller.progress_changed.connect(self._on_progress)
+
+    def add_fold_buttons(self, *buttons: QWidget) -> None:
+        """Put the buttons that bring back a folded column at the end of the row."""
+        for button in buttons:
+            self._layout.addWidget(button)
 
     # ------------------------------------------------------------ list
     def _fill_models(self) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from cnnviz.gui.inspect.common import ImageView, tr
+from cnnviz.gui.inspect.common import ElidedLabel, ImageView, tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
@@ -31,15 +31,17 @@ class PredictionsPanel(QWidget):
         self.labels: list[QLabel] = []
         self.bars: list[QProgressBar] = []
         for i in range(TOP):
-            label = QLabel()
+            label = ElidedLabel()
             bar = QProgressBar()
+            bar.setMinimumWidth(bar.fontMetrics().horizontalAdvance("100.0%") + 16)
             bar.setRange(0, 1000)
             bar.setTextVisible(True)
             grid.addWidget(label, i, 0)
             grid.addWidget(bar, i, 1)
             self.labels.append(label)
             self.bars.append(bar)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         lay.addLayout(grid)
         self.cam_view = ImageView(title=tr("Grad-CAM"))
         self.cam_view.setToolTip(

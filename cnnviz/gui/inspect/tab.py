@@ -37,6 +37,7 @@ from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
 from cnnviz.gui.inspect.side_panels import extra_side_panels
+from cnnviz.gui.reflow import ReflowColumns
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
@@ -92,20 +93,24 @@ class InspectTab(TabBase):
         self.center_split.addWidget(self.top_split)
         self.center_split.addWidget(self.grid)
         self.center_split.setSizes([380, 520])
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.addWidget(self.tree)
-        self.main_split.addWidget(self.center_split)
-        self.main_split.addWidget(self.side)
         # at 1600 px the tree shows all four columns; zoomed text needs a wider tree to keep the names
         self._zoom = float(getattr(state, "zoom", 1.0) or 1.0)
-        self.main_split.setSizes([tree_width(TREE_WIDTH, self._zoom), 770, 420])
+        # Too narrow for all three (a projector, a big zoom): a side column folds behind a button.
+        self.reflow = ReflowColumns(
+            self.tree, self.center_split, self.side, sizes=(tree_width(TREE_WIDTH, self._zoom), 770, 420),
+            labels=((tr("Layers"), tr("Show the layer tree (the side panel folds away)")),
+                    (tr("Panels"), tr("Show the side panels: layer math, kernels, top-5 … (the layer tree folds "
+                                      "away)"))),
+        )
+        self.main_split = self.reflow.splitter
         self.main_split.setStretchFactor(1, 1)
+        self.model_panel.add_fold_buttons(self.reflow.left_button, self.reflow.right_button)
         for split in (self.top_split, self.center_split, self.main_split):
             split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
         lay.addWidget(self.model_panel)
-        lay.addWidget(self.main_split, 1)
+        lay.addWidget(self.reflow, 1)
         self._make_actions()
         state.zoom_changed.connect(self._on_zoom)
         QTimer.singleShot(0, self.start)

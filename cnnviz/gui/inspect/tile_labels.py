@@ -35,6 +35,15 @@ class TileLabels(QGraphicsItem):
         self._widest = 0.0
         self.setZValue(8)
 
+    def set_point_size(self, point_size: float) -> None:
+        """Draw the numbers at ``point_size`` (the presentation zoom makes them bigger)."""
+        if point_size == self.font.pointSizeF():
+            return
+        self.font.setPointSizeF(point_size)
+        self._metrics = QFontMetricsF(self.font)
+        self._static.clear()
+        self.set_labels(self._labels, self._rect, self._tile_width)
+
     def _prepared(self, text: str) -> tuple[QStaticText, float]:
         hit = self._static.get(text)
         if hit is None:

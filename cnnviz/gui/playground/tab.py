@@ -46,8 +46,8 @@ from cnnviz.gui.playground.palette import optimizer_color
 from cnnviz.gui.playground.plot_style import plot_colors
 from cnnviz.gui.playground.qt_util import FitWidthScrollArea
 from cnnviz.gui.playground.race_column import RaceColumn
-from cnnviz.gui.playground.reflow import ReflowColumns
 from cnnviz.gui.playground.setup_panel import SettingsColumn
+from cnnviz.gui.reflow import ReflowColumns
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
@@ -106,7 +106,11 @@ class PlaygroundTab(TabBase):
         right.setStretchFactor(1, 3)
         right.setSizes([280, 570])
 
-        self.reflow = ReflowColumns(self.left_scroll, centre, right, sizes=(330, 640, 560))
+        self.reflow = ReflowColumns(
+            self.left_scroll, centre, right, sizes=(330, 640, 560),
+            labels=((tr("Settings"), tr("Show the surface and optimizer settings")),
+                    (tr("Loss and lr bound"), tr("Show the loss curves and the learning-rate lesson"))),
+        )
         self.splitter = self.reflow.splitter
         centre.add_fold_buttons(self.reflow.left_button, self.reflow.right_button)
         lay = QVBoxLayout(self)

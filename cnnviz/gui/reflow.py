@@ -10,16 +10,11 @@ narrowest arrangement, so the columns never push the window past the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QToolButton, QWidget
 
 LEFT, RIGHT = "left", "right"
-
-
-def tr(text: str) -> str:
-    """Translate a playground string."""
-    return QCoreApplication.translate("Playground", text)
 
 
 def min_width(widget: QWidget) -> int:
@@ -50,7 +45,8 @@ class ReflowColumns(QWidget):
     """A splitter of three columns that folds a side column when they do not fit."""
 
     def __init__(self, left: QWidget, centre: QWidget, right: QWidget, sizes: tuple[int, int, int],
-                 parent: QWidget | None = None) -> None:
+                 labels: tuple[tuple[str, str], tuple[str, str]], parent: QWidget | None = None) -> None:
+        """``labels``: (text, tooltip) of the buttons that show the left and the right column when folded."""
         super().__init__(parent)
         self.columns = (left, centre, right)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -59,9 +55,8 @@ class ReflowColumns(QWidget):
             self.splitter.addWidget(column)
             self.splitter.setStretchFactor(i, stretch)
         self.splitter.setSizes(list(sizes))
-        self.left_button = self._button(tr("Settings"), tr("Show the surface and optimizer settings"))
-        self.right_button = self._button(tr("Loss and lr bound"),
-                                         tr("Show the loss curves and the learning-rate lesson"))
+        self.left_button = self._button(*labels[0])
+        self.right_button = self._button(*labels[1])
         self.left_button.toggled.connect(lambda on: self._ask(LEFT, on))
         self.right_button.toggled.connect(lambda on: self._ask(RIGHT, on))
         self._wanted: str | None = None
