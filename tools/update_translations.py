@@ -300,12 +300,7 @@ def dynamic_messages() -> list[Message]:
     suggested translation.
     """
     sys.path.insert(0, str(ROOT))
-    from cnnviz.core.playground import (
-        get_optimizer_spec,
-        get_surface_spec,
-        list_optimizers,
-        list_surfaces,
-    )
+    from cnnviz.core.playground import get_surface_spec, list_surfaces
     from cnnviz.core.playground.lr_bound import Regime
     from cnnviz.core.training import metrics
 
@@ -316,17 +311,9 @@ def dynamic_messages() -> list[Message]:
 
     for name in list_surfaces():
         spec = get_surface_spec(name)
-        add("Playground", spec.title_en, spec.title_zh, "cnnviz/core/playground/surfaces.py")
-        add("Playground", spec.description_en, spec.description_zh, "cnnviz/core/playground/surfaces.py")
         for p in spec.params:
-            add("Playground", p.help_en, p.help_zh, "cnnviz/core/playground/surfaces.py")
             if len(p.name) > 1 and not p.name.startswith("lambda"):  # playground.tab.param_label
                 add("Playground", p.name, "", "cnnviz/core/playground/surfaces.py")
-    for name in list_optimizers():
-        spec = get_optimizer_spec(name)
-        add("Playground", spec.description_en, spec.description_zh, "cnnviz/core/playground/optimizers.py")
-        for h in spec.hyperparams:
-            add("Playground", h.help_en, h.help_zh, "cnnviz/core/playground/optimizers.py")
     for regime in Regime:
         add("Playground", regime.en, regime.zh, "cnnviz/core/playground/lr_bound.py")
     states = [metrics.PENDING, metrics.RUNNING, *metrics.FINAL_STATES]

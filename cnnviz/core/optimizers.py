@@ -162,10 +162,16 @@ class OptimizerSpec:
     description_zh: str
     fixed: tuple[tuple[str, Any], ...] = ()  # constructor arguments the user does not set (nesterov=True)
     wording: Wording = field(default=DEFAULT_WORDING, compare=False)
+    color: str = ""  # "#rrggbb": the optimizer's colour wherever it is drawn (Playground paths, legends)
+    races_by_default: bool = False  # on in the Playground's race when it opens
 
     # The playground's names for the same things.
     title = _alias("label", "The display name (same as ``label``).")
     hyperparams = _alias("hparams", "The hyperparameters (same as ``hparams``).")
+
+    def description(self, language: str) -> str:
+        """The one-line description in ``language`` ('en' or 'zh'); the same text in every tab."""
+        return self.description_zh if language == "zh" and self.description_zh else self.description_en
 
     def hyperparam(self, name: str) -> HyperParam:
         """The hyperparameter ``name`` (same as :meth:`hparam`)."""
@@ -363,6 +369,8 @@ register_optimizer(OptimizerSpec(
     "sgd", "SGD", torch.optim.SGD, (_lr(1e-3), _WEIGHT_DECAY),
     description_en="Plain gradient descent: step = −lr · gradient.",
     description_zh="普通梯度下降：步长 = −lr · 梯度。",
+    color="#d62728",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "momentum", "Momentum", torch.optim.SGD,
@@ -373,6 +381,8 @@ register_optimizer(OptimizerSpec(
      _WEIGHT_DECAY),
     description_en="SGD with a velocity: v = μv + g, step = −lr · v (torch.optim.SGD, momentum > 0).",
     description_zh="带速度的 SGD：v = μv + g，步长 = −lr · v（torch.optim.SGD，momentum > 0）。",
+    color="#ff7f0e",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "nesterov", "Nesterov", torch.optim.SGD,
@@ -380,6 +390,8 @@ register_optimizer(OptimizerSpec(
     description_en="Momentum that looks ahead: the gradient is corrected by where the velocity is taking it.",
     description_zh="向前看的动量：用速度将要到达的位置修正梯度。",
     fixed=(("nesterov", True),),
+    color="#a08600",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "adagrad", "Adagrad", torch.optim.Adagrad,
@@ -392,6 +404,8 @@ register_optimizer(OptimizerSpec(
     description_en="Divides each coordinate's step by the root of its summed squared gradients: "
                    "steps only ever shrink.",
     description_zh="每个坐标的步长除以其梯度平方和的平方根：步长只会越来越小。",
+    color="#2ca02c",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "rmsprop", "RMSProp", torch.optim.RMSprop,
@@ -404,6 +418,8 @@ register_optimizer(OptimizerSpec(
      _WEIGHT_DECAY),
     description_en="Like Adagrad, but forgets old gradients: divides by a running RMS of recent ones.",
     description_zh="类似 Adagrad，但会遗忘旧梯度：除以最近梯度的滑动均方根。",
+    color="#9467bd",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "adadelta", "AdaDelta", torch.optim.Adadelta,
@@ -414,11 +430,14 @@ register_optimizer(OptimizerSpec(
      _eps(1e-6), _WEIGHT_DECAY),
     description_en="Step size from the ratio of running RMS of past steps to that of gradients: starts tiny, grows.",
     description_zh="步长取自过去步长与梯度的滑动均方根之比：开始很小，逐渐变大。",
+    color="#8c564b",
 ))
 register_optimizer(OptimizerSpec(
     "adam", "Adam", torch.optim.Adam, (_lr(1e-3), _BETA1, _BETA2, _eps(1e-8), _WEIGHT_DECAY),
     description_en="Momentum plus RMSProp scaling, bias-corrected: each coordinate moves about lr per step.",
     description_zh="动量加 RMSProp 缩放并做偏差校正：每个坐标每步大约移动 lr。",
+    color="#1f4fd6",
+    races_by_default=True,
 ))
 register_optimizer(OptimizerSpec(
     "adamw", "AdamW", torch.optim.AdamW,
@@ -426,6 +445,8 @@ register_optimizer(OptimizerSpec(
      replace(_WEIGHT_DECAY, default=0.01,
              help_en="Decoupled weight decay: shrinks the parameters directly, not through the gradient.",
              help_zh="解耦的权重衰减：直接缩小参数，而不经过梯度。")),
-    description_en="Adam with decoupled weight decay (pulls towards (0, 0) independently of the gradient scaling).",
-    description_zh="带解耦权重衰减的 Adam（独立于梯度缩放地拉向 (0, 0)）。",
+    description_en="Adam with decoupled weight decay: the weights shrink towards zero directly each step, "
+                   "independently of the gradient scaling.",
+    description_zh="带解耦权重衰减的 Adam：每一步直接把权重往零缩小，与梯度缩放无关。",
+    color="#e377c2",
 ))

@@ -236,3 +236,23 @@ def test_timeline_names_never_overlap_on_screen(tab: ExplainTab, qtbot, size) ->
         for j, b in enumerate(rects[:i]):
             overlap = a.intersected(b)
             assert overlap.width() * overlap.height() < 1, (page.labels[i].toPlainText(), page.labels[j].toPlainText())
+
+
+def test_a_new_page_is_one_registration(qtbot, monkeypatch) -> None:
+    from cnnviz.gui.explain import tab as tab_module
+    from cnnviz.gui.explain import topics
+    from cnnviz.gui.state import AppState
+
+    class Hello(topics.ExplainPage):
+        def lesson_state(self) -> dict:
+            return {"said": "hello"}
+
+    known = topics._topics()
+    monkeypatch.setattr(topics, "_topics", lambda: (*known, topics.Topic("hello", lambda: "Hello", Hello)))
+    monkeypatch.setattr(tab_module, "TOPICS", topics.topic_keys())
+    tab = tab_module.ExplainTab(AppState())
+    qtbot.addWidget(tab)
+    assert tab.sidebar.count() == len(known) + 1 and tab.sidebar.item(len(known)).text() == "Hello"
+    tab.show_topic("hello")
+    assert tab.topic == "hello" and tab.lesson_state()["hello"] == {"said": "hello"}
+    tab.shutdown()

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.explain import ChannelMix, example_input, example_kernel, resize_grid
 from cnnviz.gui.explain.common import INK, KERNEL, OUTPUT, WINDOW, big_label, fmt, spin, tr
+from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.state import AppState
 
 
 class MixCanvas(QWidget):
@@ -144,12 +146,11 @@ class MixCanvas(QWidget):
                 return
 
 
-class MixPage(QWidget):
+class MixPage(ExplainPage):
     """Settings, the canvas and the explanation of a 1×1 convolution."""
 
-    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
         self.sp_cin = spin(1, 6, 3, "")
         self.sp_cout = spin(1, 4, 2, "")
         self.sp_size = spin(2, 6, 4, "")
@@ -240,6 +241,10 @@ class MixPage(QWidget):
             return
         self.set_pixel(self.pixel[0] + dy, self.pixel[1] + dx)
         event.accept()
+
+    def focus_widget(self) -> QWidget:
+        """The canvas takes the keyboard."""
+        return self.canvas
 
     def lesson_state(self) -> dict[str, Any]:
         """Settings and numbers of this page (JSON-serialisable)."""

@@ -21,14 +21,15 @@ from cnnviz.core.explain import count_conv, count_layer, notes_exercise
 from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, spin, tr
 from cnnviz.gui.explain.sources import current_conv
+from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.state import AppState
 
 
-class ParamsPage(QWidget):
+class ParamsPage(ExplainPage):
     """A worked parameter count for any F, C_in, C_out (or a real layer), and the 60-parameter exercise."""
 
-    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
         self.sp_f = spin(1, 11, 3, "")
         self.sp_cin = spin(1, 2048, 3, "")
         self.sp_cout = spin(1, 2048, 2, "")

@@ -32,6 +32,8 @@ from cnnviz.core.explain import (
 )
 from cnnviz.gui import theme
 from cnnviz.gui.explain.common import INK, LAYER_COLORS, ColumnScroll, big_label, fmt, spin, tr
+from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.state import AppState
 
 DEFAULT_STACK = [("conv", 3, 1, 1, 1)] * 3
 
@@ -103,12 +105,11 @@ class RFCanvas(QWidget):
         p.end()
 
 
-class RFPage(QWidget):
+class RFPage(ExplainPage):
     """Layer-stack editor, the nested-squares view, the per-layer table and the 3×3-vs-7×7 box."""
 
-    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
         self.model_rows: list[RFRow] | None = None  # set while showing a real model's layers
         self.editor = QTableWidget(0, 5)
         self.editor.verticalHeader().setVisible(False)
@@ -330,6 +331,10 @@ class RFPage(QWidget):
             f"<p>3 × conv 3×3: RF {cmp.stacked_rf}×{cmp.stacked_rf}, {tr('weights')} {cmp.stacked_formula}<br>"
             f"1 × conv 7×7: RF {cmp.single_rf}×{cmp.single_rf}, {tr('weights')} {cmp.single_formula}</p>"
             f"<p>{cmp.explanation.get(lang)}</p>")
+
+    def focus_widget(self) -> QWidget:
+        """The canvas takes the keyboard."""
+        return self.canvas
 
     def lesson_state(self) -> dict[str, Any]:
         """The stack, the input size and C (JSON-serialisable)."""

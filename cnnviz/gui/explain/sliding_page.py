@@ -34,14 +34,15 @@ from cnnviz.gui.explain.common import big_label, fmt, spin, tr
 from cnnviz.gui.explain.player import SPEEDS, PlayerBar, StepClock
 from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
 from cnnviz.gui.explain.sources import conv_weights, first_conv, image_patch
+from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.state import AppState
 
 
-class SlidingPage(QWidget):
+class SlidingPage(ExplainPage):
     """Convolution (``mode='conv'``) or pooling (``mode='pool'``), step by step."""
 
-    def __init__(self, state: Any, mode: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+    def __init__(self, state: AppState, mode: str, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
         self.mode = mode
         self.conv = mode == "conv"
         self._building = True
@@ -412,6 +413,14 @@ class SlidingPage(QWidget):
     def shutdown(self) -> None:
         """Stop the animation timer."""
         self.clock.pause()
+
+    def deactivated(self) -> None:
+        """Another page is shown: the animation stops where it is."""
+        self.clock.pause()
+
+    def focus_widget(self) -> QWidget:
+        """The canvas takes the keyboard (Space, arrows)."""
+        return self.canvas
 
 
 __all__ = ["SlidingPage", "SPEEDS", "fmt"]

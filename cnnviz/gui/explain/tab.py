@@ -16,32 +16,22 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget
 
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.logs import log_exception
 from cnnviz.gui.explain.common import tr
-from cnnviz.gui.explain.mix_page import MixPage
-from cnnviz.gui.explain.params_page import ParamsPage
-from cnnviz.gui.explain.rf_page import RFPage
-from cnnviz.gui.explain.sliding_page import SlidingPage
-from cnnviz.gui.explain.timeline_page import TimelinePage
+from cnnviz.gui.explain.topics import ExplainPage, topic_keys, topics
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
 SETTINGS_KEY = "explain/state"
-TOPICS = ("conv", "pool", "mix", "rf", "params", "timeline")
+#: The topic keys in sidebar order (see :mod:`cnnviz.gui.explain.topics`).
+TOPICS = topic_keys()
 
 
 def _topic_titles() -> dict[str, str]:
-    return {
-        "conv": tr("Convolution"),
-        "pool": tr("Pooling"),
-        "mix": tr("1×1 convolution"),
-        "rf": tr("Receptive field growth"),
-        "params": tr("Parameter counting"),
-        "timeline": tr("Architecture timeline"),
-    }
+    return {t.key: t.title() for t in topics()}
 
 
 class ExplainTab(TabBase):
@@ -56,14 +46,7 @@ class ExplainTab(TabBase):
         self.sidebar.setFont(font)
         self.sidebar.setFixedWidth(230)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {
-            "conv": SlidingPage(state, "conv"),
-            "pool": SlidingPage(state, "pool"),
-            "mix": MixPage(state),
-            "rf": RFPage(state),
-            "params": ParamsPage(state),
-            "timeline": TimelinePage(state),
-        }
+        self.pages: dict[str, ExplainPage] = {t.key: t.build(state) for t in topics()}
         for key in TOPICS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -76,12 +59,10 @@ class ExplainTab(TabBase):
         lay.addWidget(self.stack, 1)
         self.retranslate()
         self.sidebar.setCurrentRow(0)
-        for signal, slot in (("model_changed", self._on_sources), ("image_changed", self._on_sources),
-                             ("language_changed", lambda _l: self.retranslate()),
-                             ("theme_changed", lambda _t: self.retranslate())):  # rich text takes theme colours
-            sig = getattr(state, signal, None)
-            if sig is not None:
-                sig.connect(slot)
+        state.model_changed.connect(self._on_sources)
+        state.image_changed.connect(self._on_sources)
+        state.language_changed.connect(lambda _l: self.retranslate())
+        state.theme_changed.connect(lambda _t: self.retranslate())  # rich text takes theme colours
 
     # ------------------------------------------------------------ navigation
     @property
@@ -108,18 +89,15 @@ class ExplainTab(TabBase):
         self.state.status_info_changed.emit()
         page = self.pages[TOPICS[row]]
         self.stack.setCurrentWidget(page)
-        if hasattr(page, "activated"):
-            page.activated()
+        page.activated()
         for other in self.pages.values():
-            if other is not page and hasattr(other, "clock"):
-                other.clock.pause()
-        target = getattr(page, "canvas", None)
-        (target or page).setFocus()
+            if other is not page:
+                other.deactivated()
+        page.focus_widget().setFocus()
 
     def _on_sources(self, _value: object = None) -> None:
         for page in self.pages.values():
-            if hasattr(page, "update_sources"):
-                page.update_sources()
+            page.update_sources()
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:
@@ -129,8 +107,7 @@ class ExplainTab(TabBase):
             self.sidebar.item(row).setText(titles[key])
         self.sidebar.setToolTip(tr("Pick a topic; the keyboard works in every view (Space, ←, →)"))
         for page in self.pages.values():
-            if hasattr(page, "retranslate"):
-                page.retranslate()
+            page.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -175,13 +152,12 @@ class ExplainTab(TabBase):
 
     def is_busy(self) -> bool:
         """True while the timeline numbers are being computed."""
-        return any(bool(getattr(p, "is_busy", lambda: False)()) for p in self.pages.values())
+        return any(p.is_busy() for p in self.pages.values())
 
     def shutdown(self) -> None:
         """Stop timers and cancel background work."""
         for page in self.pages.values():
-            if hasattr(page, "shutdown"):
-                page.shutdown()
+            page.shutdown()
 
 
 def create_tab(state: AppState, host: TabHost) -> TabBase:

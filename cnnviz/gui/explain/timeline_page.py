@@ -27,6 +27,8 @@ import pyqtgraph as pg
 from cnnviz.core import geometry as geo
 from cnnviz.core.explain import TimelineRow, compute_timeline
 from cnnviz.core.session import ModelRequest
+from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.state import AppState
 from cnnviz.gui.explain.common import tr
 from cnnviz.gui.workers import Job, run_in_thread
 
@@ -206,14 +208,13 @@ def _pt(scale: float) -> str:
     return f"{QApplication.font().pointSizeF() * scale:.2f}pt"
 
 
-class TimelinePage(QWidget):
+class TimelinePage(ExplainPage):
     """Table (year, depth, parameters, MACs, top-1, what it introduced, Open in Inspect) and chart."""
 
     COLUMNS = 9
 
-    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
         self.rows: list[TimelineRow] = []
         self.job: Job | None = None
         self.table = QTableWidget(0, self.COLUMNS)

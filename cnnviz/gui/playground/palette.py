@@ -9,18 +9,6 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QColor
 
-OPTIMIZER_COLORS: dict[str, str] = {
-    "sgd": "#d62728",
-    "momentum": "#ff7f0e",
-    "nesterov": "#a08600",
-    "adagrad": "#2ca02c",
-    "rmsprop": "#9467bd",
-    "adadelta": "#8c564b",
-    "adam": "#1f4fd6",
-    "adamw": "#e377c2",
-}
-_FALLBACK = ("#17becf", "#7f7f7f", "#bcbd22", "#393b79")
-
 REGIME_KINDS: dict[str, str | None] = {
     "one_step": "ok",
     "monotone": "ok",
@@ -42,6 +30,8 @@ SURFACE_COLORS = np.array(
 CONTOUR_COLOR = (50, 70, 95, 120)
 
 
-def optimizer_color(name: str, index: int = 0) -> QColor:
-    """The colour of optimizer ``name`` (a fallback cycle for unknown names)."""
-    return QColor(OPTIMIZER_COLORS.get(name, _FALLBACK[index % len(_FALLBACK)]))
+def optimizer_color(name: str) -> QColor:
+    """The registered colour of optimizer ``name`` (core/optimizers.py: one registration holds it)."""
+    from cnnviz.core.optimizers import get_optimizer
+
+    return QColor(get_optimizer(name).color)

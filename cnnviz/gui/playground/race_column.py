@@ -116,7 +116,7 @@ class RaceColumn(QWidget):
     def show_title(self, surface: Surface, language: str) -> None:
         """The surface's name and formula, and how to use the picture."""
         spec = surface.spec
-        title = spec.title_zh if language == "zh" else tr(spec.title_en)
+        title = spec.title_zh if language == "zh" else spec.title_en
         self.title.setText(
             f"<span style='font-size:large'><b>{title}</b></span> &nbsp; "
             f"<span style='font-family:serif'>{no_wrap('f(x, y) =')} {wrap_outside_brackets(spec.formula)}</span>"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.playground import HyperParam, OptimizerSpec, Trajectory
 from cnnviz.gui import theme
+from cnnviz.gui.i18n import current_language
 from cnnviz.gui.playground.plot_style import readable_on, window_color
 from cnnviz.gui.playground.qt_util import keep_brackets, signals_blocked
 
@@ -43,7 +44,8 @@ class NumberBox(QDoubleSpinBox):
         self.setKeyboardTracking(False)  # recompute when typing is finished, not per digit
         self.setAccelerated(True)
         self.setMinimumWidth(86)
-        self.setToolTip(f"<b>{hp.name}</b>: {tr(hp.help_en)}<br>{tr('valid range')}: {hp.range_text()}")
+        help_text = hp.help_zh if current_language() == "zh" and hp.help_zh else hp.help_en
+        self.setToolTip(f"<b>{hp.name}</b>: {help_text}<br>{tr('valid range')}: {hp.range_text()}")
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
         return f"{value:.6g}"
@@ -91,7 +93,7 @@ class OptimizerCard(QFrame):
         head.setSpacing(6)
         self.enabled = QCheckBox(spec.title)
         self.enabled.setToolTip(
-            f"<b>{spec.title}</b> (torch.optim.{spec.torch_class.__name__})<br>{tr(spec.description_en)}"
+            f"<b>{spec.title}</b> (torch.optim.{spec.torch_class.__name__})<br>{spec.description(current_language())}"
         )
         head.addWidget(self.enabled, 1)
         head.addWidget(QLabel("lr"))

@@ -30,6 +30,7 @@ from cnnviz.core.playground import (
 )
 from cnnviz.core.playground.trajectories import MAX_STEPS
 from cnnviz.gui import theme
+from cnnviz.gui.i18n import current_language
 from cnnviz.gui.playground.qt_util import signals_blocked
 from cnnviz.gui.playground.racer_panel import OptimizerPanel
 
@@ -135,7 +136,8 @@ class SurfaceBox(QGroupBox):
                 box.setSuffix(p.unit)
             box.setValue(surface.params[p.name])
             box.setKeyboardTracking(False)
-            box.setToolTip(tr(p.help_en) + f"<br>{tr('range')}: [{p.minimum:g}, {p.maximum:g}]")
+            help_text = p.help_zh if current_language() == "zh" and p.help_zh else p.help_en
+            box.setToolTip(help_text + f"<br>{tr('range')}: [{p.minimum:g}, {p.maximum:g}]")
             box.valueChanged.connect(lambda _v: self.params_edited.emit(self.params()))
             label = QLabel(param_label(p.name))
             label.setToolTip(box.toolTip())
@@ -151,7 +153,7 @@ class SurfaceBox(QGroupBox):
     def show_description(self, surface: Surface, language: str) -> None:
         """The surface's description in ``language``."""
         spec = surface.spec
-        self.description.setText(spec.description_zh if language == "zh" else tr(spec.description_en))
+        self.description.setText(spec.description_zh if language == "zh" else spec.description_en)
 
     def params(self) -> dict[str, float]:
         """The parameters in the editors."""

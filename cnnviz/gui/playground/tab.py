@@ -51,7 +51,6 @@ from cnnviz.gui.reflow import ReflowColumns
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
-DEFAULT_ON = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 SETTINGS_KEY = "playground/state"
 
 
@@ -65,7 +64,7 @@ class PlaygroundTab(TabBase):
 
     def __init__(self, state: AppState, host: TabHost | None = None) -> None:
         super().__init__(state, host)
-        self.colors = {name: optimizer_color(name, i) for i, name in enumerate(list_optimizers())}
+        self.colors = {name: optimizer_color(name) for name in list_optimizers()}
         self.controller = PlaygroundController(self._racer_configs, parent=self)
         self.clock = self.controller.clock
         self._build()
@@ -75,7 +74,7 @@ class PlaygroundTab(TabBase):
         self._follow_zoom(state.zoom)
         self._load_surface(DEFAULT_SURFACE, params=None)
         for name in list_optimizers():
-            self.racers.set_enabled(name, name in DEFAULT_ON)
+            self.racers.set_enabled(name, get_optimizer_spec(name).races_by_default)
         self.controller.schedule(restart=True)
 
     # ================================================================== layout
@@ -330,7 +329,7 @@ class PlaygroundTab(TabBase):
     def status_parts(self) -> tuple[list[str], str]:
         """For the status bar: the surface and how many optimizers race on it (on the CPU)."""
         spec = self.surface.spec
-        title = spec.title_zh if self.state.language == "zh" else tr(spec.title_en)
+        title = spec.title_zh if self.state.language == "zh" else spec.title_en
         return [title, tr("{0} optimizers").format(len(self.racers.enabled_names()))], "cpu"
 
     # ================================================================== life cycle

@@ -68,6 +68,9 @@ class RunForm(QWidget):
         self.optimizer = QComboBox()
         for spec in list_optimizers():
             self.optimizer.addItem(spec.label, spec.name)
+            # the registry's own text: the Playground shows the very same sentence
+            self.optimizer.setItemData(self.optimizer.count() - 1, spec.description(language),
+                                       Qt.ItemDataRole.ToolTipRole)
         self.optimizer.setToolTip(tr("The update rule this run uses."))
         self.batch = QSpinBox()
         self.batch.setRange(0, 65536)
