@@ -22,6 +22,7 @@ XCB_LIBRARIES: dict[str, tuple[str, str]] = {
     "xcb-keysyms": ("libxcb-keysyms1", "xcb-util-keysyms"),
     "xcb-image": ("libxcb-image0", "xcb-util-image"),
     "xcb-util": ("libxcb-util1", "xcb-util"),
+    "xcb-render": ("libxcb-render0", "libxcb"),
     "xcb-render-util": ("libxcb-render-util0", "xcb-util-renderutil"),
     "xcb-randr": ("libxcb-randr0", "libxcb"),
     "xcb-shape": ("libxcb-shape0", "libxcb"),
