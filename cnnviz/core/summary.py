@@ -23,8 +23,10 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core import geometry as geo
 from cnnviz.core.errors import ConfigError, ModelForwardError
+from cnnviz.core.macs import MacCounter
 from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
-from cnnviz.core.receptive import ReceptiveField, RFTracker
+from cnnviz.core.receptive import ReceptiveField
+from cnnviz.core.rf_tracking import RFTracker
 
 WINDOW_TYPES = (nn.modules.conv._ConvNd, nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)
 
@@ -51,11 +53,18 @@ class LayerInfo:
     params_trainable: int = 0
     params_frozen: int = 0
     params_recursive: int = 0  # this module and everything inside it
+    # Multiply-accumulates of the counted operations (conv, linear, matmul,
+    # attention; see cnnviz.core.macs) run while this call was the innermost
+    # module call: its own work, not its children's.
     macs: int = 0
     output_bytes: int = 0
     formula: str | None = None
     params_formula: str | None = None
     rf: ReceptiveField | None = None
+    # The output axes (without batch) that hold the field's grid; None when
+    # positions are spread over tokens or windows (the field is then given
+    # per grid position) or when there is no field.
+    rf_axes: list[int] | None = None
     call: int = 1  # 1 for the first call, 2… for later ones, 0: not run in this pass
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +87,7 @@ class ModelSummary:
     output_bytes: int
     param_bytes: int
     input_rf: ReceptiveField = field(default_factory=ReceptiveField.identity)
+    own_macs: int = 0  # MACs of the model's own forward, outside every submodule (included in total_macs)
 
     def layer(self, key: str) -> LayerInfo:
         """The row with ``key`` (a qualified name, or name#k)."""
@@ -91,11 +101,10 @@ class ModelSummary:
         params = macs = 0
         seen: set[str] = set()
         for row in self.layers:
-            if row.is_leaf or row.params:
-                if row.name not in seen:
-                    params += row.params
-                    seen.add(row.name)
-                macs += row.macs
+            if (row.is_leaf or row.params) and row.name not in seen:
+                params += row.params
+                seen.add(row.name)
+            macs += row.macs  # each row's own work, so no call is counted twice
             if row.key == key:
                 break
         return params, macs
@@ -108,6 +117,7 @@ class ModelSummary:
             "total_params": self.total_params,
             "trainable_params": self.trainable_params,
             "total_macs": self.total_macs,
+            "own_macs": self.own_macs,
             "output_bytes": self.output_bytes,
             "param_bytes": self.param_bytes,
             "layers": [row.to_dict() for row in self.layers],
@@ -319,6 +329,14 @@ def summarize(
     x = torch.zeros((1, *shape), device="meta", dtype=dtype)
     tracker = RFTracker([x])
     handles = []
+    own_work = [0]  # MACs of the model's own forward (no submodule open)
+
+    def charge(n: int) -> None:
+        if open_rows:
+            open_rows[-1].macs += n
+        else:
+            own_work[0] += n
+
 
     def pre(nm: str, mod: nn.Module):
         def hook(module: nn.Module, args: tuple) -> None:
@@ -356,7 +374,8 @@ def summarize(
                 row.output_bytes = t.numel() * t.element_size()
                 if t.dim() >= 3:
                     row.rf = tracker.field_of(t)
-            row.macs = geo.module_macs(module, row.input_shape, row.output_shape)
+                    axes = tracker.axes_of(t) if row.rf is not None else None
+                    row.rf_axes = [axes[0] - 1, axes[1] - 1] if axes is not None else None
             row.formula = _formula(row)
             row.params_formula = geo.module_params_formula(module)
 
@@ -370,17 +389,18 @@ def summarize(
             handles.append(mod.register_forward_hook(post(nm)))
         with eval_mode(model), torch.no_grad():
             try:
-                with _FastMeta(), tracker:
+                with _FastMeta(), tracker, MacCounter(charge):
                     forward(model, x, call=lambda: _meta_call(model, x))
             except ModelForwardError:
                 use_meta = False
             if not use_meta:  # retry for real; its error (if any) is the one to report
                 rows.clear()
                 open_rows.clear()
+                own_work[0] = 0
                 calls.clear()
                 x = torch.zeros((1, *shape), device=device, dtype=dtype)
                 tracker = RFTracker([x])
-                with tracker:
+                with tracker, MacCounter(charge):
                     forward(model, x)
     finally:
         for h in handles:
@@ -410,7 +430,8 @@ def summarize(
         layers=rows,
         total_params=total,
         trainable_params=trainable,
-        total_macs=sum(r.macs for r in rows),
+        total_macs=sum(r.macs for r in rows) + own_work[0],
+        own_macs=own_work[0],
         output_bytes=sum(r.output_bytes for r in rows if r.is_leaf),
         param_bytes=sum(p.numel() * p.element_size() for p in params),
     )

@@ -112,7 +112,7 @@ def test_json_document_has_the_promised_fields() -> None:
     for key in ("name", "type", "depth", "input_shape", "output_shape", "params", "macs", "kernel_size",
                 "stride", "padding", "dilation", "rf", "formula"):
         assert key in row
-    assert row["rf"] == {"size": [5, 5], "jump": [1, 1], "start": [2, 2]}
+    assert row["rf"] == {"size": [5, 5], "jump": [1, 1], "start": [2, 2], "global": False, "uniform": True}
     flat = next(r for r in d["layers"] if r["type"] == "Flatten")
     assert flat["kernel_size"] is None and flat["rf"] is None and flat["formula"] is None
 
