@@ -9,6 +9,7 @@ disagree. See :mod:`cnnviz.core.geometry` for the formulas and conventions.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -23,6 +24,7 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core import geometry as geo
 from cnnviz.core.errors import ConfigError, ModelForwardError
+from cnnviz.core.graph_trace import GraphRecorder, GraphTrace
 from cnnviz.core.macs import MacCounter
 from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
 from cnnviz.core.receptive import ReceptiveField
@@ -88,6 +90,7 @@ class ModelSummary:
     param_bytes: int
     input_rf: ReceptiveField = field(default_factory=ReceptiveField.identity)
     own_macs: int = 0  # MACs of the model's own forward, outside every submodule (included in total_macs)
+    graph: GraphTrace | None = field(default=None, repr=False)  # the data flow, with ``summarize(graph=True)``
 
     def layer(self, key: str) -> LayerInfo:
         """The row with ``key`` (a qualified name, or name#k)."""
@@ -310,8 +313,14 @@ def summarize(
     name: str = "model",
     device: torch.device | str = "cpu",
     dtype: torch.dtype = torch.float32,
+    graph: bool = False,
 ) -> ModelSummary:
-    """Run one forward pass on zeros of ``input_shape`` (C, H, W) and describe every module call."""
+    """Run one forward pass on zeros of ``input_shape`` (C, H, W) and describe every module call.
+
+    ``graph=True`` also records the data flow of the same pass
+    (:class:`~cnnviz.core.graph_trace.GraphTrace`, in ``summary.graph``) for
+    the network map (:mod:`cnnviz.core.graph`).
+    """
     shape = tuple(int(s) for s in input_shape)
     if len(shape) < 1 or min(shape) <= 0:
         raise ConfigError(f"Input shape must be positive, got {list(shape)}")
@@ -328,6 +337,7 @@ def summarize(
     use_meta = True
     x = torch.zeros((1, *shape), device="meta", dtype=dtype)
     tracker = RFTracker([x])
+    recorder = GraphRecorder([x]) if graph else None
     handles = []
     own_work = [0]  # MACs of the model's own forward (no submodule open)
 
@@ -362,12 +372,16 @@ def summarize(
             )
             rows.append(row)
             open_rows.append(row)
+            if recorder is not None:
+                recorder.enter(row.key, row.type, row.is_leaf, args)
 
         return hook
 
     def post(nm: str):
         def hook(module: nn.Module, args: tuple, output: object) -> None:
             row = open_rows.pop()
+            if recorder is not None:
+                recorder.leave(row.key, output)
             t = first_tensor(output)
             row.output_shape = _shape(t)
             if t is not None:
@@ -389,8 +403,8 @@ def summarize(
             handles.append(mod.register_forward_hook(post(nm)))
         with eval_mode(model), torch.no_grad():
             try:
-                with _FastMeta(), tracker, MacCounter(charge):
-                    forward(model, x, call=lambda: _meta_call(model, x))
+                with _FastMeta(), tracker, MacCounter(charge), recorder or contextlib.nullcontext():
+                    output = forward(model, x, call=lambda: _meta_call(model, x))
             except ModelForwardError:
                 use_meta = False
             if not use_meta:  # retry for real; its error (if any) is the one to report
@@ -400,8 +414,9 @@ def summarize(
                 calls.clear()
                 x = torch.zeros((1, *shape), device=device, dtype=dtype)
                 tracker = RFTracker([x])
-                with tracker, MacCounter(charge):
-                    forward(model, x)
+                recorder = GraphRecorder([x]) if graph else None
+                with tracker, MacCounter(charge), recorder or contextlib.nullcontext():
+                    output = forward(model, x)
     finally:
         for h in handles:
             h.remove()
@@ -434,6 +449,7 @@ def summarize(
         own_macs=own_work[0],
         output_bytes=sum(r.output_bytes for r in rows if r.is_leaf),
         param_bytes=sum(p.numel() * p.element_size() for p in params),
+        graph=recorder.finish(output) if recorder is not None else None,
     )
 
 
