@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from torch import Tensor
-from torch.overrides import TorchFunctionMode
 from torch.utils.weak import WeakIdKeyDictionary
 
 INPUT = "input"
@@ -102,11 +101,15 @@ def _shape(t: Tensor) -> list[int]:
     return [int(s) for s in t.shape[1:]]
 
 
-class GraphRecorder(TorchFunctionMode):
-    """Records producers and data dependencies; the summary's module hooks call :meth:`enter` / :meth:`leave`."""
+class GraphRecorder:
+    """Records producers and data dependencies.
+
+    The summary's module hooks call :meth:`enter` / :meth:`leave`, and its
+    receptive-field mode passes every torch function call to :meth:`observe`
+    (one mode for both keeps the per-operation overhead down).
+    """
 
     def __init__(self, inputs: Sequence[Tensor]) -> None:
-        super().__init__()
         self.trace = GraphTrace()
         self._producer: WeakIdKeyDictionary = WeakIdKeyDictionary()  # tensor -> (node key, shape made)
         self._stack: list[tuple[str, bool]] = []  # open module calls: (row key, is leaf)
@@ -154,14 +157,13 @@ class GraphRecorder(TorchFunctionMode):
 
     # ------------------------------------------------------------ functions between modules
 
-    def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
-        kwargs = kwargs or {}
-        result = func(*args, **kwargs)
+    def observe(self, func: Any, args: Sequence[Any], kwargs: dict[str, Any], result: Any) -> None:
+        """One torch function returned ``result`` (called by the summary's tracking mode after every call)."""
         if self._inside_leaf():
-            return result
+            return
         outs = _tensors(result)
         if not outs:
-            return result
+            return
         inputs = _tensors(args) + _tensors(list(kwargs.values()))
         producers: dict[str, list[int]] = {}
         for t in inputs:
@@ -184,7 +186,6 @@ class GraphRecorder(TorchFunctionMode):
             ((src, shape),) = producers.items()
             for t in outs:
                 self._producer[t] = (src, shape)
-        return result
 
     # ------------------------------------------------------------ helpers
 

@@ -242,8 +242,9 @@ class RFTracker(TorchFunctionMode):
     grid (None when positions are spread over tokens or windows).
     """
 
-    def __init__(self, inputs: Sequence[Tensor]) -> None:
+    def __init__(self, inputs: Sequence[Tensor], observer: Callable[..., None] | None = None) -> None:
         super().__init__()
+        self.observer = observer  # called as observer(func, args, kwargs, result) after every call
         self._records: WeakIdKeyDictionary = WeakIdKeyDictionary()
         self.image_hw: tuple[int, int] = (1, 1)
         for t in inputs:
@@ -292,6 +293,8 @@ class RFTracker(TorchFunctionMode):
             # Tracking must never break the user's forward pass.
             with contextlib.suppress(Exception):
                 self._record(func, args, kwargs, result)
+            if self.observer is not None:
+                self.observer(func, args, kwargs, result)
         return result
 
     def _set(self, t: Tensor, rec: Record | None) -> None:

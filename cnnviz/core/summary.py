@@ -9,7 +9,6 @@ disagree. See :mod:`cnnviz.core.geometry` for the formulas and conventions.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -294,15 +293,19 @@ def _same_shape(a: Tensor, b: object) -> bool:
     return isinstance(b, Tensor) and a.shape == b.shape and a.dtype == b.dtype
 
 
-def _meta_call(model: nn.Module, x: Tensor) -> object:
-    """``model(x)`` with every parameter and buffer replaced by a meta tensor of the same shape."""
-    from torch.func import functional_call
-
+def _meta_tensors(model: nn.Module) -> dict[str, Tensor]:
+    """A meta tensor of the same shape for every parameter and buffer (made outside the tracking modes)."""
     # requires_grad is kept: the row's trainable / frozen counts read it.
-    swapped = {
+    return {
         name: torch.empty_like(t, device="meta").requires_grad_(t.requires_grad)
         for name, t in [*model.named_parameters(remove_duplicate=False), *model.named_buffers(remove_duplicate=False)]
     }
+
+
+def _meta_call(model: nn.Module, x: Tensor, swapped: dict[str, Tensor]) -> object:
+    """``model(x)`` with every parameter and buffer replaced by its meta twin."""
+    from torch.func import functional_call
+
     return functional_call(model, swapped, (x,), strict=False)
 
 
@@ -336,8 +339,8 @@ def summarize(
     # shape. A model that cannot run on meta is measured on the real device.
     use_meta = True
     x = torch.zeros((1, *shape), device="meta", dtype=dtype)
-    tracker = RFTracker([x])
     recorder = GraphRecorder([x]) if graph else None
+    tracker = RFTracker([x], recorder.observe if recorder is not None else None)
     handles = []
     own_work = [0]  # MACs of the model's own forward (no submodule open)
 
@@ -403,8 +406,9 @@ def summarize(
             handles.append(mod.register_forward_hook(post(nm)))
         with eval_mode(model), torch.no_grad():
             try:
-                with _FastMeta(), tracker, MacCounter(charge), recorder or contextlib.nullcontext():
-                    output = forward(model, x, call=lambda: _meta_call(model, x))
+                swapped = _meta_tensors(model)
+                with _FastMeta(), tracker, MacCounter(charge):
+                    output = forward(model, x, call=lambda: _meta_call(model, x, swapped))
             except ModelForwardError:
                 use_meta = False
             if not use_meta:  # retry for real; its error (if any) is the one to report
@@ -413,9 +417,9 @@ def summarize(
                 own_work[0] = 0
                 calls.clear()
                 x = torch.zeros((1, *shape), device=device, dtype=dtype)
-                tracker = RFTracker([x])
                 recorder = GraphRecorder([x]) if graph else None
-                with tracker, MacCounter(charge), recorder or contextlib.nullcontext():
+                tracker = RFTracker([x], recorder.observe if recorder is not None else None)
+                with tracker, MacCounter(charge):
                     output = forward(model, x)
     finally:
         for h in handles:
