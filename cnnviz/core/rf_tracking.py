@@ -288,13 +288,15 @@ class RFTracker(TorchFunctionMode):
     def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
-        # Most calls (dim, size, shape) return no tensor: leave at once.
-        if isinstance(result, Tensor) or (isinstance(result, tuple | list) and result):
-            # Tracking must never break the user's forward pass.
-            with contextlib.suppress(Exception):
-                self._record(func, args, kwargs, result)
-            if self.observer is not None:
-                self.observer(func, args, kwargs, result)
+        # Most calls (dim, size, shape: torch.Size is a tuple subclass) return no tensor: leave at once.
+        if isinstance(result, Tensor) or (type(result) in (tuple, list) and result):
+            # Our own reads of shapes must not go through the modes again.
+            with torch._C.DisableTorchFunction():
+                # Tracking must never break the user's forward pass.
+                with contextlib.suppress(Exception):
+                    self._record(func, args, kwargs, result)
+                if self.observer is not None:
+                    self.observer(func, args, kwargs, result)
         return result
 
     def _set(self, t: Tensor, rec: Record | None) -> None:

@@ -293,6 +293,16 @@ def _same_shape(a: Tensor, b: object) -> bool:
     return isinstance(b, Tensor) and a.shape == b.shape and a.dtype == b.dtype
 
 
+def _outside_modes(fn):  # type: ignore[no-untyped-def]
+    """Run a hook with torch-function modes off: its own reads of shapes and sizes are not the model's ops."""
+
+    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with torch._C.DisableTorchFunction():
+            return fn(*args, **kwargs)
+
+    return wrapped
+
+
 def _meta_tensors(model: nn.Module) -> dict[str, Tensor]:
     """A meta tensor of the same shape for every parameter and buffer (made outside the tracking modes)."""
     # requires_grad is kept: the row's trainable / frozen counts read it.
@@ -352,6 +362,7 @@ def summarize(
 
 
     def pre(nm: str, mod: nn.Module):
+        @_outside_modes
         def hook(module: nn.Module, args: tuple) -> None:
             n = calls.get(nm, 0) + 1
             calls[nm] = n
@@ -381,6 +392,7 @@ def summarize(
         return hook
 
     def post(nm: str):
+        @_outside_modes
         def hook(module: nn.Module, args: tuple, output: object) -> None:
             row = open_rows.pop()
             if recorder is not None:
