@@ -162,6 +162,8 @@ class ModelSummary:
         body = [line(header), sep] + [line(r) for r in rows] + [sep]
         body.append(f"Input: {'×'.join(map(str, self.input_shape))}   Total params: {self.total_params:,}"
                     f"   Trainable: {self.trainable_params:,}   MACs: {self.total_macs:,}")
+        if self.own_macs:
+            body.append(f"Of the MACs, {self.own_macs:,} run in the model's own forward (outside its submodules).")
         body.append(f"Parameter memory: {geo.format_bytes(self.param_bytes)}   "
                     f"Output memory (all layers): {geo.format_bytes(self.output_bytes)}")
         return "\n".join(body)

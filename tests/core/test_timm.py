@@ -97,3 +97,11 @@ def test_pretrained_from_the_hub_cache_loads_without_network(monkeypatch, tmp_pa
     loaded = load_model("timm:resnet10t", "pretrained")
     assert loaded.report.complete and "timm" in loaded.report.source
     assert torch.equal(loaded.model.conv1[0].weight, source.conv1[0].weight)
+
+
+def test_images_are_normalised_as_timm_says() -> None:
+    from cnnviz.core.images import preprocess_for
+
+    pre = preprocess_for(get_spec("timm:inception_v3"))
+    cfg = timm.models.get_pretrained_cfg("inception_v3")
+    assert pre.mean == tuple(cfg.mean) == (0.5, 0.5, 0.5) and pre.crop_size == tuple(cfg.input_size[1:])
