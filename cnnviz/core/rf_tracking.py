@@ -119,6 +119,13 @@ def _pair_none(v: Any) -> tuple[int | None, int | None]:
     return (vals[0], vals[0]) if len(vals) == 1 else (vals[-2], vals[-1])
 
 
+def _pair_float(v: Any) -> tuple[float, float]:
+    if isinstance(v, int | float):
+        return (float(v), float(v))
+    vals = [float(x) for x in v]
+    return (vals[0], vals[0]) if len(vals) == 1 else (vals[-2], vals[-1])
+
+
 def _dims(value: Any, ndim: int) -> tuple[int, ...]:
     if value is None:
         return tuple(range(ndim))
@@ -314,6 +321,8 @@ class RFTracker(TorchFunctionMode):
         first = args[0] if args and isinstance(args[0], Tensor) else kwargs.get("input")
         if func is F.pad:
             self._pad(args, kwargs, first, outs[0])
+        elif name in ("interpolate", "upsample", "upsample_nearest", "upsample_bilinear"):
+            self._interpolate(args, kwargs, first, outs[0])
         elif func in _CONV or func in _POOL or func in _ADAPTIVE:
             self._window(func, args, kwargs, first, outs)
         elif name in _RESHAPE or name in ("permute", "transpose", "swapaxes", "swapdims", "t", "movedim",
@@ -396,11 +405,59 @@ class RFTracker(TorchFunctionMode):
         if all(a.shape[d] == 1 for d in moved for a in local.arrays + reach.arrays):
             self._set(out, rec)  # padding only along axes without positions (channels)
 
+    def _interpolate(self, args: Sequence[Any], kwargs: dict[str, Any], inp: Any, out: Tensor) -> None:
+        """Resampling: each output unit sees the input units its interpolation reads."""
+        if not isinstance(inp, Tensor) or inp.dim() != 4 or out.dim() != 4:
+            return
+        rec = self._usual(inp)
+        if rec is None or rec.axes != (2, 3):
+            return
+        mode = str(_arg(args, kwargs, 3, "mode", "nearest"))
+        align = bool(_arg(args, kwargs, 4, "align_corners", None))
+        factor = _arg(args, kwargs, 2, "scale_factor", None)
+        recompute = bool(_arg(args, kwargs, 5, "recompute_scale_factor", None))
+        in_hw, out_hw = (int(inp.shape[2]), int(inp.shape[3])), (int(out.shape[2]), int(out.shape[3]))
+        if mode == "area":
+            self._records[out] = Record(_adaptive_rule(rec.rf, in_hw, out_hw), out_hw, (2, 3))
+            return
+        factors = [None, None] if factor is None or recompute else list(_pair_float(factor))
+        spans = []
+        for ax in range(2):
+            n_in, n_out = in_hw[ax], out_hw[ax]
+            scale = 1.0 / factors[ax] if factors[ax] else n_in / n_out
+            y = np.arange(n_out, dtype=np.float64)
+            if mode == "nearest":
+                lo = hi = np.floor(y * scale)
+            elif mode == "nearest-exact":
+                lo = hi = np.floor((y + 0.5) * scale)
+            else:  # linear, bilinear, bicubic, trilinear
+                src = y * (n_in - 1) / (n_out - 1) if align and n_out > 1 else np.maximum((y + 0.5) * scale - 0.5, 0)
+                lo = np.floor(src)
+                exact = src == lo  # on an input sample: its neighbours get weight 0
+                hi = np.where(exact, lo, lo + 1)
+                if mode == "bicubic":
+                    lo, hi = np.where(exact, lo, lo - 1), np.where(exact, hi, hi + 1)
+                if bool(_arg(args, kwargs, 6, "antialias", False)) and scale > 1:
+                    lo, hi = np.floor(src - scale), np.ceil(src + scale)
+            lo = np.clip(lo, 0, n_in - 1).astype(np.int64)
+            hi = np.clip(hi, 0, n_in - 1).astype(np.int64)
+            spans.append(_range_spans(rec.rf.spans(n_in, ax), lo, hi))
+        new = ReceptiveField.from_spans(spans[0], spans[1], sees_all=rec.rf.sees_all, aligned=rec.rf.aligned)
+        self._records[out] = Record(new, out_hw, (2, 3))
+
     def _usual(self, t: Tensor) -> Record | None:
+        """The record of a window operation's (N, C, H, W) input in the usual layout, if it can be."""
         rec = self._records.get(t)
         if rec is None or rec.axes is not None:
             return rec
-        return self._to_usual(rec, tuple(t.shape))
+        shape = tuple(t.shape)
+        std = self._to_usual(rec, shape, assume_last=True)
+        if std.axes is None and rec.local is not None and rec.reach is not None and t.dim() == 4:
+            # Positions also spread over the channels (space-to-depth, pixel_unshuffle):
+            # the window sees all channels of a pixel, so take their union.
+            widened = replace(rec, local=rec.local.widen((1,)), reach=rec.reach.widen((1,)))
+            std = self._to_usual(widened, shape, assume_last=True)
+        return std
 
     # ------------------------------------------------------------ layout moves
 
@@ -757,8 +814,13 @@ class RFTracker(TorchFunctionMode):
 
     # ------------------------------------------------------------ back to the usual layout
 
-    def _to_usual(self, rec: Record, shape: tuple[int, ...]) -> Record:
-        """``rec`` in the usual layout when its boxes line up with two axes, else ``rec``."""
+    def _to_usual(self, rec: Record, shape: tuple[int, ...], *, assume_last: bool = False) -> Record:
+        """``rec`` in the usual layout when its boxes line up with two axes, else ``rec``.
+
+        An axis along which no box varies is only placed on the last two
+        tensor axes when those have size 1 (a ``C×1×1`` map), or when the caller
+        knows they are the grid (``assume_last``: a convolution's input).
+        """
         if rec.axes is not None or rec.local is None or rec.reach is None or len(shape) < 3:
             return rec
         sees_all = rec.rf.sees_all or (rec.reach.covers(rec.grid) and not rec.local.covers(rec.grid))
@@ -774,6 +836,8 @@ class RFTracker(TorchFunctionMode):
         xdim = next(iter(xdims)) if xdims else nd - 1
         if ydim == xdim or ydim == 0 or xdim == 0 or boxes.ylo.ndim != nd:
             return rec
+        if not assume_last and ((not ydims and shape[ydim] != 1) or (not xdims and shape[xdim] != 1)):
+            return rec  # nothing says which axes hold the grid
         ny, nx = shape[ydim], shape[xdim]
 
         def along(a: np.ndarray, d: int, n: int) -> np.ndarray:

@@ -149,3 +149,35 @@ def test_vit_tokens_keep_the_patch_field_and_see_everything_after_attention() ->
 
     assert _support(model, shape, "encoder.dropout", pick) == (16, 24, 23, 31)
     assert _support(model, shape, "encoder.layers.encoder_layer_0", pick) == (0, 0, 31, 31)
+
+
+class _Resampling(nn.Module):
+    """conv → upsample (mode) → conv, and a TResNet-style space-to-depth → conv."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, padding=1)
+        self.up = nn.Upsample(scale_factor=2, mode=mode)
+        self.after = nn.Conv2d(4, 4, 3, padding=1)
+        self.s2d_conv = nn.Conv2d(4 * 16, 4, 3, padding=1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.after(self.up(self.conv(x)))
+        n, c, h, w = y.shape
+        z = y.view(n, c, h // 4, 4, w // 4, 4).permute(0, 3, 5, 1, 2, 4).reshape(n, c * 16, h // 4, w // 4)
+        return self.s2d_conv(z)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear"])
+def test_upsampling_and_space_to_depth_equal_gradient_support(mode: str) -> None:
+    model = _Resampling(mode)
+    shape = (3, 12, 12)
+    s = summarize(model, shape)
+    for layer in ("up", "after", "s2d_conv"):
+        row = s.layer(layer)
+        assert row.rf is not None and row.rf_axes == [1, 2], layer
+        h, w = row.output_shape[-2:]
+        for unit in [(0, 0), (h // 2, w // 2 - 1), (h - 1, w - 1), (1, 2)]:
+            expected = tuple(int(round(v)) for v in row.rf.rect(*unit, input_hw=shape[-2:]).clipped)
+            assert _support(model, shape, layer, _unit([1, 2], *unit)) == expected, (layer, unit)
+    assert not s.layer("up").rf.uniform  # nearest ×2: unit pairs share one field
