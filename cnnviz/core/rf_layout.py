@@ -196,7 +196,7 @@ def concatenate(arrays: Sequence[np.ndarray], shapes: Sequence[Sequence[int]], d
     """``torch.cat`` of arrays broadcastable to ``shapes`` along ``dim``."""
     nd = len(shapes[0])
     dim %= nd
-    target = []
+    target: list[int | None] = []
     for d in range(nd):
         if d == dim:
             target.append(None)

@@ -43,6 +43,7 @@ definition such a unit still depends on the masked pixels (with weight
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -331,7 +332,7 @@ class RFTracker(TorchFunctionMode):
             self._move(name, args, kwargs, first, outs)
         elif name in ("cat", "concat", "concatenate", "stack"):
             self._concat(name, args, kwargs, outs[0])
-        elif name in _SOFTMAX:
+        elif name in _SOFTMAX and isinstance(first, Tensor):
             self._mix(first, outs[0], _dims(_arg(args, kwargs, 1, "dim", -1), first.dim()), reduce_local=False)
         elif name in _REDUCTIONS and (len(args) > 1 or "dim" in kwargs):
             self._reduce(first, outs[0], args, kwargs)
@@ -348,7 +349,7 @@ class RFTracker(TorchFunctionMode):
             self._attention(args[0], args[1], args[2], outs[0], seq_dim=0)
         elif name in ("layer_norm", "group_norm", "instance_norm"):
             self._norm(name, args, kwargs, first, outs[0])
-        elif name == "batch_norm" and bool(_arg(args, kwargs, 5, "training", False)):
+        elif name == "batch_norm" and isinstance(first, Tensor) and bool(_arg(args, kwargs, 5, "training", False)):
             self._mix(first, outs[0], tuple(d for d in range(first.dim()) if d != 1), reduce_local=False)
         else:
             self._elementwise(args, kwargs, outs)
@@ -420,11 +421,12 @@ class RFTracker(TorchFunctionMode):
         if mode == "area":
             self._records[out] = Record(_adaptive_rule(rec.rf, in_hw, out_hw), out_hw, (2, 3))
             return
-        factors = [None, None] if factor is None or recompute else list(_pair_float(factor))
+        factors: list[float | None] = [None, None] if factor is None or recompute else list(_pair_float(factor))
         spans = []
         for ax in range(2):
             n_in, n_out = in_hw[ax], out_hw[ax]
-            scale = 1.0 / factors[ax] if factors[ax] else n_in / n_out
+            f = factors[ax]
+            scale = 1.0 / f if f else n_in / n_out
             y = np.arange(n_out, dtype=np.float64)
             if mode == "nearest":
                 lo = hi = np.floor(y * scale)
@@ -581,8 +583,8 @@ class RFTracker(TorchFunctionMode):
                 local, reach = r.boxes(t.dim())
             if name == "stack":
                 at = dim % (t.dim() + 1)
-                local = local.apply(lambda a, at=at: np.expand_dims(a, at))
-                reach = reach.apply(lambda a, at=at: np.expand_dims(a, at))
+                local = local.apply(functools.partial(np.expand_dims, axis=at))
+                reach = reach.apply(functools.partial(np.expand_dims, axis=at))
                 shape = shape[:at] + (1,) + shape[at:]
             shapes.append(shape)
             locals_.append(local)

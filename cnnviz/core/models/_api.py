@@ -72,7 +72,7 @@ class ModelSpec:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly view of the metadata (no builder)."""
-        d = {
+        d: dict[str, Any] = {
             "name": self.name,
             "family": self.family,
             "year": self.year,

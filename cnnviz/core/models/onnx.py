@@ -237,8 +237,10 @@ def graph_input(model: Any) -> OnnxInput:
     shape = (c if isinstance(c, int) else 3, h if isinstance(h, int) else 224, w if isinstance(w, int) else 224)
     meta = {p.key: p.value for p in model.metadata_props}
     order = "bgr" if meta.get("Image.BitmapPixelFormat", "").lower().startswith("bgr") else "rgb"
+    mean: tuple[float, ...] | None
+    std: tuple[float, ...] | None
     mean, std = _PIXEL_RANGES.get(meta.get("Image.NominalPixelRange", ""), (None, None))
-    if mean is not None and shape[0] == 1:
+    if mean is not None and std is not None and shape[0] == 1:
         mean, std = mean[:1], std[:1]
     return OnnxInput(first.name, shape, layout, order, symbolic, mean, std)
 
