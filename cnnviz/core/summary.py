@@ -184,13 +184,15 @@ class ModelSummary:
         buf = io.StringIO()
         fields = ["key", "name", "type", "depth", "input_shape", "output_shape", "kernel_size", "stride",
                   "padding", "dilation", "groups", "params", "params_trainable", "params_frozen",
-                  "macs", "output_bytes", "rf_size", "rf_jump", "rf_start", "formula", "params_formula"]
+                  "macs", "output_bytes", "rf_size", "rf_jump", "rf_start", "rf_global", "rf_uniform",
+                  "formula", "params_formula"]
         w = csv.writer(buf)
         w.writerow(fields)
         for r in self.layers:
             d = r.to_dict()
             rf = d.pop("rf") or {}
             d["rf_size"], d["rf_jump"], d["rf_start"] = rf.get("size"), rf.get("jump"), rf.get("start")
+            d["rf_global"], d["rf_uniform"] = rf.get("global"), rf.get("uniform")
             w.writerow(["" if d[f] is None else ("x".join(map(str, d[f])) if isinstance(d[f], list) else d[f]) for f in fields])
         return buf.getvalue()
 
