@@ -23,7 +23,9 @@ select that module (:attr:`GraphNode.layer`).
 * **collapsed** — any block (container call) shown as one node.
 
 Equivalence with ``torch.fx`` (tested): for a model fx can trace, with leaf
-modules = modules without children, contract every fx function / method
+modules = modules without children (and modules whose ``forward`` calls none
+of their children, such as ``nn.MultiheadAttention``, which are layer nodes
+here too), contract every fx function / method
 node with a single traced source (``flatten``, ``view``, a functional
 ``relu``) into that source and drop constants (``get_attr``). The remaining
 fx nodes are the placeholder (our ``input``), one per leaf-module call (our

@@ -6,8 +6,9 @@ and cannot disagree on a shape. It remembers which node produced every
 tensor:
 
 * a **layer** node per call of a leaf module (keyed like the summary row:
-  ``layer1.0.relu``, ``layer1.0.relu#2``); what happens inside a leaf is its
-  own business;
+  ``layer1.0.relu``, ``layer1.0.relu#2``), or of a module whose forward calls
+  none of its children (``nn.MultiheadAttention``); what happens inside a
+  layer is its own business;
 * a **merge** node per operation outside leaf modules that combines tensors
   from two or more producers (ResNet's ``out += identity``, Inception's and
   DenseNet's ``torch.cat``, squeeze-and-excitation's ``scale * x``, attention's
@@ -101,6 +102,19 @@ def _shape(t: Tensor) -> list[int]:
     return [int(s) for s in t.shape[1:]]
 
 
+@dataclass
+class _OpenCall:
+    """A module call in progress."""
+
+    key: str
+    type: str
+    leaf: bool
+    node_start: int  # len(trace.nodes) when it started
+    edge_start: int
+    inputs: list[tuple[str, list[int]]] = field(default_factory=list)  # producers of its arguments
+    child_ran: bool = False
+
+
 class GraphRecorder:
     """Records producers and data dependencies.
 
@@ -112,7 +126,7 @@ class GraphRecorder:
     def __init__(self, inputs: Sequence[Tensor]) -> None:
         self.trace = GraphTrace()
         self._producer: WeakIdKeyDictionary = WeakIdKeyDictionary()  # tensor -> (node key, shape made)
-        self._stack: list[tuple[str, bool]] = []  # open module calls: (row key, is leaf)
+        self._stack: list[_OpenCall] = []  # open module calls, outermost first
         self._merges: dict[str, int] = {}
         self._index: dict[str, TraceNode] = {}
         self._add_node(TraceNode(INPUT, "input", "Input", "", (), _shape(inputs[0]) if inputs else None))
@@ -123,22 +137,30 @@ class GraphRecorder:
 
     def enter(self, key: str, type_name: str, is_leaf: bool, args: Any) -> None:
         """A module call starts (the summary's forward pre-hook)."""
-        if self._inside_leaf():
-            self._stack.append((key, is_leaf))
-            return
-        if is_leaf:
-            self._add_node(TraceNode(key, "layer", type_name, key, self._parents()))
-            self._edges_into(key, _tensors(args))
-        else:
-            parent = self._parents()[-1] if self._parents() else None
-            self.trace.containers[key] = ContainerCall(key, type_name, parent)
-        self._stack.append((key, is_leaf))
+        inside = self._inside_leaf()
+        if self._stack:
+            self._stack[-1].child_ran = True
+        call = _OpenCall(key, type_name, is_leaf, len(self.trace.nodes), len(self.trace.edges))
+        if not inside:
+            if is_leaf:
+                self._add_node(TraceNode(key, "layer", type_name, key, self._parents()))
+                self._edges_into(key, _tensors(args))
+            else:
+                parent = self._parents()[-1] if self._parents() else None
+                self.trace.containers[key] = ContainerCall(key, type_name, parent)
+                call.inputs = [p for p in (self._producer.get(t) for t in _tensors(args)) if p is not None]
+        self._stack.append(call)
 
     def leave(self, key: str, output: Any) -> None:
         """A module call ends (the summary's forward hook)."""
-        self._stack.pop()
+        call = self._stack.pop()
         if self._inside_leaf():
             return
+        if not call.leaf and not call.child_ran:
+            # A module whose forward used none of its children (nn.MultiheadAttention
+            # runs F.multi_head_attention_forward with its out_proj's weights) is a
+            # layer: what happened inside it is its own business.
+            self._collapse(call)
         node = self._node(key)
         if node is None:  # a container: its output was made inside it
             return
@@ -147,6 +169,24 @@ class GraphRecorder:
             node.shape = _shape(outs[0])
         for t in outs:
             self._producer[t] = (key, _shape(t))
+
+    def _collapse(self, call: _OpenCall) -> None:
+        inner = self.trace.nodes[call.node_start:]
+        gone = {n.key for n in inner}
+        del self.trace.nodes[call.node_start:]
+        del self.trace.edges[call.edge_start:]
+        for k in gone:
+            self._index.pop(k, None)
+        for container in self.trace.containers.values():
+            if gone & set(container.nodes):
+                container.nodes = [k for k in container.nodes if k not in gone]
+        self.trace.containers.pop(call.key, None)
+        self._add_node(TraceNode(call.key, "layer", call.type, call.key, self._parents()))
+        seen: set[str] = set()
+        for src, shape in call.inputs:
+            if src not in seen:
+                seen.add(src)
+                self.trace.edges.append(TraceEdge(src, call.key, shape))
 
     def finish(self, output: Any) -> GraphTrace:
         """The model returned ``output``: add the output node and hand back the trace."""
@@ -171,7 +211,7 @@ class GraphRecorder:
             if rec is not None:
                 producers.setdefault(rec[0], rec[1])
         if len(producers) >= 2:
-            where = self._stack[-1][0] if self._stack else ""
+            where = self._stack[-1].key if self._stack else ""
             name = op_name(func)
             base = f"{where or 'model'}:{name}"
             n = self._merges.get(base, 0) + 1
@@ -190,10 +230,10 @@ class GraphRecorder:
     # ------------------------------------------------------------ helpers
 
     def _inside_leaf(self) -> bool:
-        return any(leaf for _, leaf in self._stack)
+        return any(c.leaf for c in self._stack)
 
     def _parents(self) -> tuple[str, ...]:
-        return tuple(k for k, leaf in self._stack if not leaf)
+        return tuple(c.key for c in self._stack if not c.leaf)
 
     def _add_node(self, node: TraceNode) -> None:
         self.trace.nodes.append(node)

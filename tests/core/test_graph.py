@@ -175,6 +175,11 @@ def test_resnet152_folds_its_repeated_bottlenecks() -> None:
 
 def test_collapsed_block_and_encoder_layers() -> None:
     g = build_graph(_light("vit_b_32"), (3, 224, 224))
+    # nn.MultiheadAttention runs F.multi_head_attention_forward, not its out_proj child: it is a layer node.
+    attn = g.node("encoder.layers.encoder_layer_0.self_attention")
+    assert attn.kind == "layer" and attn.output_shape == [50, 768] and attn.macs > 0
+    assert [e.src for e in g.edges if e.dst == attn.key] == ["encoder.layers.encoder_layer_0.ln_1"]
+    assert "encoder.layers.encoder_layer_0.self_attention.out_proj" not in {n.key for n in g.nodes}
     f = fold(g)
     assert [n.count for n in f.nodes if n.kind == "repeat"] == [12]
     c = fold(g, repeats=False, collapsed=["encoder"])
