@@ -10,10 +10,11 @@ priority of real nodes over long-edge bends):
 3. **order** — nodes start in execution order and are re-sorted by the mean
    position of their neighbours, sweeping down and up a few times, which
    removes most crossings;
-4. **x** — each node moves to the mean x of its neighbours, then the layer is
-   projected back to its order with the minimum gaps (an exact
-   least-squares step: isotonic regression by pool-adjacent-violators), so
-   branches open around the main chain and long edges run straight;
+4. **x** — each node moves to the mean x of its neighbours (or in line with
+   a long edge that meets it, which keeps the trunk of a residual network
+   straight), then the layer is projected back to its order with the minimum
+   gaps (an exact least-squares step: isotonic regression by
+   pool-adjacent-violators), so long edges run straight;
 5. **routes** — each edge is a polyline from the bottom of its source
    through its bend points to the top of its target.
 
@@ -200,13 +201,27 @@ def layout(graph: NetworkGraph, *, sweeps: int = 4, passes: int = 6) -> GraphLay
         shift = cursor / 2
         for v in row:
             x[v] -= shift
-    weight = [4.0 if v < n_real else 1.0 for v in range(total)]
+    # Long edges first (Gansner et al. weigh edges between bend points 8, real ones 1): a
+    # straight skip connection keeps the trunk in line while branches move aside.
+    weight = [1.0 if v < n_real else 8.0 for v in range(total)]
+    # A merge lines up under the node where its branches split (its immediate
+    # dominator), a split over the node where they meet again (its immediate
+    # post-dominator): the trunk stays straight, branches open to both sides,
+    # and the drawing does not drift sideways block after block.
+    anchor_down = _dominators(order, pred, succ)
+    anchor_up = _dominators(order[::-1], succ, pred)
     for p in range(passes):
-        levels = range(1, depth) if p % 2 == 0 else range(depth - 2, -1, -1)
-        adj = adj_up if p % 2 == 0 else adj_down
+        down = p % 2 == 0
+        levels = range(1, depth) if down else range(depth - 2, -1, -1)
+        adj = adj_up if down else adj_down
+        anchor = anchor_down if down else anchor_up
         for level in levels:
             row = rows[level]
-            desired = [sum(x[u] for u in adj[v]) / len(adj[v]) if adj[v] else x[v] for v in row]
+            desired = [
+                x[anchor[v]] if v < n_real and len(adj[v]) > 1 and anchor[v] >= 0
+                else (sum(x[u] for u in adj[v]) / len(adj[v]) if adj[v] else x[v])
+                for v in row
+            ]
             _place(row, desired, width, weight, x)
     # 5. y per layer, boxes and routes.
     heights = [max((height[v] for v in row), default=0.0) for row in rows]
@@ -269,6 +284,40 @@ def _sort_by_barycentre(row: list[int], adj: list[list[int]], pos: list[float]) 
     row.sort(key=lambda v: keys[v])
     for i, v in enumerate(row):
         pos[v] = float(i)
+
+
+def _dominators(order: list[int], pred: list[list[int]], succ: list[list[int]]) -> list[int]:
+    """Immediate dominator of every node of a DAG given in topological ``order`` (-1: none).
+
+    Cooper, Harvey & Kennedy's intersection over the predecessors, which for
+    a DAG visited in topological order needs a single pass. Nodes without
+    predecessors are roots; two roots have no common dominator.
+    """
+    n = len(pred)
+    rank = [0] * n
+    for i, v in enumerate(order):
+        rank[v] = i
+    idom = [-1] * n
+    for v in order:
+        ps = [u for u in pred[v] if idom[u] != -1 or not pred[u]]
+        if not pred[v]:
+            idom[v] = v
+            continue
+        if not ps:
+            continue
+        d = ps[0]
+        for u in ps[1:]:
+            a, b = d, u
+            while a != b and a != -1 and b != -1:
+                while a != -1 and rank[a] > rank[b]:
+                    a = idom[a] if idom[a] != a else -1
+                while b != -1 and a != -1 and rank[b] > rank[a]:
+                    b = idom[b] if idom[b] != b else -1
+            d = a if a == b else -1
+            if d == -1:
+                break
+        idom[v] = d
+    return [-1 if idom[v] == v else idom[v] for v in range(n)]
 
 
 def _place(row: list[int], desired: list[float], width: list[float], weight: list[float], x: list[float]) -> None:
