@@ -218,3 +218,17 @@ def test_svg_and_png_show_every_node() -> None:
     assert img.dtype == np.uint8 and img.shape == (math.ceil(lay.height), math.ceil(lay.width), 3)
     box = lay.boxes["layer2.0:add"]
     assert (img[int(box.y) + 3, int(box.center[0])] != 255).any()  # the box is drawn where the layout says
+
+
+def test_layout_does_not_drift_sideways_block_after_block() -> None:
+    # 16 squeeze-and-excitation blocks, each a side branch: the trunk must stay in line.
+    g = fold(build_graph(_light("efficientnet_b0"), (3, 224, 224)), absorb=True)
+    lay = layout(g)
+    widest = max(
+        sum(b.w for k, b in lay.boxes.items() if lay.layers[k] == level) + 14 * 3
+        for level in set(lay.layers.values())
+    )
+    assert lay.width <= 2 * widest  # a drifting layout of this map was 814 wide for a widest layer of 184
+    merges = [n.key for n in g.nodes if n.kind == "merge" and n.type == "mul"]
+    xs = [lay.boxes[k].center[0] for k in merges]
+    assert max(xs) - min(xs) <= widest / 2
