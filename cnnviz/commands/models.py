@@ -9,6 +9,7 @@ EXAMPLES = """\
 examples:
   cnnviz models
   cnnviz models --family resnet
+  cnnviz models --source timm
   cnnviz models --format json | python -m json.tool
 """
 
@@ -18,12 +19,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "models",
         help="list the models cnnviz can build",
-        description="List every model: cnnviz's classics and torchvision's classifiers.",
+        description="List every model: cnnviz's classics, torchvision's classifiers and, when timm is installed, timm's CNNs (timm:NAME).",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--family", help="only this family (e.g. resnet, vgg, lenet)")
+    p.add_argument("--source", choices=["cnnviz", "torchvision", "timm"], help="only models from this source")
     p.set_defaults(func=run)
 
 
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the model list."""
     from cnnviz.core.models import list_models
 
-    specs = list_models(family=args.family)
+    specs = list_models(family=args.family, source=args.source)
     if args.format == "json":
         print(json.dumps([s.to_dict() for s in specs], ensure_ascii=False, indent=1))
         return 0

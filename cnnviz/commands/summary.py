@@ -13,6 +13,9 @@ examples:
   cnnviz summary resnet50 --format json > resnet50.json
   cnnviz summary lenet5 --input 1,32,32 --format markdown
   cnnviz summary my_net.py:Net --input 3,64,64 --model-arg num_classes=5
+  cnnviz summary exported.onnx --format json
+  cnnviz summary exported_nhwc.onnx --model-arg layout=nhwc --model-arg channel_order=bgr
+  cnnviz summary timm:efficientnet_b0
 """
 
 
@@ -25,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
+    p.add_argument("model", help="model name (see `cnnviz models`), model.onnx, timm:NAME or path/file.py:Class")
     p.add_argument("--input", type=parse_shape, metavar="C,H,W", help="input shape (default: the model's)")
     p.add_argument("--format", choices=["table", "json", "csv", "markdown"], default="table")
     add_model_options(p)

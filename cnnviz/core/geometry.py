@@ -14,11 +14,15 @@ Conventions (documented here once, shown in the GUI and the CLI):
   is the bias, absent when ``bias=False``); of a linear layer
   ``(C_in + 1)·C_out``; of a BatchNorm layer ``2·C`` (γ and β; the running mean
   and variance are buffers, not parameters).
-* **MACs** (multiply-accumulates) count only convolution and linear layers,
+* **MACs** (multiply-accumulates) count convolutions and matrix products,
   biases excluded: a convolution does ``C_in/groups · F_h · F_w`` MACs per
-  output element, a linear layer ``C_in`` per output element. Activations,
-  normalisation, pooling and additions are not counted (they are cheap
-  compared to these, and counting conventions for them differ between tools).
+  output element, a linear layer ``C_in`` per output element, a matrix
+  product ``(n×k)·(k×m)`` ``n·k·m``. Activations, normalisation, softmax,
+  pooling and additions are not counted (they are cheap compared to these,
+  and counting conventions for them differ between tools). The summary counts
+  them from the operations a pass runs (:mod:`cnnviz.core.macs`), so
+  attention and functional layers are included; :func:`module_macs` is the
+  same rule for one conv / linear module, written out for explanations.
 * **Memory** of an output is ``elements × bytes per element`` of the tensor the
   layer returns, batch of one.
 """

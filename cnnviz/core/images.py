@@ -507,6 +507,8 @@ def preprocess_for(spec: ModelSpec | str, weights: Any = None) -> Preprocess:
         if pre is not None:
             return pre
     mean, std = (IMAGENET_MEAN, IMAGENET_STD) if channels == 3 else (GRAY_MEAN, GRAY_STD)
+    if spec.mean is not None and spec.std is not None and len(spec.mean) == channels:
+        mean, std = spec.mean, spec.std  # the model's own (timm's pretrained_cfg, ONNX metadata)
     if channels == 3 and min(height, width) >= _IMAGENET_LIKE_SIDE:
         resize: int | None = int(round(max(height, width) * 256 / 224))
     else:

@@ -26,18 +26,12 @@ gradient of one output unit with respect to the input.
 
 from __future__ import annotations
 
-import contextlib
-import math
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import Tensor, nn
-from torch.overrides import TorchFunctionMode
-from torch.utils.weak import WeakIdKeyDictionary
 
 from cnnviz.core.errors import ModelError
 
@@ -54,6 +48,24 @@ class ReceptiveField:
     # really sees. Windows that hang over padding at an inner layer reach
     # past these in the analytic formula but see nothing there; None: no limit.
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None
+    # The unit also depends on every input pixel through a path that mixes
+    # all positions (squeeze-and-excitation's global pooling, attention over
+    # all tokens, normalisation over the image). ``size``/``jump``/``start``
+    # (and ``units``) are then the *local* field: the path through the unit's
+    # own position. In the JSON: ``"global": true``.
+    sees_all: bool = False
+    # Exact per-unit rectangles where units do not share one window geometry
+    # (adaptive pooling whose output size does not divide its input, windowed
+    # attention): per axis, per unit index, the first and last input pixel it
+    # sees (already clipped to the image). None: uniform, use size/jump/start.
+    # ``size`` then holds the widest unit and ``jump``/``start`` the average step
+    # and unit 0's centre.
+    units: tuple[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]] | None = None
+
+    @property
+    def uniform(self) -> bool:
+        """True when every unit has the same window (size, jump, start describe all)."""
+        return self.units is None
 
     @classmethod
     def identity(cls, input_hw: tuple[int, int] | None = None) -> ReceptiveField:
@@ -92,17 +104,19 @@ class ReceptiveField:
             st + (d * (k - 1) / 2 - p) * j
             for st, k, p, d, j in zip(self.start, kernel, padding, dilation, self.jump, strict=True)
         )
-        return ReceptiveField(size, jump, start, self.aligned, self.bounds)  # type: ignore[arg-type]
+        return ReceptiveField(size, jump, start, self.aligned, self.bounds, self.sees_all)  # type: ignore[arg-type]
 
     def shift(self, before: tuple[int, int]) -> ReceptiveField:
         """The field after explicit padding of ``before`` pixels (top, left)."""
         start = tuple(st - b * j for st, b, j in zip(self.start, before, self.jump, strict=True))
-        return ReceptiveField(self.size, self.jump, start, self.aligned, self.bounds)  # type: ignore[arg-type]
+        return replace(self, start=start, units=None)  # type: ignore[arg-type]
 
     def union(self, other: ReceptiveField) -> ReceptiveField:
         """The field of a unit that sees both paths (merge of branches)."""
         if self == other:
             return self
+        if not (self.uniform and other.uniform):
+            return _union_units(self, other)
         size, jump, start = [], [], []
         aligned = self.aligned and other.aligned and self.jump == other.jump
         for ax in range(2):
@@ -116,15 +130,67 @@ class ReceptiveField:
             bounds = tuple(
                 (min(a[0], b[0]), max(a[1], b[1])) for a, b in zip(self.bounds, other.bounds, strict=True)
             )
-        return ReceptiveField(tuple(size), tuple(jump), tuple(start), aligned, bounds)  # type: ignore[arg-type]
+        return ReceptiveField(
+            tuple(size), tuple(jump), tuple(start), aligned, bounds, self.sees_all or other.sees_all  # type: ignore[arg-type]
+        )
 
-    def as_dict(self) -> dict[str, list[float | int]]:
-        """``{"size": [h, w], "jump": [h, w], "start": [h, w]}`` with integral values as ints."""
+    def as_dict(self) -> dict[str, Any]:
+        """``{"size", "jump", "start": [h, w], "global": bool, "uniform": bool}``, integral values as ints.
+
+        ``global``: the unit also sees every input pixel (see :attr:`sees_all`);
+        ``uniform`` false: units differ (see :attr:`units`), ``size`` is the widest.
+        """
 
         def clean(v: tuple[float, float]) -> list[float | int]:
             return [int(x) if float(x).is_integer() else float(x) for x in v]
 
-        return {"size": clean(self.size), "jump": clean(self.jump), "start": clean(self.start)}
+        return {
+            "size": clean(self.size),
+            "jump": clean(self.jump),
+            "start": clean(self.start),
+            "global": self.sees_all,
+            "uniform": self.uniform,
+        }
+
+    def spans(self, n: int, axis: int) -> np.ndarray:
+        """``(n, 2)`` float array: the first and last input pixel unit ``i`` sees along ``axis``.
+
+        Exact tables where the field is not uniform; otherwise the analytic
+        window cut to :attr:`bounds` (the pixels some unit really sees).
+        """
+        if self.units is not None and len(self.units[axis]) == n:
+            return np.asarray(self.units[axis], dtype=np.float64).reshape(n, 2)
+        centres = self.start[axis] + np.arange(n, dtype=np.float64) * self.jump[axis]
+        half = (self.size[axis] - 1) / 2
+        lo, hi = centres - half, centres + half
+        if self.bounds is not None:
+            lo = np.maximum(lo, self.bounds[axis][0])
+            hi = np.minimum(hi, self.bounds[axis][1])
+        return np.stack([lo, np.maximum(hi, lo)], axis=1)
+
+    @classmethod
+    def from_spans(
+        cls,
+        ys: np.ndarray,
+        xs: np.ndarray,
+        *,
+        sees_all: bool = False,
+        aligned: bool = True,
+    ) -> ReceptiveField:
+        """A non-uniform field from per-unit ``(n, 2)`` pixel spans of each axis."""
+        size, jump, start, bounds = [], [], [], []
+        for spans in (ys, xs):
+            widths = spans[:, 1] - spans[:, 0] + 1
+            centres = (spans[:, 0] + spans[:, 1]) / 2
+            size.append(float(widths.max()))
+            jump.append(float((centres[-1] - centres[0]) / (len(spans) - 1)) if len(spans) > 1 else 1.0)
+            start.append(float(centres[0]))
+            bounds.append((float(spans[:, 0].min()), float(spans[:, 1].max())))
+        units = tuple(tuple((float(a), float(b)) for a, b in spans) for spans in (ys, xs))
+        return cls(
+            size=(size[0], size[1]), jump=(jump[0], jump[1]), start=(start[0], start[1]), aligned=aligned,
+            bounds=(bounds[0], bounds[1]), sees_all=sees_all, units=units,  # type: ignore[arg-type]
+        )
 
     def rect(self, y: int, x: int, input_hw: tuple[int, int]) -> RFRect:
         """The input rectangle of unit (y, x), and the part of it the unit really sees.
@@ -132,19 +198,36 @@ class ReceptiveField:
         ``clipped`` is cut to the image and to :attr:`bounds`: pixels a window
         reaches only through padding at some inner layer are not seen.
         """
+        h, w = input_hw
+        if self.units is not None:
+            (y0, y1), (x0, x1) = self.units[0][y], self.units[1][x]
+            return RFRect(y0=y0, x0=x0, y1=y1, x1=x1, clipped=(y0, x0, y1, x1), input_hw=(h, w))
         cy = self.start[0] + y * self.jump[0]
         cx = self.start[1] + x * self.jump[1]
         y0 = cy - (self.size[0] - 1) / 2
         x0 = cx - (self.size[1] - 1) / 2
         y1 = cy + (self.size[0] - 1) / 2
         x1 = cx + (self.size[1] - 1) / 2
-        h, w = input_hw
         (by0, by1), (bx0, bx1) = self.bounds or ((0.0, h - 1.0), (0.0, w - 1.0))
         return RFRect(
             y0=y0, x0=x0, y1=y1, x1=x1,
             clipped=(max(y0, 0.0, by0), max(x0, 0.0, bx0), min(y1, h - 1.0, by1), min(x1, w - 1.0, bx1)),
             input_hw=(h, w),
         )
+
+
+def _union_units(a: ReceptiveField, b: ReceptiveField) -> ReceptiveField:
+    """Union of two fields of the same map where at least one is not uniform (per-unit min / max)."""
+    n = [len(a.units[ax]) if a.units is not None else len(b.units[ax]) for ax in range(2)]  # type: ignore[index]
+    ys = [a.spans(n[0], 0), b.spans(n[0], 0)]
+    xs = [a.spans(n[1], 1), b.spans(n[1], 1)]
+
+    def merge(pair: list[np.ndarray]) -> np.ndarray:
+        return np.stack([np.minimum(pair[0][:, 0], pair[1][:, 0]), np.maximum(pair[0][:, 1], pair[1][:, 1])], axis=1)
+
+    return ReceptiveField.from_spans(
+        merge(ys), merge(xs), sees_all=a.sees_all or b.sees_all, aligned=a.aligned and b.aligned
+    )
 
 
 @dataclass(frozen=True)
@@ -178,199 +261,6 @@ class RFRect:
         cy0, cx0, cy1, cx1 = self.clipped
         inside = max(0.0, cy1 - cy0 + 1) * max(0.0, cx1 - cx0 + 1)
         return 1.0 - inside / (self.height * self.width)
-
-
-# ---------------------------------------------------------------- tracking
-
-
-def _spatial(t: Any) -> tuple[int, int] | None:
-    if isinstance(t, Tensor) and t.dim() >= 3:
-        return (int(t.shape[-2]), int(t.shape[-1]))
-    return None
-
-
-def _flat_tensors(obj: Any) -> list[Tensor]:
-    if isinstance(obj, Tensor):
-        return [obj]
-    if isinstance(obj, list | tuple):
-        out: list[Tensor] = []
-        for o in obj:
-            out += _flat_tensors(o)
-        return out
-    if isinstance(obj, dict):
-        out = []
-        for o in obj.values():
-            out += _flat_tensors(o)
-        return out
-    return []
-
-
-def _arg(args: Sequence[Any], kwargs: dict[str, Any], index: int, name: str, default: Any) -> Any:
-    if name in kwargs:
-        return kwargs[name]
-    if len(args) > index:
-        return args[index]
-    return default
-
-
-def _conv_rule(func: Callable[..., Any], args: Sequence[Any], kwargs: dict[str, Any], rf: ReceptiveField, inp: Tensor) -> ReceptiveField | None:
-    weight = _arg(args, kwargs, 1, "weight", None)
-    if weight is None or weight.dim() != 4:
-        return None
-    k = (int(weight.shape[2]), int(weight.shape[3]))
-    stride = _pair(_arg(args, kwargs, 3, "stride", 1))
-    dilation = _pair(_arg(args, kwargs, 5, "dilation", 1))
-    padding = _arg(args, kwargs, 4, "padding", 0)
-    if isinstance(padding, str):
-        padding = (0, 0) if padding == "valid" else tuple(d * (kk - 1) // 2 for d, kk in zip(dilation, k, strict=True))
-    return rf.window(k, stride, _pair(padding), dilation)
-
-
-def _pool_rule(func: Callable[..., Any], args: Sequence[Any], kwargs: dict[str, Any], rf: ReceptiveField, inp: Tensor) -> ReceptiveField | None:
-    k = _pair(_arg(args, kwargs, 1, "kernel_size", 1))
-    stride = _arg(args, kwargs, 2, "stride", None)
-    stride = k if stride is None or stride == [] or stride == () else _pair(stride)
-    padding = _pair(_arg(args, kwargs, 3, "padding", 0))
-    name = getattr(func, "__name__", "")
-    dilation = _pair(_arg(args, kwargs, 4, "dilation", 1)) if "max" in name else (1, 1)
-    return rf.window(k, stride, padding, dilation)
-
-
-def _adaptive_rule(func: Callable[..., Any], args: Sequence[Any], kwargs: dict[str, Any], rf: ReceptiveField, inp: Tensor) -> ReceptiveField | None:
-    out = _arg(args, kwargs, 1, "output_size", None)
-    in_hw = _spatial(inp)
-    if in_hw is None or out is None:
-        return None
-    out_hw = tuple(n if o is None else int(o) for o, n in zip(_pair_none(out), in_hw, strict=True))
-    # Adaptive pooling window i spans [floor(i·n/o), ceil((i+1)·n/o)): exact
-    # as a plain window when o divides n; otherwise windows vary by one pixel
-    # and we report the widest.
-    k = tuple(math.ceil(n / o) if n % o else n // o for n, o in zip(in_hw, out_hw, strict=True))
-    s = tuple(max(1, n // o) for n, o in zip(in_hw, out_hw, strict=True))
-    return rf.window(k, s, (0, 0))  # type: ignore[arg-type]
-
-
-def _pad_rule(func: Callable[..., Any], args: Sequence[Any], kwargs: dict[str, Any], rf: ReceptiveField, inp: Tensor) -> ReceptiveField | None:
-    pad = _arg(args, kwargs, 1, "pad", ())
-    pad = list(pad) + [0] * (4 - len(pad))
-    return rf.shift((int(pad[2]), int(pad[0])))
-
-
-def _pair(v: Any) -> tuple[int, int]:
-    if isinstance(v, int):
-        return (v, v)
-    vals = list(v)
-    return (int(vals[0]), int(vals[0])) if len(vals) == 1 else (int(vals[-2]), int(vals[-1]))
-
-
-def _pair_none(v: Any) -> tuple[int | None, int | None]:
-    if isinstance(v, int):
-        return (v, v)
-    vals = list(v)
-    return (vals[0], vals[0]) if len(vals) == 1 else (vals[-2], vals[-1])
-
-
-_WINDOW_RULES: dict[Any, Callable[..., ReceptiveField | None]] = {
-    F.conv2d: _conv_rule,
-    F.max_pool2d: _pool_rule,
-    F.avg_pool2d: _pool_rule,
-    F.lp_pool2d: _pool_rule,
-    F.adaptive_avg_pool2d: _adaptive_rule,
-    F.adaptive_max_pool2d: _adaptive_rule,
-    F.pad: _pad_rule,
-}
-# F.max_pool2d is a dispatcher; the mode sees the functions it dispatches to.
-for _fn in ("max_pool2d_with_indices", "_max_pool2d"):
-    if hasattr(F, _fn):
-        _WINDOW_RULES[getattr(F, _fn)] = _pool_rule
-for _fn in ("adaptive_max_pool2d_with_indices", "_adaptive_max_pool2d"):
-    if hasattr(F, _fn):
-        _WINDOW_RULES[getattr(F, _fn)] = _adaptive_rule
-for _fn in ("conv2d", "max_pool2d", "avg_pool2d"):
-    if hasattr(torch, _fn):
-        _WINDOW_RULES[getattr(torch, _fn)] = _conv_rule if _fn == "conv2d" else _pool_rule
-
-
-class RFTracker(TorchFunctionMode):
-    """Follows every tensor produced during a forward pass and its receptive field.
-
-    Use as a context manager around the forward pass; :meth:`field_of` then
-    gives the field of any tensor produced (None when it has no spatial
-    layout, e.g. after ``flatten``). Each record also keeps which two axes of
-    the tensor are the spatial ones, so channels-last detours (ConvNeXt's
-    ``permute`` around LayerNorm) keep their fields.
-    """
-
-    def __init__(self, inputs: Sequence[Tensor]) -> None:
-        super().__init__()
-        self._fields: WeakIdKeyDictionary = WeakIdKeyDictionary()
-        for t in inputs:
-            hw = (int(t.shape[-2]), int(t.shape[-1]))
-            self._fields[t] = (ReceptiveField.identity(hw), (t.dim() - 2, t.dim() - 1))
-
-    def field_of(self, tensor: Tensor) -> ReceptiveField | None:
-        """The field recorded for ``tensor`` if its spatial axes are the last two, else None."""
-        rec = self._fields.get(tensor)
-        if rec is None or rec[1] != (tensor.dim() - 2, tensor.dim() - 1):
-            return None
-        return rec[0]
-
-    def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
-        kwargs = kwargs or {}
-        result = func(*args, **kwargs)
-        # Most calls (dim, size, shape) return no tensor: leave at once.
-        if isinstance(result, Tensor) or (isinstance(result, tuple | list) and result):
-            # Tracking must never break the user's forward pass.
-            with contextlib.suppress(Exception):
-                self._record(func, args, kwargs, result)
-        return result
-
-    def _record(self, func: Any, args: Sequence[Any], kwargs: dict[str, Any], result: Any) -> None:
-        outs = [t for t in _flat_tensors(result) if t.dim() >= 3]
-        if not outs:
-            return
-        rule = _WINDOW_RULES.get(func)
-        if rule is not None:
-            inp = args[0] if args else kwargs.get("input")
-            rf = self.field_of(inp) if isinstance(inp, Tensor) else None
-            if rf is None:
-                return
-            new = rule(func, args, kwargs, rf, inp)
-            if new is not None:
-                for t in outs:
-                    out_hw = (int(t.shape[-2]), int(t.shape[-1]))
-                    self._fields[t] = (new.with_bounds_for(out_hw, rf), (t.dim() - 2, t.dim() - 1))
-            return
-        name = getattr(func, "__name__", "")
-        inputs = _flat_tensors(args)
-        if kwargs:
-            inputs += _flat_tensors(list(kwargs.values()))
-        if name == "permute" and inputs:
-            rec = self._fields.get(inputs[0])
-            dims = args[1:] if len(args) > 1 else kwargs.get("dims", ())
-            if len(dims) == 1 and isinstance(dims[0], list | tuple):
-                dims = dims[0]
-            if rec is not None and dims:
-                dims = [d % inputs[0].dim() for d in dims]
-                axes = tuple(sorted(dims.index(a) for a in rec[1]))
-                for t in outs:
-                    self._fields[t] = (rec[0], axes)
-            return
-        # Any other op: a unit of the output sees what the units at the same
-        # spatial position in every input with the same spatial layout see.
-        for out in outs:
-            merged: ReceptiveField | None = None
-            axes_out: tuple[int, int] | None = None
-            for t in inputs:
-                rec = self._fields.get(t)
-                if rec is None or t.dim() != out.dim():
-                    continue
-                rf, axes = rec
-                if all(t.shape[a] == out.shape[a] for a in axes):
-                    merged = rf if merged is None else merged.union(rf)
-                    axes_out = axes
-            if merged is not None and axes_out is not None:
-                self._fields[out] = (merged, axes_out)
 
 
 # ---------------------------------------------------------------- effective RF

@@ -23,8 +23,11 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core import geometry as geo
 from cnnviz.core.errors import ConfigError, ModelForwardError
+from cnnviz.core.graph_trace import GraphRecorder, GraphTrace
+from cnnviz.core.macs import MacCounter
 from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
-from cnnviz.core.receptive import ReceptiveField, RFTracker
+from cnnviz.core.receptive import ReceptiveField
+from cnnviz.core.rf_tracking import RFTracker
 
 WINDOW_TYPES = (nn.modules.conv._ConvNd, nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)
 
@@ -51,11 +54,18 @@ class LayerInfo:
     params_trainable: int = 0
     params_frozen: int = 0
     params_recursive: int = 0  # this module and everything inside it
+    # Multiply-accumulates of the counted operations (conv, linear, matmul,
+    # attention; see cnnviz.core.macs) run while this call was the innermost
+    # module call: its own work, not its children's.
     macs: int = 0
     output_bytes: int = 0
     formula: str | None = None
     params_formula: str | None = None
     rf: ReceptiveField | None = None
+    # The output axes (without batch) that hold the field's grid; None when
+    # positions are spread over tokens or windows (the field is then given
+    # per grid position) or when there is no field.
+    rf_axes: list[int] | None = None
     call: int = 1  # 1 for the first call, 2… for later ones, 0: not run in this pass
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +88,8 @@ class ModelSummary:
     output_bytes: int
     param_bytes: int
     input_rf: ReceptiveField = field(default_factory=ReceptiveField.identity)
+    own_macs: int = 0  # MACs of the model's own forward, outside every submodule (included in total_macs)
+    graph: GraphTrace | None = field(default=None, repr=False)  # the data flow, with ``summarize(graph=True)``
 
     def layer(self, key: str) -> LayerInfo:
         """The row with ``key`` (a qualified name, or name#k)."""
@@ -91,11 +103,10 @@ class ModelSummary:
         params = macs = 0
         seen: set[str] = set()
         for row in self.layers:
-            if row.is_leaf or row.params:
-                if row.name not in seen:
-                    params += row.params
-                    seen.add(row.name)
-                macs += row.macs
+            if (row.is_leaf or row.params) and row.name not in seen:
+                params += row.params
+                seen.add(row.name)
+            macs += row.macs  # each row's own work, so no call is counted twice
             if row.key == key:
                 break
         return params, macs
@@ -108,6 +119,7 @@ class ModelSummary:
             "total_params": self.total_params,
             "trainable_params": self.trainable_params,
             "total_macs": self.total_macs,
+            "own_macs": self.own_macs,
             "output_bytes": self.output_bytes,
             "param_bytes": self.param_bytes,
             "layers": [row.to_dict() for row in self.layers],
@@ -150,6 +162,8 @@ class ModelSummary:
         body = [line(header), sep] + [line(r) for r in rows] + [sep]
         body.append(f"Input: {'×'.join(map(str, self.input_shape))}   Total params: {self.total_params:,}"
                     f"   Trainable: {self.trainable_params:,}   MACs: {self.total_macs:,}")
+        if self.own_macs:
+            body.append(f"Of the MACs, {self.own_macs:,} run in the model's own forward (outside its submodules).")
         body.append(f"Parameter memory: {geo.format_bytes(self.param_bytes)}   "
                     f"Output memory (all layers): {geo.format_bytes(self.output_bytes)}")
         return "\n".join(body)
@@ -170,13 +184,15 @@ class ModelSummary:
         buf = io.StringIO()
         fields = ["key", "name", "type", "depth", "input_shape", "output_shape", "kernel_size", "stride",
                   "padding", "dilation", "groups", "params", "params_trainable", "params_frozen",
-                  "macs", "output_bytes", "rf_size", "rf_jump", "rf_start", "formula", "params_formula"]
+                  "macs", "output_bytes", "rf_size", "rf_jump", "rf_start", "rf_global", "rf_uniform",
+                  "formula", "params_formula"]
         w = csv.writer(buf)
         w.writerow(fields)
         for r in self.layers:
             d = r.to_dict()
             rf = d.pop("rf") or {}
             d["rf_size"], d["rf_jump"], d["rf_start"] = rf.get("size"), rf.get("jump"), rf.get("start")
+            d["rf_global"], d["rf_uniform"] = rf.get("global"), rf.get("uniform")
             w.writerow(["" if d[f] is None else ("x".join(map(str, d[f])) if isinstance(d[f], list) else d[f]) for f in fields])
         return buf.getvalue()
 
@@ -281,15 +297,29 @@ def _same_shape(a: Tensor, b: object) -> bool:
     return isinstance(b, Tensor) and a.shape == b.shape and a.dtype == b.dtype
 
 
-def _meta_call(model: nn.Module, x: Tensor) -> object:
-    """``model(x)`` with every parameter and buffer replaced by a meta tensor of the same shape."""
-    from torch.func import functional_call
+def _outside_modes(fn):  # type: ignore[no-untyped-def]
+    """Run a hook with torch-function modes off: its own reads of shapes and sizes are not the model's ops."""
 
+    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with torch._C.DisableTorchFunction():
+            return fn(*args, **kwargs)
+
+    return wrapped
+
+
+def _meta_tensors(model: nn.Module) -> dict[str, Tensor]:
+    """A meta tensor of the same shape for every parameter and buffer (made outside the tracking modes)."""
     # requires_grad is kept: the row's trainable / frozen counts read it.
-    swapped = {
+    return {
         name: torch.empty_like(t, device="meta").requires_grad_(t.requires_grad)
         for name, t in [*model.named_parameters(remove_duplicate=False), *model.named_buffers(remove_duplicate=False)]
     }
+
+
+def _meta_call(model: nn.Module, x: Tensor, swapped: dict[str, Tensor]) -> object:
+    """``model(x)`` with every parameter and buffer replaced by its meta twin."""
+    from torch.func import functional_call
+
     return functional_call(model, swapped, (x,), strict=False)
 
 
@@ -300,8 +330,14 @@ def summarize(
     name: str = "model",
     device: torch.device | str = "cpu",
     dtype: torch.dtype = torch.float32,
+    graph: bool = False,
 ) -> ModelSummary:
-    """Run one forward pass on zeros of ``input_shape`` (C, H, W) and describe every module call."""
+    """Run one forward pass on zeros of ``input_shape`` (C, H, W) and describe every module call.
+
+    ``graph=True`` also records the data flow of the same pass
+    (:class:`~cnnviz.core.graph_trace.GraphTrace`, in ``summary.graph``) for
+    the network map (:mod:`cnnviz.core.graph`).
+    """
     shape = tuple(int(s) for s in input_shape)
     if len(shape) < 1 or min(shape) <= 0:
         raise ConfigError(f"Input shape must be positive, got {list(shape)}")
@@ -317,10 +353,20 @@ def summarize(
     # shape. A model that cannot run on meta is measured on the real device.
     use_meta = True
     x = torch.zeros((1, *shape), device="meta", dtype=dtype)
-    tracker = RFTracker([x])
+    recorder = GraphRecorder([x]) if graph else None
+    tracker = RFTracker([x], recorder.observe if recorder is not None else None)
     handles = []
+    own_work = [0]  # MACs of the model's own forward (no submodule open)
+
+    def charge(n: int) -> None:
+        if open_rows:
+            open_rows[-1].macs += n
+        else:
+            own_work[0] += n
+
 
     def pre(nm: str, mod: nn.Module):
+        @_outside_modes
         def hook(module: nn.Module, args: tuple) -> None:
             n = calls.get(nm, 0) + 1
             calls[nm] = n
@@ -344,19 +390,25 @@ def summarize(
             )
             rows.append(row)
             open_rows.append(row)
+            if recorder is not None:
+                recorder.enter(row.key, row.type, row.is_leaf, args)
 
         return hook
 
     def post(nm: str):
+        @_outside_modes
         def hook(module: nn.Module, args: tuple, output: object) -> None:
             row = open_rows.pop()
+            if recorder is not None:
+                recorder.leave(row.key, output)
             t = first_tensor(output)
             row.output_shape = _shape(t)
             if t is not None:
                 row.output_bytes = t.numel() * t.element_size()
                 if t.dim() >= 3:
                     row.rf = tracker.field_of(t)
-            row.macs = geo.module_macs(module, row.input_shape, row.output_shape)
+                    axes = tracker.axes_of(t) if row.rf is not None else None
+                    row.rf_axes = [axes[0] - 1, axes[1] - 1] if axes is not None else None
             row.formula = _formula(row)
             row.params_formula = geo.module_params_formula(module)
 
@@ -370,18 +422,21 @@ def summarize(
             handles.append(mod.register_forward_hook(post(nm)))
         with eval_mode(model), torch.no_grad():
             try:
-                with _FastMeta(), tracker:
-                    forward(model, x, call=lambda: _meta_call(model, x))
+                swapped = _meta_tensors(model)
+                with _FastMeta(), tracker, MacCounter(charge):
+                    output = forward(model, x, call=lambda: _meta_call(model, x, swapped))
             except ModelForwardError:
                 use_meta = False
             if not use_meta:  # retry for real; its error (if any) is the one to report
                 rows.clear()
                 open_rows.clear()
+                own_work[0] = 0
                 calls.clear()
                 x = torch.zeros((1, *shape), device=device, dtype=dtype)
-                tracker = RFTracker([x])
-                with tracker:
-                    forward(model, x)
+                recorder = GraphRecorder([x]) if graph else None
+                tracker = RFTracker([x], recorder.observe if recorder is not None else None)
+                with tracker, MacCounter(charge):
+                    output = forward(model, x)
     finally:
         for h in handles:
             h.remove()
@@ -410,9 +465,11 @@ def summarize(
         layers=rows,
         total_params=total,
         trainable_params=trainable,
-        total_macs=sum(r.macs for r in rows),
+        total_macs=sum(r.macs for r in rows) + own_work[0],
+        own_macs=own_work[0],
         output_bytes=sum(r.output_bytes for r in rows if r.is_leaf),
         param_bytes=sum(p.numel() * p.element_size() for p in params),
+        graph=recorder.finish(output) if recorder is not None else None,
     )
 
 

@@ -31,7 +31,7 @@ from cnnviz.core.errors import (
     WeightsMismatchError,
     WeightsUnavailableError,
 )
-from cnnviz.core.models.registry import ModelSpec, build_model, get_spec
+from cnnviz.core.models._api import ModelSpec, build_model, get_spec
 from cnnviz.core.progress import ProgressFn, no_progress
 from cnnviz.core.settings_io import atomic_path
 
@@ -215,7 +215,16 @@ def _download(url: str, dst: Path, progress: ProgressFn) -> None:
 
 
 def pretrained_state_dict(spec: ModelSpec, progress: ProgressFn = no_progress) -> tuple[dict[str, Tensor], Any]:
-    """The default pretrained weights of a torchvision model, downloaded once and cached."""
+    """The default pretrained weights of a model, downloaded once and cached.
+
+    Returns ``(state_dict, enum)`` for torchvision (its weights enum member)
+    and ``(state_dict, label)`` for a spec with its own ``pretrained_loader``.
+    """
+    if spec.pretrained_loader is not None and spec.has_pretrained:
+        # Another zoo's own download and cache (timm); the enum slot stays None.
+        state_dict, label = spec.pretrained_loader(progress)
+        progress(1.0, f"Loading {label}")
+        return state_dict, label
     if not spec.has_pretrained:
         raise WeightsUnavailableError(
             f"There are no pretrained weights for {spec.name}. Train it in the Train tab "
@@ -259,8 +268,8 @@ def load_model(
     ``state_dict`` (weights already in memory, e.g. a model just trained in the
     Train tab) takes precedence over ``weights``; ``state_label`` names it.
     """
-    spec = get_spec(name)
     kwargs = dict(model_kwargs or {})
+    spec = get_spec(name).for_kwargs(kwargs)
     choice = (weights or "random").strip()
     progress(0.0, f"Building {spec.name}")
     build_kwargs = dict(kwargs)
@@ -271,15 +280,21 @@ def load_model(
     enum = None
     if state_dict is not None:
         report = apply_state_dict(model, state_dict, source=state_label, strict=strict)
+    elif choice == "random" and spec.bundled_weights:
+        report = LoadReport(source=f"weights from {Path(spec.name).name}", loaded=len(model.state_dict()))
     elif choice == "random":
         report = LoadReport(source=f"random (seed {seed})", loaded=len(model.state_dict()))
+    elif choice == "pretrained" and spec.bundled_weights:
+        raise WeightsError(f"{Path(spec.name).name} brings its own weights; use the default weights choice.")
     elif choice == "pretrained":
         if kwargs:
             raise WeightsError(
                 "Pretrained weights need the model's default arguments (they were made for that shape)."
             ).with_cli_hint("Drop --model-arg.")
         sd, enum = pretrained_state_dict(spec, progress)
-        report = apply_state_dict(model, sd, source=f"pretrained {enum.name}", strict=strict)
+        label = enum if isinstance(enum, str) else f"pretrained {enum.name}"
+        enum = None if isinstance(enum, str) else enum
+        report = apply_state_dict(model, sd, source=label, strict=strict)
     else:
         sd = load_state_dict_file(choice, trust_pickle=trust_pickle)
         report = apply_state_dict(model, sd, source=f"file {Path(choice).name}", strict=strict)

@@ -50,7 +50,7 @@ def test_summary_json_is_one_document_with_true_numbers(capsys) -> None:
     conv1 = doc["layers"][1]
     assert conv1["name"] == "features.0" and conv1["output_shape"] == [64, 55, 55]
     assert conv1["formula"] == "⌊(224 − 11 + 2·2) / 4⌋ + 1 = 55"
-    assert conv1["rf"] == {"size": [11, 11], "jump": [4, 4], "start": [3, 3]}
+    assert conv1["rf"] == {"size": [11, 11], "jump": [4, 4], "start": [3, 3], "global": False, "uniform": True}
 
 
 def test_summary_other_formats_and_input_shape(capsys) -> None:

@@ -148,3 +148,21 @@ def test_user_model_from_a_module() -> None:
     trust.approve_typed("torchvision.models:resnet18")
     model = build_model("torchvision.models:resnet18", num_classes=7)
     assert model.fc.out_features == 7
+
+
+def test_the_registry_module_imports_no_model_module() -> None:
+    # torchvision's _api pattern: the registry knows nothing of the models; the
+    # package __init__ imports the sources, which register themselves.
+    import ast
+    import inspect
+
+    from cnnviz.core.models import _api
+
+    tree = ast.parse(inspect.getsource(_api))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {m for m in imported if m.startswith("cnnviz.core.models")}
+    assert {s.name for s in _api.sources()} >= {"torchvision", "onnx", "custom", "timm"}
+    # Names with colons go to the right source: timm before the custom file.py:Class rule.
+    order = [s.name for s in _api.sources()]
+    assert order.index("timm") < order.index("custom") and order.index("onnx") < order.index("custom")

@@ -85,6 +85,10 @@ CASES = [
     ("zfnet", "features.8", (3, 224, 224)),
     ("nin", "3", (3, 160, 160)),
     ("lenet5", "6", (1, 32, 32)),
+    # The channel shuffle (view / transpose / view of the channel axis) keeps the field.
+    ("shufflenet_v2_x0_5", "stage2", (3, 96, 96)),
+    ("shufflenet_v2_x0_5", "stage3", (3, 96, 96)),
+    ("shufflenet_v2_x0_5", "conv5", (3, 96, 96)),
 ]
 
 
@@ -167,3 +171,49 @@ def test_effective_rf_is_a_normalised_gradient_map() -> None:
         effective_rf(model, x, "layer1", (99, 0))
     with pytest.raises(ModelError, match="no spatial output"):
         effective_rf(model, x, "fc", (0, 0))
+
+
+def _gradient_boxes(model: nn.Module, shape: tuple[int, ...], layer: str, units: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """:func:`_gradient_box` for several units of one layer, from one forward pass."""
+    m = _positive_linear_copy(model)
+    x = (torch.rand(1, *shape, dtype=torch.float64) + 0.5).requires_grad_(True)
+    captured = {}
+
+    def hook(mod: nn.Module, args: tuple, out: torch.Tensor) -> None:
+        captured["y"] = out
+        raise _Stop
+
+    handle = dict(m.named_modules())[layer].register_forward_hook(hook)
+    try:
+        m(x)
+    except _Stop:
+        pass
+    finally:
+        handle.remove()
+    boxes = []
+    for unit in units:
+        (g,) = torch.autograd.grad(captured["y"][0, :, unit[0], unit[1]].sum(), x, retain_graph=True)
+        nz = np.argwhere(g[0].abs().sum(0).numpy() > 0)
+        (y0, x0), (y1, x1) = nz.min(0), nz.max(0)
+        boxes.append((int(y0), int(x0), int(y1), int(x1)))
+    return boxes
+
+
+@pytest.mark.parametrize("size", [320, 260])
+def test_irregular_adaptive_pooling_gives_exact_per_unit_rectangles(size: int) -> None:
+    # AlexNet's features end at 9×9 (320) and 7×7 (260); avgpool makes 6×6 of them,
+    # so PyTorch's windows start at irregular offsets and some are wider.
+    model = build_model("alexnet")
+    shape = (3, size, size)
+    row = summarize(model, shape).layer("avgpool")
+    assert row.rf is not None and not row.rf.uniform and row.rf.as_dict()["uniform"] is False
+    units = [(4, 4), (0, 0), (5, 5), (2, 3), (1, 4)]
+    expected = [tuple(int(round(v)) for v in row.rf.rect(*u, input_hw=shape[-2:]).clipped) for u in units]
+    assert _gradient_boxes(model, shape, "avgpool", units) == expected
+    if size == 320:
+        assert expected[0] == (126, 126, 319, 319)  # the issue's example: drawn at 62–288 before
+
+
+def test_adaptive_pooling_that_divides_stays_uniform() -> None:
+    row = summarize(build_model("alexnet"), (3, 224, 224)).layer("avgpool")
+    assert row.rf.uniform and row.rf.as_dict()["uniform"] is True

@@ -112,7 +112,7 @@ def test_json_document_has_the_promised_fields() -> None:
     for key in ("name", "type", "depth", "input_shape", "output_shape", "params", "macs", "kernel_size",
                 "stride", "padding", "dilation", "rf", "formula"):
         assert key in row
-    assert row["rf"] == {"size": [5, 5], "jump": [1, 1], "start": [2, 2]}
+    assert row["rf"] == {"size": [5, 5], "jump": [1, 1], "start": [2, 2], "global": False, "uniform": True}
     flat = next(r for r in d["layers"] if r["type"] == "Flatten")
     assert flat["kernel_size"] is None and flat["rf"] is None and flat["formula"] is None
 
@@ -169,3 +169,61 @@ def test_models_that_read_values_are_measured_on_the_real_device() -> None:
     assert s.layer("conv").output_shape == [2, 6, 6]
     assert s.layer("conv").rf.size == (3, 3)
     assert len([r for r in s.layers if r.name == "conv"]) == 1  # the meta attempt left no rows behind
+
+
+class _FunctionalBlock(nn.Module):
+    """Weights as bare parameters, applied with F.conv2d and a matmul (no Conv2d / Linear module)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(6, 3, 3, 3))
+        self.mix = nn.Parameter(torch.randn(10, 10))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = torch.nn.functional.conv2d(x, self.weight, padding=1)  # 6×10×10
+        return y @ self.mix  # mixes the width: 6·10·10·10 MACs
+
+
+class _FunctionalNet(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.block = _FunctionalBlock()
+        self.head = nn.Parameter(torch.randn(4, 600))
+        self.bias = nn.Parameter(torch.zeros(4))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.linear(self.block(x).flatten(1), self.head, self.bias)
+
+
+def test_functional_convolutions_and_matmuls_with_parameters_are_counted() -> None:
+    s = summarize(_FunctionalNet(), (3, 10, 10))
+    conv = 10 * 10 * 6 * 3 * 3 * 3  # output elements × C_in × kernel
+    mix = 6 * 10 * 10 * 10
+    head = 600 * 4  # biases excluded
+    assert s.layer("block").macs == conv + mix  # charged to the module whose forward ran them
+    assert s.own_macs == head  # the model's own forward
+    assert s.total_macs == conv + mix + head
+    assert s.to_dict()["own_macs"] == head
+
+
+def test_attention_products_are_charged_to_the_attention_module() -> None:
+    mha = nn.MultiheadAttention(embed_dim=8, num_heads=2, batch_first=True)
+    s = summarize(mha_wrapper(mha), (5, 8))
+    tokens, e = 5, 8
+    projections = 3 * tokens * e * e + tokens * e * e  # in_proj (q, k, v) + out_proj, via F.linear
+    products = 2 * tokens * tokens * e  # q·kᵀ and attention·v over both heads
+    assert s.layer("mha").macs == projections + products
+    assert s.layer("mha.out_proj").call == 0  # the module never runs as a module …
+    assert s.total_macs == projections + products  # … yet its work is counted
+
+
+def mha_wrapper(mha: nn.Module) -> nn.Module:
+    class Wrap(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.mha = mha
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.mha(x, x, x, need_weights=False)[0]
+
+    return Wrap()

@@ -176,7 +176,9 @@ def data_words(window) -> set[str]:
 
     out: set[str] = set()
     for spec in list_models():
-        out.update({spec.name, spec.family, *spec.name.split("_"), *spec.family.split("_")})
+        # timm:NAME is data too: the source prefix and the name after it.
+        out.update({spec.name, spec.family, *spec.name.split("_"), *spec.family.split("_"), *spec.name.split(":")})
+        out.update(spec.name.split(":")[-1].split("_"))
     for path in list_samples():
         out.update(TOKEN.findall(path.name))
     for name in list_optimizers():

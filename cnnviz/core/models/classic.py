@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
-from cnnviz.core.models.registry import register_model
+from cnnviz.core.models._api import register_model
 
 # ---------------------------------------------------------------- LeNet-5
 

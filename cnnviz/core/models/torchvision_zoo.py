@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from cnnviz.core.models.registry import ModelSpec
+from cnnviz.core.models._api import ModelSpec, register_source
 
 # family -> (year, paper, what it introduced, english, chinese)
 _FAMILIES: dict[str, tuple[int, str, str, str, str]] = {
@@ -198,10 +198,12 @@ def torchvision_specs() -> dict[str, ModelSpec]:
         top1 = None
         categories: tuple[str, ...] | None = None
         size = 224
+        build_kwargs: dict[str, Any] = {}
         if weights is not None:
             top1 = weights.meta.get("_metrics", {}).get("ImageNet-1K", {}).get("acc@1")
             categories = tuple(weights.meta.get("categories") or ()) or None
             size = _crop_size(weights)
+            build_kwargs = _size_kwargs(fam, weights)
         specs[name] = ModelSpec(
             name=name,
             builder=functools.partial(_build_torchvision, name),
@@ -217,8 +219,24 @@ def torchvision_specs() -> dict[str, ModelSpec]:
             has_pretrained=weights is not None,
             top1=top1,
             introduced=introduced,
+            build_kwargs=build_kwargs,
         )
     return specs
+
+
+def _size_kwargs(family: str, weights: Any) -> dict[str, Any]:
+    """Builder arguments that make a random build accept the weights' input size.
+
+    torchvision's ViT builders set ``image_size`` from the weights only when
+    weights are given; ``vit_h_14``'s default weights expect 518 px while its
+    random build expects 224. Building every ViT at its weights' size keeps
+    the listed default input valid and the pretrained state_dict loadable.
+    """
+    if family != "vit":
+        return {}
+    min_size = weights.meta.get("min_size")
+    size = int(min_size[0]) if min_size else _crop_size(weights)
+    return {"image_size": size} if size != 224 else {}
 
 
 def _build_torchvision(name: str, **kwargs: Any):
@@ -230,3 +248,6 @@ def _build_torchvision(name: str, **kwargs: Any):
         # but use torch's init so building does not need scipy.
         kwargs.setdefault("init_weights", True)
     return tvm.get_model(name, weights=None, **kwargs)
+
+
+register_source("torchvision", specs=torchvision_specs, order=5)

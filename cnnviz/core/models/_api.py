@@ -1,0 +1,271 @@
+"""The model registry: names -> :class:`ModelSpec` (builder plus metadata).
+
+Follows torchvision's ``models/_api.py``: this module holds the registry and
+the functions that read it and imports no model module. Models arrive in two
+ways, both wired up in :mod:`cnnviz.core.models` (the package ``__init__``):
+
+* :func:`register_model` — a decorator on one builder (our classic nets);
+* :func:`register_source` — a provider of many specs at once, listed lazily
+  on first use (torchvision's zoo, timm's zoo) and/or resolving names it
+  *claims* without listing them (``file.onnx``, ``file.py:Class``,
+  ``timm:NAME``).
+
+Adding a model is one decorated function; adding a zoo is one
+``register_source`` call.
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from torch import nn
+
+from cnnviz.core.errors import UnknownModelError
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Everything cnnviz knows about a model before building it."""
+
+    name: str
+    builder: Callable[..., nn.Module]
+    family: str
+    year: int | None
+    paper: str
+    input_shape: tuple[int, int, int]
+    num_classes: int
+    description_en: str
+    description_zh: str
+    source: str = "cnnviz"  # "cnnviz" | "torchvision" | "timm" | "onnx" | "custom"
+    class_names: tuple[str, ...] | None = None
+    has_pretrained: bool = False
+    top1: float | None = None  # ImageNet top-1 accuracy of the default weights, in %
+    introduced: str = ""  # what the architecture introduced (for the timeline)
+    build_kwargs: dict[str, Any] = field(default_factory=dict)
+    # Normalisation the model expects when it is not torchvision's (timm's
+    # pretrained_cfg, an ONNX file's metadata); None: cnnviz's default.
+    mean: tuple[float, ...] | None = None
+    std: tuple[float, ...] | None = None
+    # The weights travel with the model (an ONNX file): "random" means "as built".
+    bundled_weights: bool = False
+    # Pretrained weights from somewhere other than torchvision's enums:
+    # ``loader(progress) -> (state_dict, label)``; raises WeightsUnavailableError offline.
+    pretrained_loader: Callable[..., tuple[dict[str, Any], str]] | None = None
+    # The spec after the user's constructor arguments (``--model-arg``), for
+    # sources whose metadata depends on them (an ONNX file's input shape).
+    kwargs_refiner: Callable[[ModelSpec, dict[str, Any]], ModelSpec] | None = None
+    details: dict[str, Any] = field(default_factory=dict)  # source-specific, JSON-ready
+
+    def for_kwargs(self, kwargs: Mapping[str, Any]) -> ModelSpec:
+        """The spec that describes the model built with ``kwargs`` (usually ``self``)."""
+        if self.kwargs_refiner is None or not kwargs:
+            return self
+        return self.kwargs_refiner(self, dict(kwargs))
+
+    def with_input_shape(self, shape: tuple[int, int, int]) -> ModelSpec:
+        """A copy with another default input shape."""
+        return replace(self, input_shape=(int(shape[0]), int(shape[1]), int(shape[2])))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly view of the metadata (no builder)."""
+        d: dict[str, Any] = {
+            "name": self.name,
+            "family": self.family,
+            "year": self.year,
+            "paper": self.paper,
+            "input_shape": list(self.input_shape),
+            "num_classes": self.num_classes,
+            "source": self.source,
+            "has_pretrained": self.has_pretrained,
+            "top1": self.top1,
+            "introduced": self.introduced,
+            "description_en": self.description_en,
+            "description_zh": self.description_zh,
+        }
+        if self.details:
+            d["details"] = dict(self.details)
+        return d
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """A provider of specs: a zoo that lists models, or a kind of name it resolves.
+
+    ``specs`` returns the listed models (called once, on first use; may be
+    empty when an optional library is missing). ``claims(name)`` says that
+    ``name`` belongs to this source although it is not listed (a file path,
+    ``timm:NAME``); ``resolve(name)`` then returns its spec.
+    """
+
+    name: str
+    specs: Callable[[], Mapping[str, ModelSpec]] | None = None
+    claims: Callable[[str], bool] | None = None
+    resolve: Callable[[str], ModelSpec] | None = None
+    order: int = 100  # claims are asked in this order (lower first)
+
+
+_OWN: dict[str, ModelSpec] = {}
+_SOURCES: dict[str, ModelSource] = {}
+_LISTED: dict[str, dict[str, ModelSpec]] = {}  # source name -> its specs, filled on first use
+_LOCK = threading.Lock()
+
+
+def register_model(
+    name: str,
+    *,
+    family: str,
+    year: int | None,
+    paper: str,
+    input_shape: tuple[int, int, int],
+    num_classes: int,
+    description_en: str,
+    description_zh: str,
+    introduced: str = "",
+    class_names: tuple[str, ...] | None = None,
+) -> Callable[[Callable[..., nn.Module]], Callable[..., nn.Module]]:
+    """Decorator that registers a model builder under ``name`` with its metadata."""
+
+    def wrap(builder: Callable[..., nn.Module]) -> Callable[..., nn.Module]:
+        if name in _OWN:
+            raise ValueError(f"model {name!r} registered twice")
+        _OWN[name] = ModelSpec(
+            name=name,
+            builder=builder,
+            family=family,
+            year=year,
+            paper=paper,
+            input_shape=input_shape,
+            num_classes=num_classes,
+            description_en=description_en,
+            description_zh=description_zh,
+            introduced=introduced,
+            class_names=class_names,
+        )
+        return builder
+
+    return wrap
+
+
+def register_source(
+    name: str,
+    *,
+    specs: Callable[[], Mapping[str, ModelSpec]] | None = None,
+    claims: Callable[[str], bool] | None = None,
+    resolve: Callable[[str], ModelSpec] | None = None,
+    order: int = 100,
+) -> None:
+    """Register a provider of models (see :class:`ModelSource`). Re-registering replaces it."""
+    if (claims is None) != (resolve is None):
+        raise ValueError("claims and resolve go together")
+    with _LOCK:
+        _SOURCES[name] = ModelSource(name, specs, claims, resolve, order)
+        _LISTED.pop(name, None)
+
+
+def sources() -> list[ModelSource]:
+    """Every registered source, in the order their claims are asked."""
+    return sorted(_SOURCES.values(), key=lambda s: (s.order, s.name))
+
+
+def _listed(source: ModelSource) -> dict[str, ModelSpec]:
+    with _LOCK:
+        cached = _LISTED.get(source.name)
+    if cached is not None:
+        return cached
+    found = dict(source.specs()) if source.specs is not None else {}
+    with _LOCK:
+        _LISTED[source.name] = found
+    return found
+
+
+def _all_specs() -> dict[str, ModelSpec]:
+    specs: dict[str, ModelSpec] = {}
+    for source in sources():
+        specs.update(_listed(source))
+    specs.update(_OWN)  # ours win on a name clash (there is none today)
+    return specs
+
+
+def list_models(family: str | None = None, source: str | None = None) -> list[ModelSpec]:
+    """Every listed model, sorted by family then name (optionally one family / source)."""
+    specs = list(_all_specs().values())
+    if family is not None:
+        specs = [s for s in specs if s.family == family]
+    if source is not None:
+        specs = [s for s in specs if s.source == source]
+    return sorted(specs, key=lambda s: (s.family, s.name))
+
+
+def model_names() -> list[str]:
+    """The names of every listed model."""
+    return sorted(_all_specs())
+
+
+def get_spec(name: str) -> ModelSpec:
+    """The spec of ``name``; unknown names suggest the closest ones.
+
+    Names a source claims (``model.onnx``, ``file.py:Class``,
+    ``package.module:factory``, ``timm:NAME``) are resolved by that source.
+    """
+    key = name.strip()
+    for source in sources():
+        if source.claims is not None and source.resolve is not None and source.claims(key):
+            return source.resolve(key)
+    if key in _OWN:
+        return _OWN[key]
+    for source in sources():  # in order: a plain torchvision name never imports timm
+        found = _listed(source).get(key)
+        if found is not None:
+            return found
+    specs = _all_specs()
+
+    def squash(text: str) -> str:
+        return text.lower().replace("-", "").replace("_", "")
+
+    lowered = {squash(k): k for k in specs}
+    norm = squash(key)
+    if norm in lowered:
+        return specs[lowered[norm]]
+    close = difflib.get_close_matches(norm, list(lowered), n=4, cutoff=0.6)
+    hint = (
+        f" Did you mean: {', '.join(lowered[c] for c in close)}?"
+        if close
+        else " Run `cnnviz models` to list them."
+    )
+    raise UnknownModelError(f"Unknown model {name!r}.{hint}")
+
+
+def build_model(name: str, seed: int | None = 0, **kwargs: Any) -> nn.Module:
+    """Build the model registered under ``name`` with random weights.
+
+    ``seed`` seeds torch's generator before construction so that the random
+    initial weights are reproducible (None leaves the generator alone).
+    Extra ``kwargs`` go to the builder (e.g. ``num_classes``).
+    """
+    import torch
+
+    spec = get_spec(name)
+    kw = {**spec.build_kwargs, **kwargs}
+    if seed is None:
+        return spec.builder(**kw)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        model = spec.builder(**kw)
+    return model
+
+
+__all__ = [
+    "ModelSource",
+    "ModelSpec",
+    "build_model",
+    "get_spec",
+    "list_models",
+    "model_names",
+    "register_model",
+    "register_source",
+    "sources",
+]
