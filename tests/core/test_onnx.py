@@ -21,7 +21,7 @@ pytest.importorskip("onnx2torch")
 
 from onnx import TensorProto, helper  # noqa: E402
 
-from cnnviz.core.cam import grad_cam  # noqa: E402
+from cnnviz.core.attribution.cam import grad_cam  # noqa: E402
 from cnnviz.core.errors import ModelError, WeightsError  # noqa: E402
 from cnnviz.core.models import build_model, get_spec  # noqa: E402
 from cnnviz.core.models import onnx as onnx_source  # noqa: E402

@@ -43,7 +43,7 @@ class CamAnswer:
 
     session_id: int
     image_id: int
-    cam: Any  # core.cam.CamResult
+    cam: Any  # core.attribution.cam.CamResult
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def job_erf(
 def job_cam(
     *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Any, layer: str, image_id: int
 ) -> CamAnswer:
-    """Grad-CAM of ``layer`` for the top class (core.cam.grad_cam)."""
+    """Grad-CAM of ``layer`` for the top class (core.attribution.cam.grad_cam)."""
     from cnnviz.core.attribution.cam import grad_cam
 
     with session.exclusive() as model:
