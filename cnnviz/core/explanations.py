@@ -10,6 +10,7 @@ not already hold.
 from __future__ import annotations
 
 from cnnviz.core import geometry as geo
+from cnnviz.core.blocks import BlockFacts
 from cnnviz.core.geometry import format_bytes, format_count
 from cnnviz.core.summary import LayerInfo
 
@@ -27,7 +28,7 @@ def _num(v: float) -> str:
 def layer_role(info: LayerInfo) -> Text:
     """What this kind of layer does, in one or two sentences."""
     t = info.type
-    if "Conv" in t:
+    if "Conv" in t and info.is_leaf:
         k = "×".join(map(str, info.kernel_size or []))
         return {
             "en": f"A convolution slides {k} filters over its input; each output channel is one "
@@ -83,8 +84,89 @@ def layer_role(info: LayerInfo) -> Text:
     if info.is_leaf:
         return {"en": f"A {t} layer.", "zh": f"{t} 层。"}
     return {
-        "en": f"{t} is a container: its output is what its last inner layer (or its sum of paths) gives.",
-        "zh": f"{t} 是一个容器模块：它的输出来自其内部的最后一层（或多条路径之和）。",
+        "en": f"{t} is a block of layers; select it for the totals of what it contains.",
+        "zh": f"{t} 是由若干层组成的模块；选中它可以看到其内部的合计。",
+    }
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _channels(shapes: list[list[int] | None]) -> list[int]:
+    return [int(s[0]) for s in shapes if s]
+
+
+def block_role(facts: BlockFacts) -> Text:
+    """What a block does with its inner layers and how its paths meet."""
+    n, t = facts.layers, facts.type
+    inside_en = f"{t} is a block of {n} layers ({facts.convolutions} convolutions)"
+    inside_zh = f"{t} 是由 {n} 层（其中 {facts.convolutions} 个卷积）组成的模块"
+    if facts.combine == "concat":
+        ch = _channels(facts.branches)
+        plus = " + ".join(map(str, ch))
+        total = sum(ch)
+        return {
+            "en": f"{inside_en} arranged as {len(ch)} parallel paths whose outputs are concatenated along the "
+            f"channels: {plus} = {total} channels (Inception, DenseNet). Each path looks at the same input "
+            "with a different window.",
+            "zh": f"{inside_zh}，排成 {len(ch)} 条并行路径，输出沿通道拼接：{plus} = {total} 个通道"
+            "（Inception、DenseNet）。每条路径用不同的窗口观察同一个输入。",
+        }
+    if facts.combine == "sum":
+        return {
+            "en": f"{inside_en} with a shortcut: its output is the sum of the main path and the input carried "
+            "around it (a residual connection, ResNet). The layers only learn what to add to the input.",
+            "zh": f"{inside_zh}，带有一条捷径：输出是主路径与绕过它的输入之和（残差连接，ResNet）。"
+            "这些层只需学习要在输入上加上什么。",
+        }
+    if facts.combine == "product":
+        return {
+            "en": f"{inside_en}; one path computes a weight per channel that multiplies the other "
+            "(a gate, as in squeeze-and-excitation).",
+            "zh": f"{inside_zh}；一条路径为每个通道算出一个权重，乘到另一条路径上（门控，如 SE 模块）。",
+        }
+    return {
+        "en": f"{inside_en} run one after the other: its output is the last one's output.",
+        "zh": f"{inside_zh}，依次执行：它的输出就是最后一层的输出。",
+    }
+
+
+def block_output_size(facts: BlockFacts) -> Text:
+    """How the block changes the size of its input."""
+    i, o = _shape(facts.input_shape), _shape(facts.output_shape)
+    scale = facts.scale
+    if scale is None:
+        return {"en": f"In {i}, out {o}.", "zh": f"输入 {i}，输出 {o}。"}
+    sy, sx = scale
+    if sy == 1 and sx == 1:
+        how_en, how_zh = "the same height and width", "高和宽不变"
+    elif sy == sx and sy > 1:
+        how_en, how_zh = f"{_num(sy)}× smaller in height and width (stride {_num(sy)} overall)", \
+            f"高和宽缩小为 1/{_num(sy)}（总步长 {_num(sy)}）"
+    else:
+        how_en, how_zh = f"height ÷ {_num(sy)}, width ÷ {_num(sx)}", f"高 ÷ {_num(sy)}，宽 ÷ {_num(sx)}"
+    return {
+        "en": f"In {i}, out {o}: {how_en}. The formula ⌊(W − F + 2P)/S⌋ + 1 applies to each layer inside; "
+        "select one to see it with its numbers.",
+        "zh": f"输入 {i}，输出 {o}：{how_zh}。公式 ⌊(W − F + 2P)/S⌋ + 1 作用于其中每一层；选中某一层可看到代入数值的算式。",
+    }
+
+
+def block_parameters(facts: BlockFacts) -> Text:
+    """The parameters inside a block."""
+    return {
+        "en": f"{facts.params:,} parameters inside this block: the sum over its {facts.layers} layers "
+        "(each layer's own count is shown when you select it).",
+        "zh": f"这个模块内部共有 {facts.params:,} 个参数：其中 {facts.layers} 层各自参数之和（选中某一层可看到它自己的计数）。",
+    }
+
+
+def block_macs(facts: BlockFacts) -> Text:
+    """The multiply-accumulates inside a block."""
+    return {
+        "en": f"{format_count(facts.macs)} multiply-accumulates ({facts.macs:,}) inside this block: the work "
+        "of all its layers for one image.",
+        "zh": f"这个模块内部共 {format_count(facts.macs)} 次乘加运算（{facts.macs:,}）：其中所有层处理一张图像的工作量。",
     }
 
 

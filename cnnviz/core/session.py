@@ -196,7 +196,8 @@ def open_session(
 
         pre = replace(pre, channels=c, crop_size=(h, w), resize_size=None)
     shape = (pre.channels, *pre.crop_size)
-    summary = summarize(loaded.model, shape, name=loaded.name)
+    # graph=True: the network map and the blocks' "how paths combine" read the same pass
+    summary = summarize(loaded.model, shape, name=loaded.name, graph=True)
     return ModelSession(loaded=loaded, summary=summary, pre=pre, weights=weights, device=device, seed=seed,
                         labels=tuple(class_names) if class_names else None)
 

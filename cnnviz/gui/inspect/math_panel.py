@@ -51,8 +51,11 @@ class MathPanel(QWidget):
         except KeyError:
             self.text.setHtml("")
             return
+        from cnnviz.core.blocks import block_facts, running_totals
+
         lang = self.state.language if self.state.language in ("en", "zh") else "en"
-        params, macs = session.summary.running_totals(key)
+        params, macs = running_totals(session.summary, key)
+        block = block_facts(session.summary, key)
         quiet = theme.css(theme.secondary_text_color(on_base=True))
 
         def say(text: dict[str, str]) -> str:
@@ -63,14 +66,25 @@ class MathPanel(QWidget):
                     f"<div style='font-size:x-large'>{value}</div>{say(text)}")
 
         shape = lambda s: "×".join(map(str, s)) if s else "–"  # noqa: E731
-        parts = [
-            f"<h2 style='margin:0'>{html.escape(info.key)} <span style='color:{quiet}'>· {html.escape(info.type)}</span></h2>",
-            say(ex.layer_role(info)),
-            row(tr("Output size"), html.escape(info.formula or f"{shape(info.input_shape)} → {shape(info.output_shape)}"), ex.output_size(info)),
-            row(tr("Parameters"), html.escape(info.params_formula or f"{info.params_recursive:,}"), ex.parameters(info)),
-            row(tr("Multiply-accumulates"), f"{format_count(info.macs)} ({info.macs:,})", ex.macs(info)),
-            row(tr("Output memory"), format_bytes(info.output_bytes), ex.memory(info)),
-        ]
+        head = f"<h2 style='margin:0'>{html.escape(info.key)} <span style='color:{quiet}'>· {html.escape(info.type)}</span></h2>"
+        if block is not None:  # a container: the totals of what it holds, and how its paths meet
+            parts = [
+                head, say(ex.block_role(block)),
+                row(tr("Output size"), html.escape(f"{shape(info.input_shape)} → {shape(info.output_shape)}"),
+                    ex.block_output_size(block)),
+                row(tr("Parameters"), f"{block.params:,}", ex.block_parameters(block)),
+                row(tr("Multiply-accumulates"), f"{format_count(block.macs)} ({block.macs:,})", ex.block_macs(block)),
+                row(tr("Output memory"), format_bytes(info.output_bytes), ex.memory(info)),
+            ]
+        else:
+            parts = [
+                head, say(ex.layer_role(info)),
+                row(tr("Output size"), html.escape(info.formula or f"{shape(info.input_shape)} → {shape(info.output_shape)}"),
+                    ex.output_size(info)),
+                row(tr("Parameters"), html.escape(info.params_formula or f"{info.params_recursive:,}"), ex.parameters(info)),
+                row(tr("Multiply-accumulates"), f"{format_count(info.macs)} ({info.macs:,})", ex.macs(info)),
+                row(tr("Output memory"), format_bytes(info.output_bytes), ex.memory(info)),
+            ]
         rf = info.rf
         rf_text = (
             tr("size {0}×{1}, jump {2}, start {3}").format(_n(rf.size[0]), _n(rf.size[1]), _n(rf.jump[0]), _n(rf.start[0]))
