@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cnnviz import __version__
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.safe_io import read_bytes
 from cnnviz.core.settings_io import write_versioned_json
 
 LESSON_KIND = "cnnviz-lesson"
@@ -123,7 +124,8 @@ def load_lesson(path: str | Path) -> Lesson:
         if size > MAX_BYTES:
             raise LessonError(tr("{0} is too large to be a lesson ({1} MB). {2}")
                               .format(target.name, size // 2**20, unchanged))
-        raw = target.read_bytes()
+        # A FIFO or a link to /dev/zero is refused unread: reading it would hang or never end.
+        raw = read_bytes(target, limit=MAX_BYTES, what="lesson file", error=LessonError)
     except FileNotFoundError as exc:
         raise LessonError(tr("{0} does not exist.").format(target)) from exc
     except OSError as exc:
