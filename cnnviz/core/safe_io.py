@@ -169,10 +169,10 @@ def _check_size(
     path: str | os.PathLike[str], size: int, limit: int | None, what: str, error: type[CnnvizError]
 ) -> None:
     if limit is not None and size > limit:
-        raise error(
-            f"{label(path)} is {format_bytes(size)}; cnnviz reads {what}s of at most "
-            f"{format_bytes(limit)}."
-        )
+        have, most = format_bytes(size), format_bytes(limit)
+        if have == most:  # too close to tell apart once rounded
+            have, most = f"{size:,} bytes", f"{limit:,} bytes"
+        raise error(f"{label(path)} is {have}; cnnviz reads {what}s of at most {most}.")
 
 
 def read_bytes(

@@ -103,7 +103,7 @@ class TrainSetup:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
-        for name in ("train_limit", "val_limit", "image_size"):
+        for name in ("train_limit", "val_limit"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")

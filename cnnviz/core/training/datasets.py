@@ -162,7 +162,7 @@ def load_dataset(
     kwargs: dict[str, Any] = {"seed": seed, "progress": progress, "cancel": cancel}
     if info.needs_path:
         kwargs["path"] = path
-        kwargs["image_size"] = image_size or 64
+        kwargs["image_size"] = 64 if image_size is None else image_size
     if info.name == "shapes":
         kwargs["n_train"] = train_limit or 6000
         kwargs["n_val"] = val_limit or 1000
@@ -441,8 +441,8 @@ class _Skipped:
         if self.too_large:
             parts.append(f"{len(self.too_large)} over the {MAX_PIXELS // 1_000_000}-megapixel limit "
                          f"({names(self.too_large)})")
-        noun = "image was" if len(self) == 1 else "images were"
-        return f"{len(self)} of {total} {noun} skipped: {', '.join(parts)}."
+        verb = "was" if len(self) == 1 else "were"
+        return f"{len(self)} of {total} images {verb} skipped: {', '.join(parts)}."
 
 
 def _decode_all(items: list[tuple[pathlib.Path, int]], size: int, progress: ProgressFn,
