@@ -175,14 +175,24 @@ def stderr_progress(label: str = ""):
     return report
 
 
-def check_model_file(name: str) -> None:
-    """ConfigError when a ``path/file.py:Class`` model names a path the file system cannot hold.
+#: No model name or ``path/file.py:Class`` spec is longer (PATH_MAX is 4096 on Linux).
+MAX_MODEL_NAME = 4096 + 256
 
-    (The file's existence and content are the model loader's business.)
+
+def check_model_file(name: str) -> None:
+    """ConfigError for a model name no model or file can have: absurdly long, or a
+    ``path/file.py:Class`` whose path the file system cannot hold.
+
+    (The file's existence and content are the model loader's business.) Checked
+    here because looking an absurd name up among the registered ones is slow.
     """
     import errno
     import os
 
+    if len(name) > MAX_MODEL_NAME:
+        raise ConfigError(
+            f"The model name {echo(name)} is {len(name):,} characters long: no model or file has such a name."
+        )
     target, sep, _ = name.rpartition(":")
     if not sep or not (target.endswith(".py") or "/" in target or os.sep in target):
         return

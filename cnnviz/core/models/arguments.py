@@ -145,7 +145,12 @@ def build_error(spec: ModelSpec, kwargs: Mapping[str, Any], exc: BaseException) 
 
 
 def _meta_build(spec: ModelSpec, kw: dict[str, Any]) -> nn.Module | None:
-    """``spec`` built on the meta device (no memory), or None if it cannot be built there."""
+    """``spec`` built on the meta device (no memory), or None if it cannot be built there.
+
+    A RuntimeError on meta (``negative dimension -3``) is confirmed by a real
+    build, which fails just as early when an argument is wrong; a model that
+    merely cannot live on meta (regnet's init copies data) is left to the real build.
+    """
     import torch
 
     try:
@@ -153,6 +158,10 @@ def _meta_build(spec: ModelSpec, kw: dict[str, Any]) -> nn.Module | None:
             model = spec.builder(**kw)
     except (TypeError, ValueError, OverflowError, ZeroDivisionError):
         raise
+    except RuntimeError:
+        with torch.random.fork_rng(devices=[]):
+            spec.builder(**kw)  # raises the real error, or builds: then meta was the problem
+        return None
     except Exception:  # not every constructor runs on meta: the real build decides
         return None
     return model if isinstance(model, nn.Module) else None
