@@ -189,20 +189,19 @@ def check_model_file(name: str) -> None:
     import errno
     import os
 
+    target, sep, _ = name.rpartition(":")
+    if sep and (target.endswith(".py") or "/" in target or os.sep in target):
+        try:
+            os.stat(os.path.expanduser(target))
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise ConfigError(
+                    f"The model file name {echo(target)} is longer than the file system allows."
+                ) from None
     if len(name) > MAX_MODEL_NAME:
         raise ConfigError(
             f"The model name {echo(name)} is {len(name):,} characters long: no model or file has such a name."
         )
-    target, sep, _ = name.rpartition(":")
-    if not sep or not (target.endswith(".py") or "/" in target or os.sep in target):
-        return
-    try:
-        os.stat(os.path.expanduser(target))
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise ConfigError(
-                f"The model file name {echo(target)} is longer than the file system allows."
-            ) from None
 
 
 def load_model_from_args(args: argparse.Namespace):

@@ -136,7 +136,8 @@ def _output_folder(out: str) -> tuple[Path, str | None]:
     """The folder to write into, checked before any work, and a note if it is not ``out``.
 
     A folder that holds earlier results (metrics.csv or runs.json) is never
-    overwritten: the next free ``OUT-2``, ``OUT-3``, ... is created instead.
+    overwritten: the next free ``OUT-2``, ``OUT-3``, ... is used instead. Nothing
+    is created here: the trainer makes the folder when it writes the first results.
     """
     from cnnviz.core.errors import ConfigError
     from cnnviz.core.safe_io import check_output_folder, kind_of, label
@@ -149,21 +150,14 @@ def _output_folder(out: str) -> tuple[Path, str | None]:
     if st is not None and (kind := kind_of(st.st_mode)) != "a folder":
         raise ConfigError(f"--out {label(folder)} is {kind or 'a file'}; give a folder for the results.")
     check_output_folder(folder, what="output folder")
-    note = None
-    if (folder / "metrics.csv").exists() or (folder / "runs.json").exists():
-        for n in range(2, 100_000):
-            candidate = folder.with_name(f"{folder.name}-{n}")
-            try:
-                candidate.mkdir(parents=True)
-            except FileExistsError:
-                continue
-            note = f"{label(folder)} holds earlier results; writing to {label(candidate)} instead."
-            folder = candidate
-            break
-        else:  # pragma: no cover - 100,000 numbered folders
-            raise ConfigError(f"{label(folder)} and its numbered copies all hold results; choose another --out.")
-    check_output_folder(folder, what="output folder", create=True)
-    return folder, note
+    if not ((folder / "metrics.csv").exists() or (folder / "runs.json").exists()):
+        return folder, None
+    for n in range(2, 100_000):
+        candidate = folder.with_name(f"{folder.name}-{n}")
+        if not candidate.exists():
+            check_output_folder(candidate, what="output folder")
+            return candidate, f"{label(folder)} holds earlier results; writing to {label(candidate)} instead."
+    raise ConfigError(f"{label(folder)} and its numbered copies all hold results; choose another --out.")
 
 
 def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
@@ -197,18 +191,40 @@ def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     if not runs:
         raise ConfigError("Give at least one --run (e.g. --run sgd:lr=0.05 --run adam:lr=1e-3) or a --preset.")
     setup = setup.validated()
+    _check_data(setup)
     _check_model_arguments(setup, runs)
     return setup, runs
+
+
+def _check_data(setup: Any) -> None:
+    """Refuse an unknown dataset or a --data-path that is not a folder before anything starts."""
+    from cnnviz.core.errors import DatasetError
+    from cnnviz.core.training.datasets import get_dataset_info
+
+    info = get_dataset_info(setup.dataset)
+    if info.needs_path and setup.dataset_path:
+        path = Path(setup.dataset_path).expanduser()
+        if not path.exists():
+            raise DatasetError(f"The image folder {path} does not exist.")
+        if not path.is_dir():
+            raise DatasetError(f"{path} is not a folder: choose the folder that holds one sub-folder per class.")
 
 
 def _check_model_arguments(setup: Any, runs: list[Any]) -> None:
     """Refuse --model-arg / model.* values the model's constructor would reject, before any data."""
     from cnnviz.commands._common import model_prints_to_stderr
+    from cnnviz.core.errors import ConfigError
     from cnnviz.core.models.arguments import check_arguments
 
     seen: set[str] = set()
     for r in runs:
         kwargs = {**setup.model_kwargs, **r.model_kwargs}
+        fixed = sorted(k for k in ("num_classes", "in_channels") if k in kwargs)
+        if fixed:  # the trainer sets them from the dataset; another value cannot train
+            raise ConfigError(
+                f"{' and '.join(fixed)} come{'s' if len(fixed) == 1 else ''} from the dataset when training; "
+                f"drop --model-arg / model.{fixed[0]}."
+            )
         key = repr(sorted(kwargs.items(), key=lambda kv: kv[0]))
         if key in seen:
             continue
@@ -230,21 +246,22 @@ def run(args: argparse.Namespace) -> int:
 
     setup, runs = _build(args)
     out_dir, moved = _output_folder(args.out)
-    if moved:
-        print(f"cnnviz: note: {moved}", file=sys.stderr)
     trainer = Trainer(setup, runs, out_dir=out_dir)
     bar = _EpochBar(trainer) if not args.quiet else None
-    if not args.quiet:
-        epochs = f"{setup.epochs} epoch{'s' if setup.epochs != 1 else ''}"
-        print(f"Training {setup.model} on {setup.dataset}: {len(runs)} runs × {epochs}, "
-              f"seed {setup.init_seed} (weights) / {setup.data_seed} (data)", file=sys.stderr)
-    noted = [False]
+    started = [False]
 
     def progress(fraction: float, message: str = "") -> None:
-        if not noted[0] and getattr(trainer, "_prepared", False):
-            noted[0] = True  # what the data loader found (images skipped, classes missing)
-            for note in getattr(trainer.data, "notes", ()):
+        if not started[0] and getattr(trainer, "_prepared", False):
+            # Said once the data is in: a mistake found while loading it stays the only line.
+            started[0] = True
+            if moved:
+                print(f"cnnviz: note: {moved}", file=sys.stderr)
+            for note in getattr(trainer.data, "notes", ()):  # images skipped, classes missing
                 print(f"cnnviz: note: {note}", file=sys.stderr)
+            if not args.quiet:
+                epochs = f"{setup.epochs} epoch{'s' if setup.epochs != 1 else ''}"
+                print(f"Training {setup.model} on {setup.dataset}: {len(runs)} runs × {epochs}, "
+                      f"seed {setup.init_seed} (weights) / {setup.data_seed} (data)", file=sys.stderr)
         if bar is not None:
             bar(fraction, message)
 

@@ -132,7 +132,28 @@ def test_model_args_name_the_argument(arg: str, pattern: str) -> None:
 
     code, _, err = run("summary", "lenet5", "--model-arg", arg)
     assert re.search(pattern, one_error(code, err)), err
-    code, _, err = run("train", "--run", "sgd", "--model-arg", arg, *TINY, "--out", "/nonexistent-never-used")
+
+
+@pytest.mark.parametrize(
+    ("arg", "pattern"),
+    [
+        ("dropout={}", r"vgg_small's argument dropout must be a number, got dict \{\}"),
+        ("dropout=2.0", r"vgg_small cannot be built with dropout=2\.0: dropout probability has to be between 0 and 1"),
+        ("batch_norm=maybe", r"batch_norm must be true or false, got str 'maybe'"),
+        ("nope=1", r"vgg_small has no argument 'nope'"),
+        ("num_classes=0", r"num_classes comes from the dataset"),  # fewer classes than labels: IndexError
+        ("in_channels=7", r"in_channels comes from the dataset"),
+    ],
+)
+def test_train_model_args_are_checked_before_any_data(arg: str, pattern: str, tmp_path: Path) -> None:
+    import re
+
+    code, _, err = run("train", "--model", "vgg_small", "--run", "sgd", "--model-arg", arg, *TINY,
+                       "--out", str(tmp_path / "out"))
+    assert re.search(pattern, one_error(code, err)), err
+    assert not (tmp_path / "out").exists()
+    code, _, err = run("train", "--model", "vgg_small", "--run", f"sgd:model.{arg}", *TINY,
+                       "--out", str(tmp_path / "out"))
     assert re.search(pattern, one_error(code, err)), err
 
 
