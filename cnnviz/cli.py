@@ -85,6 +85,13 @@ class OneLineErrorParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._negative_number_matcher = _NEGATIVE_VALUE
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # ``--seed=--``: argparse (3.11) drops the '--' and hands the option an empty
+        # list instead of a value, which no type check ever sees.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            self.error(f"argument {'/'.join(action.option_strings)}: expected one argument, got '--'")
+        return super()._get_values(action, arg_strings)
+
     def error(self, message: str) -> NoReturn:
         """Print ``PROG: error: MESSAGE (see 'PROG --help')`` and exit 2."""
         self.error_as(self.prog, message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 #: The longest one-line message the command line prints (characters).
 MAX_LINE = 600
 #: A single word (a path, a model name, a number) longer than this is shortened in messages.
-MAX_WORD = 160
+MAX_WORD = 300
 
 
 def shorten(text: str, limit: int = MAX_WORD) -> str:

@@ -93,6 +93,7 @@ def fifo_at(path: Path) -> Path:
         (["train", "--run", "sgd", "--epochs", "0"], r"--epochs: expected a whole number from 1 to"),
         (["train", "--run", "sgd", "--image-size", "20000"], r"--image-size: expected a whole number from 4 to 512"),
         (["summary", "lenet5", "--model-arg", "=3"], r"--model-arg: expected key=value with a name as key"),
+        (["train", "--run", "sgd", "--seed=--"], r"--seed: expected one argument, got '--'"),  # found by the fuzz
     ],
 )
 def test_bad_values_are_refused_with_the_allowed_range(argv, pattern) -> None:
@@ -379,3 +380,34 @@ def test_nan_weights_warn_instead_of_printing_nan_percent(tmp_path: Path, image:
     assert f"{sd['9.weight'].numel():,} NaN or infinite values" in err
     assert "model's output holds NaN or infinite values" in err
     assert "nan%" not in out and "Top-" not in out
+
+
+def test_final_numbers_of_a_nan_run_are_not_printed_as_percentages() -> None:
+    from cnnviz.commands.train import _numbers
+
+    assert _numbers({"final_val_accuracy": 0.5, "final_val_loss": 0.25}) == "val loss 0.2500, accuracy 50.0%"
+    text = _numbers({"final_val_accuracy": float("nan"), "final_val_loss": float("nan")})
+    assert "nan%" not in text and "not a number" in text
+
+
+def test_train_on_a_folder_reports_skipped_images(tmp_path: Path) -> None:
+    import cv2
+
+    data = tmp_path / "data"
+    for cls, value in (("cat", 30), ("dog", 220)):
+        (data / cls).mkdir(parents=True)
+        for i in range(4):
+            cv2.imwrite(str(data / cls / f"{i}.png"), np.full((12, 12), value, np.uint8))
+    (data / "dog" / "broken.jpg").write_bytes(b"\xff\xd8 nothing")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(data / "cat" / "pipe.png")
+    else:
+        (data / "cat" / "pipe.png").write_bytes(b"")
+    code, out, err = run("train", "--dataset", "folder", "--data-path", str(data), "--image-size", "16",
+                         "--run", "sgd", "--epochs", "1", "--quiet", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    (line,) = err.splitlines()  # --quiet: the note is all
+    assert line.startswith("cnnviz: note: 2 of 10 images were skipped: 2 unreadable or damaged (")
+    assert "pipe.png" in line and "broken.jpg" in line
+    runs = json.loads((tmp_path / "out" / "runs.json").read_text())
+    assert runs["dataset"]["train_size"] + runs["dataset"]["val_size"] == 8

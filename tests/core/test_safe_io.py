@@ -18,7 +18,7 @@ import pytest
 import torch
 
 from cnnviz.core import safe_io
-from cnnviz.core.errors import MAX_LINE, CnnvizError, ImageError, WeightsError, shorten
+from cnnviz.core.errors import MAX_LINE, MAX_WORD, CnnvizError, ImageError, WeightsError, shorten
 from cnnviz.core.images import load_image
 from cnnviz.core.safe_io import (
     FileAccessError,
@@ -232,7 +232,10 @@ def test_one_line_shortens_a_huge_echo() -> None:
     name = "a" * 100_000
     line = CnnvizError(f"Unknown model {name!r}. Run `cnnviz models` to list them.").one_line()
     assert len(line) <= MAX_LINE + 40
-    assert "99,8" in line and line.endswith("to list them.")  # the count of what was cut
+    word = f"'{name}'."  # the word as split on spaces, cut to MAX_WORD: head 2/3, "…", tail
+    head = MAX_WORD * 2 // 3
+    cut = len(word) - head - (MAX_WORD - head - 1)
+    assert f"[{cut:,} more characters]" in line and line.endswith("to list them.")
     assert shorten("short") == "short"
     cut = shorten("x" * 1000, 100)
     assert len(cut) < 140 and cut.startswith("x" * 60) and "more characters" in cut
