@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import math
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -25,7 +24,7 @@ def echo(text: str) -> str:
 
 def _whole_number(text: str) -> int:
     try:
-        return int(text.strip().replace("_", ""))
+        return int(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {echo(text)}") from None
 
@@ -109,10 +108,6 @@ def non_finite_count(tensors: Any) -> int:
             count += int(t.numel() - torch.isfinite(t).sum().item())
     return count
 
-
-def is_finite_number(value: float) -> bool:
-    """True for a finite float (the top-k percentages of a model whose output is NaN are not)."""
-    return math.isfinite(value)
 
 
 def kwargs_from(pairs: list[tuple[str, Any]] | None) -> dict[str, Any]:
@@ -205,9 +200,12 @@ def check_model_file(name: str) -> None:
 
 
 def load_model_from_args(args: argparse.Namespace):
-    """Build and load the model the shared options describe; warn on stderr about a partial load.
+    """Build and load the model the shared options describe.
 
     What the model's own code prints goes to stderr (see :func:`model_prints_to_stderr`).
+    Warnings (a partial load, NaN / inf weights) are kept in ``args.warnings``
+    and printed by :func:`print_warnings` once the command has done its work, so
+    that a command that then fails prints its one error line and nothing else.
     """
     from cnnviz.core.weights import load_model
 
@@ -222,9 +220,16 @@ def load_model_from_args(args: argparse.Namespace):
             strict=not args.non_strict,
             progress=stderr_progress(),
         )
+    pending = args.__dict__.setdefault("warnings", [])
     if not loaded.report.complete:
-        print(f"cnnviz: warning: {loaded.report.describe()}", file=sys.stderr)
+        pending.append(loaded.report.describe())
     bad = non_finite_count(loaded.model.state_dict().values())
     if bad:
-        warn(f"the weights hold {bad:,} NaN or infinite values: the model's outputs will be meaningless.")
+        pending.append(f"the weights hold {bad:,} NaN or infinite values: the model's outputs will be meaningless.")
     return loaded
+
+
+def print_warnings(args: argparse.Namespace) -> None:
+    """Print the warnings :func:`load_model_from_args` kept (once)."""
+    for message in args.__dict__.pop("warnings", []):
+        warn(message)

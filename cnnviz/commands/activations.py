@@ -13,6 +13,7 @@ from cnnviz.commands._common import (
     load_model_from_args,
     model_prints_to_stderr,
     non_finite_count,
+    print_warnings,
     warn,
 )
 
@@ -77,8 +78,6 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--layers is empty: give layer names separated by commas, 'all' or 'leaves'.")
     check_output_file(out, what="--out file")  # before any work: which path and why
     image = load_image(args.image)  # fail fast on a bad image, before building the model
-    for note in image.notes:
-        print(f"cnnviz: note: {note}", file=sys.stderr)
     loaded = load_model_from_args(args)
     prepared = prepare(image, preprocess_for(loaded.spec, loaded.weights_enum))
     device = resolve_device(args.device)
@@ -93,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
         )
     if not result.order:
         raise ConfigError(f"No layer matched --layers {echo(args.layers)}: nothing to save.")
+    for note in image.notes:  # said once the work is done: an error stays the only line
+        print(f"cnnviz: note: {note}", file=sys.stderr)
+    print_warnings(args)
     arrays = {"input": prepared.tensor.detach().cpu().numpy().astype(np.float32)}
     for key in result.order:
         arrays[key] = result.layers[key].float().cpu().numpy()

@@ -10,6 +10,7 @@ from cnnviz.commands._common import (
     load_model_from_args,
     model_prints_to_stderr,
     parse_shape,
+    print_warnings,
 )
 
 EXAMPLES = """\
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         "csv": summary.to_csv,
         "markdown": summary.to_markdown,
     }[args.format]()
+    print_warnings(args)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

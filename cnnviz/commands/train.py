@@ -278,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
     summary = trainer.runs_summary()
     for r in summary["runs"]:
         print(f"{r['name']:28s} {r['status']:9s} {_numbers(r)}" + (f"  ({r['message']})" if r["message"] else ""))
-    if not args.quiet:
+    if not args.quiet and (out_dir / "metrics.csv").exists():  # not when stopped while loading data
         also = f" and {len(weights)} weights file{'s' if len(weights) != 1 else ''} (<run>.pt)" if weights else ""
         print(f"Wrote {out_dir / 'metrics.csv'}, {out_dir / 'runs.json'}{also}", file=sys.stderr)
     if interrupted:
@@ -295,5 +295,5 @@ def _numbers(run: dict[str, Any]) -> str:
     if acc is None or loss is None:
         return ""
     if not (math.isfinite(acc) and math.isfinite(loss)):
-        return f"val loss {loss:.4g}, accuracy not a number (NaN/inf values in the model)"
+        return f"val loss {loss:.4g}: the outputs are NaN or infinite, so no accuracy means anything"
     return f"val loss {loss:.4f}, accuracy {acc * 100:.1f}%"

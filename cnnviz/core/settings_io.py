@@ -143,8 +143,9 @@ def write_versioned_json(
     as :func:`read_versioned_json` does. A special file or read-only file in
     the way is refused before it is read (see :func:`atomic_path`).
     """
-    target = Path(path)
-    check_output_file(target, replace_read_only=replace_read_only)
+    # Through a symlink (dotfiles kept elsewhere): the file it points to is checked,
+    # moved aside if damaged and replaced; the link stays.
+    target = check_output_file(path, replace_read_only=replace_read_only)
     state, detail = _classify(target, kind)
     if state == "corrupt":
         move_aside(target)

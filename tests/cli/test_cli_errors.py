@@ -387,7 +387,7 @@ def test_final_numbers_of_a_nan_run_are_not_printed_as_percentages() -> None:
 
     assert _numbers({"final_val_accuracy": 0.5, "final_val_loss": 0.25}) == "val loss 0.2500, accuracy 50.0%"
     text = _numbers({"final_val_accuracy": float("nan"), "final_val_loss": float("nan")})
-    assert "nan%" not in text and "not a number" in text
+    assert "nan%" not in text and "NaN or infinite" in text
 
 
 def test_train_on_a_folder_reports_skipped_images(tmp_path: Path) -> None:
@@ -411,3 +411,15 @@ def test_train_on_a_folder_reports_skipped_images(tmp_path: Path) -> None:
     assert "pipe.png" in line and "broken.jpg" in line
     runs = json.loads((tmp_path / "out" / "runs.json").read_text())
     assert runs["dataset"]["train_size"] + runs["dataset"]["val_size"] == 8
+
+
+def test_a_failing_command_prints_its_error_and_no_earlier_warning(tmp_path: Path) -> None:
+    # found by the fuzz: the NaN-weights warning came first, then the error (two lines)
+    sd = build_model("lenet5").state_dict()
+    sd["9.weight"] = torch.full_like(sd["9.weight"], float("nan"))
+    weights = tmp_path / "nan.pt"
+    torch.save(sd, weights)
+    code, _, err = run("summary", "lenet5", "--input", "1,28,28", "--weights", str(weights))
+    assert "Kernel size can't be greater than actual input size" in one_error(code, err)
+    code, _, err = run("summary", "lenet5", "--weights", str(weights))
+    assert code == 0 and "10,080 NaN or infinite values" in err  # said when the command succeeds

@@ -243,3 +243,16 @@ def test_one_line_shortens_a_huge_echo() -> None:
 
 def test_labels_of_long_paths_are_short() -> None:
     assert len(safe_io.label("/" + "d" * 5000)) < 220
+
+
+def test_a_damaged_settings_file_behind_a_symlink_is_kept_and_the_link_stays(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "settings.json"
+    real.parent.mkdir()
+    real.write_bytes(b"\x00garbage")
+    link = tmp_path / "settings.json"
+    link.symlink_to(real)
+    write_versioned_json(link, "cnnviz-settings", 1, {"theme": "dark"})
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert b'"theme": "dark"' in real.read_bytes()
+    (backup,) = real.parent.glob("settings.json.bad-*")  # the damaged file, moved aside next to it
+    assert backup.read_bytes() == b"\x00garbage"
