@@ -27,6 +27,7 @@ import faulthandler
 import io
 import os
 import string
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -132,13 +133,18 @@ def check(name: str, argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     faulthandler.dump_traceback_later(HANG_S, exit=True)
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             try:
                 code = main(argv)
             except SystemExit as exc:  # argparse
                 code = exc.code if isinstance(exc.code, int) else 2
     finally:
         faulthandler.cancel_dump_traceback_later()
+    # A Python warning raised in cnnviz's own code would print two more lines on a user's stderr.
+    ours = [w for w in caught if f"{os.sep}cnnviz{os.sep}" in w.filename and f"{os.sep}tests{os.sep}" not in w.filename]
+    assert not ours, (argv, [f"{w.filename}:{w.lineno}: {w.message}" for w in ours])
     stdout, stderr = out.getvalue(), err.getvalue()
     CODES[code] += 1
     assert "Traceback" not in stderr and "Traceback" not in stdout, (argv, stderr)
