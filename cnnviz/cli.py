@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from cnnviz import __version__
 from cnnviz.commands._common import parse_seed
@@ -106,12 +107,31 @@ def command_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
 
 
+#: Values that start like a negative number (``-1,32,32``, ``-5``, ``-1e-3``, ``-.5``):
+#: argparse would take them for options and answer "expected one argument".
+_NEGATIVE_VALUE = re.compile(r"^-\.?\d")
+
+
 class OneLineErrorParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr (exit 2), pointing at ``--help``.
 
     argparse's default prints the whole usage block first, which buries the
     one line that says what was wrong. Sub-command parsers inherit the class.
+    A value that starts with a minus and a digit (``--input -1,32,32``,
+    ``--top -5``) is taken as a value, so its own check can say what is wrong
+    with it (no option of cnnviz looks like a negative number).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_VALUE
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # ``--seed=--``: argparse (3.11) drops the '--' and hands the option an empty
+        # list instead of a value, which no type check ever sees.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            self.error(f"argument {'/'.join(action.option_strings)}: expected one argument, got '--'")
+        return super()._get_values(action, arg_strings)
 
     def error(self, message: str) -> NoReturn:
         """Print ``PROG: error: MESSAGE (see 'PROG --help')`` and exit 2."""
@@ -119,7 +139,10 @@ class OneLineErrorParser(argparse.ArgumentParser):
 
     def error_as(self, prog: str, message: str) -> NoReturn:
         """:meth:`error` on behalf of ``prog`` (a sub-command, whose parser the caller does not hold)."""
-        self.exit(2, f"{prog}: error: {message} (see '{prog} --help')\n")
+        from cnnviz.core.errors import MAX_LINE, shorten
+
+        text = shorten(" ".join(message.split()), MAX_LINE)  # an echoed value may be huge
+        self.exit(2, f"{prog}: error: {text} (see '{prog} --help')\n")
 
 
 def build_parser() -> OneLineErrorParser:
@@ -173,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _approve_typed_model(args)
     try:
         if args.command is None:
+            if args.screenshot:  # say which path and why before the window is built
+                from cnnviz.core.safe_io import check_output_file
+
+                check_output_file(args.screenshot, what="--screenshot file")
             from cnnviz.gui.startup import run_app
 
             return run_app(args)
@@ -190,6 +217,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # `cnnviz summary ... | head`: the reader went away; not an error.
         return 0
+    except OSError as exc:
+        # The file system refused something the user named (a name too long for it,
+        # a full disk, a vanished folder): one line, like any other user error.
+        from cnnviz.core.errors import shorten
+
+        where = f": {shorten(str(exc.filename), 120)}" if exc.filename else ""
+        print(f"cnnviz: error: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("cnnviz: error: out of memory: try a smaller input, model or batch.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

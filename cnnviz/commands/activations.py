@@ -6,7 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, load_model_from_args
+from cnnviz.commands._common import (
+    add_model_options,
+    echo,
+    int_range,
+    load_model_from_args,
+    model_prints_to_stderr,
+    non_finite_count,
+    print_warnings,
+    warn,
+)
 
 EXAMPLES = """\
 examples:
@@ -37,7 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="comma-separated qualified names, 'all' (every module) or 'leaves' (default all)",
     )
     p.add_argument("--out", required=True, help="output .npz file")
-    p.add_argument("--top", type=int, default=5, help="how many predictions to print (default 5)")
+    p.add_argument("--top", type=int_range(1, 1000), default=5,
+                   help="how many predictions to print, 1 to 1000 (default 5)")
     add_model_options(p)
     p.set_defaults(func=run)
 
@@ -61,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
     from cnnviz.core.images import load_image, prepare, preprocess_for
     from cnnviz.core.predict import top_k
     from cnnviz.core.probe import capture
+    from cnnviz.core.safe_io import check_output_file
 
     out = Path(args.out)
-    if out.is_dir():
-        raise ConfigError(f"--out {out} is a folder; give a file name ending in .npz")
+    if not args.layers.strip(" ,"):
+        raise ConfigError("--layers is empty: give layer names separated by commas, 'all' or 'leaves'.")
+    check_output_file(out, what="--out file")  # before any work: which path and why
     image = load_image(args.image)  # fail fast on a bad image, before building the model
-    for note in image.notes:
-        print(f"cnnviz: note: {note}", file=sys.stderr)
     loaded = load_model_from_args(args)
     prepared = prepare(image, preprocess_for(loaded.spec, loaded.weights_enum))
     device = resolve_device(args.device)
@@ -76,15 +86,27 @@ def run(args: argparse.Namespace) -> int:
         model = loaded.model.to(dev)
         return capture(model, prepared.tensor.to(dev), args.layers)
 
-    result, used = with_cpu_fallback(
-        work, device, on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr)
-    )
+    with model_prints_to_stderr():
+        result, used = with_cpu_fallback(
+            work, device, on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr)
+        )
+    if not result.order:
+        raise ConfigError(f"No layer matched --layers {echo(args.layers)}: nothing to save.")
+    for note in image.notes:  # said once the work is done: an error stays the only line
+        print(f"cnnviz: note: {note}", file=sys.stderr)
+    print_warnings(args)
     arrays = {"input": prepared.tensor.detach().cpu().numpy().astype(np.float32)}
     for key in result.order:
         arrays[key] = result.layers[key].float().cpu().numpy()
     save_npz_atomic(out, arrays)
     print(f"Saved {len(arrays) - 1} layer outputs and the input to {out}")
-    if result.output is not None and result.output.dim() == 2 and args.top > 0:
+    bad_layers = [k for k in result.order if non_finite_count([result.layers[k]])]
+    if bad_layers:
+        warn(f"{len(bad_layers)} saved layer output(s) hold NaN or infinite values "
+             f"(first: {bad_layers[0]}).")
+    if result.output is not None and non_finite_count([result.output]):
+        warn("the model's output holds NaN or infinite values: no predictions can be shown.")
+    elif result.output is not None and result.output.dim() == 2:
         names = loaded.spec.class_names
         if loaded.report.source.startswith("random"):
             print("Predictions of a randomly initialised model mean nothing:")

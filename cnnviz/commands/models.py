@@ -31,9 +31,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the model list."""
+    from cnnviz.commands._common import echo
+    from cnnviz.core.errors import ConfigError
     from cnnviz.core.models import list_models
 
     specs = list_models(family=args.family, source=args.source)
+    if not specs:
+        families = sorted({s.family for s in list_models()})
+        raise ConfigError(f"No model of family {echo(args.family or '')}. Families: {', '.join(families)}.")
     if args.format == "json":
         print(json.dumps([s.to_dict() for s in specs], ensure_ascii=False, indent=1))
         return 0

@@ -88,7 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if args.explain_lr is not None:
         if not (math.isfinite(args.explain_lr) and args.explain_lr > 0):
             raise ConfigError(f"--explain-lr must be a positive number, got {args.explain_lr}.")
-        _print_analysis(analyze_surface(surface, args.explain_lr), args.format)
+        import numpy as np
+
+        with np.errstate(over="ignore", invalid="ignore"):  # a huge lr gives inf factors: shown as such
+            analysis = analyze_surface(surface, args.explain_lr)
+        _print_analysis(analysis, args.format)
         return 0
     steps = surface.spec.default_steps if args.steps is None else args.steps
     if steps < 0:

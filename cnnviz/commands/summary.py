@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cnnviz.commands._common import add_model_options, load_model_from_args, parse_shape
+from cnnviz.commands._common import (
+    add_model_options,
+    load_model_from_args,
+    model_prints_to_stderr,
+    parse_shape,
+    print_warnings,
+)
 
 EXAMPLES = """\
 examples:
@@ -43,16 +49,35 @@ def run(args: argparse.Namespace) -> int:
     device = resolve_device(args.device)
     loaded = load_model_from_args(args)
     shape = args.input or loaded.spec.input_shape
-    summary, _ = with_cpu_fallback(
-        lambda dev: summarize(loaded.model.to(dev), shape, name=loaded.name, device=dev),
-        device,
-        on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr),
-    )
+    with model_prints_to_stderr():  # stdout carries only the document
+        _check_input(loaded.model, tuple(shape), loaded.name, device)
+        summary, _ = with_cpu_fallback(
+            lambda dev: summarize(loaded.model.to(dev), shape, name=loaded.name, device=dev),
+            device,
+            on_fallback=lambda m: print(f"cnnviz: warning: {m}", file=sys.stderr),
+        )
     text = {
         "table": summary.to_table,
         "json": summary.to_json,
         "csv": summary.to_csv,
         "markdown": summary.to_markdown,
     }[args.format]()
+    print_warnings(args)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _check_input(model, shape: tuple[int, ...], name: str, device) -> None:
+    """Refuse, before any real allocation, an input the model cannot take or that would not fit.
+
+    A pass on the meta device finds shape errors (a channel mismatch) for free.
+    When the model cannot run on meta, the summary runs it for real: then the
+    input tensor alone must fit in free memory.
+    """
+    from cnnviz.core.footprint import MetaUnsupported, check_fits, estimate_forward, tensor_bytes
+
+    shape_text = "×".join(str(v) for v in shape)
+    try:
+        estimate_forward(model, shape)
+    except MetaUnsupported:
+        check_fits(tensor_bytes((1, *shape)), f"A {shape_text} input for {name}", device)

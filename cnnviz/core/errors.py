@@ -7,6 +7,24 @@ prints it on one line and exits non-zero. Anything that is *not* a
 
 from __future__ import annotations
 
+#: The longest one-line message the command line prints (characters).
+MAX_LINE = 600
+#: A single word (a path, a model name, a number) longer than this is shortened in messages.
+MAX_WORD = 300
+
+
+def shorten(text: str, limit: int = MAX_WORD) -> str:
+    """``text`` cut in the middle to at most about ``limit`` characters, saying how much went.
+
+    Error messages echo what the user typed; a 100,000-character model name
+    or number must not become a 100,000-character message.
+    """
+    if len(text) <= limit:
+        return text
+    head = max(1, limit * 2 // 3)
+    tail = max(1, limit - head - 1)
+    return f"{text[:head]}…[{len(text) - head - tail:,} more characters]…{text[-tail:]}"
+
 
 class CnnvizError(Exception):
     """Base class of every error a user can cause.
@@ -24,8 +42,13 @@ class CnnvizError(Exception):
         return self
 
     def one_line(self) -> str:
-        """The message folded onto a single line (for the CLI)."""
-        return " ".join(str(self).split())
+        """The message folded onto a single readable line (for the CLI).
+
+        Over-long words are shortened in the middle and the line is capped
+        at :data:`MAX_LINE` characters.
+        """
+        line = " ".join(shorten(word) for word in str(self).split())
+        return shorten(line, MAX_LINE)
 
 
 class ImageError(CnnvizError):

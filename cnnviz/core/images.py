@@ -43,6 +43,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,23 +175,10 @@ def load_image(source: str | os.PathLike[str] | bytes | bytearray | memoryview) 
 
 
 def _read_file(path: Path, label: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise ImageError(f"{label} is a folder, not an image file.")
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise ImageError(f"Image file not found: {label}.") from exc
-    except OSError as exc:
-        raise ImageError(f"Could not open {label}: {exc.strerror or exc}.") from exc
-    if size > MAX_FILE_BYTES:
-        raise ImageError(
-            f"{label} is {size / 2**30:.1f} GiB; cnnviz reads image files up to "
-            f"{MAX_FILE_BYTES // 2**30} GiB."
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImageError(f"Could not read {label}: {exc.strerror or exc}.") from exc
+    """The file's bytes; FIFOs, devices and files over :data:`MAX_FILE_BYTES` are refused unread."""
+    from cnnviz.core.safe_io import read_bytes
+
+    return read_bytes(path, limit=MAX_FILE_BYTES, what="image file", error=ImageError)
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -208,13 +196,17 @@ def _looks_like_text(data: bytes) -> bool:
     return True
 
 
+class ImageTooLargeError(ImageError):
+    """An image has more pixels than :data:`MAX_PIXELS` (found from its header, before decoding)."""
+
+
 def _too_large(label: str, pixels: int | None, width: int = 0, height: int = 0) -> ImageError:
     size = (
         f"{width}×{height} = {pixels:,} pixels"
         if width
         else (f"{pixels:,} pixels" if pixels else "more pixels than allowed")
     )
-    return ImageError(
+    return ImageTooLargeError(
         f"{label} is too large ({size}); cnnviz accepts images up to "
         f"{MAX_PIXELS:,} pixels ({MAX_PIXELS // 1_000_000} megapixels). Downscale it first."
     )
@@ -241,7 +233,16 @@ def _probe_quietly(data: bytes, label: str, path: Path | None) -> tuple[str, int
         found = re.search(r"\((\d+) pixels\)", str(exc))
         raise _too_large(label, int(found.group(1)) if found else None) from exc
     except UnidentifiedImageError as exc:
-        raise _not_an_image(data, label, path) from exc
+        tiff = _tiff_header(data)
+        if tiff is None:
+            raise _not_an_image(data, label, path) from exc
+        # A TIFF Pillow has no mode for (e.g. 3-channel float32): OpenCV decodes it.
+        width, height, orientation = tiff
+        if width <= 0 or height <= 0:
+            raise ImageError(f"{label} has no pixels ({width}×{height}).") from exc
+        if width * height > MAX_PIXELS:
+            raise _too_large(label, width * height, width, height) from exc
+        return "TIFF", orientation, ""
     except Exception as exc:  # Pillow found a known format but its header is broken
         raise ImageError(
             f"{label} is damaged or truncated: its header could not be read ({exc})."
@@ -263,6 +264,28 @@ def _probe_quietly(data: bytes, label: str, path: Path | None) -> tuple[str, int
         except Exception:  # a broken EXIF block must not stop an otherwise good image
             orientation = 1
     return fmt, orientation, str(im.mode)
+
+
+def _tiff_header(data: bytes) -> tuple[int, int, int] | None:
+    """(width, height, EXIF-style orientation) from a classic TIFF's first directory, else None."""
+    order = {b"II*\x00": "<", b"MM\x00*": ">"}.get(data[:4])
+    if order is None or len(data) < 8:
+        return None
+    try:
+        (offset,) = struct.unpack(order + "I", data[4:8])
+        (count,) = struct.unpack(order + "H", data[offset : offset + 2])
+        tags: dict[int, int] = {}
+        for i in range(min(count, 4096)):
+            entry = data[offset + 2 + 12 * i : offset + 14 + 12 * i]
+            tag, kind, n = struct.unpack(order + "HHI", entry[:8])
+            if n == 1 and kind in (3, 4):  # SHORT or LONG held in the entry itself
+                fmt = "H" if kind == 3 else "I"
+                (tags[tag],) = struct.unpack(order + fmt, entry[8 : 8 + struct.calcsize(fmt)])
+    except (struct.error, ValueError):
+        return None
+    if 256 not in tags or 257 not in tags:  # ImageWidth, ImageLength
+        return None
+    return tags[256], tags[257], tags.get(274, 1)
 
 
 def _not_an_image(data: bytes, label: str, path: Path | None) -> ImageError:

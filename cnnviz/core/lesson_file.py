@@ -135,17 +135,9 @@ def with_suffix(path: str | os.PathLike[str]) -> Path:
 
 def _regular_file(path: Path) -> os.stat_result:
     """``stat`` of ``path`` after checking it is a regular file (following a symlink); LessonFileError if not."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise LessonFileError(f"{path} does not exist.") from None
-    except OSError as exc:
-        raise LessonFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise LessonFileError(f"{path} is a folder, not a lesson file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise LessonFileError(f"{path} is not a regular file (a device, pipe or socket); it was not read.")
-    return st
+    from cnnviz.core.safe_io import check_regular_file
+
+    return check_regular_file(path, what="lesson file", error=LessonFileError)
 
 
 def read_lesson(path: str | os.PathLike[str]) -> LessonDocument:

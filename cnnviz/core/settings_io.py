@@ -34,39 +34,60 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from cnnviz.core.errors import ConfigError
+from cnnviz.core.errors import CnnvizError, ConfigError
+from cnnviz.core.safe_io import OutputPathError, check_output_file, label, read_bytes
 
 #: Migration steps: ``MIGRATIONS[v]`` turns version-``v`` data into version ``v + 1``.
 Migrations = Mapping[int, Callable[[Any], Any]]
+
+
+#: Settings and lesson files larger than this are not read (left untouched, defaults used).
+MAX_SETTINGS_BYTES = 256 * 2**20
 
 
 class SettingsFileError(ConfigError):
     """A settings or lesson file cannot be written without destroying the user's file."""
 
 
+class _Unreadable(CnnvizError):
+    """A versioned file that cannot be read (its message says why)."""
+
+
 # --------------------------------------------------------------------------- writing
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str], *, replace_read_only: bool = False) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success rename it over ``path``.
 
     For writers that want a file name (``torch.save``, ``QImage.save``,
     ``cv2.imwrite``). If the block raises, the temporary file is removed and
     ``path`` is untouched. A new file gets the permissions ``open()`` would
     give it (umask applied); a replaced file keeps its permission bits.
+
+    Before anything is written, :func:`cnnviz.core.safe_io.check_output_file`
+    checks the target: a symlink is written through (its target is replaced,
+    the link stays), a device, FIFO, socket or folder is refused, and a
+    read-only file raises :class:`~cnnviz.core.safe_io.ReadOnlyFileError`
+    unless ``replace_read_only`` (ask the user first).
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+    target = check_output_file(path, replace_read_only=replace_read_only)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+    except OSError as exc:
+        raise OutputPathError(f"Cannot write {label(path)}: {exc.strerror or exc}.") from None
     os.close(fd)
     try:
         with contextlib.suppress(OSError):
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         yield tmp
         _fsync(tmp)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:  # e.g. an immutable file that root could open
+            raise OutputPathError(f"Cannot replace {label(path)}: {exc.strerror or exc}.") from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -87,13 +108,17 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file, then rename)."""
-    with atomic_path(path) as tmp:
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, *, replace_read_only: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file, then rename; see :func:`atomic_path`)."""
+    with atomic_path(path, replace_read_only=replace_read_only) as tmp:
         tmp.write_bytes(data)
 
 
-def write_json_atomic(path: str | os.PathLike[str], data: Any, *, indent: int | None = 2) -> None:
+def write_json_atomic(
+    path: str | os.PathLike[str], data: Any, *, indent: int | None = 2, replace_read_only: bool = False
+) -> None:
     """Write ``data`` as UTF-8 JSON to ``path`` atomically.
 
     The JSON text is built first, so data that cannot be written (an object
@@ -104,20 +129,23 @@ def write_json_atomic(path: str | os.PathLike[str], data: Any, *, indent: int | 
         text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"Cannot save {Path(path).name} as JSON: {exc}") from exc
-    write_bytes_atomic(path, (text + "\n").encode("utf-8"))
+    write_bytes_atomic(path, (text + "\n").encode("utf-8"), replace_read_only=replace_read_only)
 
 
 def write_versioned_json(
-    path: str | os.PathLike[str], kind: str, version: int, data: Any
+    path: str | os.PathLike[str], kind: str, version: int, data: Any, *, replace_read_only: bool = False
 ) -> None:
     """Write ``data`` in a versioned envelope, atomically.
 
     Refuses (:class:`SettingsFileError`) to replace a file that another
     version or program still needs: one of another ``kind`` or of a version
     newer than ``version``. A corrupt file in the way is first moved aside,
-    as :func:`read_versioned_json` does.
+    as :func:`read_versioned_json` does. A special file or read-only file in
+    the way is refused before it is read (see :func:`atomic_path`).
     """
-    target = Path(path)
+    # Through a symlink (dotfiles kept elsewhere): the file it points to is checked,
+    # moved aside if damaged and replaced; the link stays.
+    target = check_output_file(path, replace_read_only=replace_read_only)
     state, detail = _classify(target, kind)
     if state == "corrupt":
         move_aside(target)
@@ -132,7 +160,8 @@ def write_versioned_json(
         )
     elif state == "unreadable":
         raise SettingsFileError(f"{target} cannot be read ({detail['error']}); it was not overwritten.")
-    write_json_atomic(target, {"kind": kind, "version": int(version), "data": data})
+    write_json_atomic(target, {"kind": kind, "version": int(version), "data": data},
+                      replace_read_only=replace_read_only)
 
 
 # --------------------------------------------------------------------------- reading
@@ -199,11 +228,15 @@ def _classify(target: Path, kind: str) -> tuple[str, dict[str, Any]]:
     "ok" covers every version; the caller compares it with its own.
     """
     try:
-        raw = target.read_bytes()
+        os.stat(target)
     except FileNotFoundError:
         return "missing", {}
-    except OSError as exc:  # a folder, no permission, an I/O error: do not touch it
-        return "unreadable", {"error": exc.strerror or type(exc).__name__}
+    except OSError:
+        pass  # read_bytes words it
+    try:
+        raw = read_bytes(target, limit=MAX_SETTINGS_BYTES, what="settings file", error=_Unreadable)
+    except _Unreadable as exc:  # a folder, a FIFO, too large, no permission: do not touch it
+        return "unreadable", {"error": str(exc)}
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from cnnviz.core.errors import ModelError
+from cnnviz.core.errors import ModelError, shorten
 
 #: The remembered approvals (file hashes) are a small JSON list; refuse anything bigger.
 _STORE_MAX_BYTES = 1 << 20
@@ -75,11 +75,6 @@ class CodeRequest:
     def key(self) -> str:
         """Identity of the code for this process's approvals."""
         return f"{self.kind}:{self.target}"
-
-
-def shorten(text: str, limit: int = 120) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis (names in messages stay readable)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def names_code(spec: str) -> bool:

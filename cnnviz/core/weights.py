@@ -17,6 +17,7 @@ import os
 import pickle
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,11 +32,22 @@ from cnnviz.core.errors import (
     WeightsMismatchError,
     WeightsUnavailableError,
 )
-from cnnviz.core.models._api import ModelSpec, build_model, get_spec
+from cnnviz.core.models._api import ModelSpec, get_spec
+from cnnviz.core.models.arguments import build_checked
 from cnnviz.core.progress import ProgressFn, no_progress
+from cnnviz.core.safe_io import check_regular_file, format_bytes, open_regular
 from cnnviz.core.settings_io import atomic_path
 
 MAX_LISTED = 6
+
+#: The most a weights archive may hold once unpacked. ``torch.save`` stores
+#: tensors uncompressed, and the largest torchvision weights (ViT-H/14) are
+#: 2.5 GB; a file that declares more is refused before ``torch.load``.
+MAX_WEIGHTS_BYTES = 16 * 2**30
+#: An archive that unpacks to more than this many times its size (and to more
+#: than :data:`BOMB_FLOOR` bytes) is a decompression bomb, not weights.
+MAX_EXPANSION = 8
+BOMB_FLOOR = 64 * 2**20
 
 
 @dataclass
@@ -107,14 +119,15 @@ def _extract_state_dict(obj: Any, path: Path) -> dict[str, Tensor]:
 def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = False) -> dict[str, Tensor]:
     """Read a state_dict from ``path`` safely (see the module docstring)."""
     p = Path(path).expanduser()
-    if not p.exists():
-        raise WeightsError(f"Weights file not found: {p}")
-    if p.is_dir():
-        raise WeightsError(f"{p} is a folder, not a weights file.")
-    if p.stat().st_size == 0:
+    st = check_regular_file(p, what="weights file", error=WeightsError)
+    if st.st_size == 0:
         raise WeightsError(f"{p} is empty (0 bytes).")
     try:
-        obj = torch.load(p, map_location="cpu", weights_only=not trust_pickle)
+        with open_regular(p, what="weights file", error=WeightsError) as fh:
+            _check_archive_sizes(fh, p, st.st_size)
+            obj = torch.load(fh, map_location="cpu", weights_only=not trust_pickle)
+    except WeightsError:
+        raise
     except pickle.UnpicklingError as exc:
         text = str(exc)
         if "Unsupported global" in text or "GLOBAL " in text:
@@ -136,14 +149,54 @@ def state_dict_from_bytes(data: bytes, name: str = "weights") -> dict[str, Tenso
     """A state_dict from a file's bytes (e.g. a lesson attachment), read with ``weights_only=True`` only."""
     import io
 
+    buffer = io.BytesIO(data)
+    _check_archive_sizes(buffer, Path(name), len(data))
     try:
-        obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+        obj = torch.load(buffer, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError:
         raise WeightsError(f"{name} holds pickled Python objects, not just weights; it is never loaded.") from None
     except Exception as exc:  # damaged bytes make the readers raise almost anything
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise WeightsError(f"{name} is not a readable PyTorch weights file ({first[:160]}).") from None
     return _extract_state_dict(obj, Path(name))
+
+
+def _check_archive_sizes(fh: Any, p: Path, size: int) -> None:
+    """Refuse a zip archive whose records declare more than the limits allow (before unpacking).
+
+    The declared sizes are what the reader allocates, so bounding them bounds
+    the memory ``torch.load`` can take. Legacy (non-zip) files are left to torch.
+    """
+    try:
+        if not zipfile.is_zipfile(fh):
+            return
+        fh.seek(0)
+        with zipfile.ZipFile(fh) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # torch.load words the damage
+    finally:
+        fh.seek(0)
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_WEIGHTS_BYTES:
+        raise WeightsError(
+            f"{p.name} declares {format_bytes(unpacked)} of data; cnnviz loads weights files of up to "
+            f"{format_bytes(MAX_WEIGHTS_BYTES)}."
+        )
+    if unpacked > BOMB_FLOOR and unpacked > MAX_EXPANSION * size:
+        raise WeightsError(
+            f"{p.name} would expand from {format_bytes(size)} to {format_bytes(unpacked)} when "
+            "unpacked: it is not a weights file saved by PyTorch (whose tensors are stored "
+            "uncompressed) and was not loaded."
+        )
+    from cnnviz.core.footprint import available_memory
+
+    free = available_memory()
+    if free is not None and unpacked > free:
+        raise WeightsError(
+            f"{p.name} holds {format_bytes(unpacked)} of tensors; this computer has "
+            f"{format_bytes(free)} free."
+        )
 
 
 def apply_state_dict(
@@ -276,7 +329,7 @@ def load_model(
     if choice == "pretrained" and spec.name in ("googlenet", "inception_v3"):
         # torchvision's pretrained Inception nets expect this input re-scaling.
         build_kwargs["transform_input"] = True
-    model = build_model(name, seed=seed, **build_kwargs)
+    model = build_checked(name, seed=seed, **build_kwargs)
     enum = None
     if state_dict is not None:
         report = apply_state_dict(model, state_dict, source=state_label, strict=strict)

@@ -135,10 +135,13 @@ def _seed_images() -> dict[str, bytes]:
     }
     import cv2
 
-    # one channel: Pillow cannot identify 3-channel float TIFFs, and cnnviz refuses them
     ok, f32 = cv2.imencode(".tiff", rng.random((5, 4), dtype=np.float32) * 3 - 1)
     assert ok
     seeds["tiff-float32"] = f32.tobytes()
+    # three channels: Pillow cannot identify these; cnnviz reads the TIFF header itself
+    ok, f32rgb = cv2.imencode(".tiff", rng.random((4, 6, 3), dtype=np.float32) * 3 - 1)
+    assert ok
+    seeds["tiff-float32-rgb"] = f32rgb.tobytes()
     ok, rgb16 = cv2.imencode(".png", rng.integers(0, 4096, (3, 5, 3), dtype=np.uint16))
     assert ok
     seeds["png-rgb16-12bit"] = rgb16.tobytes()

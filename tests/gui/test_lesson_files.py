@@ -139,7 +139,7 @@ def test_a_fifo_or_a_device_is_refused_at_once(make_main_window, tmp_path):
     assert not window.open_lesson_from(fifo)  # a read would block forever: never opened
     assert not window.open_lesson_from(link)
     assert time.monotonic() - t0 < 10
-    assert len(errors) == 2 and all("not a regular file" in e for e in errors)
+    assert len(errors) == 2 and all("reads only regular files" in e for e in errors)
 
 
 def test_a_read_only_lesson_is_replaced_only_when_the_user_agrees(make_main_window, tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ from typing import Any
 from torch import nn
 
 from cnnviz.core import trust
-from cnnviz.core.errors import ModelError
+from cnnviz.core.errors import ModelError, shorten
 from cnnviz.core.models.registry import ModelSpec
 
 
@@ -63,7 +63,7 @@ def _load_attr(spec: str) -> Any:
             raise ModelError(f"Cannot import module {target!r}: {type(exc).__name__}: {exc}") from exc
     if not hasattr(module, attr):
         public = [n for n in dir(module) if not n.startswith("_")]
-        raise ModelError(f"{trust.shorten(target)} has no {attr!r}. It defines: {', '.join(public[:12])}")
+        raise ModelError(f"{shorten(target)} has no {attr!r}. It defines: {', '.join(public[:12])}")
     factory = getattr(module, attr)
     if request.kind == "module":
         _check_model_factory(spec, factory)
@@ -79,9 +79,9 @@ def _check_model_factory(spec: str, factory: Any) -> None:
     if isinstance(factory, type):
         if issubclass(factory, nn.Module):
             return
-        raise trust.RefusedFactoryError(f"{trust.shorten(spec)} is the class {factory.__name__}, not a torch.nn.Module.")
+        raise trust.RefusedFactoryError(f"{shorten(spec)} is the class {factory.__name__}, not a torch.nn.Module.")
     if not callable(factory):
-        raise trust.RefusedFactoryError(f"{trust.shorten(spec)} is not callable, so it cannot build a model.")
+        raise trust.RefusedFactoryError(f"{shorten(spec)} is not callable, so it cannot build a model.")
     import typing
 
     try:
@@ -91,7 +91,7 @@ def _check_model_factory(spec: str, factory: Any) -> None:
     if isinstance(returned, type) and issubclass(returned, nn.Module):
         return
     raise trust.RefusedFactoryError(
-        f"{trust.shorten(spec)} is not declared to return a torch.nn.Module, so cnnviz will not call it. "
+        f"{shorten(spec)} is not declared to return a torch.nn.Module, so cnnviz will not call it. "
         "Name an nn.Module class, or annotate the factory's return type (-> nn.Module)."
     )
 
@@ -102,10 +102,10 @@ def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
         model = factory(**kwargs)
     except Exception as exc:
         raise ModelError(
-            f"Building {trust.shorten(spec)} failed: {type(exc).__name__}: {exc}"
+            f"Building {shorten(spec)} failed: {type(exc).__name__}: {exc}"
         ) from exc
     if not isinstance(model, nn.Module):
-        raise ModelError(f"{trust.shorten(spec)} returned {type(model).__name__}, not a torch.nn.Module.")
+        raise ModelError(f"{shorten(spec)} returned {type(model).__name__}, not a torch.nn.Module.")
     return model
 
 

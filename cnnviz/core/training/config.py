@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from cnnviz.core.errors import ConfigError
+from cnnviz.core.errors import ConfigError, DatasetError
 from cnnviz.core.optimizers import split_spec
 from cnnviz.core.training.optimizers import get_optimizer
 from cnnviz.core.training.schedules import get_schedule
@@ -103,10 +103,17 @@ class TrainSetup:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
-        for name in ("train_limit", "val_limit", "image_size"):
+        for name in ("train_limit", "val_limit"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+        if self.image_size is not None:
+            from cnnviz.core.training.datasets import check_image_size
+
+            try:
+                check_image_size(self.image_size)
+            except DatasetError as exc:
+                raise ConfigError(str(exc)) from None
         if self.loss not in LOSSES:
             raise ConfigError(f"Unknown loss {self.loss!r}. Known: {', '.join(LOSSES)}.")
         if not self.divergence_factor > 1:

@@ -23,7 +23,7 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -76,6 +76,7 @@ class DatasetBundle:
     val: DataSplit
     class_names: tuple[str, ...]
     source: str = ""
+    notes: tuple[str, ...] = ()  # what a person should know: images skipped, classes missing
 
     @property
     def num_classes(self) -> int:
@@ -161,7 +162,7 @@ def load_dataset(
     kwargs: dict[str, Any] = {"seed": seed, "progress": progress, "cancel": cancel}
     if info.needs_path:
         kwargs["path"] = path
-        kwargs["image_size"] = image_size or 64
+        kwargs["image_size"] = 64 if image_size is None else image_size
     if info.name == "shapes":
         kwargs["n_train"] = train_limit or 6000
         kwargs["n_val"] = val_limit or 1000
@@ -372,35 +373,110 @@ def _list_images(folder: pathlib.Path) -> list[tuple[pathlib.Path, str]]:
     return out
 
 
-def _read_image(path: pathlib.Path, size: int) -> np.ndarray | None:
+#: The square sizes folder images may be resized to (``--image-size``): a few pixels up to
+#: what the Train tab's small nets and a computer's memory handle for thousands of images.
+MIN_IMAGE_SIZE = 4
+MAX_IMAGE_SIZE = 512
+
+
+def check_image_size(size: int) -> int:
+    """``size`` if it is an allowed square size for folder images, else DatasetError with the range."""
+    if isinstance(size, bool) or not isinstance(size, int) or not MIN_IMAGE_SIZE <= size <= MAX_IMAGE_SIZE:
+        raise DatasetError(
+            f"The image size must be a whole number from {MIN_IMAGE_SIZE} to {MAX_IMAGE_SIZE} pixels, "
+            f"got {str(size)[:40]}."
+        )
+    return size
+
+
+def _read_image(path: pathlib.Path, size: int) -> np.ndarray | str:
+    """One image as RGB ``(3, size, size)`` uint8, or why it was skipped.
+
+    The file is read as the Inspect tab reads images (:func:`cnnviz.core.images.load_image`):
+    FIFOs and devices refused unread, the 100-megapixel limit checked on the header
+    before decoding, so one image at full size is held at a time and only its
+    resized copy is kept. Returns ``"too large"`` or ``"unreadable"`` when skipped.
+    """
     import cv2
 
-    raw = np.fromfile(str(path), dtype=np.uint8)  # fromfile + imdecode: non-ASCII paths work
-    img = cv2.imdecode(raw, cv2.IMREAD_COLOR) if raw.size else None
-    if img is None:
-        return None
-    img = cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA)
-    return img[:, :, ::-1].transpose(2, 0, 1)  # BGR HWC -> RGB CHW
+    from cnnviz.core.errors import ImageError
+    from cnnviz.core.images import MAX_FILE_BYTES, ImageTooLargeError, load_image
+    from cnnviz.core.safe_io import read_bytes
+
+    try:
+        data = read_bytes(path, limit=MAX_FILE_BYTES, what="image file", error=ImageError)
+        rgb = load_image(data).rgb
+    except ImageTooLargeError:
+        return "too large"
+    except ImageError:
+        return "unreadable"
+    img = cv2.resize(rgb, (size, size), interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(img.transpose(2, 0, 1))  # HWC -> CHW
+
+
+@dataclass
+class _Skipped:
+    """Images left out of a folder dataset, by reason, with a few names to show."""
+
+    unreadable: list[str] = field(default_factory=list)
+    too_large: list[str] = field(default_factory=list)
+
+    def add(self, reason: str, path: pathlib.Path) -> None:
+        (self.too_large if reason == "too large" else self.unreadable).append(path.name)
+
+    def __len__(self) -> int:
+        return len(self.unreadable) + len(self.too_large)
+
+    def describe(self, total: int) -> str:
+        """``3 of 120 images were skipped: 2 unreadable (a.png, b.jpg), 1 over 100 megapixels (big.png).``"""
+        from cnnviz.core.images import MAX_PIXELS
+
+        def names(items: list[str]) -> str:
+            shown = ", ".join(items[:3])
+            return shown + (f", … {len(items) - 3} more" if len(items) > 3 else "")
+
+        parts = []
+        if self.unreadable:
+            parts.append(f"{len(self.unreadable)} unreadable or damaged ({names(self.unreadable)})")
+        if self.too_large:
+            parts.append(f"{len(self.too_large)} over the {MAX_PIXELS // 1_000_000}-megapixel limit "
+                         f"({names(self.too_large)})")
+        verb = "was" if len(self) == 1 else "were"
+        return f"{len(self)} of {total} images {verb} skipped: {', '.join(parts)}."
 
 
 def _decode_all(items: list[tuple[pathlib.Path, int]], size: int, progress: ProgressFn,
-                cancel: CancelToken | None, start: int, total: int) -> tuple[torch.Tensor, torch.Tensor, int]:
+                cancel: CancelToken | None, start: int, total: int,
+                skipped: _Skipped) -> tuple[torch.Tensor, torch.Tensor]:
     images: list[np.ndarray] = []
     labels: list[int] = []
-    skipped = 0
     for i, (path, label) in enumerate(items):
         if cancel is not None and i % 32 == 0:
             cancel.check()
         img = _read_image(path, size)
-        if img is None:
-            skipped += 1
+        if isinstance(img, str):
+            skipped.add(img, path)
             continue
         images.append(img)
         labels.append(label)
         if i % 50 == 0:
             progress((start + i) / max(total, 1), f"Reading images {start + i}/{total}")
     x = torch.from_numpy(np.stack(images)) if images else torch.zeros((0, 3, size, size), dtype=torch.uint8)
-    return x, torch.tensor(labels, dtype=torch.int64), skipped
+    return x, torch.tensor(labels, dtype=torch.int64)
+
+
+def _check_fits(count: int, size: int, root: pathlib.Path) -> None:
+    """Refuse up front a folder whose resized images would not fit in free memory."""
+    from cnnviz.core.footprint import available_memory
+    from cnnviz.core.safe_io import format_bytes
+
+    needed = count * 3 * size * size
+    free = available_memory()
+    if free is not None and needed > free // 2:
+        raise DatasetError(
+            f"{count:,} images of {size}×{size} pixels from {root} need {format_bytes(needed)} of memory; "
+            f"this computer has {format_bytes(free)} free. Use a smaller --image-size or fewer images."
+        )
 
 
 @register_dataset(
@@ -415,16 +491,29 @@ def _load_folder(*, seed: int, path: str | None, image_size: int = 64, val_fract
                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> DatasetBundle:
     if not path:
         raise DatasetError("Choose an image folder first (one sub-folder per class).")
+    check_image_size(image_size)
     root = pathlib.Path(path).expanduser()
-    if not root.is_dir():
+    if not root.exists():
         raise DatasetError(f"The image folder {root} does not exist.")
+    if not root.is_dir():
+        raise DatasetError(f"{root} is not a folder: choose the folder that holds one sub-folder per class.")
     children = {p.name.lower(): p for p in root.iterdir() if p.is_dir()}
     train_dir = next((children[n] for n in _TRAIN_NAMES if n in children), None)
     val_dir = next((children[n] for n in _VAL_NAMES if n in children), None)
+    notes: list[str] = []
+    if train_dir is None and val_dir is not None:
+        raise DatasetError(
+            f"{root} has a {val_dir.name}/ folder but no train/ folder: add train/ (one sub-folder per "
+            "class), or put the class folders directly in the folder and 20% are held out automatically."
+        )
     if train_dir is not None and val_dir is not None:
         train_items, val_items = _list_images(train_dir), _list_images(val_dir)
     else:
-        everything = _list_images(root)
+        source = root if train_dir is None else train_dir
+        if train_dir is not None:
+            notes.append(f"{root} has a {train_dir.name}/ folder but no val/ folder: "
+                         f"{val_fraction:.0%} of {train_dir.name}/ is held out for validation.")
+        everything = _list_images(source)
         order = np.random.default_rng(seed).permutation(len(everything))
         n_val = max(1, int(round(len(everything) * val_fraction))) if len(everything) > 1 else 0
         val_items = [everything[i] for i in order[:n_val]]
@@ -437,13 +526,27 @@ def _load_folder(*, seed: int, path: str | None, image_size: int = 64, val_fract
         )
     index = {c: i for i, c in enumerate(classes)}
     total = len(train_items) + len(val_items)
-    xt, yt, s1 = _decode_all([(p, index[c]) for p, c in train_items], image_size, progress, cancel, 0, total)
-    xv, yv, s2 = _decode_all([(p, index[c]) for p, c in val_items], image_size, progress, cancel,
-                             len(train_items), total)
+    _check_fits(total, image_size, root)
+    skipped = _Skipped()
+    xt, yt = _decode_all([(p, index[c]) for p, c in train_items], image_size, progress, cancel, 0, total,
+                         skipped)
+    xv, yv = _decode_all([(p, index[c]) for p, c in val_items], image_size, progress, cancel,
+                         len(train_items), total, skipped)
     if len(yt) == 0:
-        raise DatasetError(f"No readable image in {root}.")
-    progress(1.0, f"{len(yt) + len(yv)} images read" + (f", {s1 + s2} unreadable skipped" if s1 + s2 else ""))
-    return _bundle("folder", (xt, yt), (xv, yv), classes, str(root))
+        why = f" {skipped.describe(total)}" if skipped else ""
+        raise DatasetError(f"No readable training image in {root}.{why}")
+    if skipped:
+        notes.append(skipped.describe(total))
+    trained = {classes[i] for i in yt.unique().tolist()}
+    missing = [c for c in classes if c not in trained]
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        notes.append(f"{len(missing)} class{'es have' if len(missing) != 1 else ' has'} no training image "
+                     f"({shown}): the model cannot learn {'them' if len(missing) != 1 else 'it'}.")
+    progress(1.0, f"{len(yt) + len(yv)} images read" + (f", {len(skipped)} skipped" if skipped else ""))
+    bundle = _bundle("folder", (xt, yt), (xv, yv), classes, str(root))
+    bundle.notes = tuple(notes)
+    return bundle
 
 
 # ---------------------------------------------------------------- fitting data to a model

@@ -20,12 +20,18 @@ NETWORK_LR: dict[str, float] = {
 }
 """Default learning rate per optimizer when training a network."""
 
-__all__ = ["NETWORK_LR", "HParam", "OptimizerSpec", "get_optimizer", "list_optimizers"]
+MAX_NETWORK_LR = 1e6
+"""The largest learning rate a network run accepts. Far above any rate that trains (a run at
+10 already diverges, which is a lesson), yet small enough that ``lr × gradient`` stays a
+float32: torch's optimizers raise "value cannot be converted to type float without
+overflow" for a rate such as 1e50 instead of letting the run diverge."""
+
+__all__ = ["MAX_NETWORK_LR", "NETWORK_LR", "HParam", "OptimizerSpec", "get_optimizer", "list_optimizers"]
 
 
 def _for_networks(spec: OptimizerSpec) -> OptimizerSpec:
-    lr = NETWORK_LR.get(spec.name)
-    return spec if lr is None else spec.with_hparam("lr", default=lr)
+    lr = NETWORK_LR.get(spec.name, spec.hparam("lr").default)
+    return spec.with_hparam("lr", default=lr, high=MAX_NETWORK_LR, high_inclusive=True)
 
 
 def get_optimizer(name: str) -> OptimizerSpec:

@@ -32,10 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, shorten
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest, UnitSelection
-from cnnviz.core.trust import shorten
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import ImageInput
 
