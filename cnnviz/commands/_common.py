@@ -67,13 +67,17 @@ def parse_shape(text: str) -> tuple[int, int, int]:
     return parts  # type: ignore[return-value]
 
 
-def parse_kv(text: str) -> tuple[str, Any]:
-    """``"num_classes=5"`` -> ("num_classes", 5); values are Python literals or strings."""
+def parse_kv(text: str, *, dotted: bool = False) -> tuple[str, Any]:
+    """``"num_classes=5"`` -> ("num_classes", 5); values are Python literals or strings.
+
+    ``dotted`` accepts keys made of names joined by dots (``ig.steps=32``).
+    """
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"expected key=value, got {echo(text)}")
     key, _, raw = text.partition("=")
     key = key.strip()
-    if not key.isidentifier():
+    parts = key.split(".") if dotted else [key]
+    if not all(part.isidentifier() for part in parts):
         raise argparse.ArgumentTypeError(f"expected key=value with a name as key, got {echo(text)}")
     try:
         value: Any = ast.literal_eval(raw)

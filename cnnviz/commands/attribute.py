@@ -41,7 +41,7 @@ writes into --out:
 
 def _parse_set(text: str) -> tuple[str, str, Any]:
     """``ig.steps=32`` -> ("ig", "steps", 32)."""
-    key, value = parse_kv(text)
+    key, value = parse_kv(text, dotted=True)
     method, dot, option = key.partition(".")
     if not dot or not method or not option:
         raise argparse.ArgumentTypeError(f"expected METHOD.OPTION=VALUE such as ig.steps=32, got {text!r}")

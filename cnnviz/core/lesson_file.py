@@ -317,10 +317,12 @@ def write_lesson(path: str | os.PathLike[str], lesson: LessonDocument, *, replac
     if target.exists():
         _check_replaceable(target, replace_read_only)
     try:
-        with atomic_path(target) as tmp:
+        with atomic_path(target, replace_read_only=replace_read_only) as tmp:
             tmp.write_bytes(payload)
             if replace_read_only and target.exists():  # the new file may be written again next time
                 os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) | stat.S_IWUSR)
+    except CnnvizError as exc:  # safe_io's refusals (a special file, a folder that cannot be written)
+        raise LessonFileError(f"The lesson was not saved: {exc}") from None
     except OSError as exc:
         raise LessonFileError(f"The lesson was not saved to {target}: {exc.strerror or exc}.") from None
     return target

@@ -81,13 +81,17 @@ def check_settings_file() -> str | None:
 
 
 def _check_existing(native: QSettings, path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
+    from cnnviz.core.errors import CnnvizError
+    from cnnviz.core.safe_io import read_bytes
+    from cnnviz.core.settings_io import MAX_SETTINGS_BYTES
+
+    try:  # bounded, and never a FIFO or a device behind the settings' name
+        data = read_bytes(path, limit=MAX_SETTINGS_BYTES, what="settings file")
         data.decode("utf-8")
         damaged = b"\0" in data or native.status() != QSettings.Status.NoError
     except UnicodeDecodeError:
         damaged = True
-    except OSError:
+    except (OSError, CnnvizError):
         _use_session_file()
         return tr("The settings file {0} cannot be read. It is left untouched; this session uses default "
                   "settings.").format(path)

@@ -137,7 +137,7 @@ def test_missing_file_and_unwritable_folder(make_main_window, tmp_path):
     errors = []
     window.state.error.connect(lambda title, msg: errors.append(msg))
     assert not window.open_lesson_from(tmp_path / "nope.cnnviz-lesson")
-    assert "does not exist" in errors[-1]
+    assert "not found" in errors[-1]
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     assert window.save_lesson_to(blocker / "inside.cnnviz-lesson") is None  # a file where a folder should be

@@ -297,8 +297,7 @@ class Driver:
 
     def explain_idle(self) -> bool:
         ex = self.explain
-        rf = ex.pages["rf"]
-        return not ex.is_busy() and not (rf.job is not None and rf.job.running) and _results_delivered()
+        return not ex.is_busy() and _results_delivered()
 
     def all_idle(self) -> bool:
         return (self.inspect_idle() and self.playground_idle() and self.explain_idle()
