@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -58,7 +59,7 @@ from cnnviz.gui.inspect.attribution.trust_views import (
     SweepView,
     method_label,
 )
-from cnnviz.gui.inspect.common import ImageView, explain_label, heading, tr
+from cnnviz.gui.inspect.common import ImageView, explain_label, tr
 
 if TYPE_CHECKING:
     from cnnviz.gui.inspect.controller import InspectController
@@ -124,7 +125,10 @@ class AttributionPanel(QWidget):
         self.message.setStyleSheet(WARNING_STYLE)
         self.message.hide()
         lay.addWidget(self.message)
-        self.heading = heading("")
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lay.addWidget(self.heading)

@@ -131,7 +131,7 @@ class TileGrid(QWidget):
         self.views: dict[str, TileView] = {}
         self.tiles: list[Tile] = []
         self._columns = 0
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # as tall as its rows
 
     def set_tiles(self, tiles: list[Tile]) -> None:
         """Show ``tiles`` (in order); views of keys seen before are reused."""

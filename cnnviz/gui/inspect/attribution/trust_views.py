@@ -74,19 +74,14 @@ def _fmt(value: float, digits: int = 3) -> str:
     return "—" if not math.isfinite(value) else f"{value:.{digits}f}".replace("-", "−")
 
 
-class _RunRow(QWidget):
-    """A run button with a one-line explanation under it."""
+class _RunRow:
+    """A run button, and how to read what it computes (shown under the figures, so results come first)."""
 
-    def __init__(self, text: str, help_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+    def __init__(self, text: str, help_text: str) -> None:
         self.button = QPushButton(text)
         self.button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.help = explain_label(help_text)
         self.help.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        lay.addWidget(self.help)
 
 
 class FaithfulnessView(QWidget):
@@ -105,7 +100,7 @@ class FaithfulnessView(QWidget):
                "(higher area is better). Average Drop: how much the score falls on the image weighted by the "
                "map (lower is better)."),
         )
-        lay.addWidget(self.run)
+        lay.addWidget(self.run.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([tr("Method"), tr("Deletion ↓"), tr("Insertion ↑"),
                                               tr("Avg drop % ↓"), tr("Incr. conf. %")])
@@ -123,6 +118,7 @@ class FaithfulnessView(QWidget):
         lay.addWidget(self.insertion)
         self.errors = explain_label()
         lay.addWidget(self.errors)
+        lay.addWidget(self.run.help)
         lay.addStretch(1)
         self.curves: dict[tuple[str, str], Any] = {}
         self.answer: Any = None
@@ -192,15 +188,15 @@ class SanityView(QWidget):
                "stays similar (high rank correlation) shows the image more than what the network learned "
                "(Adebayo et al. 2018)."),
         )
-        lay.addWidget(self.run)
+        lay.addWidget(self.run.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.plot = _plot(tr("randomisation step (from the output down)"), tr("rank correlation"))
-        self.plot.setYRange(-0.2, 1.0, padding=0.02)
         lay.addWidget(self.plot)
         self.verdicts = explain_label()
         self.verdicts.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.verdicts)
         self.steps = explain_label()
         lay.addWidget(self.steps)
+        lay.addWidget(self.run.help)
         lay.addStretch(1)
         self.answer: Any = None
         self.set_answer(None)
@@ -238,6 +234,9 @@ class SanityView(QWidget):
                     else tr("changes with the weights (median correlation {0})")).format(_fmt(median, 2))
             mark = "⚠" if flagged else "✔"
             lines.append(f"<span style='color:{colour}'>■</span> {mark} <b>{method_label(m)}</b>: {text}")
+        low = min([0.0] + [float(np.nan_to_num(report.correlations(m), nan=0.0).min()) for m in report.methods
+                           if report.steps])
+        self.plot.setYRange(min(-0.05, low - 0.05), 1.0, padding=0.02)  # 0 and 1 always in view
         self.verdicts.setText("<br>".join(lines))
         self.steps.setText("\n".join(tr("Step {0}: {1}").format(i + 1, _layers(s.randomized))
                                      for i, s in enumerate(report.steps)))
@@ -282,12 +281,13 @@ class SweepView(QWidget):
             tr("The CAM is computed on every convolutional layer and each map is scored: insertion area − "
                "deletion area (higher is better). The best layer is framed; click a map to select its layer."),
         )
-        lay.addWidget(self.run)
+        lay.addWidget(self.run.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.grid = TileGrid(min_tile=90)
         self.grid.sig_clicked.connect(self.sig_layer.emit)
         lay.addWidget(self.grid)
         self.skipped = explain_label()
         lay.addWidget(self.skipped)
+        lay.addWidget(self.run.help)
         lay.addStretch(1)
         self.answer: Any = None
 
@@ -308,7 +308,7 @@ class SweepView(QWidget):
         tiles = []
         for e in sweep.entries:
             best = e.layer == sweep.best
-            title = ("★ " if best else "") + ("▸ " if e.layer == selected else "") + f"{e.layer} · {_fmt(e.score, 2)}"
+            title = ("★ " if best else "") + ("▸ " if e.layer == selected else "") + f"{e.layer} · {_fmt(e.score, 3)}"
             tip = tr("{0}: insertion {1} − deletion {2} = {3}{4}").format(
                 e.layer, _fmt(e.insertion_auc), _fmt(e.deletion_auc), _fmt(e.score),
                 tr(" (the best layer)") if best else "")
