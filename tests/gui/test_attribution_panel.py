@@ -120,6 +120,25 @@ def test_a_model_switch_while_computing_never_shows_the_old_models_maps(inspect_
     ref = _reference(new, tab.state.image, "saliency", None)
     np.testing.assert_allclose(answer.maps["saliency"].map, ref.map, rtol=1e-4, atol=1e-6)
 
+    # the same with another image: maps of the previous picture never appear once the new one is shown
+    from cnnviz.core.samples import sample_path
+    from cnnviz.gui.inspect.jobs import ImageInput
+
+    after: list = []
+    switched: list = []
+    tab.controller.forward_changed.connect(lambda f: switched.append(f.image_id))
+    panel.controller.maps_changed.connect(lambda a: switched and after.append(a))
+    with new.exclusive():
+        panel.controller.set_methods(["saliency"])
+        qtbot.waitUntil(lambda: panel.controller.running("maps"), timeout=5000)
+        old_job = panel.controller._jobs["maps"]
+        tab.controller.load_image(ImageInput(path=str(sample_path("circles")), label="circles.png"))
+    qtbot.waitUntil(lambda: old_job.delivered and bool(switched), timeout=20000)
+    _idle(qtbot, window)
+    assert after and all(a is None or a.image_id == switched[-1] for a in after)
+    ref = _reference(new, tab.state.image, "saliency", None)
+    np.testing.assert_allclose(panel.controller.maps.maps["saliency"].map, ref.map, rtol=1e-4, atol=1e-6)
+
 
 def test_a_non_spatial_layer_gives_a_message_not_a_traceback(inspect_window, qtbot) -> None:
     window = inspect_window
@@ -289,8 +308,8 @@ def test_the_panel_fits_1280x800_and_grows_with_the_zoom(make_main_window, qtbot
         for page in ("maps", "faithfulness", "sanity", "sweep"):
             panel.show_page(page)
             qtbot.wait(20)
-            content = panel.scroll.widget()
-            assert content.width() <= panel.scroll.viewport().width(), page  # nothing cut on the right
+            content = panel.scroll_area.widget()
+            assert content.width() <= panel.scroll_area.viewport().width(), page  # nothing cut on the right
         panel.show_page("maps")
         qtbot.wait(20)
         side = panel.grid.tile_side()
@@ -300,7 +319,23 @@ def test_the_panel_fits_1280x800_and_grows_with_the_zoom(make_main_window, qtbot
         assert panel.grid.tile_side() > side  # fewer columns of bigger pictures
         assert panel.grid.columns_for(1000) == 1000 // (2 * MIN_TILE + 4)
         assert panel.faithfulness.deletion.maximumHeight() == 2 * PLOT_HEIGHT
-        assert panel.scroll.widget().width() <= panel.scroll.viewport().width()
+        assert panel.scroll_area.widget().width() <= panel.scroll_area.viewport().width()
     finally:
         window.set_zoom(1.0)
         theme.set_application_font_size(app, saved)
+
+
+def test_the_in_place_note_is_shown_with_its_figure(make_main_window, qtbot) -> None:
+    """vgg_small's first convolution is followed by an in-place ReLU: the core's note, with its figure, is shown."""
+    window = make_main_window(model="vgg_small", seed=0)
+    _idle(qtbot, window)
+    tab = _tab(window)
+    panel = _panel(window)
+    panel.controller.set_methods(["gradcam"])
+    panel = _show(qtbot, window)
+    assert tab.state.layer == "features.0" and panel.controller.maps.layer == "features.0"
+    ref = _reference(tab.state.model, tab.state.image, "gradcam", "features.0")
+    assert ref.notes and "overwritten in place" in ref.notes[0]
+    text = panel.notes.text()
+    assert "overwritten in place" in text and f"up to {ref.extras['library_difference']:.2f}" in text
+    assert "overwritten in place" in panel.grid.views["gradcam"].toolTip()

@@ -314,7 +314,8 @@ class InspectTab(TabBase):
 
     def side_panels(self) -> list[tuple[str, QWidget]]:
         """The side panels as ``(key, widget)`` pairs, in tab order."""
-        return [(key, self.side.widget(i)) for i, key in enumerate(self.side_keys)]
+        pairs = [(key, self.side.widget(i)) for i, key in enumerate(self.side_keys)]
+        return [(key, w) for key, w in pairs if w is not None]
 
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs (side panels' work included)."""

@@ -264,10 +264,18 @@ class AttributionController(QObject):
                 if details:  # a bug, not a user's choice: keep the details where the log viewer finds them
                     self.state.show_status(tr("Attribution failed: {0}").format(message), 8000)
 
+        def finished(result: Any) -> None:
+            if current():
+                on_done(result)
+
+        def progress(fraction: float, message: str) -> None:
+            if current():
+                self.progress_changed.emit(fraction, tr(message) if message else "")
+
         def connect(job: Job) -> None:
-            job.sig_finished.connect(lambda result: current() and on_done(result))
+            job.sig_finished.connect(finished)
             job.sig_failed.connect(failed)
-            job.sig_progress.connect(lambda f, m: current() and self.progress_changed.emit(f, tr(m) if m else ""))
+            job.sig_progress.connect(progress)
             job.sig_done.connect(self._after_job)
 
         job = start_job(fn, connect, **kwargs)

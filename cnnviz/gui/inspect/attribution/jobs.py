@@ -132,7 +132,8 @@ def method_groups(methods: Sequence[str], shape: tuple[int, ...]) -> list[list[s
     """The cheap methods (one shared pass) together first, then each costly method alone."""
     from cnnviz.core.attribution.registry import entry
 
-    cheap, costly = [], []
+    cheap: list[str] = []
+    costly: list[str] = []
     for m in methods:
         e = entry(m)
         (cheap if e.weight(e.info.defaults(), shape) <= _CHEAP else costly).append(m)

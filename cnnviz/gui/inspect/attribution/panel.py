@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,13 +108,13 @@ class AttributionPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._build_progress())
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         # the content reflows to the width; only text zoomed past the panel's width needs this bar
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # always on: the tiles reflow with the width, so a bar that comes and goes could make them oscillate
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         content = QWidget()
         self.content_layout = lay = QVBoxLayout(content)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -150,8 +150,8 @@ class AttributionPanel(QWidget):
         lay.addWidget(self.pages)
         lay.addLayout(self._build_export())
         lay.addStretch(1)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
 
         c = self.controller
         c.maps_changed.connect(lambda _: self._draw_maps())
@@ -166,7 +166,7 @@ class AttributionPanel(QWidget):
         self.sweep.run.button.clicked.connect(lambda: c.run_sweep(self.sweep.method.currentData() or "gradcam"))
         self.sweep.sig_layer.connect(self.select_layer)
         state.model_changed.connect(lambda _: self._on_model())
-        state.layer_changed.connect(lambda _: (self._show_layer_info(), self._draw_sweep()))
+        state.layer_changed.connect(lambda _: self._on_layer())
         state.zoom_changed.connect(self._set_zoom)
         inspect.unit_changed.connect(lambda _: self._show_layer_info())
         self._on_model()
@@ -228,14 +228,16 @@ class AttributionPanel(QWidget):
         self.class_box = combo(6)
         self.class_box.setEditable(True)
         self.class_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.class_box.lineEdit().setPlaceholderText(tr("Search classes…"))
+        line = self.class_box.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(tr("Search classes…"))
         completer = QCompleter(self.class_box.model(), self.class_box)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.class_box.setCompleter(completer)
         self.class_box.activated.connect(lambda _: self._target_from_widgets())
-        completer.activated[str].connect(lambda _: self._target_from_widgets())
+        completer.activated.connect(lambda _: self._target_from_widgets())
         self.layer_box = combo(5)
         self.layer_box.setToolTip(tr("The layer the CAM methods explain from; by default the layer selected in "
                                      "the tree when its output is a map, else the last convolutional stage"))
@@ -317,13 +319,13 @@ class AttributionPanel(QWidget):
         self.sanity.set_zoom(zoom)
         self._fit_big_view()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """The enlarged map stays square."""
         super().resizeEvent(event)
         self._fit_big_view()
 
     def _fit_big_view(self) -> None:
-        width = self.scroll.viewport().width() - 8
+        width = self.scroll_area.viewport().width() - 8
         self.big_view.setFixedHeight(max(64, width + self.fontMetrics().height() + 8))
 
     def _show_page(self, index: int) -> None:
@@ -388,6 +390,10 @@ class AttributionPanel(QWidget):
             if j >= 0:
                 self.sweep.method.setCurrentIndex(j)
         self._show_layer_info()
+
+    def _on_layer(self) -> None:
+        self._show_layer_info()
+        self._draw_sweep()  # the selected layer is marked in the strip
 
     def _on_model(self) -> None:
         """Another model: its classes and its layers in the boxes."""
@@ -471,7 +477,7 @@ class AttributionPanel(QWidget):
         from cnnviz.core.attribution import method_info
 
         amap = self.shown.get(method) if method else None
-        if amap is None:
+        if method is None or amap is None:
             self.enlarged = None
             self.maps_stack.setCurrentIndex(0)
             self.maps_stack.updateGeometry()

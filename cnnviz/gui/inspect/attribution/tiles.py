@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cnnviz.gui.inspect.common import ImageView
@@ -104,7 +104,7 @@ class TileView(QWidget):
         self.setToolTip(tile.tooltip)
         self.view.setStyleSheet(f"border: 3px solid {MARK_COLOUR};" if tile.marked else "border: none;")
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """Keep the whole picture in view at the new size."""
         super().resizeEvent(event)
         if self.view.image_shape() != (0, 0):
@@ -142,12 +142,11 @@ class TileGrid(QWidget):
                 self._layout.removeWidget(view)
                 view.deleteLater()
         for tile in tiles:
-            view = self.views.get(tile.key)
-            if view is None:
-                view = TileView()
-                view.sig_clicked.connect(lambda key=tile.key: self.sig_clicked.emit(key))
-                self.views[tile.key] = view
-            view.set_content(tile)
+            if tile.key not in self.views:
+                fresh = TileView()
+                fresh.sig_clicked.connect(lambda key=tile.key: self.sig_clicked.emit(key))
+                self.views[tile.key] = fresh
+            self.views[tile.key].set_content(tile)
         self.tiles = list(tiles)
         self._columns = 0  # force a re-layout
         self._relayout()
@@ -188,7 +187,7 @@ class TileGrid(QWidget):
         rows = (len(self.tiles) + cols - 1) // cols
         self.setMinimumHeight(rows * height + max(0, rows - 1) * self._layout.spacing())
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """Reflow the tiles for the new width."""
         super().resizeEvent(event)
         self._relayout()
