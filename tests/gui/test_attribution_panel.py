@@ -103,7 +103,8 @@ def test_a_model_switch_while_computing_never_shows_the_old_models_maps(inspect_
     seen = []
     panel.controller.maps_changed.connect(lambda a: seen.append(a))
     monkeypatch.setattr(CancelToken, "check", lambda self: None)  # the old job runs to its end: it must be dropped
-    with old.exclusive():  # the new maps job waits for the model ...
+    assert panel.controller.model_copy.copied  # the panel computes on its own copy of the model
+    with panel.controller.model_copy.lock:  # the new maps job waits for the copy ...
         panel.controller.set_methods(["gradcam", "saliency"])
         qtbot.waitUntil(lambda: panel.controller.running("maps"), timeout=5000)
         old_job = panel.controller._jobs["maps"]
@@ -128,7 +129,7 @@ def test_a_model_switch_while_computing_never_shows_the_old_models_maps(inspect_
     switched: list = []
     tab.controller.forward_changed.connect(lambda f: switched.append(f.image_id))
     panel.controller.maps_changed.connect(lambda a: switched and after.append(a))
-    with new.exclusive():
+    with panel.controller.model_copy.lock:
         panel.controller.set_methods(["saliency"])
         qtbot.waitUntil(lambda: panel.controller.running("maps"), timeout=5000)
         old_job = panel.controller._jobs["maps"]
@@ -339,3 +340,36 @@ def test_the_in_place_note_is_shown_with_its_figure(make_main_window, qtbot) -> 
     text = panel.notes.text()
     assert "overwritten in place" in text and f"up to {ref.extras['library_difference']:.2f}" in text
     assert "overwritten in place" in panel.grid.views["gradcam"].toolTip()
+
+
+def test_the_panel_works_on_its_own_copy_unless_the_model_is_too_big() -> None:
+    import threading
+
+    from cnnviz.core.session import session_for_module
+    from cnnviz.gui.inspect.attribution.jobs import ModelCopy
+
+    net = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3), torch.nn.Flatten(), torch.nn.Linear(2 * 6 * 6, 3))
+    session = session_for_module(net, (1, 8, 8))
+
+    def session_free() -> bool:  # asked from another thread (the lock is re-entrant for this one)
+        free: list[bool] = []
+
+        def probe() -> None:
+            ok = session._lock.acquire(timeout=0.01)
+            if ok:
+                session._lock.release()
+            free.append(ok)
+
+        t = threading.Thread(target=probe)
+        t.start()
+        t.join()
+        return free[0]
+
+    copy_ = ModelCopy(session)
+    with copy_.exclusive() as model:
+        assert model is not net and copy_.copied and session_free()  # Inspect's work never waits for it
+        for (k1, a), (k2, b) in zip(model.state_dict().items(), net.state_dict().items(), strict=True):
+            assert k1 == k2 and torch.equal(a, b) and a.data_ptr() != b.data_ptr()
+    big = ModelCopy(session, limit_bytes=100)  # 2·9 + 2 + 72·3 + 3 floats = 956 bytes
+    with big.exclusive() as model:
+        assert model is net and big.copied is False and not session_free()

@@ -23,6 +23,7 @@ from cnnviz.gui.inspect.attribution.jobs import (
     DEFAULT_METHODS,
     MapsAnswer,
     MapsRequest,
+    ModelCopy,
     ScoresAnswer,
     job_faithfulness,
     job_maps,
@@ -96,6 +97,7 @@ class AttributionController(QObject):
         self.sanity: Any = None
         self.sweep: Any = None
         self.message = ""
+        self.model_copy: ModelCopy | None = None  # the panel's copy of the current session's model
         self._jobs: dict[str, Job] = {}
         self._generation: dict[str, int] = {}
         self._attempted: MapsKey | None = None  # the last key a maps job was started for (done or failed)
@@ -105,6 +107,7 @@ class AttributionController(QObject):
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         state.model_changed.connect(self._on_model)
+        state.device_changed.connect(lambda _=None: self._drop_copy())
         inspect.forward_changed.connect(lambda _=None: self._on_inputs())
         state.layer_changed.connect(lambda _=None: self._on_layer())
         inspect.unit_changed.connect(lambda _=None: self._on_unit())
@@ -206,6 +209,15 @@ class AttributionController(QObject):
             self.choices_changed.emit()
         self._on_inputs()
 
+    def _drop_copy(self) -> None:
+        """Forget the model copy (another model or device); jobs still running keep theirs."""
+        self.model_copy = None
+
+    def _copy_of(self, session: ModelSession) -> ModelCopy:
+        if self.model_copy is None or self.model_copy.session is not session:
+            self.model_copy = ModelCopy(session)
+        return self.model_copy
+
     def _inputs(self) -> tuple[int, int] | None:
         session, fwd = self.state.model, self.inspect.forward
         if session is None or fwd is None or fwd.session_id != session.session_id:
@@ -216,6 +228,8 @@ class AttributionController(QObject):
         """Another model or image: nothing computed for the previous one may keep running or be shown."""
         inputs = self._inputs()
         if inputs != self._last_inputs:
+            if inputs is None or self._last_inputs is None or inputs[0] != self._last_inputs[0]:
+                self._drop_copy()
             self._last_inputs = inputs
             self.cancel()
             self._clear(maps=True, sweep=True)
@@ -321,8 +335,8 @@ class AttributionController(QObject):
             if self.sweep is not None and self.sweep.target != _sweep_target(answer):
                 self._clear(sweep=True)
 
-        return self._start("maps", job_maps, done, session=session, tensor=image.tensor, request=key.request,
-                           image_id=key.image_id)
+        return self._start("maps", job_maps, done, model_copy=self._copy_of(session), tensor=image.tensor,
+                           request=key.request, image_id=key.image_id)
 
     def run_faithfulness(self) -> Job | None:
         """Score every shown map (deletion / insertion, Average Drop, Increase in Confidence)."""
@@ -336,7 +350,8 @@ class AttributionController(QObject):
                 self.scores = answer
                 self.scores_changed.emit(answer)
 
-        return self._start("scores", job_faithfulness, done, session=session, tensor=image.tensor, maps=maps)
+        return self._start("scores", job_faithfulness, done, model_copy=self._copy_of(session), tensor=image.tensor,
+                           maps=maps)
 
     def run_sanity(self) -> Job | None:
         """Re-run every shown method while the model's weights are randomised from the top down."""
@@ -350,7 +365,8 @@ class AttributionController(QObject):
                 self.sanity = answer
                 self.sanity_changed.emit(answer)
 
-        return self._start("sanity", job_sanity, done, session=session, tensor=image.tensor, maps=maps)
+        return self._start("sanity", job_sanity, done, model_copy=self._copy_of(session), tensor=image.tensor,
+                           maps=maps)
 
     def run_sweep(self, method: str = "gradcam") -> Job | None:
         """Run CAM ``method`` over every convolution for the shown target, each map scored."""
@@ -368,8 +384,8 @@ class AttributionController(QObject):
                 self.sweep = answer
                 self.sweep_changed.emit(answer)
 
-        return self._start("sweep", job_sweep, done, session=session, tensor=image.tensor, target=target,
-                           method=method, image_id=fwd.image_id)
+        return self._start("sweep", job_sweep, done, model_copy=self._copy_of(session), tensor=image.tensor,
+                           target=target, method=method, image_id=fwd.image_id)
 
     def _cancel_kind(self, kind: str) -> None:
         self._generation[kind] = self._generation.get(kind, 0) + 1
@@ -407,6 +423,7 @@ class AttributionController(QObject):
         """Stop the timer and every job (the tab is going away)."""
         self._timer.stop()
         self.cancel()
+        self._drop_copy()
 
     # ------------------------------------------------------------ lessons
     def choices(self) -> dict[str, Any]:

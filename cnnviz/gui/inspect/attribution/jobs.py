@@ -4,22 +4,23 @@ Every answer is tagged with the session and image it was computed for (like
 the Inspect tab's ``ErfResult`` / ``CamAnswer``), so the panel can drop one
 that arrives after the user moved on to another model or picture.
 
-How the model is shared. Maps run inside ``session.exclusive()``, but not in
-one long hold: the methods that share one forward/backward pass (the CAM
-family, saliency, gradient × input, guided backprop, deconvnet) run together,
-then every costly method (Score-CAM, SmoothGrad, Integrated Gradients,
-occlusion) in a hold of its own, so a click in the activation grid waits for
-one method at most, not for the whole set. Faithfulness takes one hold per
-map. The sanity check and the layer sweep run for minutes on big models:
-they take a private copy of the model inside one short hold and run on that
-copy (no other thread can see it), so the Inspect tab stays usable meanwhile.
+How the model is shared. Attribution runs for seconds to minutes (occlusion,
+Integrated Gradients, the sanity check, the layer sweep), and the Inspect
+tab's own work (a new image's forward pass, a unit's receptive field) must
+not wait that long for ``session.exclusive()``. So the panel works on its own
+copy of the model (:class:`ModelCopy`): made once per session inside one
+short ``session.exclusive()`` hold, then used under the copy's own lock, which
+only the panel's jobs take. No other thread can see the copy. A model whose
+parameters and buffers exceed :data:`COPY_LIMIT_BYTES` is not copied (memory
+matters more there): the jobs then hold ``session.exclusive()`` while they run.
 """
 
 from __future__ import annotations
 
 import copy
-import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,10 +48,9 @@ FAITHFULNESS_STEPS = 20
 SANITY_STEPS = 6
 #: Deletion / insertion steps per layer in the layer sweep (coarser: it scores every layer).
 SWEEP_STEPS = 8
-#: A method whose cost weight is at most this runs in the shared pass group.
-_CHEAP = 1.0
+#: Models with more parameter and buffer bytes than this are not copied (see the module docstring).
+COPY_LIMIT_BYTES = 1 << 30
 
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -108,11 +108,6 @@ class SweepAnswer:
     sweep: LayerSweep
 
 
-def _device_of(model: Any) -> Any:
-    first = next(iter(model.parameters()), None)
-    return first.device if first is not None else "cpu"
-
-
 def _part(progress: ProgressFn, start: float, span: float) -> ProgressFn:
     def report(fraction: float, message: str = "") -> None:
         progress(min(1.0, start + span * max(0.0, min(1.0, float(fraction)))), message)
@@ -128,82 +123,80 @@ def method_options(session: ModelSession, methods: Sequence[str]) -> dict[str, d
     return options
 
 
-def method_groups(methods: Sequence[str], shape: tuple[int, ...]) -> list[list[str]]:
-    """The cheap methods (one shared pass) together first, then each costly method alone."""
-    from cnnviz.core.attribution.registry import entry
+class ModelCopy:
+    """The panel's own copy of one session's model (see the module docstring)."""
 
-    cheap: list[str] = []
-    costly: list[str] = []
-    for m in methods:
-        e = entry(m)
-        (cheap if e.weight(e.info.defaults(), shape) <= _CHEAP else costly).append(m)
-    return ([cheap] if cheap else []) + [[m] for m in costly]
+    def __init__(self, session: ModelSession, limit_bytes: int = COPY_LIMIT_BYTES) -> None:
+        self.session = session
+        self.session_id = session.session_id
+        self.limit_bytes = limit_bytes
+        self.lock = threading.RLock()  # taken only by the panel's jobs
+        self._module: nn.Module | None = None
+        self.copied: bool | None = None  # None until first used; False: too big, the session's model is used
+
+    @contextmanager
+    def exclusive(self) -> Iterator[nn.Module]:
+        """Hold the copy alone for the block and yield it (made on first use inside ``session.exclusive()``)."""
+        with self.lock:
+            if self.copied is None:
+                with self.session.exclusive() as model:
+                    size = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
+                    if size <= self.limit_bytes:
+                        self._module = copy.deepcopy(model)
+                    self.copied = self._module is not None
+            if self._module is not None:
+                yield self._module
+            else:
+                with self.session.exclusive() as model:
+                    yield model
+
+
+def _device_of(model: Any) -> Any:
+    first = next(iter(model.parameters()), None)
+    return first.device if first is not None else "cpu"
 
 
 def job_maps(
-    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Tensor, request: MapsRequest,
+    *, progress: ProgressFn, cancel: CancelToken, model_copy: ModelCopy, tensor: Tensor, request: MapsRequest,
     image_id: int,
 ) -> MapsAnswer:
-    """Every map of ``request`` for ``tensor`` [1, C, H, W] (see the module docstring for the holds)."""
-    from cnnviz.core.attribution import Target, compute_many
-    from cnnviz.core.attribution.registry import entry
+    """Every map of ``request`` for ``tensor`` [1, C, H, W], sharing the passes they can share."""
+    from cnnviz.core.attribution import compute_many, method_info
 
-    options = method_options(session, request.methods)
-    groups = method_groups(request.methods, tuple(tensor.shape))
-    weight = {m: max(0.05, entry(m).weight(entry(m).info.defaults(), tuple(tensor.shape))) for m in request.methods}
-    total = sum(weight.values())
-    maps: dict[str, AttributionMap] = {}
-    errors: dict[str, CnnvizError] = {}
-    target, resolved, layer, done = request.target, None, None, 0.0
-    for group in groups:
+    session = model_copy.session
+    with model_copy.exclusive() as model:
         cancel.check()
-        span = sum(weight[m] for m in group) / total
-        with session.exclusive() as model:
-            x = tensor.to(_device_of(model))
-            result = compute_many(group, model, x, target, layer=request.layer, options=options,
-                                  progress=_part(progress, done, span), cancel=cancel, strict=False)
-        done += span
-        maps.update(result.maps)
-        errors.update(result.errors)
-        layer = layer or result.layer
-        if resolved is None and result.target is not None:
-            resolved = result.target
-            if target.kind == "top" and resolved.class_index is not None:
-                target = Target.of_class(resolved.class_index)  # every later group explains the same class
-    ordered = {m: maps[m] for m in request.methods if m in maps}
-    if not any(entry(m).info.needs_layer for m in ordered):
-        layer = None
-    return MapsAnswer(session.session_id, image_id, request, ordered, errors, resolved, layer)
+        x = tensor.to(_device_of(model))
+        result = compute_many(request.methods, model, x, request.target, layer=request.layer,
+                              options=method_options(session, request.methods), progress=progress, cancel=cancel,
+                              strict=False)
+    layer = result.layer if any(method_info(m).needs_layer for m in result.maps) else None
+    return MapsAnswer(session.session_id, image_id, request, dict(result.maps), dict(result.errors), result.target,
+                      layer)
 
 
 def job_faithfulness(
-    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Tensor, maps: MapsAnswer,
+    *, progress: ProgressFn, cancel: CancelToken, model_copy: ModelCopy, tensor: Tensor, maps: MapsAnswer,
     steps: int = FAITHFULNESS_STEPS,
 ) -> ScoresAnswer:
-    """Deletion / insertion curves, Average Drop and Increase in Confidence of every map (one hold per map)."""
+    """Deletion / insertion curves, Average Drop and Increase in Confidence of every map."""
     from cnnviz.core.attribution import faithfulness
 
     scores: dict[str, Faithfulness] = {}
     errors: dict[str, CnnvizError] = {}
     items = list(maps.maps.items())
-    for i, (name, amap) in enumerate(items):
-        cancel.check()
-        try:
-            with session.exclusive() as model:
-                x = tensor.to(_device_of(model))
+    with model_copy.exclusive() as model:
+        x = tensor.to(_device_of(model))
+        for i, (name, amap) in enumerate(items):
+            cancel.check()
+            try:
                 scores[name] = faithfulness(model, x, amap, steps=steps, cancel=cancel,
                                             progress=_part(progress, i / len(items), 1 / len(items)))
-        except Cancelled:
-            raise
-        except CnnvizError as exc:
-            errors[name] = exc
-    return ScoresAnswer(session.session_id, maps.image_id, maps, scores, errors, steps)
-
-
-def private_copy(session: ModelSession) -> nn.Module:
-    """A deep copy of the session's model, made inside one short hold (long work runs on it unlocked)."""
-    with session.exclusive() as model:
-        return copy.deepcopy(model)
+            except Cancelled:
+                raise
+            except CnnvizError as exc:
+                errors[name] = exc
+    return ScoresAnswer(model_copy.session_id, maps.image_id, maps, scores, errors, steps)
 
 
 def _fixed_target(maps: MapsAnswer) -> Target:
@@ -216,35 +209,33 @@ def _fixed_target(maps: MapsAnswer) -> Target:
 
 
 def job_sanity(
-    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Tensor, maps: MapsAnswer,
+    *, progress: ProgressFn, cancel: CancelToken, model_copy: ModelCopy, tensor: Tensor, maps: MapsAnswer,
     max_steps: int = SANITY_STEPS,
 ) -> SanityAnswer:
-    """Cascading randomisation (on a private copy) of every method that gave a map."""
+    """Cascading randomisation of every method that gave a map (the core randomises a copy of its own)."""
     from cnnviz.core.attribution import sanity_check
 
-    progress(0.0, "Copying the model")
-    model = private_copy(session)
-    cancel.check()
     methods = [m for m in maps.request.methods if m in maps.maps]
     if not methods:
         raise CnnvizError("No map to check: every method failed on this image.")
-    x = tensor.to(_device_of(model))
-    report = sanity_check(model, x, _fixed_target(maps), methods, layer=maps.layer,
-                          options=method_options(session, methods), max_steps=max_steps,
-                          progress=progress, cancel=cancel)
-    return SanityAnswer(session.session_id, maps.image_id, maps, report)
+    with model_copy.exclusive() as model:
+        cancel.check()
+        x = tensor.to(_device_of(model))
+        report = sanity_check(model, x, _fixed_target(maps), methods, layer=maps.layer,
+                              options=method_options(model_copy.session, methods), max_steps=max_steps,
+                              progress=progress, cancel=cancel)
+    return SanityAnswer(model_copy.session_id, maps.image_id, maps, report)
 
 
 def job_sweep(
-    *, progress: ProgressFn, cancel: CancelToken, session: ModelSession, tensor: Tensor, target: Target,
+    *, progress: ProgressFn, cancel: CancelToken, model_copy: ModelCopy, tensor: Tensor, target: Target,
     method: str, image_id: int, steps: int = SWEEP_STEPS,
 ) -> SweepAnswer:
-    """``method`` (a CAM) over every convolution, each map scored (on a private copy)."""
+    """``method`` (a CAM) over every convolution, each map scored."""
     from cnnviz.core.attribution import layer_sweep
 
-    progress(0.0, "Copying the model")
-    model = private_copy(session)
-    cancel.check()
-    x = tensor.to(_device_of(model))
-    sweep = layer_sweep(model, x, target, method, steps=steps, progress=progress, cancel=cancel)
-    return SweepAnswer(session.session_id, image_id, target, method, sweep)
+    with model_copy.exclusive() as model:
+        cancel.check()
+        x = tensor.to(_device_of(model))
+        sweep = layer_sweep(model, x, target, method, steps=steps, progress=progress, cancel=cancel)
+    return SweepAnswer(model_copy.session_id, image_id, target, method, sweep)
