@@ -373,3 +373,21 @@ def test_the_panel_works_on_its_own_copy_unless_the_model_is_too_big() -> None:
     big = ModelCopy(session, limit_bytes=100)  # 2·9 + 2 + 72·3 + 3 floats = 956 bytes
     with big.exclusive() as model:
         assert model is net and big.copied is False and not session_free()
+
+
+def test_cancel_stops_the_maps_and_again_computes_them(inspect_window, qtbot) -> None:
+    window = inspect_window
+    panel = _show(qtbot, window)
+    before = panel.controller.maps
+    with panel.controller.model_copy.lock:  # the next job waits here, so Cancel reaches it before it starts
+        panel.controller.set_methods(["saliency", "occlusion"])
+        qtbot.waitUntil(lambda: panel.controller.running("maps"), timeout=5000)
+        assert panel.cancel_button.isVisible()
+        job = panel.controller._jobs["maps"]
+        panel.cancel_button.click()
+    qtbot.waitUntil(lambda: job.delivered, timeout=10000)
+    assert not panel.is_busy() and panel.controller.maps is before and "Cancelled" in panel.message.text()
+    assert not panel.cancel_button.isVisible()
+    panel.recompute_button.click()
+    _idle(qtbot, window)
+    assert list(panel.controller.maps.maps) == ["saliency", "occlusion"] and not panel.message.isVisible()

@@ -305,9 +305,11 @@ class AttributionController(QObject):
         self.message = message
         self.message_changed.emit(message)
 
-    def refresh(self) -> Job | None:
-        """Start the maps job when the wanted maps are not shown (or being computed) yet."""
+    def refresh(self, force: bool = False) -> Job | None:
+        """Start the maps job when the wanted maps are not shown (or being computed) yet; ``force``: anyway."""
         self._timer.stop()
+        if force:
+            self._attempted = None
         key = self.wanted()
         if isinstance(key, str):
             self._cancel_kind("maps")

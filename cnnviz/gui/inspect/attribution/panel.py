@@ -298,6 +298,11 @@ class AttributionPanel(QWidget):
         self.export_csv_action = menu.addAction(tr("Faithfulness scores as CSV…"), lambda: self.export_csv())
         self.export_button.setMenu(menu)
         row.addWidget(self.export_button)
+        self.recompute_button = QToolButton()
+        self.recompute_button.setText(tr("↻ Again"))
+        self.recompute_button.setToolTip(tr("Compute the maps again (after Cancel, or to time them)"))
+        self.recompute_button.clicked.connect(lambda: self.controller.refresh(force=True))
+        row.addWidget(self.recompute_button)
         row.addStretch(1)
         return row
 
@@ -608,6 +613,7 @@ class AttributionPanel(QWidget):
         path = path or self._ask_save(tr("Export maps"), self._default_name("png"), tr("PNG image (*.png)"))
         if not path:
             return None
+        self.enlarge(None)  # the grid, not one enlarged map
         return self._guard(lambda: save_widget_png(self.grid_box, path))
 
     def export_csv(self, path: str | None = None) -> Path | None:
