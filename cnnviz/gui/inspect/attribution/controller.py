@@ -382,7 +382,8 @@ class AttributionController(QObject):
             return None
 
         def done(answer: Any) -> None:
-            if self._current(answer.session_id, answer.image_id):
+            still = self.maps is None or _sweep_target(self.maps) == answer.target  # the target may have changed
+            if self._current(answer.session_id, answer.image_id) and still:
                 self.sweep = answer
                 self.sweep_changed.emit(answer)
 

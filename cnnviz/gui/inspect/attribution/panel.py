@@ -48,10 +48,10 @@ from cnnviz.gui.inspect.attribution.controller import AttributionController, spa
 from cnnviz.gui.inspect.attribution.tiles import (
     SIGNED_COLORMAP,
     UNSIGNED_COLORMAP,
+    Swatch,
     Tile,
     TileGrid,
     render_map,
-    swatch,
 )
 from cnnviz.gui.inspect.attribution.trust_views import (
     FaithfulnessView,
@@ -264,8 +264,8 @@ class AttributionPanel(QWidget):
         self.grid = TileGrid()
         self.grid.sig_clicked.connect(self.enlarge)
         gl.addWidget(self.grid)
-        self.legend_unsigned = swatch(UNSIGNED_COLORMAP, tr("0 → 1: share of the map's strongest value"))
-        self.legend_signed = swatch(SIGNED_COLORMAP, tr("±: −1 → +1, against → for the target"))
+        self.legend_unsigned = Swatch(UNSIGNED_COLORMAP, tr("0 → 1: share of the map's strongest value"))
+        self.legend_signed = Swatch(SIGNED_COLORMAP, tr("±: −1 → +1, against → for the target"))
         gl.addWidget(self.legend_unsigned)
         gl.addWidget(self.legend_signed)
         self.maps_stack.addWidget(self.grid_box)
@@ -322,6 +322,8 @@ class AttributionPanel(QWidget):
         self.sweep.set_zoom(zoom)
         self.faithfulness.set_zoom(zoom)
         self.sanity.set_zoom(zoom)
+        for legend in (self.legend_unsigned, self.legend_signed):
+            legend.refresh()
         self._fit_big_view()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)

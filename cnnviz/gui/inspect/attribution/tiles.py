@@ -201,19 +201,25 @@ class TileGrid(QWidget):
         return QSize(48, self.minimumHeight())
 
 
-def swatch(colormap: str, text: str, parent: QWidget | None = None) -> QWidget:
-    """A small gradient with a caption after it (the colour scale of a grid)."""
-    box = QWidget(parent)
-    lay = QGridLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    bar = QLabel()
-    h = max(8, box.fontMetrics().height() - 4)
-    bar.setPixmap(legend_pixmap(colormap, 5 * h, h))
-    bar.setAlignment(Qt.AlignmentFlag.AlignVCenter)
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    lay.addWidget(bar, 0, 0)
-    lay.addWidget(label, 0, 1)
-    lay.setColumnStretch(1, 1)
-    return box
+class Swatch(QWidget):
+    """A small gradient with a caption after it (the colour scale of a grid); it follows the zoom."""
+
+    def __init__(self, colormap: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colormap = colormap
+        lay = QGridLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.bar = QLabel()
+        self.bar.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.bar, 0, 0)
+        lay.addWidget(self.label, 0, 1)
+        lay.setColumnStretch(1, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Size the gradient to the current font (after a zoom)."""
+        h = max(8, self.fontMetrics().height() - 4)
+        self.bar.setPixmap(legend_pixmap(self.colormap, 5 * h, h))
