@@ -391,3 +391,32 @@ def test_cancel_stops_the_maps_and_again_computes_them(inspect_window, qtbot) ->
     panel.recompute_button.click()
     _idle(qtbot, window)
     assert list(panel.controller.maps.maps) == ["saliency", "occlusion"] and not panel.message.isVisible()
+
+
+def test_a_live_camera_starts_no_maps_job_per_frame(inspect_window, qtbot, monkeypatch) -> None:
+    from cnnviz.gui.inspect.attribution import controller as attribution_controller
+    from cnnviz.gui.inspect.jobs import ImageInput
+
+    window = inspect_window
+    tab = _tab(window)
+    panel = _show(qtbot, window)
+    started: list[str] = []
+    real = attribution_controller.start_job
+
+    def spy(fn, connect, **kwargs):
+        started.append(fn.__name__)
+        return real(fn, connect, **kwargs)
+
+    monkeypatch.setattr(attribution_controller, "start_job", spy)
+    rng = np.random.default_rng(0)
+    shown = set()
+    tab.controller.forward_changed.connect(lambda f: shown.add(f.image_id))
+    for _ in range(8):  # frames every 100 ms, as a webcam sends them
+        frame = (rng.random((32, 32, 3)) * 255).astype(np.uint8)
+        tab.controller.load_image(ImageInput(array=frame, label="camera"), show_progress=False)
+        qtbot.wait(100)
+    _idle(qtbot, window)
+    assert len(shown) >= 4  # the frames did arrive one after another
+    # one job for the last frame (a frame late by more than the panel's delay on a busy machine may add one)
+    assert set(started) == {"job_maps"} and len(started) <= max(1, len(shown) // 3)
+    assert panel.controller.maps.image_id == tab.controller.forward.image_id

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 #: How long after the last change the maps start (a burst of changes starts one job).
 DELAY_MS = 150
+#: ... after a new image: webcam frames come faster than this, so a live camera starts no job per frame.
+IMAGE_DELAY_MS = 400
 TARGET_KINDS = ("top", "class", "unit")
 
 
@@ -104,7 +106,6 @@ class AttributionController(QObject):
         self._last_inputs: tuple[int, int] | None = None  # (session id, image id) the answers belong to
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         state.model_changed.connect(self._on_model)
         state.device_changed.connect(lambda _=None: self._drop_copy())
@@ -233,6 +234,8 @@ class AttributionController(QObject):
             self._last_inputs = inputs
             self.cancel()
             self._clear(maps=True, sweep=True)
+            self.schedule(IMAGE_DELAY_MS)
+            return
         self.schedule()
 
     def _on_layer(self) -> None:
@@ -256,10 +259,10 @@ class AttributionController(QObject):
             self.sweep = None
             self.sweep_changed.emit(None)
 
-    def schedule(self) -> None:
-        """Compute the maps a moment from now if the panel is visible and they are not current."""
+    def schedule(self, delay_ms: int = DELAY_MS) -> None:
+        """Compute the maps ``delay_ms`` from now if the panel is visible and they are not current."""
         if self.active:
-            self._timer.start()
+            self._timer.start(max(delay_ms, self._timer.remainingTime() if self._timer.isActive() else 0))
 
     # ------------------------------------------------------------ jobs
     def _start(self, kind: str, fn: Callable[..., Any], on_done: Callable[[Any], None], **kwargs: Any) -> Job:
