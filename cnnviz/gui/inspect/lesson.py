@@ -23,6 +23,10 @@ Keys (all optional when applying; missing keys keep what the window shows)::
     unit          {"channel": c, "y": y, "x": x} of the selected unit, or null
     overlay       "erf" | "cam" | "none"
     kernel_page   input channel shown in the Kernels view
+    attribution   the "Why this class?" panel's choices: {"methods": [names], "target": "top" | "class" | "unit",
+                  "class_index": int or null, "layer": CAM layer key or null (follow the selected layer),
+                  "overlay": bool, "page": "maps" | "faithfulness" | "sanity" | "sweep"}
+                  (every side panel with lesson hooks keeps its choices under its key)
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest, UnitSelection
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.side_panels import apply_panel_lesson_states, panel_lesson_states
 
 if TYPE_CHECKING:
     from cnnviz.core.images import LoadedImage
@@ -107,6 +112,7 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
         ),
         "overlay": tab.input_panel.overlay_box.currentData(),
         "kernel_page": int(tab.kernels.current_page()),
+        **panel_lesson_states(tab.side_panels()),
     }
     if not sample and raw is not None:
         out["image_attachment"] = _attach_image(raw, path, attachments)
@@ -185,6 +191,7 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
 
     def finish(_: object = None) -> None:
         _apply_selection(tab, lesson)
+        problems.extend(apply_panel_lesson_states(tab.side_panels(), lesson))
         if problems:
             state.show_error(tr("Lesson"), "\n".join(problems))
 

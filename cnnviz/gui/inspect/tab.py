@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest
@@ -36,7 +36,7 @@ from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
-from cnnviz.gui.inspect.side_panels import extra_side_panels
+from cnnviz.gui.inspect.side_panels import extra_side_panels, panels_busy, shutdown_panels
 from cnnviz.gui.reflow import ReflowColumns
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
@@ -317,9 +317,15 @@ class InspectTab(TabBase):
         parts = [session.name, weights_text(session.weights_label)] if session is not None else []
         return [*parts, self.state.device], self.state.device
 
+    def side_panels(self) -> list[tuple[str, QWidget]]:
+        """The side panels as ``(key, widget)`` pairs, in tab order."""
+        pairs = [(key, self.side.widget(i)) for i, key in enumerate(self.side_keys)]
+        return [(key, w) for key, w in pairs if w is not None]
+
     def is_busy(self) -> bool:
-        """True until the first model is shown and while any work runs."""
-        return not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
+        """True until the first model is shown and while any work runs (side panels' work included)."""
+        return (not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
+                or panels_busy(self.side_panels()))
 
     def save_settings(self, s: QSettings) -> None:
         """Remember the model, weights, image, layer, device, view options and splitters."""
@@ -366,6 +372,7 @@ class InspectTab(TabBase):
     def shutdown(self) -> None:
         """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
         self.input_panel.stop_webcam()
+        shutdown_panels(self.side_panels())
         self.controller.shutdown()
 
 
