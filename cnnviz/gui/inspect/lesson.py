@@ -21,8 +21,14 @@ Keys (all optional when applying; missing keys keep what the window shows)::
     scale         "shared" | "per_channel" | "symmetric"
     sort          "index" | "mean" | "max"
     unit          {"channel": c, "y": y, "x": x} of the selected unit, or null
-    overlay       "erf" | "cam" | "none"
+    overlay       "erf" | "cam" | "none", or a side panel's ("projection:deconvnet", "occlusion", ...)
     kernel_page   input channel shown in the Kernels view
+    atlas         the "What it detects" panel's choices (see ``AtlasPanel.lesson_state``):
+                  {"section", "dataset": {"kind", "name", "split", "root"} | null,
+                   "layers": [keys] | null (the selected layer), "view", "sort",
+                   "featvis": {"target", "class", "preset", "steps", "size", "lr", "seed"},
+                   "projection": {"target", "method", "window", "stride"}}
+                  (every side panel with lesson hooks stores its choices under its key)
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from cnnviz.core.session import ModelRequest, UnitSelection
 from cnnviz.core.trust import shorten
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.side_panels import hooked
 
 if TYPE_CHECKING:
     from cnnviz.core.images import LoadedImage
@@ -109,6 +116,8 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
         "overlay": tab.input_panel.overlay_box.currentData(),
         "kernel_page": int(tab.kernels.current_page()),
     }
+    for key, panel in hooked(tab.side_panels).items():
+        out[key] = panel.lesson_state()
     if not sample and raw is not None:
         out["image_attachment"] = _attach_image(raw, path, attachments)
         out["image_name"] = Path(path).name if path else (source.label if source is not None else "") or "image.png"
@@ -170,6 +179,9 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
         input_panel.stop_webcam()  # the lesson's image replaces the live camera
     _apply_view(tab, lesson, problems)
     _apply_device(tab, lesson, problems)
+    for key, panel in hooked(getattr(tab, "side_panels", {})).items():
+        if isinstance(lesson.get(key), dict):
+            panel.apply_lesson_state(lesson[key], problems)
 
     session = state.model
     name = lesson.get("model") or (session.name if session is not None else None)

@@ -36,7 +36,7 @@ from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
-from cnnviz.gui.inspect.side_panels import extra_side_panels
+from cnnviz.gui.inspect.side_panels import any_busy, extra_side_panels, shutdown_all
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 
@@ -75,14 +75,16 @@ class InspectTab(TabBase):
 
         self.side = QTabWidget()
         self.side_keys: list[str] = []
+        self.side_panels: dict[str, Any] = {}  # key -> widget of every side panel
         for key, title, widget in [
             ("math", tr("Layer math"), self.math),
             ("kernels", tr("Kernels"), self.kernels),
             ("top5", tr("Top-5 · Grad-CAM"), self.predictions),
-            *extra_side_panels(state, self.controller),
+            *extra_side_panels(state, self.controller, self.input_panel),
         ]:
             self.side.addTab(widget, title)
             self.side_keys.append(key)
+            self.side_panels[key] = widget
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.input_panel)
         self.top_split.addWidget(self.channel_view)
@@ -314,7 +316,8 @@ class InspectTab(TabBase):
 
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs."""
-        return not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
+        return (not self._started or self.controller.busy() or any_busy(self.side_panels)
+                or (self.state.model is None and self.controller.running("main")))
 
     def save_settings(self, s: QSettings) -> None:
         """Remember the model, weights, image, layer, device, view options and splitters."""
@@ -362,6 +365,7 @@ class InspectTab(TabBase):
         """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
         self.input_panel.stop_webcam()
         self.controller.shutdown()
+        shutdown_all(self.side_panels)
 
 
 def create_tab(state: AppState, host: TabHost) -> TabBase:
