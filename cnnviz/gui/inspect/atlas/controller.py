@@ -260,10 +260,13 @@ class AtlasController(QObject):
             return None
         return a if a.layers == layers else None
 
-    def look_up(self, choice: SourceChoice, layers: tuple[str, ...]) -> Job | None:
-        """Open the cached index of ``layers`` over ``choice`` for the current model (nothing is run)."""
+    def look_up(self, choice: SourceChoice, layers: tuple[str, ...], *, again: bool = False) -> Job | None:
+        """Open the cached index of ``layers`` over ``choice`` for the current model (nothing is run).
+
+        Nothing is done when that index is already in memory, unless ``again``.
+        """
         session = self.state.model
-        if session is None or not layers or self.index_for(choice, layers) is not None:
+        if session is None or not layers or (not again and self.index_for(choice, layers) is not None):
             return None
         if self._building == (choice, layers) and self.running("build"):
             return None  # its answer is on the way
@@ -293,7 +296,7 @@ class AtlasController(QObject):
         def cancelled() -> None:
             # the partial index is in the cache: show what it has (a later Build continues it)
             if self.state.model is session and self._building is None:
-                self.look_up(choice, layers)
+                self.look_up(choice, layers, again=True)
 
         if choice.kind == "folder":
             self.sources.forget(choice)  # list the folder again: files may have been added

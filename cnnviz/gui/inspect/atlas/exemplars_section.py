@@ -153,7 +153,7 @@ class ExemplarsSection(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(lambda: self.atlas.cancel("build"))
-        lay.addLayout(button_row(self.build_button, self.cancel_button))
+        lay.addWidget(button_row(self.build_button, self.cancel_button))
         self.progress = ProgressLine()
         lay.addWidget(self.progress)
         self.index_label = wrapped()

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from cnnviz.gui.inspect.atlas.panel import AtlasPanel
 
 #: The picture's smallest and largest side on screen at zoom 1 (pixels).
-PICTURE_MIN = 120
+PICTURE_MIN = 96
 PICTURE_MAX = 360
 
 
@@ -87,7 +87,7 @@ class FeatVisSection(QWidget):
         self.lr.setRange(0.001, 10.0)
         self.lr.setSingleStep(0.01)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, 99999)
         self.seed.setToolTip(tr("The same seed and settings give the same picture."))
         form.addRow(tr("Steps"), self.steps)
         form.addRow(tr("Size"), self.size)
@@ -100,7 +100,7 @@ class FeatVisSection(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(lambda: self.atlas.cancel("featvis"))
-        lay.addLayout(button_row(self.run_button, self.cancel_button))
+        lay.addWidget(button_row(self.run_button, self.cancel_button))
         self.progress = ProgressLine()
         lay.addWidget(self.progress)
         self.message = error_label()

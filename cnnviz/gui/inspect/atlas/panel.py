@@ -54,7 +54,6 @@ class AtlasPanel(QWidget):
         self.layer_label.setWordWrap(True)
         self.layer_label.setMinimumWidth(20)
         self.channel_spin = QSpinBox()
-        self.channel_spin.setPrefix(tr("channel "))
         self.channel_spin.setToolTip(tr("The channel these views are about. Clicking a unit in the activation "
                                         "maps chooses its channel."))
         self.channel_spin.valueChanged.connect(self.set_channel)
@@ -125,7 +124,7 @@ class AtlasPanel(QWidget):
     def _on_layer(self) -> None:
         n = self.channels()
         layer = self.state.layer
-        self.layer_label.setText(tr("Layer {0}").format(layer) if layer else "")
+        self.layer_label.setText(tr("Layer {0}, channel").format(layer) if layer else "")
         self.channel_spin.blockSignals(True)
         self.channel_spin.setRange(0, max(n - 1, 0))
         self.channel_spin.setEnabled(n > 0)

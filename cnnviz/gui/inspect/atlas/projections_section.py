@@ -72,18 +72,20 @@ class ProjectionsSection(QWidget):
         )
         self.method_box.currentIndexChanged.connect(lambda _: self._method_changed())
         lay.addWidget(self.method_box)
-        self.show_button = QPushButton(tr("Show on the input"))
+        self.show_button = QPushButton(tr("Show on input"))
         self.show_button.setToolTip(tr("Compute the three projections of the target on the current image and "
                                        "draw the chosen one over the model input."))
         self.show_button.clicked.connect(self.show_projection)
         self.save_button = QPushButton(tr("Save PNG…"))
         self.save_button.setToolTip(tr("Save the model input with the overlay shown now as a PNG picture."))
         self.save_button.clicked.connect(lambda: self.save_png())
-        lay.addLayout(button_row(self.show_button, self.save_button))
+        lay.addWidget(button_row(self.show_button, self.save_button))
         self.what_label = wrapped()
         lay.addWidget(self.what_label)
 
-        lay.addWidget(heading(labels["occlusion"]))
+        title = heading(labels["occlusion"])
+        title.setMinimumWidth(40)
+        lay.addWidget(title)
         lay.addWidget(wrapped(tr("A grey square slides over the image; the map shows how much the class "
                                  "probability (or the unit's activation) drops where it covers.")))
         form = QFormLayout()
@@ -105,7 +107,7 @@ class ProjectionsSection(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(lambda: self.atlas.cancel("occlusion"))
-        lay.addLayout(button_row(self.occlude_button, self.cancel_button))
+        lay.addWidget(button_row(self.occlude_button, self.cancel_button))
         self.progress = ProgressLine()
         lay.addWidget(self.progress)
         self.occlusion_label = wrapped()
@@ -122,6 +124,8 @@ class ProjectionsSection(QWidget):
         a.message.connect(lambda section, text: section == "projections" and show_message(self.message, text))
         panel.inspect.unit_changed.connect(lambda _: self._unit_changed())
         panel.inspect.forward_changed.connect(lambda _: self._image_changed())
+        # a new image re-announces its layer after forward_changed: the target is complete only then
+        self.state.layer_changed.connect(lambda _: self._image_changed())
         if self.input_panel is not None:
             for m in PROJECTIONS:
                 self.input_panel.add_overlay(OVERLAY_KEYS[m], tr("Overlay: {0}").format(labels[m].lower()),

@@ -7,10 +7,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 #: A combo box shows at least this many characters and may be narrower than its longest item.
-COMBO_CHARS = 6
+COMBO_CHARS = 4
 ERROR_STYLE = "QLabel { color: #b00020; }"
 NOTE_STYLE = "QLabel { background: #fff3cd; color: #664d03; padding: 4px; border-radius: 4px; }"
 
@@ -40,6 +38,7 @@ def wrapped(text: str = "", style: str = "") -> QLabel:
     """A word-wrapped, selectable label."""
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setMinimumWidth(40)  # wraps to the panel's width instead of asking for its longest word
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if style:
         label.setStyleSheet(style)
@@ -59,15 +58,71 @@ def show_message(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    """Buttons side by side, sharing the width."""
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    for b in buttons:
-        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        b.setMinimumWidth(10)
-        row.addWidget(b)
-    return row
+class ButtonRow(QWidget):
+    """Buttons side by side sharing the width, stacked one per line when the width cannot hold their text."""
+
+    GAP = 4
+
+    def __init__(self, *buttons: QWidget) -> None:
+        super().__init__()
+        self.buttons = list(buttons)
+        for b in self.buttons:
+            b.setParent(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _needed(self) -> int:
+        return sum(b.sizeHint().width() for b in self.buttons) + self.GAP * (len(self.buttons) - 1)
+
+    def _line(self) -> int:
+        return max(b.sizeHint().height() for b in self.buttons)
+
+    def stacked(self, width: int | None = None) -> bool:
+        """True when the buttons go one per line at ``width`` (default: the current width)."""
+        return (self.width() if width is None else width) < self._needed()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        """Stacking depends on the width."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt naming)
+        """One line, or one per button."""
+        n = len(self.buttons) if self.stacked(width) else 1
+        return n * self._line() + (n - 1) * self.GAP
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """All buttons on one line."""
+        return QSize(self._needed(), self._line())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """As narrow as the widest button."""
+        return QSize(max(b.sizeHint().width() for b in self.buttons), self._line())
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+        """Place the buttons for the new width."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        w, line, n = self.width(), self._line(), len(self.buttons)
+        if self.stacked():
+            for i, b in enumerate(self.buttons):
+                b.setGeometry(0, i * (line + self.GAP), w, line)
+            return
+        each = (w - self.GAP * (n - 1)) / n
+        for i, b in enumerate(self.buttons):
+            b.setGeometry(round(i * (each + self.GAP)), 0, round(each), line)
+
+    def event(self, e: object) -> bool:
+        """A font change (zoom) changes the buttons' text widths."""
+        from PySide6.QtCore import QEvent
+
+        if getattr(e, "type", lambda: None)() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
+            self.updateGeometry()
+        return super().event(e)  # type: ignore[arg-type]
+
+
+def button_row(*buttons: QWidget) -> ButtonRow:
+    """Buttons side by side (stacked when the panel is too narrow for their text)."""
+    return ButtonRow(*buttons)
 
 
 class ProgressLine(QWidget):
