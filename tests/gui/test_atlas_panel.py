@@ -85,6 +85,21 @@ def _brute_top(session, folder: Path, layer: str, channel: int, k: int = 9) -> l
     return [scores[i] for i in ranked]
 
 
+def _channel_mean(session, path: Path, layer: str, channel: int) -> float:
+    """The channel's mean over space on one image file, fed as the Inspect tab feeds it."""
+    from cnnviz.core.images import load_image, prepare
+
+    out: list[torch.Tensor] = []
+    with session.exclusive() as model:
+        handle = dict(model.named_modules())[layer].register_forward_hook(lambda m, a, o: out.append(o.detach()))
+        try:
+            with torch.no_grad():
+                model(prepare(load_image(path), session.pre).tensor)
+        finally:
+            handle.remove()
+    return float(out[0][0, channel].mean())
+
+
 def test_top9_of_the_clicked_channel_is_the_brute_force_top9(atlas, qtbot, tmp_path) -> None:
     from cnnviz.core.atlas.crops import crop_box
     from cnnviz.core.atlas.inputs import model_view
@@ -132,11 +147,28 @@ def test_top9_of_the_clicked_channel_is_the_brute_force_top9(atlas, qtbot, tmp_p
     assert panel.channel == 9 and panel.exemplars.view_box.currentData() == "top"
     assert panel.atlas.top.channel == 9
 
+    # feature visualisation of that channel puts its mean on the best natural image next to the synthetic one's
+    panel.toolbox.setCurrentIndex(1)
+    panel.featvis.steps.setValue(6)
+    panel.featvis.run_button.click()
+    _idle(qtbot, tab)
+    answer = panel.atlas.featvis
+    best_name = _brute_top(tab.state.model, folder, LAYER, 9, 1)[0][0]
+    natural = _channel_mean(tab.state.model, folder / best_name, LAYER, 9)
+    assert Path(answer.natural_label).name == best_name
+    assert answer.natural == pytest.approx(natural, abs=1e-5)
+    assert f"{natural:.4g}" in panel.featvis.result_label.text()
+
 
 def test_cancel_then_build_again_completes_and_a_model_switch_never_shows_old_exemplars(atlas, qtbot, tmp_path):
     from cnnviz.gui.inspect.atlas.jobs import SourceChoice
 
     window, tab, panel = atlas
+    # a dataset that is not on disk: one sentence in the panel, nothing downloaded
+    panel.exemplars.set_choice(SourceChoice("torchvision", "MNIST", "test", str(tmp_path / "nothing")))
+    _idle(qtbot, tab)
+    assert panel.exemplars.message.isVisible() and "is not on disk" in panel.exemplars.message.text()
+    assert "Traceback" not in panel.exemplars.message.text()
     folder = _folder(tmp_path / "many", 320)
     panel.exemplars.set_choice(SourceChoice("folder", str(folder)))
     _idle(qtbot, tab)
@@ -146,6 +178,8 @@ def test_cancel_then_build_again_completes_and_a_model_switch_never_shows_old_ex
             panel.atlas.progress_changed.disconnect(cancel_on_progress)
             panel.exemplars.cancel_button.click()
 
+    texts: list[str] = []
+    panel.atlas.progress_changed.connect(lambda kind, f, text: kind == "build" and f >= 0 and texts.append(text))
     panel.atlas.progress_changed.connect(cancel_on_progress)
     panel.exemplars.build_button.click()
     _idle(qtbot, tab)
@@ -153,6 +187,7 @@ def test_cancel_then_build_again_completes_and_a_model_switch_never_shows_old_ex
     assert partial is not None and 0 < partial.done < 320
     assert f"partial: {partial.done} of 320 visited" in panel.exemplars.index_label.text()
     done_before = partial.done
+    assert any("of 320 images" in t for t in texts)  # progress counts the images as they go
 
     panel.exemplars.build_button.click()  # resumes
     _idle(qtbot, tab)

@@ -153,7 +153,7 @@ class AtlasController(QObject):
 
         def failed(msg: str, _details: str) -> None:
             if current():
-                self.message.emit(SECTION[kind], msg)
+                self.message.emit(SECTION[kind], tr(msg))  # a core message, translated when the .ts has it
 
         def connect(job: Job) -> None:
             job.sig_finished.connect(lambda result: current() and on_done(result))

@@ -254,6 +254,8 @@ class ProjectionsSection(QWidget):
                 self.method_box.setCurrentIndex(self.method_box.findData(m))
                 self.method_box.blockSignals(False)
         if key in OVERLAY_KEYS.values():
+            if self.target(quiet=True) is None and self.state.model is not None:
+                self.state.show_status(tr("Projections: click a unit in the activation maps first."), 5000)
             self._recompute_if_shown()
 
     def _set_input_overlay(self, key: str) -> None:

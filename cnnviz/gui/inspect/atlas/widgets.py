@@ -68,7 +68,8 @@ class ButtonRow(QWidget):
         self.buttons = list(buttons)
         for b in self.buttons:
             b.setParent(self)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred, not Fixed: a fixed height would cap it at one line even when the buttons stack
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
