@@ -306,8 +306,8 @@ def test_projections_are_the_core_maps_on_the_input_panel_and_follow_the_image(a
     np.testing.assert_array_equal(png, blend(tab.state.image.display, expected))
 
     # occlusion: the core map of the same unit, with the square and stride chosen here
-    pj.window.setValue(8)
-    pj.stride.setValue(4)
+    pj.window_spin.setValue(8)
+    pj.stride_spin.setValue(4)
     pj.occlude_button.click()
     _idle(qtbot, tab)
     assert overlay.currentData() == "occlusion"
@@ -332,6 +332,8 @@ def test_projections_are_the_core_maps_on_the_input_panel_and_follow_the_image(a
         gb = compute("guidedbackprop", model, tab.state.image.tensor,
                      Target.unit(LAYER, unit.channel, unit.y, unit.x))
     np.testing.assert_array_equal(tab.input_panel.overlay.image, heat_rgba(gb.heat(), "inferno"))
+    with tab.state.model.exclusive() as model:  # nothing the panel ran left a hook behind
+        assert not any(m._forward_hooks or m._forward_pre_hooks or m._backward_hooks for m in model.modules())
 
 
 def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_lesson(

@@ -155,12 +155,20 @@ class AtlasController(QObject):
             if current():
                 self.message.emit(SECTION[kind], tr(msg))  # a core message, translated when the .ts has it
 
+        def finished(result: Any) -> None:
+            if current():
+                on_done(result)
+
+        def progressed(fraction: float, _message: str) -> None:
+            if current():
+                self._on_progress(kind, fraction)
+
         def connect(job: Job) -> None:
-            job.sig_finished.connect(lambda result: current() and on_done(result))
+            job.sig_finished.connect(finished)
             job.sig_failed.connect(failed)
             if on_cancelled is not None:
-                job.sig_cancelled.connect(lambda: on_cancelled())
-            job.sig_progress.connect(lambda f, m: current() and self._on_progress(kind, f))
+                job.sig_cancelled.connect(on_cancelled)
+            job.sig_progress.connect(progressed)
             job.sig_done.connect(lambda: self._job_over(kind, current()))
 
         if kind in LONG_KINDS:
@@ -308,7 +316,7 @@ class AtlasController(QObject):
     def show_top(self, layer: str, channel: int) -> Job | None:
         """Read the top exemplars of ``channel`` of ``layer`` from the current index."""
         a = self.index
-        if a is None or a.viewer is None or layer not in a.index.layers:
+        if a is None or a.index is None or a.viewer is None or layer not in a.index.layers:
             self.cancel("top")
             self.top = None
             self.top_changed.emit(None)
@@ -328,7 +336,7 @@ class AtlasController(QObject):
     def show_atlas(self, layer: str, by: str) -> Job | None:
         """Read every channel's best exemplar of ``layer`` from the current index, sorted ``by``."""
         a = self.index
-        if a is None or a.viewer is None or layer not in a.index.layers:
+        if a is None or a.index is None or a.viewer is None or layer not in a.index.layers:
             self.cancel("atlas")
             self.atlas = None
             self.atlas_changed.emit(None)
@@ -355,8 +363,8 @@ class AtlasController(QObject):
             return None
         natural = None
         a = self.index
-        if a is not None and a.viewer is not None and target.kind != "class" and target.layer in a.index.layers \
-                and a.session_id == session.session_id:
+        if a is not None and a.index is not None and a.viewer is not None and target.kind != "class" \
+                and target.layer in a.index.layers and a.session_id == session.session_id:
             best = a.index.top(target.layer, target.channel, 1)
             if best:
                 natural = jobs.NaturalExemplar(a.viewer.source, best[0].image_id, best[0].image, a.index.preprocess)

@@ -200,7 +200,7 @@ class ExemplarsSection(QWidget):
         a.atlas_changed.connect(self._on_atlas)
         a.progress_changed.connect(self._on_progress)
         a.running_changed.connect(self._on_running)
-        a.message.connect(lambda section, text: section == "exemplars" and show_message(self.message, text))
+        a.message.connect(self._on_message)
         self._update_layers_button()
         self.update_cache_label()
 
@@ -398,6 +398,10 @@ class ExemplarsSection(QWidget):
             self.progress.set_progress(fraction, text)
         elif kind == "atlas":
             self.atlas_progress.set_progress(fraction, text)
+
+    def _on_message(self, section: str, text: str) -> None:
+        if section == "exemplars":
+            show_message(self.message, text)
 
     def _on_running(self, kind: str, running: bool) -> None:
         if kind == "build":

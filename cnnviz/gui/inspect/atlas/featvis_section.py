@@ -79,9 +79,9 @@ class FeatVisSection(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.steps = QSpinBox()
         self.steps.setRange(1, 5000)
-        self.size = QSpinBox()
-        self.size.setRange(8, 512)
-        self.size.setSuffix(" px")
+        self.size_spin = QSpinBox()
+        self.size_spin.setRange(8, 512)
+        self.size_spin.setSuffix(" px")
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(3)
         self.lr.setRange(0.001, 10.0)
@@ -90,7 +90,7 @@ class FeatVisSection(QWidget):
         self.seed.setRange(0, 99999)
         self.seed.setToolTip(tr("The same seed and settings give the same picture."))
         form.addRow(tr("Steps"), self.steps)
-        form.addRow(tr("Size"), self.size)
+        form.addRow(tr("Size"), self.size_spin)
         form.addRow(tr("Learning rate"), self.lr)
         form.addRow(tr("Seed"), self.seed)
         self.run_button = QPushButton(tr("Run"))
@@ -121,10 +121,18 @@ class FeatVisSection(QWidget):
         a = self.atlas
         a.featvis_step.connect(self._on_step)
         a.featvis_changed.connect(self._on_result)
-        a.progress_changed.connect(lambda k, f, t: k == "featvis" and self.progress.set_progress(f, t))
+        a.progress_changed.connect(self._on_progress)
         a.running_changed.connect(self._on_running)
-        a.message.connect(lambda section, text: section == "featvis" and show_message(self.message, text))
+        a.message.connect(self._on_message)
         self._update_target()
+
+    def _on_progress(self, kind: str, fraction: float, text: str) -> None:
+        if kind == "featvis":
+            self.progress.set_progress(fraction, text)
+
+    def _on_message(self, section: str, text: str) -> None:
+        if section == "featvis":
+            show_message(self.message, text)
 
     # ------------------------------------------------------------ settings
     def _preset_defaults(self, name: str) -> None:
@@ -144,7 +152,7 @@ class FeatVisSection(QWidget):
         """A new model: its input size and number of classes."""
         if session is None:
             return
-        self.size.setValue(int(session.pre.crop_size[0]))
+        self.size_spin.setValue(int(session.pre.crop_size[0]))
         n = session.spec.num_classes or len(session.class_names or ())
         out = session.summary.layers[-1].output_shape if session.summary.layers else None
         if out and len(out) == 1:
@@ -157,7 +165,7 @@ class FeatVisSection(QWidget):
     def settings_dict(self) -> dict[str, Any]:
         """The choices, JSON-ready (lessons)."""
         return {"target": self.target_box.currentData(), "class": self.class_spin.value(),
-                "preset": self.preset_box.currentData(), "steps": self.steps.value(), "size": self.size.value(),
+                "preset": self.preset_box.currentData(), "steps": self.steps.value(), "size": self.size_spin.value(),
                 "lr": round(self.lr.value(), 6), "seed": self.seed.value()}
 
     def apply_settings(self, d: dict[str, Any], problems: list[str]) -> None:
@@ -169,13 +177,18 @@ class FeatVisSection(QWidget):
                     box.setCurrentIndex(i)
                 else:
                     problems.append(tr("Unknown feature visualisation {0} {1}.").format(key, d[key]))
-        for key, spin in (("class", self.class_spin), ("steps", self.steps), ("size", self.size),
-                          ("lr", self.lr), ("seed", self.seed)):
-            try:
-                if key in d:
-                    spin.setValue(type(spin.value())(d[key]))
-            except (TypeError, ValueError):
-                problems.append(tr("Unknown feature visualisation {0} {1}.").format(key, d[key]))
+        for key, spin in (("class", self.class_spin), ("steps", self.steps), ("size", self.size_spin),
+                          ("seed", self.seed)):
+            if key in d:
+                if isinstance(d[key], int) and not isinstance(d[key], bool):
+                    spin.setValue(d[key])
+                else:
+                    problems.append(tr("Unknown feature visualisation {0} {1}.").format(key, d[key]))
+        if "lr" in d:
+            if isinstance(d["lr"], int | float) and not isinstance(d["lr"], bool):
+                self.lr.setValue(float(d["lr"]))
+            else:
+                problems.append(tr("Unknown feature visualisation {0} {1}.").format("lr", d["lr"]))
 
     # ------------------------------------------------------------ running
     def target(self) -> Any:
@@ -208,7 +221,7 @@ class FeatVisSection(QWidget):
             target = self.target()
             if target is None:
                 return
-            size = self.size.value()
+            size = self.size_spin.value()
             crop = tuple(int(v) for v in session.pre.crop_size)
             settings = preset(self.preset_box.currentData(), steps=self.steps.value(), lr=self.lr.value(),
                               seed=self.seed.value(), size=None if crop == (size, size) else (size, size))

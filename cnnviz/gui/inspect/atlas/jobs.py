@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from cnnviz.core.errors import DatasetError
-from cnnviz.core.progress import CancelToken, ProgressFn
+from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 
 if TYPE_CHECKING:
     from torch import nn
@@ -224,7 +224,7 @@ def job_build(
     from cnnviz.core.atlas.exemplars import open_index
 
     progress(0.0, "")
-    source = sources.get(choice, lambda f, m="": None, cancel)
+    source = sources.get(choice, no_progress, cancel)
     report(Report("total", len(source)))
     cancel.check()
     with private_model(session) as model:

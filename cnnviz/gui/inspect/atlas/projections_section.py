@@ -90,17 +90,17 @@ class ProjectionsSection(QWidget):
                                  "probability (or the unit's activation) drops where it covers.")))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.window = QSpinBox()
-        self.window.setRange(1, 1024)
-        self.window.setSuffix(" px")
-        self.stride = QSpinBox()
-        self.stride.setRange(1, 1024)
-        self.stride.setSuffix(" px")
-        self.window.setToolTip(tr("Side of the grey square."))
-        self.stride.setToolTip(tr("Step between two positions of the square (at most its side)."))
-        self.window.valueChanged.connect(lambda v: self.stride.setMaximum(max(1, v)))
-        form.addRow(tr("Square"), self.window)
-        form.addRow(tr("Stride"), self.stride)
+        self.window_spin = QSpinBox()
+        self.window_spin.setRange(1, 1024)
+        self.window_spin.setSuffix(" px")
+        self.stride_spin = QSpinBox()
+        self.stride_spin.setRange(1, 1024)
+        self.stride_spin.setSuffix(" px")
+        self.window_spin.setToolTip(tr("Side of the grey square."))
+        self.stride_spin.setToolTip(tr("Step between two positions of the square (at most its side)."))
+        self.window_spin.valueChanged.connect(lambda v: self.stride_spin.setMaximum(max(1, v)))
+        form.addRow(tr("Square"), self.window_spin)
+        form.addRow(tr("Stride"), self.stride_spin)
         lay.addLayout(form)
         self.occlude_button = QPushButton(tr("Run occlusion"))
         self.occlude_button.clicked.connect(self.occlude)
@@ -119,9 +119,9 @@ class ProjectionsSection(QWidget):
         a = self.atlas
         a.projections_changed.connect(self._on_projections)
         a.occlusion_changed.connect(self._on_occlusion)
-        a.progress_changed.connect(lambda k, f, t: k == "occlusion" and self.progress.set_progress(f, t))
-        a.running_changed.connect(lambda k, r: k == "occlusion" and self.cancel_button.setEnabled(r))
-        a.message.connect(lambda section, text: section == "projections" and show_message(self.message, text))
+        a.progress_changed.connect(self._on_progress)
+        a.running_changed.connect(self._on_running)
+        a.message.connect(self._on_message)
         panel.inspect.unit_changed.connect(lambda _: self._unit_changed())
         panel.inspect.forward_changed.connect(lambda _: self._image_changed())
         # a new image re-announces its layer after forward_changed: the target is complete only then
@@ -134,6 +134,18 @@ class ProjectionsSection(QWidget):
                                          lambda: self.overlay_rgba("occlusion"))
             self.input_panel.overlay_box.currentIndexChanged.connect(lambda _: self._overlay_chosen())
 
+    def _on_progress(self, kind: str, fraction: float, text: str) -> None:
+        if kind == "occlusion":
+            self.progress.set_progress(fraction, text)
+
+    def _on_running(self, kind: str, running: bool) -> None:
+        if kind == "occlusion":
+            self.cancel_button.setEnabled(running)
+
+    def _on_message(self, section: str, text: str) -> None:
+        if section == "projections":
+            show_message(self.message, text)
+
     # ------------------------------------------------------------ settings
     def on_model(self, session: Any) -> None:
         """A new model: occlusion defaults from its input size (a quarter of the shorter side)."""
@@ -143,15 +155,15 @@ class ProjectionsSection(QWidget):
             return
         h, w = (int(v) for v in session.pre.crop_size)
         window, stride = default_geometry(h, w, {})
-        self.window.setMaximum(min(h, w))
-        self.window.setValue(window)
-        self.stride.setValue(min(stride, window))
+        self.window_spin.setMaximum(min(h, w))
+        self.window_spin.setValue(window)
+        self.stride_spin.setValue(min(stride, window))
         self.occlusion_label.setText("")
 
     def settings_dict(self) -> dict[str, Any]:
         """The choices, JSON-ready (lessons)."""
         return {"target": self.target_box.currentData(), "method": self.method_box.currentData(),
-                "window": self.window.value(), "stride": self.stride.value()}
+                "window": self.window_spin.value(), "stride": self.stride_spin.value()}
 
     def apply_settings(self, d: dict[str, Any], problems: list[str]) -> None:
         """Bring back :meth:`settings_dict`."""
@@ -162,7 +174,7 @@ class ProjectionsSection(QWidget):
                     box.setCurrentIndex(i)
                 else:
                     problems.append(tr("Unknown projection {0} {1}.").format(key, d[key]))
-        for key, spin in (("window", self.window), ("stride", self.stride)):
+        for key, spin in (("window", self.window_spin), ("stride", self.stride_spin)):
             if isinstance(d.get(key), int):
                 spin.setValue(d[key])
 
@@ -316,10 +328,10 @@ class ProjectionsSection(QWidget):
         target = self.target()
         if target is None:
             return
-        stride = min(self.stride.value(), self.window.value())
+        stride = min(self.stride_spin.value(), self.window_spin.value())
         self.occlusion_label.setText("")
         self._occluded_target = target
-        self.atlas.occlude(target, self.window.value(), stride)
+        self.atlas.occlude(target, self.window_spin.value(), stride)
 
     def _on_occlusion(self, answer: Any) -> None:
         if answer is None:
