@@ -241,6 +241,12 @@ def test_feature_visualisation_is_live_cancellable_and_reports_true_activations(
     panel.atlas.featvis_step.connect(steps.append)
     fv.run_button.click()
     qtbot.waitUntil(lambda: sum(s.image is not None for s in steps) >= 2, timeout=20000)
+    # meanwhile the Inspect tab's own work runs at once: the optimisation holds neither the model nor its workers
+    erf: list[object] = []
+    tab.controller.erf_changed.connect(erf.append)
+    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(2))  # a unit of the channel being visualised
+    qtbot.waitUntil(lambda: bool(erf), timeout=10000)
+    assert panel.atlas.running("featvis")
     fv.cancel_button.click()
     _idle(qtbot, tab)
     pictures = [s for s in steps if s.image is not None]

@@ -8,9 +8,10 @@ also checked against the model (session id) and, for projections, the image
 feature visualisation and the projections at once, so another model's
 exemplars are never on screen, not even for a moment.
 
-Long work (indexing, the atlas of a layer, feature visualisation,
-occlusion) runs in the controller's own thread pool on a copy of the model
-(see :mod:`.jobs`), so it never queues up the Inspect tab's short jobs.
+Long work (opening an image set, indexing, the atlas of a layer, feature
+visualisation, occlusion) runs in the controller's own thread pool, on a
+copy of the model where it runs one (see :mod:`.jobs`), so it never queues
+up the Inspect tab's short jobs nor holds the model while it runs.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 from cnnviz.gui.workers import Job, start_job, start_job_in
 
-#: Kinds of work that run in the panel's own pool.
-LONG_KINDS = ("build", "atlas", "featvis", "occlusion")
+#: Kinds of work that run in the panel's own pool (a lookup may draw a synthetic set or list a big folder).
+LONG_KINDS = ("lookup", "build", "atlas", "featvis", "occlusion")
 #: Which section of the panel reports the errors of each kind of work.
 SECTION = {"lookup": "exemplars", "build": "exemplars", "top": "exemplars", "atlas": "exemplars",
            "featvis": "featvis", "projections": "projections", "occlusion": "projections"}
@@ -93,7 +94,7 @@ class AtlasController(QObject):
         self.sources = SourceShelf()
         self.fingerprints = FingerprintShelf()
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.pool.setMaxThreadCount(3)
         self.index: IndexAnswer | None = None
         self.top: Any = None
         self.atlas: Any = None
