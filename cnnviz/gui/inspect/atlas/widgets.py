@@ -103,6 +103,9 @@ class ButtonRow(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
         """Place the buttons for the new width."""
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place()
+
+    def _place(self) -> None:
         w, line, n = self.width(), self._line(), len(self.buttons)
         if self.stacked():
             for i, b in enumerate(self.buttons):
@@ -117,7 +120,8 @@ class ButtonRow(QWidget):
         from PySide6.QtCore import QEvent
 
         if getattr(e, "type", lambda: None)() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
-            self.updateGeometry()
+            self.updateGeometry()  # the buttons' text widths changed: maybe one line, maybe stacked
+            self._place()
         return super().event(e)  # type: ignore[arg-type]
 
 
@@ -180,6 +184,14 @@ class ElidedToolButton(QToolButton):
         """Elide again for the new width."""
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._elide()
+
+    def changeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+        """A font change (zoom) elides again."""
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)  # type: ignore[arg-type]
+        if getattr(event, "type", lambda: None)() == QEvent.Type.FontChange:
+            self._elide()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         """Narrow: the text is elided instead."""
