@@ -349,6 +349,7 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
     from cnnviz.gui import presentation, startup, theme
     from cnnviz.gui.inspect.atlas.jobs import SourceChoice
     from cnnviz.gui.inspect.atlas.views import Tile
+    from cnnviz.gui.inspect.atlas.widgets import ButtonRow
 
     window, tab, panel = atlas
     app = QApplication.instance()
@@ -369,6 +370,10 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
                 qtbot.wait(20)
                 # the panel never makes the side column (so the window) wider than the other panels do
                 assert panel.minimumSizeHint().width() <= max(w.minimumSizeHint().width() for w in others)
+                # buttons side by side keep their whole text, or stack one per line
+                for row in panel.toolbox.currentWidget().findChildren(ButtonRow):
+                    for b in row.buttons:
+                        assert b.width() >= min(b.sizeHint().width(), row.width()), (zoom, b.text())
                 if zoom == 1.0:
                     hint = window.minimumSizeHint()
                     assert hint.width() <= 1280 and hint.height() <= 800, (section, hint.toTuple())
