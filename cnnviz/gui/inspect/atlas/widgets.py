@@ -111,9 +111,12 @@ class ButtonRow(QWidget):
             for i, b in enumerate(self.buttons):
                 b.setGeometry(0, i * (line + self.GAP), w, line)
             return
-        each = (w - self.GAP * (n - 1)) / n
-        for i, b in enumerate(self.buttons):
-            b.setGeometry(round(i * (each + self.GAP)), 0, round(each), line)
+        extra = (w - self._needed()) / n  # each button gets its text's width and a share of the rest
+        x = 0.0
+        for b in self.buttons:
+            width = b.sizeHint().width() + extra
+            b.setGeometry(round(x), 0, round(x + width) - round(x), line)
+            x += width + self.GAP
 
     def event(self, e: object) -> bool:
         """A font change (zoom) changes the buttons' text widths."""
