@@ -179,7 +179,7 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
         input_panel.stop_webcam()  # the lesson's image replaces the live camera
     _apply_view(tab, lesson, problems)
     _apply_device(tab, lesson, problems)
-    for key, panel in hooked(getattr(tab, "side_panels", {})).items():
+    for key, panel in hooked(tab.side_panels).items():
         if isinstance(lesson.get(key), dict):
             panel.apply_lesson_state(lesson[key], problems)
 
