@@ -138,6 +138,18 @@ def start_job(fn: Callable[..., Any], connect: Callable[[Job], None] | None, **k
     return job
 
 
+def start_job_in(pool: QThreadPool, fn: Callable[..., Any], connect: Callable[[Job], None] | None,
+                 **kwargs: Any) -> Job:
+    """Like :func:`start_job`, in ``pool``: long work that must not queue up the app's short jobs.
+
+    Whoever owns ``pool`` waits for it when shutting down (:func:`cancel_all_and_wait`
+    waits for the global pool only).
+    """
+    job = _new_job(connect)
+    pool.start(functools.partial(_run, job, fn, kwargs))
+    return job
+
+
 def active_jobs() -> list[Job]:
     """Jobs started and not yet done."""
     return [j for j in _ACTIVE if j.running]

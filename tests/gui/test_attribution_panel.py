@@ -26,7 +26,7 @@ def _tab(window):
 
 
 def _panel(window):
-    return dict(_tab(window).side_panels())["attribution"]
+    return _tab(window).side_panels["attribution"]
 
 
 def _idle(qtbot, window, timeout: int = 30000) -> None:

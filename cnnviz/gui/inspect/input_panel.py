@@ -4,6 +4,7 @@ the effective receptive field, and ways to bring in an image."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +158,7 @@ class InputPanel(QWidget):
         self.rf_rect: Any = None  # the core RFRect drawn now
         self._erf: Any = None
         self._cam: Any = None
+        self._extra_overlays: dict[str, Callable[[], np.ndarray | None]] = {}
 
         state.image_changed.connect(self._on_image)
         controller.unit_changed.connect(self._on_unit)
@@ -451,10 +453,29 @@ class InputPanel(QWidget):
         self._cam = result
         self._draw_overlay()
 
+    def add_overlay(self, key: str, label: str, provider: Callable[[], np.ndarray | None]) -> None:
+        """Offer another overlay: ``provider()`` gives uint8 RGBA at the model input's size, or None (nothing yet).
+
+        The feature calls :meth:`refresh_overlay` when its picture changes.
+        """
+        self._extra_overlays[key] = provider
+        self.overlay_box.addItem(label, key)
+
+    def refresh_overlay(self) -> None:
+        """Draw the chosen overlay again (a feature's picture changed)."""
+        self._draw_overlay()
+
     def _draw_overlay(self) -> None:
         from cnnviz.core.attribution.cam import heat_rgba
 
         mode = self.overlay_box.currentData()
+        if mode in self._extra_overlays:
+            rgba = self._extra_overlays[mode]()
+            if rgba is None:
+                self.overlay.clear()
+            else:
+                self.overlay.setImage(rgba, autoLevels=False, levels=None)  # uint8: shown as it is
+            return
         fwd = self.controller.forward
         heat = None
         if mode == "erf" and self._erf is not None and fwd is not None and self._erf.image_id == fwd.image_id:

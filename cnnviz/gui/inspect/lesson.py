@@ -21,12 +21,17 @@ Keys (all optional when applying; missing keys keep what the window shows)::
     scale         "shared" | "per_channel" | "symmetric"
     sort          "index" | "mean" | "max"
     unit          {"channel": c, "y": y, "x": x} of the selected unit, or null
-    overlay       "erf" | "cam" | "none"
+    overlay       "erf" | "cam" | "none", or a side panel's ("projection:deconvnet", "occlusion", ...)
     kernel_page   input channel shown in the Kernels view
     attribution   the "Why this class?" panel's choices: {"methods": [names], "target": "top" | "class" | "unit",
                   "class_index": int or null, "layer": CAM layer key or null (follow the selected layer),
                   "overlay": bool, "page": "maps" | "faithfulness" | "sanity" | "sweep"}
-                  (every side panel with lesson hooks keeps its choices under its key)
+    atlas         the "What it detects" panel's choices (see ``AtlasPanel.lesson_state``):
+                  {"section", "dataset": {"kind", "name", "split", "root"} | null,
+                   "layers": [keys] | null (the selected layer), "view", "sort",
+                   "featvis": {"target", "class", "preset", "steps", "size", "lr", "seed"},
+                   "projection": {"target", "method", "window", "stride"}}
+                  (every side panel with lesson hooks stores its choices under its key)
 """
 
 from __future__ import annotations
@@ -112,7 +117,7 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
         ),
         "overlay": tab.input_panel.overlay_box.currentData(),
         "kernel_page": int(tab.kernels.current_page()),
-        **panel_lesson_states(tab.side_panels()),
+        **panel_lesson_states(tab.side_panels),
     }
     if not sample and raw is not None:
         out["image_attachment"] = _attach_image(raw, path, attachments)
@@ -191,7 +196,7 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
 
     def finish(_: object = None) -> None:
         _apply_selection(tab, lesson)
-        problems.extend(apply_panel_lesson_states(tab.side_panels(), lesson))
+        problems.extend(apply_panel_lesson_states(tab.side_panels, lesson))
         if problems:
             state.show_error(tr("Lesson"), "\n".join(problems))
 

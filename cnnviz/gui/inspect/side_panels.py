@@ -2,17 +2,17 @@
 
 An entry is ``(key, title, widget)``; the key names it on the command line
 (``cnnviz --screenshot ... --panel KEY``) and in lessons. Panels are built with
-the shared state and the Inspect controller (the model is reached only through
-``state.model.exclusive()``).
+the shared state, the Inspect controller and the input panel (for overlays);
+the model is reached only through ``state.model.exclusive()``.
 
-A panel that runs its own work or keeps choices implements :class:`PanelHooks`;
-the tab then asks it whether it is busy, shuts it down with itself, and keeps
-its choices in lessons under the panel's key.
+A panel that runs work of its own, or has choices worth keeping in a lesson,
+implements :class:`PanelHooks`; the tab asks it whether it is busy, shuts it
+down with itself and keeps its choices in lessons under the panel's key,
+through the helpers below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
@@ -39,41 +39,44 @@ class PanelHooks(Protocol):
         """Bring back :meth:`lesson_state`; returns messages about what could not be applied."""
 
 
-def extra_side_panels(state: AppState, controller: InspectController) -> list[tuple[str, str, QWidget]]:
+def extra_side_panels(
+    state: AppState, controller: InspectController, input_panel: Any = None
+) -> list[tuple[str, str, QWidget]]:
     """The panels features add after Layer math, Kernels and Top-5."""
+    from cnnviz.gui.inspect.atlas import AtlasPanel
     from cnnviz.gui.inspect.attribution import AttributionPanel
 
-    panels: list[tuple[str, str, QWidget]] = [
+    return [
         ("attribution", tr("Why this class?"), AttributionPanel(state, controller)),
+        ("atlas", tr("What it detects"), AtlasPanel(state, controller, input_panel)),
     ]
-    return panels
 
 
-def hooked(widgets: Iterable[tuple[str, QWidget]]) -> list[tuple[str, PanelHooks]]:
-    """The ``(key, panel)`` pairs whose panel implements :class:`PanelHooks`."""
-    return [(key, w) for key, w in widgets if isinstance(w, PanelHooks)]
+def hooked(panels: dict[str, QWidget]) -> dict[str, PanelHooks]:
+    """The panels that implement :class:`PanelHooks`, by key."""
+    return {k: w for k, w in panels.items() if isinstance(w, PanelHooks)}
 
 
-def panels_busy(widgets: Iterable[tuple[str, QWidget]]) -> bool:
-    """True while any hooked panel is busy."""
-    return any(p.is_busy() for _, p in hooked(widgets))
+def panels_busy(panels: dict[str, QWidget]) -> bool:
+    """True while any hooked panel's own work runs."""
+    return any(p.is_busy() for p in hooked(panels).values())
 
 
-def shutdown_panels(widgets: Iterable[tuple[str, QWidget]]) -> None:
-    """Shut every hooked panel down."""
-    for _, p in hooked(widgets):
+def shutdown_panels(panels: dict[str, QWidget]) -> None:
+    """Shut every hooked panel down (the tab is going away)."""
+    for p in hooked(panels).values():
         p.shutdown()
 
 
-def panel_lesson_states(widgets: Iterable[tuple[str, QWidget]]) -> dict[str, Any]:
+def panel_lesson_states(panels: dict[str, QWidget]) -> dict[str, Any]:
     """``{key: panel.lesson_state()}`` of every hooked panel."""
-    return {key: p.lesson_state() for key, p in hooked(widgets)}
+    return {key: p.lesson_state() for key, p in hooked(panels).items()}
 
 
-def apply_panel_lesson_states(widgets: Iterable[tuple[str, QWidget]], lesson: dict[str, Any]) -> list[str]:
+def apply_panel_lesson_states(panels: dict[str, QWidget], lesson: dict[str, Any]) -> list[str]:
     """Give every hooked panel its part of ``lesson`` (missing keys: nothing changes); the problems."""
     problems: list[str] = []
-    for key, p in hooked(widgets):
+    for key, p in hooked(panels).items():
         if key in lesson and lesson[key] is not None:
             problems.extend(p.apply_lesson_state(lesson[key]))
     return problems

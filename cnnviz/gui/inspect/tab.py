@@ -76,14 +76,16 @@ class InspectTab(TabBase):
 
         self.side = QTabWidget()
         self.side_keys: list[str] = []
+        self.side_panels: dict[str, QWidget] = {}  # key -> widget of every side panel
         for key, title, widget in [
             ("math", tr("Layer math"), self.math),
             ("kernels", tr("Kernels"), self.kernels),
             ("top5", tr("Top-5 · Grad-CAM"), self.predictions),
-            *extra_side_panels(state, self.controller),
+            *extra_side_panels(state, self.controller, self.input_panel),
         ]:
             self.side.addTab(widget, title)
             self.side_keys.append(key)
+            self.side_panels[key] = widget
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.input_panel)
         self.top_split.addWidget(self.channel_view)
@@ -317,15 +319,10 @@ class InspectTab(TabBase):
         parts = [session.name, weights_text(session.weights_label)] if session is not None else []
         return [*parts, self.state.device], self.state.device
 
-    def side_panels(self) -> list[tuple[str, QWidget]]:
-        """The side panels as ``(key, widget)`` pairs, in tab order."""
-        pairs = [(key, self.side.widget(i)) for i, key in enumerate(self.side_keys)]
-        return [(key, w) for key, w in pairs if w is not None]
-
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs (side panels' work included)."""
-        return (not self._started or self.controller.busy() or (self.state.model is None and self.controller.running("main"))
-                or panels_busy(self.side_panels()))
+        return (not self._started or self.controller.busy() or panels_busy(self.side_panels)
+                or (self.state.model is None and self.controller.running("main")))
 
     def save_settings(self, s: QSettings) -> None:
         """Remember the model, weights, image, layer, device, view options and splitters."""
@@ -372,7 +369,7 @@ class InspectTab(TabBase):
     def shutdown(self) -> None:
         """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
         self.input_panel.stop_webcam()
-        shutdown_panels(self.side_panels())
+        shutdown_panels(self.side_panels)
         self.controller.shutdown()
 
 
