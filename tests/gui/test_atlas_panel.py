@@ -422,7 +422,6 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
     assert (other.featvis.preset_box.currentData(), other.featvis.steps.value(), other.featvis.seed.value()) == \
         ("2015", 77, 5)
     assert other.projections.method_box.currentData() == "saliency" and other.toolbox.currentIndex() == 1
-    problems: list[str] = []
-    other.apply_lesson_state({"dataset": {"kind": "folder", "name": str(tmp_path / "gone")}}, problems)
+    problems = other.apply_lesson_state({"dataset": {"kind": "folder", "name": str(tmp_path / "gone")}})
     assert problems and "was not found" in problems[0]
 
