@@ -5,9 +5,11 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from cnnviz.core.explain import TIMELINE, compute_timeline, timeline_row
+from cnnviz.core.explain import compute_timeline, timeline_entries, timeline_row
 from cnnviz.core.explain.timeline import longest_weighted_chain
 from cnnviz.core.models.registry import build_model
+
+TIMELINE = timeline_entries()
 
 
 def test_order_and_texts() -> None:

@@ -30,3 +30,14 @@ def test_every_surface_suggests_a_learning_rate_for_every_optimizer() -> None:
         spec = get_surface_spec(surface)
         assert set(spec.suggested) == names, (surface, names ^ set(spec.suggested))
         assert all(v.get("lr", 0) > 0 for v in spec.suggested.values())
+
+
+def test_trainable_and_timeline_models_come_from_their_registration() -> None:
+    from cnnviz.core.models._api import get_spec, timeline_models, trainable_models
+
+    assert [s.name for s in trainable_models()] == ["lenet5", "lenet5_modern", "vgg_small", "resnet18_classifier"]
+    on = timeline_models()
+    assert [s.timeline.label for s in on] == ["LeNet-5", "AlexNet", "ZFNet", "VGG-16", "NiN", "GoogLeNet",
+                                             "ResNet-18", "ResNet-50", "ResNet-152"]
+    assert all(s.timeline.introduced_en and s.timeline.introduced_zh for s in on)
+    assert get_spec("resnet18").timeline is not None and not get_spec("resnet34").timeline

@@ -38,17 +38,17 @@ from cnnviz.core.explain.sliding import (
 )
 from cnnviz.core.explain.text import ExplainError, Text, num
 from cnnviz.core.explain.timeline import (
-    TIMELINE,
     TimelineEntry,
     TimelineRow,
     compute_timeline,
+    timeline_entries,
     timeline_row,
 )
 
 __all__ = [
-    "TIMELINE", "ChannelMix", "ConvAnimation", "ExplainError", "LayerSpec", "NotesExercise", "ParamCount",
+    "ChannelMix", "ConvAnimation", "ExplainError", "LayerSpec", "NotesExercise", "ParamCount",
     "PoolAnimation", "RFRow", "SizeExplanation", "StackComparison", "Step", "Text", "TimelineEntry",
     "TimelineRow", "Window", "compute_timeline", "count_conv", "count_layer", "count_module", "example_input",
     "example_kernel", "explain_axis", "explain_output_size", "notes_exercise", "num", "resize_grid",
-    "rf_growth", "rf_growth_from_model", "rf_growth_from_summary", "stack_module", "three_3x3_vs_7x7", "timeline_row",
+    "rf_growth", "rf_growth_from_model", "rf_growth_from_summary", "stack_module", "three_3x3_vs_7x7", "timeline_entries", "timeline_row",
 ]

@@ -40,38 +40,15 @@ class TimelineEntry:
     introduced: Text
 
 
-TIMELINE: tuple[TimelineEntry, ...] = (
-    TimelineEntry("lenet5", "LeNet-5", Text(
-        "Convolution + subsampling stages trained end to end with backpropagation; shared weights.",
-        "卷积 + 下采样的层级结构，用反向传播端到端训练；权值共享。")),
-    TimelineEntry("alexnet", "AlexNet", Text(
-        "ReLU instead of sigmoid/tanh, dropout, local response normalisation (LRN), max pooling, "
-        "data augmentation, training on GPUs.",
-        "用 ReLU 代替 sigmoid/tanh、DropOut、局部响应归一化（LRN）、最大池化、数据增强、GPU 训练。")),
-    TimelineEntry("zfnet", "ZFNet", Text(
-        "Visualising the filters of AlexNet led to a smaller first layer (7×7, stride 2) that keeps more detail.",
-        "通过可视化 AlexNet 的卷积核，把第一层改为更小的 7×7、步长 2，保留更多细节。")),
-    TimelineEntry("vgg16", "VGG-16", Text(
-        "Small 3×3 kernels stacked deep (16 layers): three 3×3 see what one 7×7 sees with fewer weights.",
-        "堆叠小的 3×3 卷积核加深网络（16 层）：三个 3×3 的感受野等于一个 7×7，但权重更少。")),
-    TimelineEntry("nin", "NiN", Text(
-        "1×1 convolutions (mlpconv) and global average pooling instead of fully connected layers.",
-        "1×1 卷积（mlpconv）和全局平均池化，代替全连接层。")),
-    TimelineEntry("googlenet", "GoogLeNet", Text(
-        "Inception modules: parallel 1×1, 3×3, 5×5 and pooling branches with 1×1 bottlenecks; "
-        "auxiliary classifiers during training; no big fully connected layers.",
-        "Inception 模块：并行的 1×1、3×3、5×5 和池化分支，用 1×1 卷积降维；训练时加辅助分类器；"
-        "没有大的全连接层。")),
-    TimelineEntry("resnet18", "ResNet-18", Text(
-        "Residual (shortcut) connections y = F(x) + x and batch normalisation make deep nets trainable.",
-        "残差（捷径）连接 y = F(x) + x 和批归一化（BN），让很深的网络也能训练。")),
-    TimelineEntry("resnet50", "ResNet-50", Text(
-        "Bottleneck blocks (1×1 down, 3×3, 1×1 up) keep 50 layers affordable.",
-        "瓶颈块（1×1 降维、3×3、1×1 升维）让 50 层网络的参数量可以接受。")),
-    TimelineEntry("resnet152", "ResNet-152", Text(
-        "152 layers of bottleneck blocks, with no vanishing-gradient trouble thanks to the shortcuts.",
-        "152 层瓶颈块，得益于捷径连接而没有梯度消失问题。")),
-)
+def timeline_entries() -> tuple[TimelineEntry, ...]:
+    """The architectures of the timeline, in the notes' order: the models registered with ``timeline=``."""
+    from cnnviz.core.models._api import timeline_models
+
+    return tuple(
+        TimelineEntry(spec.name, spec.timeline.label, Text(spec.timeline.introduced_en, spec.timeline.introduced_zh))
+        for spec in timeline_models()
+        if spec.timeline is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -161,9 +138,10 @@ def timeline_row(entry: TimelineEntry) -> TimelineRow:
 
 def compute_timeline(
     progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
-    entries: Sequence[TimelineEntry] = TIMELINE,
+    entries: Sequence[TimelineEntry] | None = None,
 ) -> list[TimelineRow]:
     """Every timeline row, in order (a worker runs this for the GUI)."""
+    entries = timeline_entries() if entries is None else entries
     rows = []
     for i, entry in enumerate(entries):
         if cancel is not None:

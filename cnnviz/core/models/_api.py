@@ -28,6 +28,16 @@ from cnnviz.core.errors import UnknownModelError
 
 
 @dataclass(frozen=True)
+class TimelineInfo:
+    """A model's place on the architecture timeline: its name in the notes and what it introduced."""
+
+    label: str  # as the notes and papers call it ("VGG-16")
+    introduced_en: str
+    introduced_zh: str
+    order: int  # position in the notes' story (ties in year keep this order)
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     """Everything cnnviz knows about a model before building it."""
 
@@ -59,6 +69,8 @@ class ModelSpec:
     # sources whose metadata depends on them (an ONNX file's input shape).
     kwargs_refiner: Callable[[ModelSpec, dict[str, Any]], ModelSpec] | None = None
     details: dict[str, Any] = field(default_factory=dict)  # source-specific, JSON-ready
+    trainable: bool = False  # offered in the Train tab (small enough to train on a laptop)
+    timeline: TimelineInfo | None = None  # on the Explain tab's architecture timeline
 
     def for_kwargs(self, kwargs: Mapping[str, Any]) -> ModelSpec:
         """The spec that describes the model built with ``kwargs`` (usually ``self``)."""
@@ -126,8 +138,14 @@ def register_model(
     description_zh: str,
     introduced: str = "",
     class_names: tuple[str, ...] | None = None,
+    trainable: bool = False,
+    timeline: TimelineInfo | None = None,
 ) -> Callable[[Callable[..., nn.Module]], Callable[..., nn.Module]]:
-    """Decorator that registers a model builder under ``name`` with its metadata."""
+    """Decorator that registers a model builder under ``name`` with its metadata.
+
+    ``trainable`` offers it in the Train tab; ``timeline`` puts it on the
+    Explain tab's architecture timeline.
+    """
 
     def wrap(builder: Callable[..., nn.Module]) -> Callable[..., nn.Module]:
         if name in _OWN:
@@ -144,6 +162,8 @@ def register_model(
             description_zh=description_zh,
             introduced=introduced,
             class_names=class_names,
+            trainable=trainable,
+            timeline=timeline,
         )
         return builder
 
@@ -198,6 +218,24 @@ def list_models(family: str | None = None, source: str | None = None) -> list[Mo
     if source is not None:
         specs = [s for s in specs if s.source == source]
     return sorted(specs, key=lambda s: (s.family, s.name))
+
+
+def _curated_specs() -> list[ModelSpec]:
+    """cnnviz's own models and torchvision's: the ones that carry curated flags (timm's 620 are not read)."""
+    listed = {name: spec for source in sources() if source.name == "torchvision" for name, spec in
+              _listed(source).items()}
+    return [*_OWN.values(), *(spec for name, spec in listed.items() if name not in _OWN)]
+
+
+def trainable_models() -> list[ModelSpec]:
+    """The models the Train tab offers (registered with ``trainable=True``), in registration order."""
+    return [s for s in _curated_specs() if s.trainable]
+
+
+def timeline_models() -> list[ModelSpec]:
+    """The models on the architecture timeline, in the notes' order."""
+    on = [s for s in _curated_specs() if s.timeline is not None]
+    return sorted(on, key=lambda s: s.timeline.order if s.timeline is not None else 0)
 
 
 def model_names() -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
-from cnnviz.core.models._api import register_model
+from cnnviz.core.models._api import TimelineInfo, register_model
 
 # ---------------------------------------------------------------- LeNet-5
 
@@ -26,6 +26,11 @@ from cnnviz.core.models._api import register_model
     introduced="Convolution + subsampling stacks trained end to end with backpropagation",
     description_en="The first successful CNN: two conv + subsampling stages and three fully connected layers, tanh activations.",
     description_zh="第一个成功的卷积神经网络：两级“卷积 + 下采样”，再接三层全连接，使用 tanh 激活。",
+    trainable=True,
+    timeline=TimelineInfo(
+        "LeNet-5",
+        "Convolution + subsampling stages trained end to end with backpropagation; shared weights.",
+        "卷积 + 下采样的层级结构，用反向传播端到端训练；权值共享。", order=10),
 )
 def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) -> nn.Module:
     """LeNet-5 (LeCun et al., 1998), on a 1×32×32 input.
@@ -74,6 +79,7 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
     introduced="Same layers as LeNet-5 with ReLU and max pooling",
     description_en="LeNet-5 with ReLU activations and max pooling: the form most courses teach today.",
     description_zh="使用 ReLU 激活和最大池化的 LeNet-5，即如今课程中最常见的写法。",
+    trainable=True,
 )
 def lenet5_modern(num_classes: int = 10, in_channels: int = 1) -> nn.Module:
     """LeNet-5 with ReLU and max pooling; layer table as in :func:`lenet5`."""
@@ -93,6 +99,10 @@ def lenet5_modern(num_classes: int = 10, in_channels: int = 1) -> nn.Module:
     introduced="AlexNet with a 7×7 stride-2 first layer, found by visualising AlexNet's filters",
     description_en="AlexNet re-tuned after visualising it: a smaller 7×7 stride-2 first layer keeps more detail.",
     description_zh="通过可视化 AlexNet 改进而来：第一层改为 7×7、步长 2 的卷积，保留更多细节。",
+    timeline=TimelineInfo(
+        "ZFNet",
+        "Visualising the filters of AlexNet led to a smaller first layer (7×7, stride 2) that keeps more detail.",
+        "通过可视化 AlexNet 的卷积核，把第一层改为更小的 7×7、步长 2，保留更多细节。", order=30),
 )
 def zfnet(num_classes: int = 1000, in_channels: int = 3) -> nn.Module:
     """ZFNet (Zeiler & Fergus, 2013), on a 3×224×224 input.
@@ -183,6 +193,10 @@ def _mlpconv(c_in: int, c_out: int, kernel: int, stride: int, padding: int) -> n
     introduced="mlpconv blocks (1×1 convolutions) and global average pooling instead of FC layers",
     description_en="Network in Network: each block is a convolution followed by 1×1 convolutions, and global average pooling replaces the fully connected layers.",
     description_zh="网络中的网络（NiN）：每个块是一个卷积加两个 1×1 卷积，用全局平均池化代替全连接层。",
+    timeline=TimelineInfo(
+        "NiN",
+        "1×1 convolutions (mlpconv) and global average pooling instead of fully connected layers.",
+        "1×1 卷积（mlpconv）和全局平均池化，代替全连接层。", order=50),
 )
 def nin(num_classes: int = 1000, in_channels: int = 3) -> nn.Module:
     """Network in Network (Lin et al., 2013), ImageNet form on 3×224×224.
@@ -231,6 +245,7 @@ def nin(num_classes: int = 1000, in_channels: int = 3) -> nn.Module:
     introduced="Stacks of 3×3 convolutions (two 3×3 see what one 5×5 sees, with fewer parameters)",
     description_en="A small VGG-style net for 32×32 images: stacks of 3×3 convolutions and 2×2 max pools. Trains in seconds on a CPU.",
     description_zh="用于 32×32 图像的小型 VGG 风格网络：堆叠 3×3 卷积和 2×2 最大池化，在 CPU 上几秒即可训练。",
+    trainable=True,
 )
 def vgg_small(
     num_classes: int = 10, in_channels: int = 3, batch_norm: bool = False, dropout: float = 0.0
@@ -307,6 +322,7 @@ class BasicBlock(nn.Module):
     introduced="Residual connections (and BatchNorm) let very deep nets train",
     description_en="A ResNet-18-style classifier with any number of classes (the notes train one on an 11-class food image folder).",
     description_zh="可设置类别数的 ResNet-18 风格分类器（笔记中用它在 11 类食物图片上训练）。",
+    trainable=True,
 )
 def resnet18_classifier(num_classes: int = 11, in_channels: int = 3, width: int = 64) -> nn.Module:
     """ResNet-18 (He et al., 2015) with a configurable number of classes.

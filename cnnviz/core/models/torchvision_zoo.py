@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from cnnviz.core.models._api import ModelSpec, register_source
+from cnnviz.core.models._api import ModelSpec, TimelineInfo, register_source
 
 # family -> (year, paper, what it introduced, english, chinese)
 _FAMILIES: dict[str, tuple[int, str, str, str, str]] = {
@@ -180,6 +180,38 @@ def _crop_size(weights: Any) -> int:
     return int(size[0] if isinstance(size, list | tuple) else size)
 
 
+#: torchvision models on the Explain tab's architecture timeline (the notes' story, in order).
+_TIMELINE: dict[str, TimelineInfo] = {
+    "alexnet": TimelineInfo(
+        "AlexNet",
+        "ReLU instead of sigmoid/tanh, dropout, local response normalisation (LRN), max pooling, "
+        "data augmentation, training on GPUs.",
+        "用 ReLU 代替 sigmoid/tanh、DropOut、局部响应归一化（LRN）、最大池化、数据增强、GPU 训练。", order=20),
+    "vgg16": TimelineInfo(
+        "VGG-16",
+        "Small 3×3 kernels stacked deep (16 layers): three 3×3 see what one 7×7 sees with fewer weights.",
+        "堆叠小的 3×3 卷积核加深网络（16 层）：三个 3×3 的感受野等于一个 7×7，但权重更少。", order=40),
+    "googlenet": TimelineInfo(
+        "GoogLeNet",
+        "Inception modules: parallel 1×1, 3×3, 5×5 and pooling branches with 1×1 bottlenecks; "
+        "auxiliary classifiers during training; no big fully connected layers.",
+        "Inception 模块：并行的 1×1、3×3、5×5 和池化分支，用 1×1 卷积降维；训练时加辅助分类器；"
+        "没有大的全连接层。", order=60),
+    "resnet18": TimelineInfo(
+        "ResNet-18",
+        "Residual (shortcut) connections y = F(x) + x and batch normalisation make deep nets trainable.",
+        "残差（捷径）连接 y = F(x) + x 和批归一化（BN），让很深的网络也能训练。", order=70),
+    "resnet50": TimelineInfo(
+        "ResNet-50",
+        "Bottleneck blocks (1×1 down, 3×3, 1×1 up) keep 50 layers affordable.",
+        "瓶颈块（1×1 降维、3×3、1×1 升维）让 50 层网络的参数量可以接受。", order=80),
+    "resnet152": TimelineInfo(
+        "ResNet-152",
+        "152 layers of bottleneck blocks, with no vanishing-gradient trouble thanks to the shortcuts.",
+        "152 层瓶颈块，得益于捷径连接而没有梯度消失问题。", order=90),
+}
+
+
 @functools.cache
 def torchvision_specs() -> dict[str, ModelSpec]:
     """A spec for every classification model torchvision registers."""
@@ -220,6 +252,7 @@ def torchvision_specs() -> dict[str, ModelSpec]:
             top1=top1,
             introduced=introduced,
             build_kwargs=build_kwargs,
+            timeline=_TIMELINE.get(name),
         )
     return specs
 

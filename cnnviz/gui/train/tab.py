@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError, ConfigError
 from cnnviz.core.lesson_file import Attachments
+from cnnviz.core.models._api import trainable_models
 from cnnviz.core.session import ModelRequest, trained_label
 from cnnviz.core.training.config import RunConfig, TrainSetup
 from cnnviz.core.training.datasets import DatasetBundle, list_datasets
@@ -61,7 +62,8 @@ from cnnviz.gui.workers import Job, run_in_thread
 
 DEFAULT_PRESET = "optimizers"
 DEFAULT_RUNS = ("SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam")  # every run the lesson text names
-TRAIN_MODELS = ("lenet5", "lenet5_modern", "vgg_small", "resnet18_classifier")
+#: The models the Train tab offers: those registered with ``trainable=True`` (see core.models).
+TRAIN_MODELS = tuple(spec.name for spec in trainable_models())
 LESSON_FORMAT = 1
 #: Lessons carry each run's weights and optimizer state (so training can continue) up to this size;
 #: bigger models (ResNet-18: ~130 MB a run) keep only their curves and settings.
