@@ -39,7 +39,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--model", help="model name (default lenet5)")
     p.add_argument("--model-arg", dest="model_args", action="append", type=parse_kv, metavar="K=V",
                    help="constructor argument for every run's model, repeatable (e.g. batch_norm=True)")
-    p.add_argument("--dataset", help="shapes (default, built in) | mnist | fashion_mnist | cifar10 | folder")
+    p.add_argument("--dataset", help="shapes (default, built in) | digits (offline, real) | mnist | fashion_mnist | cifar10 | folder")
     p.add_argument("--data-path", help="the image folder for --dataset folder")
     p.add_argument("--image-size", type=int, help="square size folder images are resized to (default 64)")
     p.add_argument("--train-limit", type=int, help="use only the first N training images")

@@ -143,6 +143,20 @@ def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
     ]
 
 
+@_preset("digits", "LeNet-5 on handwritten digits",
+         "Real handwritten digits that ship with cnnviz (no download): LeNet-5 learns them in a few "
+         "seconds to over 90 % accuracy on 360 digits it never saw. Then open Inspect with the trained "
+         "weights and draw digits at it.",
+         "cnnviz 自带的真实手写数字（无需下载）：LeNet-5 几秒钟就学会，在从未见过的 360 张数字上准确率超过 90%。"
+         "然后带着训练好的权重打开 Inspect，亲手写数字给它看。",
+         x_axis="epoch", title_zh="LeNet-5 识别手写数字")
+def _digits() -> tuple[TrainSetup, list[RunConfig]]:
+    # 1,437 training images × 5 epochs at batch 32: about 225 steps, ~96 % held out, seconds on 2 cores.
+    return TrainSetup(model="lenet5", dataset="digits", epochs=5, batch_size=32), [
+        _run("Momentum", "momentum", zh="动量", lr=0.05, momentum=0.9),
+    ]
+
+
 def list_presets() -> list[Preset]:
     """Every lesson, in teaching order."""
     return list(_PRESETS.values())
