@@ -21,6 +21,13 @@ Optimizers: sgd momentum nesterov adagrad rmsprop adadelta adam adamw.
 Writes OUT/metrics.csv (long form: run, optimizer, step, epoch, split, loss,
 accuracy, lr, status, samples, weight_norm on val rows) and OUT/runs.json;
 Ctrl+C stops the runs and still writes both.
+  cnnviz train --dataset digits --run sgd:lr=0.1 --sharpness-every 20 --out runs/edge
+      adds sharpness and sharpness_threshold columns (top Hessian eigenvalue and the
+      optimizer's stability edge, e.g. 2/lr for sgd) on every 20th step's row
+  cnnviz train --preset digits --snapshots epoch --out runs/digits
+      writes OUT/snapshots/<run>/step_<S>.pt (state_dicts) at step 0 and each epoch's end
+  cnnviz train --run sgd:lr=0.05 --run adam:lr=1e-3 --save-weights --trajectory-every 5 --out runs/l
+      keeps OUT/trajectories/<run>/step_<S>.pt every 5 steps for `cnnviz landscape runs/l`
 """
 
 
@@ -54,7 +61,31 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--out", default="cnnviz-train", help="output folder (default ./cnnviz-train)")
     p.add_argument("--save-weights", action="store_true", help="also save each run's state_dict as OUT/<run>.pt")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no start / end lines on stderr")
+    p.add_argument("--sharpness-every", type=_positive, metavar="K",
+                   help="estimate the top Hessian eigenvalue every K steps (sharpness columns in the CSV)")
+    p.add_argument("--sharpness-probe", type=_positive, metavar="N",
+                   help="training images in the sharpness probe batch (default 256)")
+    p.add_argument("--snapshots", type=_every, metavar="epoch|N",
+                   help="save each run's weights at step 0 and every epoch / N steps in OUT/snapshots/<run>/")
+    p.add_argument("--trajectory-every", type=_positive, metavar="K",
+                   help="save each run's weights every K steps in OUT/trajectories/<run>/ (for cnnviz landscape)")
     p.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def _every(text: str) -> int | str:
+    if text.strip().lower() == "epoch":
+        return "epoch"
+    return _positive(text)
 
 
 class _EpochBar:
@@ -122,7 +153,8 @@ def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     for attr, key in (("model", "model"), ("dataset", "dataset"), ("data_path", "dataset_path"),
                       ("image_size", "image_size"), ("train_limit", "train_limit"),
                       ("val_limit", "val_limit"), ("epochs", "epochs"), ("batch_size", "batch_size"),
-                      ("device", "device")):
+                      ("device", "device"), ("sharpness_every", "sharpness_every"),
+                      ("sharpness_probe", "sharpness_probe")):
         value = getattr(args, attr)
         if value is not None:
             setattr(setup, key, value)
@@ -140,6 +172,20 @@ def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     return setup.validated(), runs
 
 
+def _add_recorders(trainer: Any, args: argparse.Namespace) -> list[Any]:
+    """Weight recorders for --snapshots and --trajectory-every, written under OUT as training goes."""
+    from cnnviz.core.training.snapshots import WeightRecorder
+
+    recorders = []
+    if getattr(args, "snapshots", None):
+        recorders.append(WeightRecorder(args.snapshots, Path(args.out) / "snapshots"))
+    if getattr(args, "trajectory_every", None):
+        recorders.append(WeightRecorder(args.trajectory_every, Path(args.out) / "trajectories"))
+    for recorder in recorders:
+        trainer.add_step_hook(recorder)
+    return recorders
+
+
 def run(args: argparse.Namespace) -> int:
     """Train the runs, print a progress bar per epoch, write metrics.csv and runs.json."""
     if args.list_presets:
@@ -152,6 +198,7 @@ def run(args: argparse.Namespace) -> int:
 
     setup, runs = _build(args)
     trainer = Trainer(setup, runs, out_dir=args.out)
+    recorders = _add_recorders(trainer, args)
     bar = _EpochBar(trainer) if not args.quiet else None
     if not args.quiet:
         epochs = f"{setup.epochs} epoch{'s' if setup.epochs != 1 else ''}"
@@ -165,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    for recorder in recorders:
+        recorder.finish(trainer)
     weights = trainer.save_state_dicts(args.out) if args.save_weights else []
     summary = trainer.runs_summary()
     for r in summary["runs"]:
@@ -173,6 +222,10 @@ def run(args: argparse.Namespace) -> int:
         numbers = f"val loss {loss:.4f}, accuracy {acc * 100:.1f}%" if acc is not None and loss is not None else ""
         note = f"  ({r['message']})" if r["message"] else ""
         print(f"{r['name']:28s} {r['status']:9s} {numbers}{note}")
+    for name in trainer.log.run_names:
+        note = trainer.log.snapshot(name).sharpness_message
+        if note:
+            print(f"{name}: sharpness is NaN ({note})", file=sys.stderr)
     out_dir = Path(args.out)
     if not args.quiet:
         also = f" and {len(weights)} weights file{'s' if len(weights) != 1 else ''} (<run>.pt)" if weights else ""
