@@ -64,7 +64,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--sharpness-every", type=_positive, metavar="K",
                    help="estimate the top Hessian eigenvalue every K steps (sharpness columns in the CSV)")
     p.add_argument("--sharpness-probe", type=_positive, metavar="N",
-                   help="training images in the sharpness probe batch (default 256)")
+                   help="training images in the sharpness probe batch (default 128)")
     p.add_argument("--snapshots", type=_every, metavar="epoch|N",
                    help="save each run's weights at step 0 and every epoch / N steps in OUT/snapshots/<run>/")
     p.add_argument("--trajectory-every", type=_positive, metavar="K",

@@ -190,3 +190,26 @@ def test_trainer_adds_sharpness_columns_on_the_estimated_steps(tmp_path) -> None
     plain.run()
     for name in ("sgd", "adam"):
         assert plain.log.snapshot(name).train["loss"].tolist() == trainer.log.snapshot(name).train["loss"].tolist()
+
+
+@pytest.mark.slow  # 150 full-batch steps with 30 estimates (about 20 s on 2 idle cores)
+def test_edge_of_stability_lesson_rises_to_and_hovers_at_2_over_lr() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+
+    from cnnviz.core.training import Trainer, get_preset
+
+    setup, runs = get_preset("edge_of_stability").build()
+    assert setup.batch_size == setup.train_limit == setup.sharpness_probe  # full batch, exact sharpness
+    run = runs[0]
+    trainer = Trainer(replace(setup), [run])
+    assert trainer.run() == {run.name: "finished"}
+    sharp = trainer.log.snapshot(run.name).sharpness
+    edge = 2 / run.hparams["lr"]
+    assert np.allclose(sharp["threshold"], edge)
+    values = sharp["sharpness"]
+    assert values[0] < 0.3 * edge  # it starts flat ...
+    assert values.max() >= edge  # ... sharpens up to the edge ...
+    last_third = values[len(values) * 2 // 3 :]
+    assert abs(np.median(last_third) / edge - 1) <= 0.2  # ... and hovers there

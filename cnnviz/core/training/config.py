@@ -97,7 +97,7 @@ class TrainSetup:
     loss: str = "cross_entropy"
     divergence_factor: float = 10.0  # loss above this × the first loss counts as diverged
     sharpness_every: int | None = None  # estimate the top Hessian eigenvalue every K steps (None: off)
-    sharpness_probe: int = 256  # training images in the fixed probe batch of the sharpness estimate
+    sharpness_probe: int = 128  # training images in the fixed probe batch of the sharpness estimate
 
     def validated(self) -> TrainSetup:
         """A copy after checking every number (ConfigError naming the bad one)."""
