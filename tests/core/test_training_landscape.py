@@ -134,3 +134,22 @@ def test_random_plane_projection_is_exact_for_points_in_the_plane_and_nan_cells_
                           cancel=token)
     assert torch.equal(torch.nn.utils.parameters_to_vector(model.parameters()), before)
     assert F.cross_entropy(model(x[:16]), y[:16]).item() == pytest.approx(land.loss[1, 1], rel=1e-5)
+
+
+def test_landscape_of_a_trainers_recorder_is_the_same_plane_and_grid(trained) -> None:
+    from cnnviz.core.training.landscape import landscape_of_recorder
+
+    trainer, recorder, x, y = trained
+    land = landscape_of_recorder(trainer, recorder, grid=3, probe=64)
+    assert sorted(land.paths) == ["adam", "sgd"] and land.kind == "pca"
+    assert land.loss[1, 1] == pytest.approx(_ce(recorder.load("sgd", 0), x, y), rel=1e-6)
+    # Same numbers as assembling the plane by hand from the recorder (the previous test's way).
+    model = build_model("lenet5", seed=None, num_classes=10, in_channels=1)
+    names = parameter_names(model)
+    model.load_state_dict(recorder.load("sgd", 0))
+    paths = {r: (np.array(recorder.steps(r)), torch.stack([flatten(recorder.load(r, s), names)
+                                                           for s in recorder.steps(r)])) for r in ("sgd", "adam")}
+    plane = pca_plane(flatten(recorder.load("sgd", 0), names), [w[1:] for _, w in paths.values()])
+    by_hand = compute_landscape(model, plane, x, y, grid=3, paths=paths)
+    np.testing.assert_allclose(land.loss, by_hand.loss, rtol=1e-6)
+    np.testing.assert_allclose(land.paths["adam"], by_hand.paths["adam"], rtol=1e-6, atol=1e-9)

@@ -28,6 +28,7 @@ import math
 import pathlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import torch
@@ -336,9 +337,57 @@ def landscape_of_runs(
         if files[0][0] != 0 or not torch.equal(weights[0], origin):
             continue  # another start: not on this plane
         paths[run["name"]] = (np.array([s for s, _ in files]), weights)
+    return _landscape(model, initial, names, paths, x, y, directions=directions, grid=grid, span=span,
+                      seed=seed, progress=progress, cancel=cancel)
+
+
+def _landscape(model: nn.Module, initial: Mapping[str, torch.Tensor], names: list[str],
+               paths: dict[str, tuple[np.ndarray, torch.Tensor]], x: torch.Tensor, y: torch.Tensor, *,
+               directions: str, grid: int, span: float | None, seed: int, progress: ProgressFn,
+               cancel: CancelToken | None) -> Landscape:
+    origin = flatten(initial, names)
     if directions == "pca":
         plane = pca_plane(origin, [w[1:] for _, w in paths.values()])
     else:
         plane = random_plane(initial, names, seed)
     return compute_landscape(model, plane, x, y, grid=grid, span=span, paths=paths,
                              progress=progress, cancel=cancel)
+
+
+def landscape_of_recorder(
+    trainer: Any, recorder: Any, *, runs: list[str] | None = None, directions: str = "pca", grid: int = 25,
+    probe: int = 1000, span: float | None = None, seed: int = 0, progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> Landscape:
+    """The landscape of a Trainer's runs from a :class:`WeightRecorder` attached to it (the Train tab's way).
+
+    ``runs`` defaults to every recorded run with the first run's architecture
+    and start; the probe is the trainer's first ``probe`` training images. Call
+    it from a worker thread when training is not running (it builds its own
+    copy of the model; the trainer's models are not touched).
+    """
+    from cnnviz.core.models import build_model
+
+    if directions not in DIRECTIONS:
+        raise ConfigError(f"Directions are {' or '.join(DIRECTIONS)}, got {directions!r}.")
+    names_all = [r for r in (runs or recorder.runs()) if recorder.steps(r) and recorder.steps(r)[0] == 0]
+    if not names_all:
+        raise ConfigError("No run has its weights kept from step 0: attach a WeightRecorder before training.")
+    first = names_all[0]
+    kwargs = trainer.model_kwargs(first)
+    model = build_model(trainer.setup.model, seed=None, **kwargs).to(trainer.device)
+    names = parameter_names(model)
+    initial = recorder.load(first, 0)
+    model.load_state_dict(initial)
+    origin = flatten(initial, names)
+    paths: dict[str, tuple[np.ndarray, torch.Tensor]] = {}
+    for run in names_all:
+        if trainer.model_kwargs(run) != kwargs:
+            continue
+        steps = recorder.steps(run)
+        weights = torch.stack([flatten(recorder.load(run, s), names) for s in steps])
+        if torch.equal(weights[0], origin):
+            paths[run] = (np.array(steps), weights)
+    x, y = trainer.probe_batch(probe)
+    return _landscape(model, initial, names, paths, x, y, directions=directions, grid=grid, span=span,
+                      seed=seed, progress=progress, cancel=cancel)
