@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -229,6 +230,9 @@ def run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
     if not args.quiet:
         also = f" and {len(weights)} weights file{'s' if len(weights) != 1 else ''} (<run>.pt)" if weights else ""
+        for recorder in recorders:
+            every = "epoch" if recorder.every == "epoch" else f"{recorder.every} steps"
+            also += f", weights every {every} in {recorder.folder}{os.sep}<run>{os.sep}"
         print(f"Wrote {out_dir / 'metrics.csv'}, {out_dir / 'runs.json'}{also}", file=sys.stderr)
     if interrupted:
         print("cnnviz: interrupted; unfinished runs are marked stopped", file=sys.stderr)

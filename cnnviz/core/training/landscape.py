@@ -223,7 +223,9 @@ def compute_landscape(
         coords[run] = plane.project(weights)
         steps[run] = np.asarray(run_steps, dtype=np.int64)
     if span is None:
-        reach = max((float(np.nanmax(np.abs(c))) for c in coords.values() if np.isfinite(c).any()), default=0.0)
+        # A diverged run's last points can be NaN / inf: the grid covers the finite ones.
+        reach = max((float(np.abs(c[np.isfinite(c)]).max()) for c in coords.values() if np.isfinite(c).any()),
+                    default=0.0)
         span = 1.25 * reach if reach > 0 else 1.0
         if plane.kind == "random":
             span = max(span, 1.0)
