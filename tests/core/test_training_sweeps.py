@@ -146,30 +146,29 @@ def test_sweep_in_processes_marks_diverged_crashed_and_oom_runs_and_goes_on(tmp_
     model_file = tmp_path / "crashy.py"
     model_file.write_text(textwrap.dedent(CRASHY))
     setup = TrainSetup(**{**TINY, "model": f"{model_file}:Net", "epochs": 2})
-    spec = SweepSpec(setup, ["sgd", "adam"], {"sgd": [0.05, 1e4], "adam": [1e-2]}, [0, 1, 2])
+    spec = SweepSpec(setup, ["sgd"], {"sgd": [0.05, 1e4]}, [0, 1, 2])
     out = tmp_path / "sweep"
     sweep = Sweep(spec, out_dir=out, executor=LocalExecutor(workers=2))
     summary = sweep.run()
     status = sweep.status()
-    assert status.done and status.total == 9
+    assert status.done and status.total == 6
     by_run = {r["run"]: r for r in summary["runs"]}
     assert by_run["sgd lr=0.05 seed=0"]["status"] == "finished"
-    assert by_run["adam lr=0.01 seed=0"]["status"] == "finished"
     assert by_run["sgd lr=1e+04 seed=0"]["status"] == "diverged"
-    for name in ("sgd lr=0.05 seed=1", "sgd lr=1e+04 seed=1", "adam lr=0.01 seed=1"):  # died while building
+    for name in ("sgd lr=0.05 seed=1", "sgd lr=1e+04 seed=1"):  # the process died while building
         assert by_run[name]["status"] == "failed" and "ended unexpectedly" in by_run[name]["message"]
-    for name in ("sgd lr=0.05 seed=2", "adam lr=0.01 seed=2"):  # the engine's out-of-memory path
+    for name in ("sgd lr=0.05 seed=2", "sgd lr=1e+04 seed=2"):  # the engine's out-of-memory path
         assert by_run[name]["status"] == "failed" and "Out of memory" in by_run[name]["message"]
     cells = {(c["optimizer"], c["lr"]): c for c in summary["table"]}
     assert cells[("sgd", 1e4)]["state"] == "diverged" and cells[("sgd", 0.05)]["failed"] == 2
     assert summary["tuned"]["sgd"]["lr"] == 0.05 and summary["tuned"]["sgd"]["seeds"] == [0]
-    # Long-form rows with lr and seed; the three runs of seed 0 start equal (same weights, same batch).
+    # Long-form rows with lr and seed; the two runs of seed 0 start equal (same weights, same batch).
     rows = read_sweep_csv(out / "metrics.csv")
     first = [r["loss"] for r in rows if r["split"] == "train" and r["step"] == 1]
-    assert len(first) == 3 and max(first) - min(first) <= 1e-6 * first[0]
+    assert len(first) == 2 and max(first) - min(first) <= 1e-6 * first[0]
     assert {r["seed"] for r in rows} == {0, 2}  # seed 2 validated its start, then ran out of memory
     assert {r["seed"] for r in rows if r["split"] == "train"} == {0}
-    assert {r["lr"] for r in rows} == {0.05, 1e4, 1e-2}
+    assert {r["lr"] for r in rows} == {0.05, 1e4}
     saved = json.loads((out / "summary.json").read_text())
     assert saved["ranking"] == json.loads(json.dumps(summary["ranking"]))
     assert json.loads((out / "sweep.json").read_text())["seeds"] == [0, 1, 2]
