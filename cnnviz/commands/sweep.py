@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Sweeping {spec.setup.model} on {spec.setup.dataset}: {grid} × {len(spec.seeds)} seeds "
               f"= {len(sweep.jobs)} runs of {spec.setup.epochs} epoch{'s' if spec.setup.epochs != 1 else ''} "
               f"({args.executor})", file=sys.stderr)
-    state = {"last": "", "at": 0.0}
+    state: dict[str, Any] = {"last": "", "at": 0.0}
 
     def progress(fraction: float, message: str) -> None:
         if args.quiet or message == state["last"]:

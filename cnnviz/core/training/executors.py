@@ -90,7 +90,7 @@ def _worker_main(conn: Any, threads: int) -> None:
         index = job["index"]
         try:
             conn.send(("started", index))
-            result = run_job(job, setup, emit=lambda rows, i=index: conn.send(("rows", i, rows)))
+            result = run_job(job, setup, emit=_sender(conn, index))
             conn.send(("done", index, result))
         except (BrokenPipeError, EOFError, OSError):
             return  # the caller is gone
@@ -99,6 +99,15 @@ def _worker_main(conn: Any, threads: int) -> None:
                 conn.send(("failed", index, _one_line(exc)))
             except (BrokenPipeError, OSError):
                 return
+
+
+def _sender(conn: Any, index: int) -> Callable[[list[dict[str, Any]]], None]:
+    """Send a run's rows through the pipe."""
+
+    def send(rows: list[dict[str, Any]]) -> None:
+        conn.send(("rows", index, rows))
+
+    return send
 
 
 @dataclass

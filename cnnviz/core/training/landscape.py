@@ -93,9 +93,9 @@ class Landscape:
         """Write ``alpha``, ``beta``, ``loss``, ``path_<run>``, ``steps_<run>`` (run names made file-safe)."""
         from cnnviz.core.training.engine import safe_filename
 
-        arrays: dict[str, np.ndarray] = {"alpha": self.alpha, "beta": self.beta, "loss": self.loss,
-                                         "origin_loss": np.float64(self.origin_loss),
-                                         "directions": np.array(self.kind)}
+        arrays: dict[str, Any] = {"alpha": self.alpha, "beta": self.beta, "loss": self.loss,
+                                  "origin_loss": np.float64(self.origin_loss),
+                                  "directions": np.array(self.kind)}
         if self.explained_variance is not None:
             arrays["explained_variance"] = np.array(self.explained_variance)
         for run, coords in self.paths.items():

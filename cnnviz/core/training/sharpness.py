@@ -37,7 +37,7 @@ NaN estimate with a message, never an exception.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,7 +108,7 @@ def stability_threshold(optimizer: torch.optim.Optimizer, name: str = "") -> tup
     return math.nan, False
 
 
-def preconditioner(optimizer: torch.optim.Optimizer, params: list[torch.Tensor]) -> list[torch.Tensor] | None:
+def preconditioner(optimizer: torch.optim.Optimizer, params: Sequence[torch.Tensor]) -> list[torch.Tensor] | None:
     """The diagonal P of an adaptive optimizer for ``params`` (see the module table), or None.
 
     None for the SGD family (no preconditioner) and before an adaptive
