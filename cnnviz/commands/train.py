@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,6 +24,13 @@ accuracy, lr, status, samples, weight_norm on val rows) and OUT/runs.json;
 Ctrl+C stops the runs and still writes both.
 Earlier results are never overwritten: when OUT already holds metrics.csv or
 runs.json, the results go to OUT-2 (then OUT-3, ...), and a note says so.
+  cnnviz train --dataset digits --run sgd:lr=0.1 --sharpness-every 20 --out runs/edge
+      adds sharpness and sharpness_threshold columns (top Hessian eigenvalue and the
+      optimizer's stability edge, e.g. 2/lr for sgd) on every 20th step's row
+  cnnviz train --preset digits --snapshots epoch --out runs/digits
+      writes OUT/snapshots/<run>/step_<S>.pt (state_dicts) at step 0 and each epoch's end
+  cnnviz train --run sgd:lr=0.05 --run adam:lr=1e-3 --save-weights --trajectory-every 5 --out runs/l
+      keeps OUT/trajectories/<run>/step_<S>.pt every 5 steps for `cnnviz landscape runs/l`
 """
 
 
@@ -41,7 +49,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--model", help="model name (default lenet5)")
     p.add_argument("--model-arg", dest="model_args", action="append", type=parse_kv, metavar="K=V",
                    help="constructor argument for every run's model, repeatable (e.g. batch_norm=True)")
-    p.add_argument("--dataset", help="shapes (default, built in) | mnist | fashion_mnist | cifar10 | folder")
+    p.add_argument("--dataset", help="shapes (default, built in) | digits (offline, real) | mnist | fashion_mnist | cifar10 | folder")
     p.add_argument("--data-path", help="the image folder for --dataset folder")
     p.add_argument("--image-size", type=int_range(4, 512),
                    help="square size folder images are resized to, 4 to 512 (default 64)")
@@ -58,7 +66,31 @@ def add_parser(subparsers: Any) -> None:
                    help="output folder (default ./cnnviz-train); if it holds earlier results, OUT-2, OUT-3, ...")
     p.add_argument("--save-weights", action="store_true", help="also save each run's state_dict as OUT/<run>.pt")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no start / end lines on stderr")
+    p.add_argument("--sharpness-every", type=_positive, metavar="K",
+                   help="estimate the top Hessian eigenvalue every K steps (sharpness columns in the CSV)")
+    p.add_argument("--sharpness-probe", type=_positive, metavar="N",
+                   help="training images in the sharpness probe batch (default 128)")
+    p.add_argument("--snapshots", type=_every, metavar="epoch|N",
+                   help="save each run's weights at step 0 and every epoch / N steps in OUT/snapshots/<run>/")
+    p.add_argument("--trajectory-every", type=_positive, metavar="K",
+                   help="save each run's weights every K steps in OUT/trajectories/<run>/ (for cnnviz landscape)")
     p.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def _every(text: str) -> int | str:
+    if text.strip().lower() == "epoch":
+        return "epoch"
+    return _positive(text)
 
 
 class _EpochBar:
@@ -175,7 +207,8 @@ def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     for attr, key in (("model", "model"), ("dataset", "dataset"), ("data_path", "dataset_path"),
                       ("image_size", "image_size"), ("train_limit", "train_limit"),
                       ("val_limit", "val_limit"), ("epochs", "epochs"), ("batch_size", "batch_size"),
-                      ("device", "device")):
+                      ("device", "device"), ("sharpness_every", "sharpness_every"),
+                      ("sharpness_probe", "sharpness_probe")):
         value = getattr(args, attr)
         if value is not None:
             setattr(setup, key, value)
@@ -233,6 +266,20 @@ def _check_model_arguments(setup: Any, runs: list[Any]) -> None:
             check_arguments(setup.model, kwargs)
 
 
+def _add_recorders(trainer: Any, out_dir: Path, args: argparse.Namespace) -> list[Any]:
+    """Weight recorders for --snapshots and --trajectory-every, written under the output folder as training goes."""
+    from cnnviz.core.training.snapshots import WeightRecorder
+
+    recorders = []
+    if getattr(args, "snapshots", None):
+        recorders.append(WeightRecorder(args.snapshots, out_dir / "snapshots"))
+    if getattr(args, "trajectory_every", None):
+        recorders.append(WeightRecorder(args.trajectory_every, out_dir / "trajectories"))
+    for recorder in recorders:
+        trainer.add_step_hook(recorder)
+    return recorders
+
+
 def run(args: argparse.Namespace) -> int:
     """Train the runs, print a progress bar per epoch, write metrics.csv and runs.json."""
     if args.list_presets:
@@ -247,6 +294,7 @@ def run(args: argparse.Namespace) -> int:
     setup, runs = _build(args)
     out_dir, moved = _output_folder(args.out)
     trainer = Trainer(setup, runs, out_dir=out_dir)
+    recorders = _add_recorders(trainer, out_dir, args)
     bar = _EpochBar(trainer) if not args.quiet else None
     started = [False]
 
@@ -274,12 +322,21 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    for recorder in recorders:
+        recorder.finish(trainer)
     weights = trainer.save_state_dicts(out_dir) if args.save_weights else []
     summary = trainer.runs_summary()
     for r in summary["runs"]:
         print(f"{r['name']:28s} {r['status']:9s} {_numbers(r)}" + (f"  ({r['message']})" if r["message"] else ""))
+    for name in trainer.log.run_names:
+        note = trainer.log.snapshot(name).sharpness_message
+        if note:
+            print(f"{name}: sharpness is NaN ({note})", file=sys.stderr)
     if not args.quiet and (out_dir / "metrics.csv").exists():  # not when stopped while loading data
         also = f" and {len(weights)} weights file{'s' if len(weights) != 1 else ''} (<run>.pt)" if weights else ""
+        for recorder in recorders:
+            every = "epoch" if recorder.every == "epoch" else f"{recorder.every} steps"
+            also += f", weights every {every} in {recorder.folder}{os.sep}<run>{os.sep}"
         print(f"Wrote {out_dir / 'metrics.csv'}, {out_dir / 'runs.json'}{also}", file=sys.stderr)
     if interrupted:
         print("cnnviz: interrupted; unfinished runs are marked stopped", file=sys.stderr)

@@ -83,13 +83,17 @@ def test_setup_validation() -> None:
         RunConfig("r", "sgd", batch_size=0).validated()
 
 
+SINGLE_RUN_LESSONS = {"digits"}  # train one model, then use it (draw digits at it)
+
+
 def test_every_preset_is_valid_and_compares_at_least_two_runs() -> None:
     names = [p.name for p in list_presets()]
-    assert names == ["optimizers", "learning_rate", "batch_size", "weight_decay", "batch_norm", "dropout"]
+    assert names[:6] == ["optimizers", "learning_rate", "batch_size", "weight_decay", "batch_norm", "dropout"]
+    assert "digits" in names
     for preset in list_presets():
         setup, runs = preset.build()
         setup.validated()
-        assert len(runs) >= 2
+        assert len(runs) >= (1 if preset.name in SINGLE_RUN_LESSONS else 2)
         assert len({r.name for r in runs}) == len(runs)
         for r in runs:
             r.validated()

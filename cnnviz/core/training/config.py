@@ -96,6 +96,8 @@ class TrainSetup:
     device: str = "cpu"
     loss: str = "cross_entropy"
     divergence_factor: float = 10.0  # loss above this × the first loss counts as diverged
+    sharpness_every: int | None = None  # estimate the top Hessian eigenvalue every K steps (None: off)
+    sharpness_probe: int = 128  # training images in the fixed probe batch of the sharpness estimate
 
     def validated(self) -> TrainSetup:
         """A copy after checking every number (ConfigError naming the bad one)."""
@@ -103,10 +105,12 @@ class TrainSetup:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
-        for name in ("train_limit", "val_limit"):
+        for name in ("train_limit", "val_limit", "sharpness_every"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
                 raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+        if not isinstance(self.sharpness_probe, int) or self.sharpness_probe < 1:
+            raise ConfigError(f"sharpness probe must be a whole number ≥ 1, got {self.sharpness_probe!r}.")
         if self.image_size is not None:
             from cnnviz.core.training.datasets import check_image_size
 

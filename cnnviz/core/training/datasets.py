@@ -7,6 +7,9 @@ CIFAR-10 at 150 MB instead of 600 MB and makes a batch one index + one
 ``float()``.
 
 * ``shapes`` (default): the built-in synthetic glyphs, no download.
+* ``digits``: the 1,797 handwritten 8×8 digits scikit-learn ships inside its
+  package (no download, no copy in cnnviz), upsampled to 32×32 for LeNet-5,
+  with a fixed held-out split.
 * ``mnist``, ``fashion_mnist``, ``cifar10``: torchvision's files, downloaded
   once into :func:`~cnnviz.core.training.paths.datasets_dir` with progress;
   offline, the error names the folder to put the files in.
@@ -163,6 +166,8 @@ def load_dataset(
     if info.needs_path:
         kwargs["path"] = path
         kwargs["image_size"] = 64 if image_size is None else image_size
+    if info.name == "digits":
+        kwargs["image_size"] = DIGITS_SIZE if image_size is None else image_size
     if info.name == "shapes":
         kwargs["n_train"] = train_limit or 6000
         kwargs["n_val"] = val_limit or 1000
@@ -219,6 +224,54 @@ def _load_shapes(*, seed: int, n_train: int = 6000, n_val: int = 1000,
     return _bundle(
         "shapes", (torch.from_numpy(xt), torch.from_numpy(yt)), (torch.from_numpy(xv), torch.from_numpy(yv)),
         SHAPE_CLASSES, f"synthetic, seed {seed}",
+    )
+
+
+# ---------------------------------------------------------------- digits (scikit-learn, offline)
+
+DIGITS_SIZE = 32  # LeNet-5's input
+DIGITS_HELD_OUT = 360  # 20 % of the 1,797 images, stratified, always the same ones
+
+
+@register_dataset(
+    "digits",
+    label="Handwritten digits (offline)",
+    label_zh="手写数字（离线）",
+    description_en="1,797 real handwritten digits (8×8, from scikit-learn, no download) upsampled to 32×32; "
+                   "360 of them are always held out for validation.",
+    description_zh="1797 张真实手写数字（8×8，来自 scikit-learn，无需下载），放大到 32×32；"
+                   "固定留出其中 360 张用于验证。",
+)
+def _load_digits(*, seed: int, image_size: int = DIGITS_SIZE, progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None) -> DatasetBundle:
+    """scikit-learn's digits (UCI optdigits test set) as uint8 ``(N, 1, S, S)``.
+
+    The held-out split is fixed (stratified, ``random_state=0``) whatever
+    ``seed`` is, so every run and every lesson is scored on the same images.
+    Pixel values 0..16 are scaled to 0..255, then upsampled bilinearly.
+    """
+    import torch.nn.functional as F
+
+    try:
+        from sklearn.datasets import load_digits
+        from sklearn.model_selection import train_test_split
+    except ImportError:
+        raise DatasetError("The handwritten digits need scikit-learn: pip install scikit-learn") from None
+    progress(0.0, "Reading the handwritten digits")
+    digits = load_digits()
+    x = torch.from_numpy(digits.images.astype(np.float32) * (255.0 / 16.0))[:, None]  # N, 1, 8, 8
+    if image_size != x.shape[-1]:
+        x = F.interpolate(x, size=(image_size, image_size), mode="bilinear", align_corners=False)
+    images = x.round().clamp(0, 255).to(torch.uint8)
+    labels = torch.from_numpy(digits.target.astype(np.int64))
+    train_idx, val_idx = train_test_split(
+        np.arange(len(labels)), test_size=DIGITS_HELD_OUT, stratify=digits.target, random_state=0
+    )
+    train_idx, val_idx = torch.from_numpy(train_idx), torch.from_numpy(val_idx)
+    progress(1.0, "Digits ready")
+    return _bundle(
+        "digits", (images[train_idx], labels[train_idx]), (images[val_idx], labels[val_idx]),
+        tuple(str(d) for d in range(10)), "scikit-learn load_digits (UCI optdigits), fixed 360 held out",
     )
 
 

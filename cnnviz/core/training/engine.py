@@ -100,6 +100,27 @@ def _accepts(builder: Callable[..., Any], name: str) -> bool:
 
 
 @dataclass
+class StepContext:
+    """What a step hook sees: one run right after one of its steps (or at step 0, before any).
+
+    Hooks run on the training thread between two steps, so reading or copying
+    ``model`` is safe; they must not change it.
+    """
+
+    trainer: Trainer
+    run: str
+    step: int  # optimizer steps done (0: the initial weights)
+    epoch: int  # epochs completed before this step
+    epoch_end: bool  # this step finished an epoch
+    model: nn.Module
+    optimizer: torch.optim.Optimizer
+    optimizer_name: str
+
+
+StepHook = Callable[[StepContext], Any]
+
+
+@dataclass
 class _Run:
     """The mutable state of one run inside the engine."""
 
@@ -161,6 +182,8 @@ class Trainer:
         self.started_at: str | None = None
         self.elapsed_s = 0.0
         self._resume_from = resume_from
+        self._step_hooks: list[StepHook] = []
+        self.sharpness: Any = None  # the SharpnessTracker when setup.sharpness_every is set
         for cfg in self.configs:
             self.log.add_run(cfg.name, cfg.optimizer)
 
@@ -186,6 +209,14 @@ class Trainer:
     def stop_run(self, name: str) -> None:
         """End one run after its current step (it becomes ``stopped``)."""
         self._stop_runs.add(name)
+
+    def add_step_hook(self, hook: StepHook) -> None:
+        """Call ``hook(StepContext)`` at step 0 and after every optimizer step of every run.
+
+        How sharpness tracking, weight trajectories and snapshots watch training
+        without changing it. Add hooks before :meth:`run`.
+        """
+        self._step_hooks.append(hook)
 
     # ------------------------------------------------------------ set-up
     def prepare(self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> None:
@@ -245,7 +276,18 @@ class Trainer:
             self.runs[cfg.name] = run
         if self._resume_from is not None:
             self._load_checkpoint(self._resume_from)
+        if s.sharpness_every and self.sharpness is None:
+            from cnnviz.core.training.sharpness import SharpnessTracker
+
+            self.sharpness = SharpnessTracker(s.sharpness_every, probe_size=s.sharpness_probe)
+            self.log.sharpness_tracked = True
+            self.add_step_hook(self.sharpness)
         self._prepared = True
+
+    def probe_batch(self, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The first ``count`` training images (normalised) and labels: a fixed probe on the device."""
+        index = torch.arange(min(count, len(self._train)), device=self._train.labels.device)
+        return self._train.batch(index)
 
     # ------------------------------------------------------------ checkpoints (resume later)
     def checkpoint(self) -> bytes:
@@ -334,6 +376,9 @@ class Trainer:
                     run.status = RUNNING
                     self.log.set_status(run.config.name, RUNNING)
             self._evaluate_initial()
+            for run in self.runs.values():
+                if run.status == RUNNING and run.step == 0:
+                    self._call_step_hooks(run, 0, epoch_end=False)
             while True:
                 if cancel is not None and cancel.cancelled:
                     self._stop.set()
@@ -416,6 +461,8 @@ class Trainer:
                 loss, correct = self.train_step(run, x, y)
                 if run.scheduler is not None:
                     run.scheduler.step()
+                if self._step_hooks:
+                    self._call_step_hooks(run, run.step + 1, epoch_end=run.pos + n >= len(self._train))
         except Exception as exc:
             if not is_out_of_memory(exc):
                 raise
@@ -430,6 +477,14 @@ class Trainer:
             self._flush(run)
             if run.status == RUNNING:
                 self._end_epoch(run)
+
+    def _call_step_hooks(self, run: _Run, step: int, epoch_end: bool) -> None:
+        if run.model is None or run.optimizer is None:
+            return
+        ctx = StepContext(self, run.config.name, step, run.epoch, epoch_end, run.model, run.optimizer,
+                          run.config.optimizer)
+        for hook in self._step_hooks:
+            hook(ctx)
 
     def _flush(self, run: _Run) -> None:
         """Move pending step results to the log (one device sync) and check for divergence."""

@@ -30,6 +30,10 @@ CSV_COLUMNS = (
 TRAIN_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "samples")
 VAL_COLUMNS = ("step", "epoch", "loss", "accuracy", "lr", "train_loss", "train_accuracy", "samples", "weight_norm")
 
+SHARPNESS_COLUMNS = ("sharpness", "sharpness_threshold")
+# Written after CSV_COLUMNS when sharpness was tracked: on the train rows of the steps where it was
+# estimated (empty elsewhere; ``nan`` when the estimate itself was NaN). See training/sharpness.py.
+
 # Run states. The last three (and "failed") are final.
 PENDING, RUNNING, FINISHED, DIVERGED, STOPPED, FAILED = (
     "pending", "running", "finished", "diverged", "stopped", "failed"
@@ -68,6 +72,8 @@ class RunSnapshot:
     train: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr
     val: dict[str, np.ndarray]  # step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples, weight_norm
     train_offset: int  # index of train["step"][0] in the whole series (for incremental reads)
+    sharpness: dict[str, np.ndarray] | None = None  # step, sharpness, threshold (sparse: estimated steps only)
+    sharpness_message: str = ""  # why the last NaN estimate is NaN ('' if none was)
 
 
 class MetricsLog:
@@ -77,6 +83,7 @@ class MetricsLog:
         self._lock = threading.Lock()
         self._runs: dict[str, dict[str, Any]] = {}
         self.train_size = 0  # images per training epoch (set by the engine): samples -> epochs
+        self.sharpness_tracked = False  # set by the engine: the CSV gets the sharpness columns
 
     def add_run(self, name: str, optimizer: str) -> None:
         """Start an empty series for run ``name`` (a run that already has one keeps it: resuming)."""
@@ -86,6 +93,7 @@ class MetricsLog:
             self._runs[name] = {
                 "optimizer": optimizer, "status": PENDING, "message": "",
                 "train": _Columns(TRAIN_COLUMNS, 4096), "val": _Columns(VAL_COLUMNS, 64),
+                "sharpness": _Columns(("step", "sharpness", "threshold"), 64), "sharpness_message": "",
             }
 
     @property
@@ -108,6 +116,19 @@ class MetricsLog:
             self._runs[name]["val"].append(
                 (step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples, weight_norm)
             )
+
+    def add_sharpness(self, name: str, step: int, value: float, threshold: float, message: str = "") -> None:
+        """A sharpness estimate of run ``name`` after ``step`` (``message``: why it is NaN)."""
+        with self._lock:
+            run = self._runs[name]
+            run["sharpness"].append((step, value, threshold))
+            if message:
+                run["sharpness_message"] = f"Step {step}: {message}"
+
+    def has_sharpness(self) -> bool:
+        """True when sharpness was tracked or any estimate was recorded (the CSV gets its columns)."""
+        with self._lock:
+            return self.sharpness_tracked or any(r["sharpness"].size for r in self._runs.values())
 
     def set_status(self, name: str, status: str, message: str = "") -> None:
         """Set a run's status (and a message for a person, e.g. why it failed)."""
@@ -147,6 +168,7 @@ class MetricsLog:
             return RunSnapshot(
                 name, str(r["optimizer"]), str(r["status"]), str(r["message"]),
                 r["train"].snapshot(train_start), r["val"].snapshot(), train_start,
+                r["sharpness"].snapshot(), str(r["sharpness_message"]),
             )
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -155,16 +177,25 @@ class MetricsLog:
         ``status`` is the run's status when the rows were taken (its final
         status once it ended), so filtering on it selects whole runs.
         """
+        with_sharpness = self.has_sharpness()
         for name in self.run_names:
             snap = self.snapshot(name)
+            sharp = snap.sharpness or {"step": np.empty(0)}
+            by_step = {int(s): i for i, s in enumerate(sharp["step"])}
             for split, cols in (("train", snap.train), ("val", snap.val)):
                 for i in range(len(cols["step"])):
+                    extra: dict[str, Any] = {}
+                    if with_sharpness:
+                        j = by_step.get(int(cols["step"][i])) if split == "train" else None
+                        extra = {"sharpness": None if j is None else float(sharp["sharpness"][j]),
+                                 "sharpness_threshold": None if j is None else float(sharp["threshold"][j])}
                     yield {
                         "run": name, "optimizer": snap.optimizer, "step": int(cols["step"][i]),
                         "epoch": int(cols["epoch"][i]), "split": split, "loss": float(cols["loss"][i]),
                         "accuracy": float(cols["accuracy"][i]), "lr": float(cols["lr"][i]),
                         "status": snap.status, "samples": _int_or_nan(cols["samples"][i]),
                         "weight_norm": float(cols["weight_norm"][i]) if "weight_norm" in cols else math.nan,
+                        **extra,
                     }
 
     def to_dict(self) -> dict[str, Any]:
@@ -177,13 +208,17 @@ class MetricsLog:
                 "train": {k: _encode(v) for k, v in snap.train.items()},
                 "val": {k: _encode(v) for k, v in snap.val.items()},
             }
-        return {"train_size": self.train_size, "runs": runs}
+            if snap.sharpness is not None and snap.sharpness["step"].size:
+                runs[name]["sharpness"] = {k: _encode(v) for k, v in snap.sharpness.items()}
+                runs[name]["sharpness_message"] = snap.sharpness_message
+        return {"train_size": self.train_size, "runs": runs, "sharpness_tracked": self.sharpness_tracked}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MetricsLog:
         """The inverse of :meth:`to_dict` (ValueError / KeyError / TypeError if malformed)."""
         log = cls()
         log.train_size = int(data.get("train_size") or 0)
+        log.sharpness_tracked = bool(data.get("sharpness_tracked", False))
         for name, run in dict(data["runs"]).items():
             log.add_run(str(name), str(run["optimizer"]))
             entry = log._runs[str(name)]
@@ -194,6 +229,12 @@ class MetricsLog:
                 target = entry[split]
                 for i in range(size):
                     target.append(tuple(float(c[i]) if i < c.size else math.nan for c in columns))
+            sharp = run.get("sharpness")
+            if sharp:
+                cols = [_decode(sharp.get(k)) for k in ("step", "sharpness", "threshold")]
+                for i in range(cols[0].size):
+                    entry["sharpness"].append(tuple(float(c[i]) if i < c.size else math.nan for c in cols))
+                entry["sharpness_message"] = str(run.get("sharpness_message", ""))
         return log
 
 
@@ -218,9 +259,13 @@ def _int_or_nan(value: float) -> int | float:
 def metrics_csv_text(log: MetricsLog) -> str:
     """The whole log as CSV text (header :data:`CSV_COLUMNS`; floats with full precision)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    columns = CSV_COLUMNS + (SHARPNESS_COLUMNS if log.has_sharpness() else ())
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in log.rows():
+        for key in SHARPNESS_COLUMNS:
+            if key in row:
+                row[key] = "" if row[key] is None else repr(row[key])
         row["samples"] = "" if isinstance(row["samples"], float) else row["samples"]
         row["loss"] = repr(row["loss"])
         row["accuracy"] = repr(row["accuracy"])
@@ -247,6 +292,10 @@ def read_metrics_csv(path: str) -> list[dict[str, Any]]:
                 "samples": int(row["samples"]) if row.get("samples") else math.nan,
                 "weight_norm": float(row["weight_norm"]) if row.get("weight_norm") else math.nan,
             })
+            for key in SHARPNESS_COLUMNS:
+                if key in row:
+                    out[-1][key] = float(row[key]) if row[key] else None
+
     return out
 
 
