@@ -69,6 +69,7 @@ class ModelSession:
     device: str
     seed: int
     labels: tuple[str, ...] | None = None  # class names given with the weights (a dataset), else the spec's
+    request: ModelRequest | None = None  # what was asked for (dataset, snapshots of a run trained in the app)
     session_id: int = field(default_factory=lambda: next(_session_ids))
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -229,7 +230,12 @@ class ModelRequest:
 
     ``state_dict`` (weights in memory, e.g. from the Train tab) replaces
     ``weights`` and is named ``state_label``; ``class_names`` name the outputs
-    when the registry does not (a model trained on a dataset).
+    when the registry does not (a model trained on a dataset). A model trained
+    in the app also brings the dataset it learned (``dataset``, ``dataset_path``:
+    its validation images can serve as inputs) and, when kept, the weights at
+    earlier steps of its run (``snapshots``: an object with ``steps(run)`` and
+    ``load(run, step)``, e.g. core.training.snapshots.WeightRecorder; ``run``
+    names the run).
     """
 
     name: str
@@ -241,6 +247,10 @@ class ModelRequest:
     class_names: tuple[str, ...] | None = None
     trust_pickle: bool = False
     strict: bool = True  # False: load the tensors that fit and report the rest
+    dataset: str | None = None
+    dataset_path: str | None = None
+    snapshots: Any = None
+    run: str | None = None
 
     def same_model(self, session: ModelSession | None) -> bool:
         """True when ``session`` was loaded from an equal request (name, weights, seed, arguments)."""

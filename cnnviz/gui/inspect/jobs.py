@@ -164,6 +164,7 @@ def job_load_model(
     progress(0.55, "Measuring every layer")
     session = open_session(loaded, weights=request.weights, device=device, seed=request.seed,
                            class_names=request.class_names)
+    session.request = request
     _check(cancel)
     if image_source is not None:
         raw_image = read_image(image_source)
