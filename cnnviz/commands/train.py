@@ -114,6 +114,12 @@ class _EpochBar:
             return  # every run ended (finished, diverged, stopped): nothing more to report
         epoch, part = t.epoch_progress()
         if not _active(t):
+            if _all_finished(t):  # every epoch ran (progress reports can be rarer than epochs)
+                self.epoch = max(self.epoch, 0)
+                while self.epoch < t.setup.epochs:
+                    self._draw(self._label(self.epoch), 1.0, final=True)
+                    self.epoch += 1
+                return
             # Every run ended early (diverged, stopped by Ctrl+C): close the epoch in
             # progress once instead of one line per epoch that will never run.
             self.close()
@@ -155,6 +161,13 @@ class _EpochBar:
             self._draw(self._label(self.epoch), 1.0 if epoch > self.epoch else part, final=True)
             if done:
                 self.epoch = t.setup.epochs
+
+
+def _all_finished(trainer: Any) -> bool:
+    """True when every run trained all its epochs."""
+    from cnnviz.core.training.metrics import FINISHED
+
+    return all(r.status == FINISHED for r in trainer.runs.values())
 
 
 def _active(trainer: Any) -> bool:

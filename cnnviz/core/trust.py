@@ -170,6 +170,31 @@ def approve(request: CodeRequest) -> None:
             _approved[request.key] = digest if request.kind == "file" else None
 
 
+def approval_record(spec: str) -> dict[str, str | None] | None:
+    """This process's approval of ``spec``, to hand to a worker process (None when not approved).
+
+    A worker (a sweep's training process) builds the model again and starts
+    with no approvals of its own; :func:`adopt` gives it exactly this one.
+    """
+    if not names_code(spec):
+        return None
+    request = code_request(spec)
+    if not is_approved(request):
+        return None
+    with _lock:
+        typed = request.key in _approved and _approved[request.key] is None
+    digest = None if typed or request.kind == "module" else file_sha256(request.target)
+    return {"key": request.key, "sha256": digest}
+
+
+def adopt(record: dict[str, str | None] | None) -> None:
+    """Take over an approval made in the parent process (see :func:`approval_record`)."""
+    if not record or not isinstance(record.get("key"), str):
+        return
+    with _lock:
+        _approved[str(record["key"])] = record.get("sha256")
+
+
 def revoke_all() -> None:
     """Forget this process's approvals (tests; a new session)."""
     with _lock:

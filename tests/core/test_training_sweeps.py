@@ -12,6 +12,7 @@ import numpy as np
 import psutil
 import pytest
 
+from cnnviz.core import trust
 from cnnviz.core.errors import ConfigError
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.executors import LocalExecutor
@@ -145,6 +146,7 @@ class Net(nn.Module):
 def test_sweep_in_processes_marks_diverged_crashed_and_oom_runs_and_goes_on(tmp_path) -> None:
     model_file = tmp_path / "crashy.py"
     model_file.write_text(textwrap.dedent(CRASHY))
+    trust.approve_typed(f"{model_file}:Net")  # the user's own model file, as typed: the workers get the approval
     setup = TrainSetup(**{**TINY, "model": f"{model_file}:Net", "epochs": 2})
     spec = SweepSpec(setup, ["sgd"], {"sgd": [0.05, 1e4]}, [0, 1, 2])
     out = tmp_path / "sweep"

@@ -271,10 +271,12 @@ def run_job(job: dict[str, Any], setup: dict[str, Any],
     """
     import copy
 
+    from cnnviz.core import trust
     from cnnviz.core.errors import CnnvizError
     from cnnviz.core.training.config import RunConfig
     from cnnviz.core.training.engine import Trainer
 
+    trust.adopt(setup.get("_approved_code"))
     sweep_job = SweepJob(**job)
     known = set(TrainSetup.__dataclass_fields__)
     run_setup = replace(TrainSetup(**{k: v for k, v in setup.items() if k in known}),
@@ -550,7 +552,11 @@ class Sweep:
         if not self.jobs:
             self._finish()
             return
-        self.executor.start([j.to_dict() for j in self.jobs], self.spec.setup.to_dict(), self._on_message,
+        from cnnviz.core import trust
+
+        # the workers rebuild the model: a user's own code needs the approval it has here
+        setup = {**self.spec.setup.to_dict(), "_approved_code": trust.approval_record(self.spec.setup.model)}
+        self.executor.start([j.to_dict() for j in self.jobs], setup, self._on_message,
                             self._finish)
 
     def stop(self) -> None:
