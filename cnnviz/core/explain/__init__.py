@@ -4,7 +4,9 @@
 * :mod:`.output_size` — the output-size formula and what flooring drops;
 * :mod:`.rf_growth` — receptive-field growth of a stack of layers;
 * :mod:`.params` — parameter counting, written out, and the notes' exercise;
-* :mod:`.timeline` — LeNet-5 … ResNet-152 with their numbers.
+* :mod:`.timeline` — LeNet-5 … ResNet-152 with their numbers;
+* :mod:`.unit_arithmetic` — one unit of a real network written out with its real numbers
+  (imports torch, so it is not re-exported here: import it from its module).
 """
 
 from cnnviz.core.explain.output_size import SizeExplanation, explain_axis, explain_output_size
