@@ -149,9 +149,13 @@ class UnitArithmetic:
         return f"output {self.channel}" if len(self.output_shape) == 1 else \
             f"channel {self.channel}, row {self.y}, column {self.x}"
 
+    def layer_explanation(self) -> list[Text]:
+        """The layer's own computation in sentences (the following steps not included)."""
+        return []
+
     def explanation(self) -> list[Text]:
-        """The computation in sentences, one Text per step."""
-        return [step.formula() for step in self.follow]
+        """The whole computation in sentences: the layer's, then one Text per following step."""
+        return self.layer_explanation() + [step.formula() for step in self.follow]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: arrays become nested lists, padding is 0 in ``window`` and flagged in ``padding``."""
@@ -188,7 +192,7 @@ class ConvUnit(UnitArithmetic):
         """Σ of the products per input channel of the window."""
         return self.products.sum(axis=(1, 2))
 
-    def explanation(self) -> list[Text]:
+    def layer_explanation(self) -> list[Text]:
         """Where the window sits, how many products, the sum, the bias, the value."""
         cg, fh, fw = self.kernel.shape
         n = cg * fh * fw
@@ -219,7 +223,7 @@ class ConvUnit(UnitArithmetic):
                  f"共 {cg}·{fh}·{fw} = {n} 个乘积（输入 × 权重）。{pad_zh}它们的和为 {num(self.sum)}，"
                  f"加上偏置 {num(self.bias)} 得到 {num(self.value)}。"),
         ]
-        return lines + super().explanation()
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (see :meth:`UnitArithmetic.to_dict`)."""
@@ -246,7 +250,7 @@ class PoolUnit(UnitArithmetic):
 
     kind = "pool"
 
-    def explanation(self) -> list[Text]:
+    def layer_explanation(self) -> list[Text]:
         """The window and its maximum or mean."""
         kh, kw = self.window.shape[1:]
         where = Text(f"{self.layer} ({self.module_type}), {self.position}: the {kh}×{kw} window at input rows "
@@ -267,7 +271,7 @@ class PoolUnit(UnitArithmetic):
         else:
             what = Text(f"Average pooling: the sum {num(self.sum)} divided by {self.divisor} is {num(self.value)}.",
                         f"平均池化：和 {num(self.sum)} 除以 {self.divisor} 等于 {num(self.value)}。")
-        return [where, what, *super().explanation()]
+        return [where, what]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (see :meth:`UnitArithmetic.to_dict`)."""
@@ -308,7 +312,7 @@ class LinearUnit(UnitArithmetic):
 
     kind = "linear"
 
-    def explanation(self) -> list[Text]:
+    def layer_explanation(self) -> list[Text]:
         """The largest contributions, the rest, the sum, the bias."""
         n = int(self.inputs.shape[0])
         return [
@@ -319,7 +323,6 @@ class LinearUnit(UnitArithmetic):
                  f"下面列出绝对值最大的 {len(self.top)} 个；其余 {self.rest_count} 个之和为 {num(self.rest)}。"),
             Text(f"Sum {num(self.sum)} + bias {num(self.bias)} = {num(self.value)}.",
                  f"和 {num(self.sum)} + 偏置 {num(self.bias)} = {num(self.value)}。"),
-            *super().explanation(),
         ]
 
     def to_dict(self) -> dict[str, Any]:
