@@ -36,6 +36,7 @@ from cnnviz.core.explain.sliding import (
     Window,
     example_input,
     example_kernel,
+    example_pool_input,
     resize_grid,
 )
 from cnnviz.core.explain.text import ExplainError, Text, num
@@ -51,6 +52,6 @@ __all__ = [
     "TIMELINE", "ChannelMix", "ConvAnimation", "ExplainError", "LayerSpec", "NotesExercise", "ParamCount",
     "PoolAnimation", "RFRow", "SizeExplanation", "StackComparison", "Step", "Text", "TimelineEntry",
     "TimelineRow", "Window", "compute_timeline", "count_conv", "count_layer", "count_module", "example_input",
-    "example_kernel", "explain_axis", "explain_output_size", "notes_exercise", "num", "resize_grid",
+    "example_kernel", "example_pool_input", "explain_axis", "explain_output_size", "notes_exercise", "num", "resize_grid",
     "rf_growth", "rf_growth_from_model", "rf_growth_from_summary", "stack_module", "three_3x3_vs_7x7", "timeline_row",
 ]
