@@ -241,3 +241,36 @@ def test_json_form_holds_every_number() -> None:
     assert d["padding"][0] == [True, True, True] and d["padding"][1][2] is True
     assert d["value"] == pytest.approx(d["sum"] + d["bias"]) and d["follow"][0]["kind"] == "relu"
     assert d["final"] == pytest.approx(max(0.0, d["value"]))
+
+
+@pytest.mark.parametrize("layer", [
+    nn.Conv2d(5, 4, 3, stride=2, padding=1),  # 5 input channels: 3 drawn, 2 summed
+    nn.Conv2d(4, 4, 3, padding=2, dilation=2, groups=2),
+    nn.Conv2d(2, 2, 3, padding=1, padding_mode="reflect"),
+    nn.MaxPool2d(3, 2, 1),
+    nn.AvgPool2d(3, 2, 1, count_include_pad=False, ceil_mode=True),
+], ids=repr)
+def test_the_neighbourhood_animation_writes_the_layers_own_outputs(layer) -> None:
+    from cnnviz.core.explain.unit_animation import unit_animation, unit_step
+
+    torch.manual_seed(11)
+    model = nn.Sequential(layer)
+    x = torch.randn(1, layer.in_channels if isinstance(layer, nn.Conv2d) else 3, 9, 8)
+    captured = capture(model, x, "0").layers["0"][0]
+    for unit in [(0, 0, 0), (1, 2, 3), (layer.out_channels - 1 if isinstance(layer, nn.Conv2d) else 2,
+                                         captured.shape[1] - 1, captured.shape[2] - 1)]:
+        u = unit_arithmetic(model, x, "0", *unit, context=1)
+        anim = unit_animation(u)
+        assert anim is not None
+        p = u.patch
+        for step in anim.steps():
+            expected = float(captured[unit[0], p.out_y0 + step.out_y, p.out_x0 + step.out_x])
+            assert abs(step.value - expected) < TOL, (unit, step.out_y, step.out_x)
+        mine = anim[unit_step(anim, u)]
+        assert abs(mine.value - u.value) < TOL
+        if isinstance(u, ConvUnit):
+            assert len(anim.shown) == min(3, u.window.shape[0]) and anim.hidden_channels == u.window.shape[0] - len(
+                anim.shown)
+            assert (mine.in_padding == u.in_padding).all()  # the layer's padding, drawn where it is
+    assert unit_animation(unit_arithmetic(nn.Sequential(nn.Conv2d(1, 1, (1, 3))), torch.randn(1, 1, 4, 4), "0",
+                                          0, 1, 1, context=1)) is None  # not square: no sliding picture

@@ -31,7 +31,7 @@ so a reader (and the tests) can see that the two agree.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -122,6 +122,26 @@ class FollowStep:
 
 
 @dataclass(frozen=True)
+class UnitPatch:
+    """The input around a unit: what it and its neighbouring outputs read (for an animation that slides).
+
+    ``values`` are the input channels of the unit's group (pooling: its one channel) over the rows
+    ``row0`` … and columns ``col0`` … (input coordinates; outside the input is padding, flagged in
+    ``padding``); they cover outputs ``out_y0`` … ``out_y0 + out_h − 1`` and ``out_x0`` … likewise.
+    """
+
+    values: np.ndarray  # (C, Hp, Wp)
+    padding: np.ndarray  # (Hp, Wp) bool
+    row0: int
+    col0: int
+    out_y0: int
+    out_x0: int
+    out_h: int
+    out_w: int
+    divisors: np.ndarray | None = None  # (out_h, out_w): average pooling's divisor of each output
+
+
+@dataclass(frozen=True)
 class UnitArithmetic:
     """What every kind of unit has: where it is, its value and what follows it."""
 
@@ -184,6 +204,7 @@ class ConvUnit(UnitArithmetic):
     groups: int = 1
     padding_mode: str = "zeros"
     in_shape: tuple[int, int, int] = (0, 0, 0)
+    patch: UnitPatch | None = field(default=None, repr=False)  # the neighbourhood, when asked for
 
     kind = "conv"
 
@@ -247,6 +268,9 @@ class PoolUnit(UnitArithmetic):
     sum: float = 0.0  # avg: the sum of the real taps (padding adds 0)
     divisor: int = 1  # avg: what PyTorch divides by
     adaptive: bool = False
+    stride: tuple[int, int] = (1, 1)  # (0, 0) for adaptive pooling, whose windows are not evenly spaced
+    dilation: tuple[int, int] = (1, 1)
+    patch: UnitPatch | None = field(default=None, repr=False)  # the neighbourhood, when asked for (not adaptive)
 
     kind = "pool"
 
@@ -458,12 +482,14 @@ def _is_follower(module: nn.Module) -> bool:
 
 def unit_arithmetic(
     model: nn.Module, x: Tensor, layer: str, channel: int, y: int = 0, x_: int = 0, *,
-    top: int = TOP_CONTRIBUTIONS,
+    top: int = TOP_CONTRIBUTIONS, context: int = 0,
 ) -> ConvUnit | PoolUnit | LinearUnit:
     """How unit (``channel``, ``y``, ``x_``) of ``layer``'s output is computed, for input ``x`` [1, C, H, W].
 
     ``layer`` is a key as Inspect and the probe name them (``name`` or
-    ``name#k`` for the k-th call). Raises :class:`ExplainError` (or the
+    ``name#k`` for the k-th call). ``context`` > 0 also keeps, for a
+    convolution or pooling unit, the input its neighbours up to ``context``
+    outputs away read (``patch``, for an animation). Raises :class:`ExplainError` (or the
     probe's ModelError for an unknown name) when the unit cannot be explained.
     """
     name = layer.split("#")[0]
@@ -484,11 +510,11 @@ def unit_arithmetic(
     m = call.module
     result: ConvUnit | PoolUnit | LinearUnit
     if isinstance(m, nn.Conv2d):
-        result = _conv(m, trace.main_input[0], unit, common)
+        result = _conv(m, trace.main_input[0], unit, common, context)
     elif isinstance(m, nn.Linear):
         result = _linear(m, trace.main_input, unit, common, top)
     else:
-        result = _pool(m, trace.main_input[0], unit, common)
+        result = _pool(m, trace.main_input[0], unit, common, context)
     follow = _follow_steps(trace, main, unit[0], result.value, until=layer if layer != main else None)
     return replace(result, follow=tuple(follow))
 
@@ -585,7 +611,31 @@ def _batch_norm(call: _Call, channel: int, before: float, captured: float) -> Fo
 # --------------------------------------------------------------------------- the three kinds
 
 
-def _conv(m: nn.Conv2d, inp: Tensor, unit: tuple[int, int, int], common: dict[str, Any]) -> ConvUnit:
+def _read(planes: np.ndarray, rows: Sequence[int], cols: Sequence[int], mode: str = "zeros",
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Values of ``planes`` (C, H, W) at every (row, col), and where that is padding (outside the input).
+
+    Padding reads 0, or for PyTorch's reflect / replicate / circular padding the input value it copies.
+    """
+    _, h, w = planes.shape
+    rr, cc = np.asarray(rows, dtype=int)[:, None], np.asarray(cols, dtype=int)[None, :]
+    pad = (rr < 0) | (rr >= h) | (cc < 0) | (cc >= w)
+    if mode == "zeros":
+        values = planes[:, np.clip(rr, 0, h - 1), np.clip(cc, 0, w - 1)] * ~pad
+    else:
+        src_r = np.array([_pad_source(int(r), h, mode) for r in rows])[:, None]
+        src_c = np.array([_pad_source(int(c), w, mode) for c in cols])[None, :]
+        values = planes[:, src_r, src_c]
+    return values.astype(np.float64), np.broadcast_to(pad, (len(rows), len(cols))).copy()
+
+
+def _around(o: int, n: int, context: int) -> tuple[int, int]:
+    """First and last output index within ``context`` of ``o`` (inside 0 … n − 1)."""
+    return max(0, o - context), min(n - 1, o + context)
+
+
+def _conv(m: nn.Conv2d, inp: Tensor, unit: tuple[int, int, int], common: dict[str, Any],
+          context: int) -> ConvUnit:
     c, oy, ox = unit
     c_in, h, w = (int(v) for v in inp.shape)
     weight = m.weight.detach().to("cpu", torch.float64)
@@ -609,27 +659,25 @@ def _conv(m: nn.Conv2d, inp: Tensor, unit: tuple[int, int, int], common: dict[st
     channels = tuple(range(g * cg, (g + 1) * cg))
     rows = tuple(oy * sh - pads[0] + dh * i for i in range(fh))
     cols = tuple(ox * sw - pads[2] + dw * j for j in range(fw))
-    plane = inp[g * cg:(g + 1) * cg].numpy()
+    planes = inp[g * cg:(g + 1) * cg].numpy()
     mode = m.padding_mode
-    window = np.zeros((cg, fh, fw), dtype=np.float64)
-    pad_mask = np.zeros((fh, fw), dtype=bool)
-    for i, r in enumerate(rows):
-        for j, q in enumerate(cols):
-            inside = 0 <= r < h and 0 <= q < w
-            pad_mask[i, j] = not inside
-            if inside:
-                window[:, i, j] = plane[:, r, q]
-            elif mode != "zeros":
-                rr, qq = _pad_source(r, h, mode), _pad_source(q, w, mode)
-                window[:, i, j] = plane[:, rr, qq]
+    window, pad_mask = _read(planes, rows, cols, mode)
     kernel = weight[c].numpy().copy()
     products = window * kernel
     total = float(products.sum())
     bias = float(m.bias.detach()[c]) if m.bias is not None else 0.0
+    patch = None
+    if context > 0:
+        (y0, y1), (x0, x1) = _around(oy, common["output_shape"][1], context), _around(ox, common["output_shape"][2], context)
+        r0, c0 = y0 * sh - pads[0], x0 * sw - pads[2]
+        prow = range(r0, y1 * sh - pads[0] + dh * (fh - 1) + 1)
+        pcol = range(c0, x1 * sw - pads[2] + dw * (fw - 1) + 1)
+        values, mask = _read(planes, prow, pcol, mode)
+        patch = UnitPatch(values, mask, r0, c0, y0, x0, y1 - y0 + 1, x1 - x0 + 1)
     return ConvUnit(**common, value=total + bias, window=window, in_padding=pad_mask, in_channels=channels,
                     rows=rows, cols=cols, kernel=kernel, products=products, sum=total, bias=bias,
                     stride=(sh, sw), padding=pads, dilation=(dh, dw), groups=groups, padding_mode=mode,
-                    in_shape=(c_in, h, w))
+                    in_shape=(c_in, h, w), patch=patch)
 
 
 def _pad_source(i: int, n: int, mode: str) -> int:
@@ -644,13 +692,29 @@ def _pad_source(i: int, n: int, mode: str) -> int:
     return period - i if i >= n else i
 
 
-def _pool(m: nn.Module, inp: Tensor, unit: tuple[int, int, int], common: dict[str, Any]) -> PoolUnit:
+def _avg_divisor(m: nn.Module, oy: int, ox: int, h: int, w: int) -> int:
+    """What PyTorch's average pooling divides output (oy, ox) by: the window clipped to the padded input
+    (count_include_pad) or to the input alone, unless divisor_override says otherwise."""
+    kh, kw = _pair(m.kernel_size)
+    sh, sw = _pair(m.stride if m.stride is not None else m.kernel_size)
+    ph, pw = _pair(m.padding)
+    hs, ws = oy * sh - ph, ox * sw - pw
+    he, we = min(hs + kh, h + ph), min(ws + kw, w + pw)
+    size = (he - hs) * (we - ws)
+    real = (min(he, h) - max(hs, 0)) * (min(we, w) - max(ws, 0))
+    override = getattr(m, "divisor_override", None)
+    return int(override) if override else (size if m.count_include_pad else real)
+
+
+def _pool(m: nn.Module, inp: Tensor, unit: tuple[int, int, int], common: dict[str, Any],
+          context: int) -> PoolUnit:
     c, oy, ox = unit
     _, h, w = (int(v) for v in inp.shape)
-    plane = inp[c].numpy()
+    planes = inp[c:c + 1].numpy()
     out_h, out_w = common["output_shape"][1:]
     adaptive = isinstance(m, nn.AdaptiveAvgPool2d | nn.AdaptiveMaxPool2d)
     mode = "max" if isinstance(m, nn.MaxPool2d | nn.AdaptiveMaxPool2d) else "avg"
+    patch = None
     if adaptive:
         r0, r1 = (oy * h) // out_h, -((-(oy + 1) * h) // out_h)
         c0, c1 = (ox * w) // out_w, -((-(ox + 1) * w) // out_w)
@@ -663,23 +727,16 @@ def _pool(m: nn.Module, inp: Tensor, unit: tuple[int, int, int], common: dict[st
         dh, dw = _pair(getattr(m, "dilation", 1))
         rows = tuple(oy * sh - ph + dh * i for i in range(kh))
         cols = tuple(ox * sw - pw + dw * j for j in range(kw))
-        divisor = 1
-        if mode == "avg":
-            # PyTorch's divisor: the window clipped to the padded input, or to the input alone
-            hs, ws = oy * sh - ph, ox * sw - pw
-            he, we = min(hs + kh, h + ph), min(ws + kw, w + pw)
-            size = (he - hs) * (we - ws)
-            real = (min(he, h) - max(hs, 0)) * (min(we, w) - max(ws, 0))
-            override = getattr(m, "divisor_override", None)
-            divisor = int(override) if override else (size if m.count_include_pad else real)
-    window = np.zeros((1, len(rows), len(cols)), dtype=np.float64)
-    pad_mask = np.zeros((len(rows), len(cols)), dtype=bool)
-    for i, r in enumerate(rows):
-        for j, q in enumerate(cols):
-            inside = 0 <= r < h and 0 <= q < w
-            pad_mask[i, j] = not inside
-            if inside:
-                window[0, i, j] = plane[r, q]
+        divisor = _avg_divisor(m, oy, ox, h, w) if mode == "avg" else 1
+        if context > 0:
+            (y0, y1), (x0, x1) = _around(oy, out_h, context), _around(ox, out_w, context)
+            pr0, pc0 = y0 * sh - ph, x0 * sw - pw
+            values, mask = _read(planes, range(pr0, y1 * sh - ph + dh * (kh - 1) + 1),
+                                 range(pc0, x1 * sw - pw + dw * (kw - 1) + 1))
+            divisors = None if mode == "max" else np.array(
+                [[_avg_divisor(m, yy, xx, h, w) for xx in range(x0, x1 + 1)] for yy in range(y0, y1 + 1)])
+            patch = UnitPatch(values, mask, pr0, pc0, y0, x0, y1 - y0 + 1, x1 - x0 + 1, divisors)
+    window, pad_mask = _read(planes, rows, cols)
     pick = None
     total = float(window.sum())
     if mode == "max":
@@ -690,7 +747,8 @@ def _pool(m: nn.Module, inp: Tensor, unit: tuple[int, int, int], common: dict[st
     else:
         value = total / divisor
     return PoolUnit(**common, value=value, mode=mode, window=window, in_padding=pad_mask, rows=rows, cols=cols,
-                    pick=pick, sum=total, divisor=divisor, adaptive=adaptive)
+                    pick=pick, sum=total, divisor=divisor, adaptive=adaptive, patch=patch,
+                    stride=(sh, sw) if not adaptive else (0, 0), dilation=(dh, dw) if not adaptive else (1, 1))
 
 
 def _pair(v: Any) -> tuple[int, int]:
