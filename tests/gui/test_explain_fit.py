@@ -45,7 +45,7 @@ def _numbers_fit(canvas) -> None:
 
 def test_fits_1280x800_and_reflows_at_200_percent_on_1920x1080(make_main_window, qtbot) -> None:
     window, tab = _explain(make_main_window, (1280, 800))
-    for key in ("conv", "pool", "mix", "rf", "params"):
+    for key in ("conv", "pool", "mix", "rf", "params", "unit"):
         tab.show_topic(key)
         qtbot.wait(20)
         hint = window.minimumSizeHint()
@@ -63,7 +63,7 @@ def test_fits_1280x800_and_reflows_at_200_percent_on_1920x1080(make_main_window,
     window.resize(1920, 1080)
     window.set_zoom(2.0)
     qtbot.wait(50)
-    for key in ("conv", "pool", "mix", "rf", "params", "timeline"):
+    for key in ("conv", "pool", "mix", "rf", "params", "timeline", "unit"):
         tab.show_topic(key)
         qtbot.wait(20)
         hint = window.minimumSizeHint()

@@ -61,6 +61,11 @@ def _no_array() -> np.ndarray:
     return np.zeros(0)
 
 
+def _int(value: int) -> str:
+    """A whole number with a true minus sign (input rows and columns left of the input are negative)."""
+    return str(int(value)).replace("-", "−")
+
+
 def _paren(value: float) -> str:
     """A number for the middle of a formula: negative ones in parentheses."""
     return f"({num(value)})" if value < 0 else num(value)
@@ -92,9 +97,10 @@ class FollowStep:
             n = num(self.normalized or 0.0)
             norm = f"({b} − {_paren(self.mean)}) / √({num(self.var)} + {self.eps:g}) = {n}"
             affine = f"{_paren(self.gamma or 0.0)} · {_paren(self.normalized or 0.0)} + {_paren(self.beta or 0.0)} = {a}"
-            return Text(f"BatchNorm {self.layer}: normalise with the running mean and variance, {norm}; "
-                        f"then scale and shift, γ·x̂ + β = {affine}.",
-                        f"BatchNorm {self.layer}：用运行均值和方差归一化，{norm}；再缩放和平移，γ·x̂ + β = {affine}。")
+            return Text(f"BatchNorm {self.layer}: normalise with the running mean μ and variance σ², "
+                        f"(x − μ) / √(σ² + ε) = {norm}; then scale by γ and shift by β: {affine}.",
+                        f"BatchNorm {self.layer}：用运行均值 μ 和方差 σ² 归一化，(x − μ) / √(σ² + ε) = {norm}；"
+                        f"再乘以 γ、加上 β：{affine}。")
         if self.kind == "relu":
             return Text(f"ReLU {self.layer}: max(0, {b}) = {a}" + (" (negative values become 0)."
                                                                    if self.before < 0 else "."),
@@ -234,10 +240,10 @@ class ConvUnit(UnitArithmetic):
         window_zh = f"{fh}×{fw} 窗口" + (f"（膨胀 {d[0]}×{d[1]}）" if d != (1, 1) else "")
         lines = [
             Text(f"{self.layer} ({self.module_type}), {self.position}: the {window} starts at input row "
-                 f"{num(self.rows[0])}, column {num(self.cols[0])} (stride {self.stride[0]}×{self.stride[1]}) and spans "
+                 f"{_int(self.rows[0])}, column {_int(self.cols[0])} (stride {self.stride[0]}×{self.stride[1]}) and spans "
                  f"{cg} input channel(s).{group}",
                  f"{self.layer}（{self.module_type}），通道 {self.channel}、第 {self.y} 行、第 {self.x} 列：{window_zh}"
-                 f"从输入第 {num(self.rows[0])} 行、第 {num(self.cols[0])} 列开始（步幅 {self.stride[0]}×{self.stride[1]}），"
+                 f"从输入第 {_int(self.rows[0])} 行、第 {_int(self.cols[0])} 列开始（步幅 {self.stride[0]}×{self.stride[1]}），"
                  f"覆盖 {cg} 个输入通道。{group_zh}"),
             Text(f"{cg}·{fh}·{fw} = {n} products input × weight.{pad_en} Their sum is {num(self.sum)}; "
                  f"plus the bias {num(self.bias)} gives {num(self.value)}.",
@@ -278,19 +284,19 @@ class PoolUnit(UnitArithmetic):
         """The window and its maximum or mean."""
         kh, kw = self.window.shape[1:]
         where = Text(f"{self.layer} ({self.module_type}), {self.position}: the {kh}×{kw} window at input rows "
-                     f"{self.rows[0]}…{self.rows[-1]}, columns {self.cols[0]}…{self.cols[-1]} of channel "
+                     f"{_int(self.rows[0])}…{_int(self.rows[-1])}, columns {_int(self.cols[0])}…{_int(self.cols[-1])} of channel "
                      f"{self.channel}." + (" Adaptive pooling picks each window so they cover the input evenly."
                                            if self.adaptive else ""),
                      f"{self.layer}（{self.module_type}），通道 {self.channel}、第 {self.y} 行、第 {self.x} 列："
-                     f"{kh}×{kw} 窗口覆盖通道 {self.channel} 的输入第 {self.rows[0]}…{self.rows[-1]} 行、"
-                     f"第 {self.cols[0]}…{self.cols[-1]} 列。" + ("自适应池化按输入大小均匀划分窗口。"
+                     f"{kh}×{kw} 窗口覆盖通道 {self.channel} 的输入第 {_int(self.rows[0])}…{_int(self.rows[-1])} 行、"
+                     f"第 {_int(self.cols[0])}…{_int(self.cols[-1])} 列。" + ("自适应池化按输入大小均匀划分窗口。"
                                                              if self.adaptive else ""))
         if self.mode == "max":
             assert self.pick is not None
             r, c = self.pick
-            what = Text(f"Max pooling keeps the largest value, {num(self.value)}, at input row {self.rows[r]}, "
-                        f"column {self.cols[c]}" + (" (padding never wins)." if self.in_padding.any() else "."),
-                        f"最大池化保留最大值 {num(self.value)}，位于输入第 {self.rows[r]} 行、第 {self.cols[c]} 列"
+            what = Text(f"Max pooling keeps the largest value, {num(self.value)}, at input row {_int(self.rows[r])}, "
+                        f"column {_int(self.cols[c])}" + (" (padding never wins)." if self.in_padding.any() else "."),
+                        f"最大池化保留最大值 {num(self.value)}，位于输入第 {_int(self.rows[r])} 行、第 {_int(self.cols[c])} 列"
                         + ("（填充永远不会胜出）。" if self.in_padding.any() else "。"))
         else:
             what = Text(f"Average pooling: the sum {num(self.sum)} divided by {self.divisor} is {num(self.value)}.",

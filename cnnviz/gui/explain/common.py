@@ -75,6 +75,17 @@ class CellTexts(list):
         self.append((QRectF(rect), text, QFont(painter.font())))
 
 
+def fmt_real(value: float) -> str:
+    """A measured value (an activation, a weight): three significant digits, a true minus sign."""
+    v = float(value)
+    if v in (float("inf"), float("-inf")):
+        return "∞" if v > 0 else "−∞"
+    if v == 0:
+        return "0"
+    text = f"{v:.3g}" if abs(v) >= 1e-3 else f"{v:.1e}"
+    return text.replace("-", "−")
+
+
 def spin(lo: int, hi: int, value: int, tip: str, parent: QWidget | None = None) -> QSpinBox:
     """An integer spin box with a tooltip that explains it."""
     box = QSpinBox(parent)

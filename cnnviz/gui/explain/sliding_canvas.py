@@ -58,6 +58,7 @@ class SlidingCanvas(QWidget):
         self._hits: list[_Hit] = []
         self._editor: QLineEdit | None = None
         self.zoom = 1.0
+        self.number = fmt  # how a value is written in a cell and the equation
         self.cell_texts = CellTexts()  # what the last paint wrote in cells (tests check nothing is clipped)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -97,7 +98,28 @@ class SlidingCanvas(QWidget):
             return None
         if self.anim.index_of(channel, y, x) > self.index:
             return None
-        return fmt(self.output[channel, y, x])
+        return self.number(self.output[channel, y, x])
+
+    # Titles and places: a subclass showing part of a real layer names them its own way.
+    def input_title(self, c: int) -> str:
+        """Title above input channel ``c``."""
+        anim = self.anim
+        assert anim is not None
+        return tr("Input ch {0}  ({1}×{2}, P = {3})").format(c, anim.x.shape[1], anim.x.shape[2], anim.window.padding)
+
+    def output_title(self, o: int) -> str:
+        """Title above output channel ``o``."""
+        assert self.anim is not None
+        ho, wo = self.anim.out_hw
+        return tr("Output {0}: {1}×{2}").format(o, ho, wo)
+
+    def input_share(self) -> float:
+        """The fraction of the width the input grids get (the outputs get the rest)."""
+        return 0.68 if isinstance(self.anim, ConvAnimation) else 0.62
+
+    def where(self, s: Step) -> str:
+        """The output cell step ``s`` writes, in words."""
+        return tr("output[{0}] row {1}, col {2}").format(s.channel, s.out_y, s.out_x)
 
     def equation_lines(self) -> list[str]:
         """The computation of the current step, as shown under the grids."""
@@ -106,28 +128,28 @@ class SlidingCanvas(QWidget):
             if self.anim is None:
                 return []
             return [tr("Press Space to play, → to step: the window slides left to right, top to bottom.")]
-        where = tr("output[{0}] row {1}, col {2}").format(s.channel, s.out_y, s.out_x)
+        where = self.where(s)
         if isinstance(self.anim, ConvAnimation):
             assert s.products is not None
             prods = s.products.ravel()
             if prods.size <= TERMS_WRITTEN_OUT:
                 terms = " + ".join(
-                    f"{fmt(a)}·{fmt(b)}" if b >= 0 else f"{fmt(a)}·({fmt(b)})"
+                    f"{self.number(a)}·{self.number(b)}" if b >= 0 else f"{self.number(a)}·({self.number(b)})"
                     for a, b in zip(s.window.ravel(), s.weights.ravel(), strict=True)
                 )
                 first = f"Σ x·w = {terms}"
             else:
-                parts = ", ".join(f"Σ ch{c} = {fmt(v)}" for c, v in enumerate(s.channel_sums))
+                parts = ", ".join(f"Σ ch{c} = {self.number(v)}" for c, v in enumerate(s.channel_sums))
                 first = tr("{0} products, summed per channel: {1}").format(prods.size, parts)
-            second = f"Σ = {fmt(prods.sum())}  + b = {fmt(s.bias)}  →  {fmt(s.value)}   ({where})"
+            second = f"Σ = {self.number(prods.sum())}  + b = {self.number(s.bias)}  →  {self.number(s.value)}   ({where})"
             return [first, second]
-        vals = [fmt(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
+        vals = [self.number(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
         if self.anim.mode == "max":
-            return [f"max({', '.join(vals)}) = {fmt(s.value)}   ({where})",
+            return [f"max({', '.join(vals)}) = {self.number(s.value)}   ({where})",
                     tr("Padding counts as −∞ for max pooling, so it never wins.") if s.in_padding.any() else ""]
         n = s.window.size if self.anim.count_include_pad else int((~s.in_padding).sum())
         total = float(np.sum(np.where(s.in_padding, 0.0, s.window)))
-        return [f"({' + '.join(vals)}) / {n} = {fmt(total)} / {n} = {fmt(s.value)}   ({where})",
+        return [f"({' + '.join(vals)}) / {n} = {self.number(total)} / {n} = {self.number(s.value)}   ({where})",
                 tr("Padding counts as 0 and is included in the divisor.") if s.in_padding.any()
                 and self.anim.count_include_pad else ""]
 
@@ -162,7 +184,7 @@ class SlidingCanvas(QWidget):
         margin = 14.0
         title_h = max(22.0, self.fontMetrics().height() * 1.5)
         width = self.width() - 2 * margin
-        left_w = width * (0.68 if conv else 0.62)
+        left_w = width * self.input_share()
         eq_font = self._equation_font(width)  # under the grids; narrower if the outputs reach down there
         eq_h = self._equation_height(eq_font, width)
         height = self.height() - 2 * margin - eq_h
@@ -185,8 +207,7 @@ class SlidingCanvas(QWidget):
             col_w = col_cells * s
             top = margin
             self._title(p, QRectF(x0, top, max(col_w, wp * s), title_h),
-                        tr("Input ch {0}  ({1}×{2}, P = {3})").format(c, anim.x.shape[1], anim.x.shape[2],
-                                                                      anim.window.padding))
+                        self.input_title(c))
             gy = top + title_h
             active = step is not None and (conv or step.channel == c)
             self._grid_input(p, QPointF(x0, gy), s, c, never_r, never_c, step if active else None)
@@ -205,7 +226,7 @@ class SlidingCanvas(QWidget):
         ox = margin + left_w + 20
         oy = margin
         for o in range(c_out):
-            label = tr("Output {0}: {1}×{2}").format(o, ho, wo)
+            label = self.output_title(o)
             self._title(p, QRectF(ox, oy, right_w, title_h), label, OUTPUT)
             self._grid_output(p, QPointF(ox, oy + title_h), so, o, step)
             oy += title_h + ho * so + 10
@@ -251,7 +272,7 @@ class SlidingCanvas(QWidget):
         taps = set()
         if step is not None:
             taps = {(r, cc) for r in step.rows for cc in step.cols}
-        p.setFont(self._cell_font(s, [fmt(v) for v in anim.padded[c].ravel()]))
+        p.setFont(self._cell_font(s, [self.number(v) for v in anim.padded[c].ravel()]))
         for r in range(hp):
             for cc in range(wp):
                 rect = QRectF(origin.x() + cc * s, origin.y() + r * s, s, s)
@@ -266,7 +287,7 @@ class SlidingCanvas(QWidget):
                 p.setPen(QPen(QColor("#9A9A9A"), 1))
                 p.drawRect(rect)
                 v = anim.padded[c, r, cc]
-                text = fmt(v)  # padding shows 0, or −∞ for max pooling
+                text = self.number(v)  # padding shows 0, or −∞ for max pooling
                 p.setPen(QColor("#777777") if in_pad else INK)
                 self.cell_texts.draw(p, rect, text)
                 if not in_pad:
@@ -286,7 +307,7 @@ class SlidingCanvas(QWidget):
 
     def _grid_values(self, p: QPainter, origin: QPointF, s: float, values: np.ndarray, kind: str | None,
                      index_of, border: QColor) -> None:
-        p.setFont(self._cell_font(s, [fmt(v) for v in values.ravel()]))
+        p.setFont(self._cell_font(s, [self.number(v) for v in values.ravel()]))
         for r in range(values.shape[0]):
             for c in range(values.shape[1]):
                 rect = QRectF(origin.x() + c * s, origin.y() + r * s, s, s)
@@ -294,7 +315,7 @@ class SlidingCanvas(QWidget):
                 p.setPen(QPen(border, 1.5))
                 p.drawRect(rect)
                 p.setPen(INK)
-                self.cell_texts.draw(p, rect, fmt(values[r, c]))
+                self.cell_texts.draw(p, rect, self.number(values[r, c]))
                 if kind is not None:
                     self._hits.append(_Hit(rect, kind, index_of(r, c)))
 
@@ -302,7 +323,7 @@ class SlidingCanvas(QWidget):
         anim = self.anim
         assert anim is not None
         ho, wo = anim.out_hw
-        p.setFont(self._cell_font(s, [fmt(v) for v in self.output[o].ravel()] if self.output is not None else []))
+        p.setFont(self._cell_font(s, [self.number(v) for v in self.output[o].ravel()] if self.output is not None else []))
         for y in range(ho):
             for x in range(wo):
                 rect = QRectF(origin.x() + x * s, origin.y() + y * s, s, s)

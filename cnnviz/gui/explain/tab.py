@@ -1,7 +1,7 @@
 """The Explain tab: a lecturer teaches CNNs from here.
 
 Left: the topics (Convolution, Pooling, 1×1 convolution, Receptive field
-growth, Parameter counting, Architecture timeline). Right: the page of the
+growth, Parameter counting, Architecture timeline, Unit arithmetic). Right: the page of the
 selected topic. Every number comes from :mod:`cnnviz.core.explain`; every
 string goes through ``QCoreApplication.translate("Explain", …)`` and every
 explanation comes from core in English and Chinese, picked by
@@ -97,6 +97,7 @@ class ExplainTab(TabBase):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.stack.addWidget(self.pages[key])
+            self.pages[key].show_requested.connect(lambda key=key: self.show_topic(key))
         self.sidebar.currentRowChanged.connect(self._on_topic)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
