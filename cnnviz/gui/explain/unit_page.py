@@ -79,10 +79,13 @@ class UnitCanvas(SlidingCanvas):
         self.set_animation(anim)
 
     def _channel(self, c: int) -> int:
-        u = self.unit
-        if u is None:
+        u, anim = self.unit, self.anim
+        if u is None or anim is None:
             return c
-        return u.in_channels[self.anim.shown[c]] if u.kind == "conv" else u.channel
+        if u.kind != "conv":
+            return int(u.channel)
+        shown = getattr(anim, "shown", None)
+        return int(u.in_channels[shown[c] if shown else c])
 
     def input_title(self, c: int) -> str:
         """The real input channel (its rows and columns are in the tooltip and the text)."""
@@ -120,14 +123,16 @@ class UnitCanvas(SlidingCanvas):
 
     def where(self, s: Any) -> str:
         """The real output position the step writes."""
-        if self.unit is None or self.anim is None:
+        anim: Any = self.anim
+        if self.unit is None or anim is None:
             return super().where(s)
-        p = self.anim.patch
+        p = anim.patch
         return tr("output[{0}] row {1}, col {2}").format(self.unit.channel, p.out_y0 + s.out_y, p.out_x0 + s.out_x)
 
     def equation_lines(self) -> list[str]:
         """The step's arithmetic with real channel numbers (and the channels not drawn), or a following step."""
-        u, anim, s = self.unit, self.anim, self.step
+        u, s = self.unit, self.step
+        anim: Any = self.anim  # a PatchConvAnimation / PatchPoolAnimation here
         if u is None or anim is None:
             return super().equation_lines()
         if self.follow_index >= 0:
