@@ -38,6 +38,8 @@ class AppState(QObject):
     """Another tab asks the Inspect tab to open a model: an ``OpenModelRequest``."""
     open_tab = Signal(str)
     """Ask the window to show a tab by key ('inspect', 'train', 'playground', 'explain')."""
+    open_unit_arithmetic = Signal(object)
+    """Ask the Explain tab to show how one unit is computed: a core ``UnitSelection`` (layer key, channel, y, x)."""
     language_changed = Signal(str)
     """The user-interface language changed ('en' or 'zh')."""
     status_info_changed = Signal()

@@ -188,7 +188,7 @@ def data_words(window) -> set[str]:
     out.update(h.name for spec in training_optimizers() for h in spec.hparams)
     out.update(p.name for spec in list_schedules() for p in spec.params)
     session = window.state.model
-    model = getattr(session, "model", None)
+    model = session.loaded.model if session is not None else None  # (a session has no .model attribute)
     if model is not None:
         for name, module in model.named_modules():
             out.update(name.split("."))

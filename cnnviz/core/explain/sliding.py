@@ -291,6 +291,16 @@ def example_input(channels: int, h: int, w: int, seed: int = 0) -> np.ndarray:
     return rng.integers(0, 4, size=(channels, h, w)).astype(np.float64)
 
 
+def example_pool_input(channels: int, h: int, w: int, seed: int = 3) -> np.ndarray:
+    """Integers 0…9 for pooling: windows hold different values, so max and mean differ and outputs vary.
+
+    (0…3 made most 2×2 windows contain a 3, and max pooling gave all 3s.)
+    The default seed gives six different maxima in the 6×6, 2×2 / stride 2 opening example.
+    """
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, 10, size=(channels, h, w)).astype(np.float64)
+
+
 def example_kernel(out_channels: int, channels: int, f: int, seed: int = 1) -> np.ndarray:
     """Small integers −1…1 (edge-detector-like), reproducible per seed."""
     rng = np.random.default_rng(seed)

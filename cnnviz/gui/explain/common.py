@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QWidget
 
 CONTEXT = "Explain"
@@ -18,6 +20,14 @@ INK = QColor("#1A1A1A")
 LAYER_COLORS = [QColor(c) for c in ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")]
 
 
+#: Numbers in cells are at least this many times the body text (which carries the zoom), where they fit.
+CELL_TEXT_SCALE = 1.15
+#: The smallest pixel size a cell number is drawn at (fitting a long number into a small cell).
+MIN_CELL_TEXT_PX = 6
+#: Free pixels left and right of the widest number in a cell.
+CELL_TEXT_MARGIN = 3.0
+
+
 def tr(text: str) -> str:
     """Translate an Explain-tab string."""
     return QCoreApplication.translate(CONTEXT, text)
@@ -30,6 +40,50 @@ def fmt(value: float) -> str:
         return "−∞"
     text = str(int(v)) if v.is_integer() else f"{v:.2f}"
     return "0" if text in ("-0", "-0.00") else text.replace("-", "−")
+
+
+def cell_font(base: QFont, cell: float, texts: Iterable[str], bold: bool = False) -> QFont:
+    """The font for the numbers of one grid of ``cell``-px cells: readable, growing with the zoom, never clipped.
+
+    At least the body text size (``base``, the widget's font, carries the
+    zoom) and larger in large cells; then shrunk until the widest of
+    ``texts`` fits inside a cell with a small margin.
+    """
+    body_px = QFontInfo(base).pixelSize()
+    px = min(max(cell * 0.34, body_px * CELL_TEXT_SCALE), cell * 0.62)
+    font = QFont(base)
+    font.setBold(bold)
+    font.setPixelSize(max(MIN_CELL_TEXT_PX, int(px)))
+    widest = max((QFontMetricsF(font).horizontalAdvance(t) for t in texts), default=0.0)
+    room = cell - 2 * CELL_TEXT_MARGIN
+    size = font.pixelSize()
+    if widest > room > 0:
+        size = max(MIN_CELL_TEXT_PX, int(size * room / widest))
+        font.setPixelSize(size)
+        while size > MIN_CELL_TEXT_PX and max(QFontMetricsF(font).horizontalAdvance(t) for t in texts) > room:
+            size -= 1
+            font.setPixelSize(size)
+    return font
+
+
+class CellTexts(list):
+    """The numbers a canvas drew in its last paint, with their cells and fonts (tests read them)."""
+
+    def draw(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """Draw ``text`` centred in ``rect`` with the painter's font, and remember it."""
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        self.append((QRectF(rect), text, QFont(painter.font())))
+
+
+def fmt_real(value: float) -> str:
+    """A measured value (an activation, a weight): three significant digits, a true minus sign."""
+    v = float(value)
+    if v in (float("inf"), float("-inf")):
+        return "∞" if v > 0 else "−∞"
+    if v == 0:
+        return "0"
+    text = f"{v:.3g}" if abs(v) >= 1e-3 else f"{v:.1e}"
+    return text.replace("-", "−")
 
 
 def spin(lo: int, hi: int, value: int, tip: str, parent: QWidget | None = None) -> QSpinBox:

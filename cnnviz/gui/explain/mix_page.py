@@ -19,7 +19,18 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.explain import ChannelMix, example_input, example_kernel, resize_grid
-from cnnviz.gui.explain.common import INK, KERNEL, OUTPUT, WINDOW, big_label, fmt, spin, tr
+from cnnviz.gui.explain.common import (
+    INK,
+    KERNEL,
+    OUTPUT,
+    WINDOW,
+    CellTexts,
+    big_label,
+    cell_font,
+    fmt,
+    spin,
+    tr,
+)
 from cnnviz.gui.explain.topics import ExplainPage
 from cnnviz.gui.state import AppState
 
@@ -39,6 +50,8 @@ class MixCanvas(QWidget):
         self.mix: ChannelMix | None = None
         self.maps: np.ndarray | None = None  # (C_out, H, W): the mix at every pixel
         self._pixel_rects: list[tuple[QRectF, tuple[int, int]]] = []
+        self.zoom = 1.0
+        self.cell_texts = CellTexts()  # what the last paint wrote in cells (tests check nothing is clipped)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 320)
@@ -53,6 +66,11 @@ class MixCanvas(QWidget):
         ).transpose(2, 0, 1)
         self.update()
 
+    def set_zoom(self, zoom: float) -> None:
+        """The presentation zoom: cells may grow this much larger (fonts already follow the application's)."""
+        self.zoom = max(0.25, float(zoom))
+        self.update()
+
     def _font(self, s: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
         f.setPixelSize(max(8, int(s * 0.34)))
@@ -61,7 +79,7 @@ class MixCanvas(QWidget):
 
     def _cells(self, p: QPainter, origin: QPointF, s: float, values: np.ndarray, color: QColor,
                highlight: tuple[int, int] | None = None, hits: bool = False) -> None:
-        p.setFont(self._font(s))
+        p.setFont(cell_font(self.font(), s, [fmt(v) for v in values.ravel()]))
         for r in range(values.shape[0]):
             for c in range(values.shape[1]):
                 rect = QRectF(origin.x() + c * s, origin.y() + r * s, s, s)
@@ -70,7 +88,7 @@ class MixCanvas(QWidget):
                 p.setPen(QPen(color.darker(130) if on else QColor("#9A9A9A"), 3 if on else 1))
                 p.drawRect(rect)
                 p.setPen(INK)
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt(values[r, c]))
+                self.cell_texts.draw(p, rect, fmt(values[r, c]))
                 if hits:
                     self._pixel_rects.append((rect, (r, c)))
 
@@ -86,6 +104,7 @@ class MixCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         self._pixel_rects = []
+        self.cell_texts = CellTexts()
         if self.mix is None or self.maps is None:
             p.end()
             return
@@ -94,7 +113,8 @@ class MixCanvas(QWidget):
         m, th = 14.0, max(22.0, self.fontMetrics().height() * 1.5)
         width, height = self.width() - 2 * m, self.height() - 2 * m
         # three bands: inputs, the product, outputs
-        s_in = min(70.0, (width - (cin - 1) * 14) / (cin * w), (height * 0.34 - th) / h)
+        cap = 70.0 * self.zoom
+        s_in = min(cap, (width - (cin - 1) * 14) / (cin * w), (height * 0.34 - th) / h)
         y = m
         for c in range(cin):
             x0 = m + c * (w * s_in + 14)
@@ -103,7 +123,7 @@ class MixCanvas(QWidget):
         y += th + h * s_in + 14
         # W (C_out × C_in) · x (C_in) + b = out
         cols = cin + 1 + 1 + 1 + 3.5  # W, x, b, out, and room for the signs
-        s = min(70.0, width / cols, (height * 0.36 - th) / max(cout, cin))
+        s = min(cap, width / cols, (height * 0.36 - th) / max(cout, cin))
         x0 = m
         self._label(p, QRectF(x0, y, cin * s + 20, th), tr("weights W ({0}×{1})").format(cout, cin), KERNEL)
         self._cells(p, QPointF(x0, y + th), s, self.weight, KERNEL)
@@ -131,7 +151,7 @@ class MixCanvas(QWidget):
         self._cells(p, QPointF(x0, y + th), s, self.mix.output[:, None], OUTPUT)
         y += th + max(cout, cin) * s + 14
         # the output maps: same H×W, C_out channels
-        s_out = min(70.0, (width - (cout - 1) * 14) / (cout * w), (self.height() - m - y - th) / h)
+        s_out = min(cap, (width - (cout - 1) * 14) / (cout * w), (self.height() - m - y - th) / h)
         for o in range(cout):
             x0 = m + o * (w * s_out + 14)
             self._label(p, QRectF(x0, y, w * s_out + 10, th), tr("Output ch {0}").format(o), OUTPUT)
@@ -167,6 +187,8 @@ class MixPage(ExplainPage):
         self.btn_new.clicked.connect(self._new_numbers)
         self.canvas = MixCanvas()
         self.canvas.pixel_picked.connect(self.set_pixel)
+        self.canvas.set_zoom(state.zoom)
+        state.zoom_changed.connect(self.canvas.set_zoom)
         self.text = big_label("", 1.3)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setMinimumWidth(300)

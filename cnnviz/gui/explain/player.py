@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap, QPolygonF
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from cnnviz.gui.explain.common import tr
 
@@ -93,20 +94,50 @@ class StepClock(QObject):
         self._timer.setInterval(int(1000 / self.speed))
 
 
+#: The player's symbols, each a list of shapes on a 16×16 grid: ("tri", (x0, x1), pointing right?) or ("bar", x, w).
+_SYMBOLS: dict[str, list[tuple]] = {
+    "reset": [("bar", 2.5, 2.0), ("tri", (4.5, 13.5), False)],
+    "back": [("tri", (1.0, 8.0), False), ("tri", (8.0, 15.0), False)],
+    "play": [("tri", (3.5, 13.5), True)],
+    "pause": [("bar", 3.5, 3.0), ("bar", 9.5, 3.0)],
+    "step": [("tri", (1.0, 8.0), True), ("tri", (8.0, 15.0), True)],
+    "end": [("tri", (2.5, 11.5), True), ("bar", 11.5, 2.0)],
+}
+
+
+def player_icon(kind: str, color: QColor, side: int, ratio: float = 1.0) -> QIcon:
+    """A media symbol drawn in ``color`` (the palette's button text), ``side`` px square, for any theme."""
+    pixmap = QPixmap(max(1, round(side * ratio)), max(1, round(side * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.scale(side / 16.0, side / 16.0)
+    path = QPainterPath()
+    for shape in _SYMBOLS[kind]:
+        if shape[0] == "bar":
+            path.addRect(shape[1], 3.0, shape[2], 10.0)
+        else:
+            (x0, x1), right = shape[1], shape[2]
+            tip, base = (x1, x0) if right else (x0, x1)
+            path.addPolygon(QPolygonF([QPointF(base, 3.0), QPointF(tip, 8.0), QPointF(base, 13.0)]))
+            path.closeSubpath()
+    p.fillPath(path, color)
+    p.end()
+    return QIcon(pixmap)
+
+
 class PlayerBar(QWidget):
     """⏮ back · ▶ play/pause · ⏭ step · ⏭⏭ all · speed · 'step k / n'. Buttons take no focus."""
 
     def __init__(self, clock: StepClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        style = self.style()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.btn_reset = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward), "")
-        self.btn_back = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward), "")
-        self.btn_play = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "")
-        self.btn_step = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), "")
-        self.btn_end = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "")
+        self.btn_reset, self.btn_back, self.btn_play, self.btn_step, self.btn_end = (QPushButton() for _ in range(5))
+        self._playing = False
+        self._paint_icons()
         for b in (self.btn_reset, self.btn_back, self.btn_play, self.btn_step, self.btn_end):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(b)
@@ -148,8 +179,25 @@ class PlayerBar(QWidget):
         self._update()
 
     def _on_playing(self, playing: bool) -> None:
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.btn_play.setIcon(self.style().standardIcon(icon))
+        self._playing = playing
+        self._paint_icons()
+
+    def _paint_icons(self) -> None:
+        """Symbols in the palette's button text colour (dark themes too), as tall as the text (zoom too)."""
+        color = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+        side = max(12, round(self.fontMetrics().height() * 1.1))
+        ratio = self.devicePixelRatioF()
+        kinds = (("reset", self.btn_reset), ("back", self.btn_back), ("pause" if self._playing else "play", self.btn_play),
+                 ("step", self.btn_step), ("end", self.btn_end))
+        for kind, button in kinds:
+            button.setIcon(player_icon(kind, color, side, ratio))
+            button.setIconSize(QSize(side, side))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        """Repaint the symbols when the theme (palette) or the zoom (font) changes."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._paint_icons()
+        super().changeEvent(event)
 
     def _update(self) -> None:
         self.speed_label.setText(tr("Speed {0}/s").format(f"{self.clock.speed:g}"))

@@ -17,9 +17,20 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from cnnviz.core.explain.sliding import ConvAnimation, PoolAnimation, Step
-from cnnviz.gui.explain.common import DROPPED, INK, KERNEL, OUTPUT, PADDING, WINDOW, fmt, tr
+from cnnviz.gui.explain.common import (
+    DROPPED,
+    INK,
+    KERNEL,
+    OUTPUT,
+    PADDING,
+    WINDOW,
+    CellTexts,
+    cell_font,
+    fmt,
+    tr,
+)
 
-MAX_CELL = 84.0
+MAX_CELL = 84.0  # px at zoom 1; cells grow with the zoom
 TERMS_WRITTEN_OUT = 12  # up to this many products the sum is written term by term
 
 
@@ -46,6 +57,9 @@ class SlidingCanvas(QWidget):
         self.message = ""
         self._hits: list[_Hit] = []
         self._editor: QLineEdit | None = None
+        self.zoom = 1.0
+        self.number = fmt  # how a value is written in a cell and the equation
+        self.cell_texts = CellTexts()  # what the last paint wrote in cells (tests check nothing is clipped)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 320)
@@ -59,6 +73,11 @@ class SlidingCanvas(QWidget):
         self.output = None if anim is None else anim.output()
         self.message = message
         self.index = min(self.index, len(anim) - 1) if anim is not None else -1
+        self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        """The presentation zoom: cells may grow this much larger (fonts already follow the application's)."""
+        self.zoom = max(0.25, float(zoom))
         self.update()
 
     def set_step(self, index: int) -> None:
@@ -79,7 +98,28 @@ class SlidingCanvas(QWidget):
             return None
         if self.anim.index_of(channel, y, x) > self.index:
             return None
-        return fmt(self.output[channel, y, x])
+        return self.number(self.output[channel, y, x])
+
+    # Titles and places: a subclass showing part of a real layer names them its own way.
+    def input_title(self, c: int) -> str:
+        """Title above input channel ``c``."""
+        anim = self.anim
+        assert anim is not None
+        return tr("Input ch {0}  ({1}×{2}, P = {3})").format(c, anim.x.shape[1], anim.x.shape[2], anim.window.padding)
+
+    def output_title(self, o: int) -> str:
+        """Title above output channel ``o``."""
+        assert self.anim is not None
+        ho, wo = self.anim.out_hw
+        return tr("Output {0}: {1}×{2}").format(o, ho, wo)
+
+    def input_share(self) -> float:
+        """The fraction of the width the input grids get (the outputs get the rest)."""
+        return 0.68 if isinstance(self.anim, ConvAnimation) else 0.62
+
+    def where(self, s: Step) -> str:
+        """The output cell step ``s`` writes, in words."""
+        return tr("output[{0}] row {1}, col {2}").format(s.channel, s.out_y, s.out_x)
 
     def equation_lines(self) -> list[str]:
         """The computation of the current step, as shown under the grids."""
@@ -88,28 +128,28 @@ class SlidingCanvas(QWidget):
             if self.anim is None:
                 return []
             return [tr("Press Space to play, → to step: the window slides left to right, top to bottom.")]
-        where = tr("output[{0}] row {1}, col {2}").format(s.channel, s.out_y, s.out_x)
+        where = self.where(s)
         if isinstance(self.anim, ConvAnimation):
             assert s.products is not None
             prods = s.products.ravel()
             if prods.size <= TERMS_WRITTEN_OUT:
                 terms = " + ".join(
-                    f"{fmt(a)}·{fmt(b)}" if b >= 0 else f"{fmt(a)}·({fmt(b)})"
+                    f"{self.number(a)}·{self.number(b)}" if b >= 0 else f"{self.number(a)}·({self.number(b)})"
                     for a, b in zip(s.window.ravel(), s.weights.ravel(), strict=True)
                 )
                 first = f"Σ x·w = {terms}"
             else:
-                parts = ", ".join(f"Σ ch{c} = {fmt(v)}" for c, v in enumerate(s.channel_sums))
+                parts = ", ".join(f"Σ ch{c} = {self.number(v)}" for c, v in enumerate(s.channel_sums))
                 first = tr("{0} products, summed per channel: {1}").format(prods.size, parts)
-            second = f"Σ = {fmt(prods.sum())}  + b = {fmt(s.bias)}  →  {fmt(s.value)}   ({where})"
+            second = f"Σ = {self.number(prods.sum())}  + b = {self.number(s.bias)}  →  {self.number(s.value)}   ({where})"
             return [first, second]
-        vals = [fmt(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
+        vals = [self.number(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True)]
         if self.anim.mode == "max":
-            return [f"max({', '.join(vals)}) = {fmt(s.value)}   ({where})",
+            return [f"max({', '.join(vals)}) = {self.number(s.value)}   ({where})",
                     tr("Padding counts as −∞ for max pooling, so it never wins.") if s.in_padding.any() else ""]
         n = s.window.size if self.anim.count_include_pad else int((~s.in_padding).sum())
         total = float(np.sum(np.where(s.in_padding, 0.0, s.window)))
-        return [f"({' + '.join(vals)}) / {n} = {fmt(total)} / {n} = {fmt(s.value)}   ({where})",
+        return [f"({' + '.join(vals)}) / {n} = {self.number(total)} / {n} = {self.number(s.value)}   ({where})",
                 tr("Padding counts as 0 and is included in the divisor.") if s.in_padding.any()
                 and self.anim.count_include_pad else ""]
 
@@ -119,6 +159,7 @@ class SlidingCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         self._hits = []
+        self.cell_texts = CellTexts()
         if self.anim is None:
             p.setPen(QColor("#A00000"))
             f = QFont(self.font())
@@ -142,18 +183,20 @@ class SlidingCanvas(QWidget):
         c_out = anim.out_channels
         margin = 14.0
         title_h = max(22.0, self.fontMetrics().height() * 1.5)
-        eq_h = 78.0
-        width, height = self.width() - 2 * margin, self.height() - 2 * margin - eq_h
-        left_w = width * (0.68 if conv else 0.62)
+        width = self.width() - 2 * margin
+        left_w = width * self.input_share()
+        eq_font = self._equation_font(width)  # under the grids; narrower if the outputs reach down there
+        eq_h = self._equation_height(eq_font, width)
+        height = self.height() - 2 * margin - eq_h
         right_w = width - left_w - 20
         col_cells = max(wp, 2 * k + 1) if conv else wp
         rows_cells = hp + (k if conv else 0)
         s = min(
-            MAX_CELL,
+            MAX_CELL * self.zoom,
             (left_w - (c_in - 1) * 16) / (c_in * col_cells),
             (height - (2 if conv else 1) * title_h - 12) / rows_cells,
         )
-        so = min(MAX_CELL, right_w / wo, (height - c_out * title_h - (c_out - 1) * 10) / (c_out * ho))
+        so = min(MAX_CELL * self.zoom, right_w / wo, (height - c_out * title_h - (c_out - 1) * 10) / (c_out * ho))
         s, so = max(s, 8.0), max(so, 8.0)
         step = self.step
         never_r = set(anim.sizes[0].never_read())
@@ -164,8 +207,7 @@ class SlidingCanvas(QWidget):
             col_w = col_cells * s
             top = margin
             self._title(p, QRectF(x0, top, max(col_w, wp * s), title_h),
-                        tr("Input ch {0}  ({1}×{2}, P = {3})").format(c, anim.x.shape[1], anim.x.shape[2],
-                                                                      anim.window.padding))
+                        self.input_title(c))
             gy = top + title_h
             active = step is not None and (conv or step.channel == c)
             self._grid_input(p, QPointF(x0, gy), s, c, never_r, never_c, step if active else None)
@@ -184,14 +226,15 @@ class SlidingCanvas(QWidget):
         ox = margin + left_w + 20
         oy = margin
         for o in range(c_out):
-            label = tr("Output {0}: {1}×{2}").format(o, ho, wo)
+            label = self.output_title(o)
             self._title(p, QRectF(ox, oy, right_w, title_h), label, OUTPUT)
             self._grid_output(p, QPointF(ox, oy + title_h), so, o, step)
             oy += title_h + ho * so + 10
         # the equation, right under the grids
         bottom = margin + title_h + hp * s + ((title_h + k * s) if conv else 0) + 12
         eq_top = min(bottom, self.height() - margin - eq_h)
-        self._equation(p, QRectF(margin, eq_top, left_w, eq_h))
+        eq_w = width if eq_top >= oy else left_w
+        self._equation(p, QRectF(margin, eq_top, eq_w, eq_h), eq_font if eq_w == width else self._equation_font(eq_w))
 
     def _title(self, p: QPainter, rect: QRectF, text: str, color: QColor = INK) -> None:
         p.setPen(color)
@@ -200,10 +243,25 @@ class SlidingCanvas(QWidget):
         p.setFont(f)
         p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _cell_font(self, s: float) -> QFont:
+    def _cell_font(self, s: float, texts: list[str]) -> QFont:
+        return cell_font(self.font(), s, texts)
+
+    def _equation_font(self, width: float) -> QFont:
+        """1.45 × the text size, smaller when the longest line would not fit in ``width`` (down to 7 pt)."""
         f = QFont(self.font())
-        f.setPixelSize(max(8, int(s * 0.34)))
+        f.setPointSizeF(f.pointSizeF() * 1.45)
+        widest = max((QFontMetricsF(f).horizontalAdvance(ln) for ln in self.equation_lines() if ln), default=1.0)
+        if widest > width:
+            f.setPointSizeF(max(7.0, f.pointSizeF() * 0.97 * width / widest))  # 0.97: rounding of the size
         return f
+
+    def _equation_height(self, font: QFont, width: float) -> float:
+        """Height of the equation lines (wrapped when even 7 pt is too wide), at least two lines."""
+        metrics = QFontMetricsF(font)
+        text = "\n".join(ln for ln in self.equation_lines() if ln) or " "
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        box = metrics.boundingRect(QRectF(0, 0, max(1.0, width), 1e6), flags, text)
+        return max(box.height(), 2 * metrics.lineSpacing()) + 8
 
     def _grid_input(self, p: QPainter, origin: QPointF, s: float, c: int, never_r: set[int], never_c: set[int],
                     step: Step | None) -> None:
@@ -214,7 +272,7 @@ class SlidingCanvas(QWidget):
         taps = set()
         if step is not None:
             taps = {(r, cc) for r in step.rows for cc in step.cols}
-        p.setFont(self._cell_font(s))
+        p.setFont(self._cell_font(s, [self.number(v) for v in anim.padded[c].ravel()]))
         for r in range(hp):
             for cc in range(wp):
                 rect = QRectF(origin.x() + cc * s, origin.y() + r * s, s, s)
@@ -229,9 +287,9 @@ class SlidingCanvas(QWidget):
                 p.setPen(QPen(QColor("#9A9A9A"), 1))
                 p.drawRect(rect)
                 v = anim.padded[c, r, cc]
-                text = fmt(v)  # padding shows 0, or −∞ for max pooling
+                text = self.number(v)  # padding shows 0, or −∞ for max pooling
                 p.setPen(QColor("#777777") if in_pad else INK)
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                self.cell_texts.draw(p, rect, text)
                 if not in_pad:
                     self._hits.append(_Hit(rect, "input", (c, r - pad, cc - pad)))
         if step is not None:
@@ -249,7 +307,7 @@ class SlidingCanvas(QWidget):
 
     def _grid_values(self, p: QPainter, origin: QPointF, s: float, values: np.ndarray, kind: str | None,
                      index_of, border: QColor) -> None:
-        p.setFont(self._cell_font(s))
+        p.setFont(self._cell_font(s, [self.number(v) for v in values.ravel()]))
         for r in range(values.shape[0]):
             for c in range(values.shape[1]):
                 rect = QRectF(origin.x() + c * s, origin.y() + r * s, s, s)
@@ -257,7 +315,7 @@ class SlidingCanvas(QWidget):
                 p.setPen(QPen(border, 1.5))
                 p.drawRect(rect)
                 p.setPen(INK)
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt(values[r, c]))
+                self.cell_texts.draw(p, rect, self.number(values[r, c]))
                 if kind is not None:
                     self._hits.append(_Hit(rect, kind, index_of(r, c)))
 
@@ -265,7 +323,7 @@ class SlidingCanvas(QWidget):
         anim = self.anim
         assert anim is not None
         ho, wo = anim.out_hw
-        p.setFont(self._cell_font(s))
+        p.setFont(self._cell_font(s, [self.number(v) for v in self.output[o].ravel()] if self.output is not None else []))
         for y in range(ho):
             for x in range(wo):
                 rect = QRectF(origin.x() + x * s, origin.y() + y * s, s, s)
@@ -278,18 +336,12 @@ class SlidingCanvas(QWidget):
                 p.drawRect(rect)
                 if text is not None:
                     p.setPen(INK)
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                    self.cell_texts.draw(p, rect, text)
                 self._hits.append(_Hit(rect, "output", (o, y, x)))
 
-    def _equation(self, p: QPainter, rect: QRectF) -> None:
+    def _equation(self, p: QPainter, rect: QRectF, font: QFont) -> None:
         lines = [ln for ln in self.equation_lines() if ln]
-        f = QFont(self.font())
-        f.setPointSizeF(f.pointSizeF() * 1.45)
-        metrics = QFontMetricsF(f)
-        widest = max((metrics.horizontalAdvance(ln) for ln in lines), default=1.0)
-        if widest > rect.width():
-            f.setPointSizeF(max(7.0, f.pointSizeF() * rect.width() / widest))
-        p.setFont(f)
+        p.setFont(font)
         p.setPen(INK)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         p.drawText(rect, flags, "\n".join(lines))

@@ -27,6 +27,7 @@ from cnnviz.core.explain import (
     count_conv,
     example_input,
     example_kernel,
+    example_pool_input,
     resize_grid,
 )
 from cnnviz.gui import theme
@@ -45,6 +46,8 @@ class SlidingPage(ExplainPage):
         super().__init__(state, parent)
         self.mode = mode
         self.conv = mode == "conv"
+        # pooling needs varied numbers (0…9) to show anything: with 0…3 most windows held a 3
+        self.example = example_input if self.conv else example_pool_input
         self._building = True
         self.clock = StepClock(self)
         self.canvas = SlidingCanvas()
@@ -52,6 +55,8 @@ class SlidingPage(ExplainPage):
         self.clock.step_changed.connect(self.canvas.set_step)
         self.canvas.jump_requested.connect(lambda i: (self.clock.pause(), self.clock.set_index(i)))
         self.canvas.value_edited.connect(self._on_edit)
+        self.canvas.set_zoom(state.zoom)
+        state.zoom_changed.connect(self.canvas.set_zoom)
 
         # settings
         self.sp_h = spin(1, 12, 5 if self.conv else 6, "")
@@ -140,7 +145,7 @@ class SlidingPage(ExplainPage):
         lay.addWidget(split, 1)
 
         c, h, w = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
-        self.x = example_input(c, h, w)
+        self.x = self.example(c, h, w)
         self.weight = example_kernel(self.sp_cout.value(), c, self.sp_f.value())
         self.bias = np.zeros(self.sp_cout.value())
         self._building = False
@@ -179,7 +184,8 @@ class SlidingPage(ExplainPage):
             self.ck_pad.setText(tr("count padding"))
             self.ck_pad.setToolTip(tr("Average pooling: divide by F·F (PyTorch's default) or only by the real pixels"))
         self.btn_random.setText(tr("New numbers"))
-        self.btn_random.setToolTip(tr("Fill the input (0…3) and the kernel (−1, 0, 1) with new small integers"))
+        self.btn_random.setToolTip(tr("Fill the input (0…3) and the kernel (−1, 0, 1) with new small integers")
+                                   if self.conv else tr("Fill the input with new small integers (0…9)"))
         self.btn_image.setText(tr("From image"))
         self.btn_model.setText(tr("From model kernel"))
         self.player.retranslate()
@@ -204,7 +210,7 @@ class SlidingPage(ExplainPage):
         if self._building:
             return
         c, h, w, f, cout = self.sp_c.value(), self.sp_h.value(), self.sp_w.value(), self.sp_f.value(), self.sp_cout.value()
-        self.x = resize_grid(self.x, (c, h, w), example_input(c, h, w))
+        self.x = resize_grid(self.x, (c, h, w), self.example(c, h, w))
         if self.conv:
             self.weight = resize_grid(self.weight, (cout, c, f, f), example_kernel(cout, c, f))
             self.bias = resize_grid(self.bias[None, None], (1, 1, cout), np.zeros((1, 1, cout)))[0, 0]
@@ -228,7 +234,7 @@ class SlidingPage(ExplainPage):
         """New small integers for the input and the kernel."""
         seed = int(np.random.default_rng().integers(1 << 30))
         c, h, w = self.x.shape
-        self.x = example_input(c, h, w, seed)
+        self.x = self.example(c, h, w, seed)
         if self.conv:
             self.weight = example_kernel(*self.weight.shape[:2], self.weight.shape[2], seed + 1)
         self.rebuild(keep_step=True)
@@ -395,7 +401,7 @@ class SlidingPage(ExplainPage):
             c, h, w = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
             f, cout = self.sp_f.value(), self.sp_cout.value()
             if "input" in d:
-                self.x = resize_grid(np.asarray(d["input"], dtype=float), (c, h, w), example_input(c, h, w))
+                self.x = resize_grid(np.asarray(d["input"], dtype=float), (c, h, w), self.example(c, h, w))
             if "weight" in d:
                 self.weight = resize_grid(np.asarray(d["weight"], dtype=float), (cout, c, f, f),
                                           example_kernel(cout, c, f))

@@ -1,7 +1,7 @@
 """The Explain tab: a lecturer teaches CNNs from here.
 
 Left: the topics (Convolution, Pooling, 1×1 convolution, Receptive field
-growth, Parameter counting, Architecture timeline). Right: the page of the
+growth, Parameter counting, Architecture timeline, Unit arithmetic). Right: the page of the
 selected topic. Every number comes from :mod:`cnnviz.core.explain`; every
 string goes through ``QCoreApplication.translate("Explain", …)`` and every
 explanation comes from core in English and Chinese, picked by
@@ -14,9 +14,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
 
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.logs import log_exception
@@ -34,17 +41,55 @@ def _topic_titles() -> dict[str, str]:
     return {t.key: t.title() for t in topics()}
 
 
+class TopicList(QListWidget):
+    """The sidebar: as wide as its longest title at the current font (zoom, language); when the window
+    is narrower than that, titles wrap between words instead of being cut."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def _width_for(self, text_width: int) -> int:
+        metrics = QFontMetrics(self.font())
+        # item padding and the focus frame, the list's frame, a vertical scroll bar should one appear
+        return (text_width + 2 * metrics.averageCharWidth() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+
+    def _titles(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """Wide enough for every title on one line."""
+        metrics = QFontMetrics(self.font())
+        widest = max((metrics.horizontalAdvance(t) for t in self._titles()), default=100)
+        return QSize(self._width_for(widest), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Wide enough for the longest word: titles wrap below that."""
+        metrics = QFontMetrics(self.font())
+        words = [w for t in self._titles() for w in t.split()] or ["W" * 8]
+        widest = max(metrics.horizontalAdvance(w) for w in words)
+        return QSize(self._width_for(widest), super().minimumSizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """The zoom changed the font: ask the layout for the new width."""
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+
 class ExplainTab(TabBase):
     """Sidebar of topics + one page per topic."""
 
     def __init__(self, state: AppState, host: TabHost | None = None) -> None:
         super().__init__(state, host)
-        self.sidebar = QListWidget()
+        self.sidebar = TopicList()
         self.sidebar.setObjectName("explain-topics")
         font = QFont(self.sidebar.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.sidebar.setFont(font)
-        self.sidebar.setFixedWidth(230)
         self.stack = QStackedWidget()
         self.pages: dict[str, ExplainPage] = {t.key: t.build(state) for t in topics()}
         for key in TOPICS:
@@ -52,6 +97,7 @@ class ExplainTab(TabBase):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.stack.addWidget(self.pages[key])
+            self.pages[key].show_requested.connect(lambda key=key: self.show_topic(key))
         self.sidebar.currentRowChanged.connect(self._on_topic)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -105,6 +151,7 @@ class ExplainTab(TabBase):
         titles = _topic_titles()
         for row, key in enumerate(TOPICS):
             self.sidebar.item(row).setText(titles[key])
+        self.sidebar.updateGeometry()
         self.sidebar.setToolTip(tr("Pick a topic; the keyboard works in every view (Space, ←, →)"))
         for page in self.pages.values():
             page.retranslate()

@@ -221,7 +221,10 @@ class TimelinePage(ExplainPage):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        # One line per row, long texts elided with the full text in the tooltip: wrapped rows (Chinese
+        # wraps anywhere) were so tall that only 3 of the 9 architectures showed at 1280×800.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
@@ -259,6 +262,8 @@ class TimelinePage(ExplainPage):
         split.addWidget(self.table)
         split.addWidget(self.plot)
         split.setSizes([380, 560])
+        split.setChildrenCollapsible(False)
+        self.split = split
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
@@ -319,7 +324,8 @@ class TimelinePage(ExplainPage):
                 (geo.format_count(row.params), params_tip),
                 (geo.format_count(row.macs), f"{row.macs:,}"),
                 ("" if row.top1 is None else f"{row.top1:.1f} %", ""),
-                (row.introduced.get(lang), row.spec_introduced),
+                (row.introduced.get(lang), row.introduced.get(lang) + (
+                    f"\n({row.spec_introduced})" if lang.startswith("zh") and row.spec_introduced else "")),
             ]
             for c, (text, tip) in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -333,7 +339,29 @@ class TimelinePage(ExplainPage):
             button.clicked.connect(lambda _=False, name=row.model: self.open_in_inspect(name))
             self.table.setCellWidget(i, 8, button)
         self.table.resizeRowsToContents()
+        self._fit_rows()
         self._plot()
+
+    def rows_height(self) -> int:
+        """Pixels the table needs to show every row at once (header and frame included)."""
+        t = self.table
+        rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
+        bar = t.horizontalScrollBar().sizeHint().height() if t.horizontalScrollBar().isVisible() else 0
+        return rows + t.horizontalHeader().height() + 2 * t.frameWidth() + bar
+
+    def _fit_rows(self) -> None:
+        """Give the table the height of all its rows when the chart keeps a usable height."""
+        total = sum(self.split.sizes())
+        if not self.rows or total <= 0:
+            return
+        plot_min = max(160, 10 * self.fontMetrics().height())
+        table = min(self.rows_height(), max(total - plot_min, total // 3))
+        self.split.setSizes([table, total - table])
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Keep every row in view as the window (or the zoom) changes."""
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def _plot(self) -> None:
         xs = []

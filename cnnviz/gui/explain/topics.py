@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from cnnviz.gui.explain.common import tr
@@ -19,6 +20,9 @@ from cnnviz.gui.state import AppState
 
 class ExplainPage(QWidget):
     """One Explain page; every hook has a default that does nothing."""
+
+    show_requested = Signal()
+    """The page asks to be brought to the front (e.g. another tab sent it something to show)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +74,7 @@ def _topics() -> tuple[Topic, ...]:
     from cnnviz.gui.explain.rf_page import RFPage
     from cnnviz.gui.explain.sliding_page import SlidingPage
     from cnnviz.gui.explain.timeline_page import TimelinePage
+    from cnnviz.gui.explain.unit_page import UnitPage
 
     return (
         Topic("conv", lambda: tr("Convolution"), lambda s: SlidingPage(s, "conv")),
@@ -78,6 +83,7 @@ def _topics() -> tuple[Topic, ...]:
         Topic("rf", lambda: tr("Receptive field growth"), RFPage),
         Topic("params", lambda: tr("Parameter counting"), ParamsPage),
         Topic("timeline", lambda: tr("Architecture timeline"), TimelinePage),
+        Topic("unit", lambda: tr("Unit arithmetic"), UnitPage),
     )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.activation_grid import layer_maps
@@ -40,7 +40,16 @@ class ChannelView(QWidget):
         state.zoom_changed.connect(self._size_picture)
         self.value_label = QLabel(tr("Click a channel in the grid to open it here."))
         self.value_label.setWordWrap(True)
-        lay.addWidget(self.value_label)
+        # The clicked unit's arithmetic, with the real numbers, opens in the Explain tab.
+        self.arithmetic_button = QPushButton(tr("How is it computed?"))
+        self.arithmetic_button.setToolTip(tr("Show the clicked unit's arithmetic in the Explain tab: its input window, "
+                                             "kernel, products, sum, bias, then BatchNorm and ReLU"))
+        self.arithmetic_button.setEnabled(False)
+        self.arithmetic_button.clicked.connect(self.open_arithmetic)
+        row = QHBoxLayout()
+        row.addWidget(self.value_label, 1)
+        row.addWidget(self.arithmetic_button)
+        lay.addLayout(row)
         self.view.sig_hover.connect(self._on_hover)
         self.view.sig_clicked.connect(self._on_click)
         controller.unit_changed.connect(lambda _: self.redraw())
@@ -60,6 +69,7 @@ class ChannelView(QWidget):
         from cnnviz.core.render import mosaic
 
         fwd, session, unit = self.controller.forward, self.state.model, self.controller.unit
+        self.arithmetic_button.setEnabled(unit is not None and unit.layer == self.state.layer and fwd is not None)
         maps = None
         if fwd is not None and session is not None and fwd.session_id == session.session_id:
             maps = layer_maps(fwd.layers.get(self.state.layer))
@@ -95,6 +105,12 @@ class ChannelView(QWidget):
         if self.values is None or self.channel is None:
             return
         self.controller.set_unit(UnitSelection(self.state.layer, self.channel, int(y), int(x)))
+
+    def open_arithmetic(self) -> None:
+        """Ask Explain to show how the clicked unit is computed (AppState.open_unit_arithmetic)."""
+        unit = self.controller.unit
+        if unit is not None and unit.layer == self.state.layer:
+            self.state.open_unit_arithmetic.emit(unit)
 
     def current(self) -> Any:
         """The channel shown now (or None)."""
