@@ -6,7 +6,7 @@ import ast
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "cnnviz"
-FORBIDDEN_IN_CORE = ("PySide6", "pyqtgraph", "superqt", "cnnviz.gui", "cnnviz.cli", "cnnviz.commands")
+FORBIDDEN_IN_CORE = ("PySide6", "pyqtgraph", "cnnviz.gui", "cnnviz.cli", "cnnviz.commands")
 
 
 def _imports(path: pathlib.Path) -> list[str]:
