@@ -81,7 +81,9 @@ def bench_training(repeats: int) -> list[tuple[str, float, str]]:
     torch.cuda.synchronize()
     ours = time.perf_counter() - t0
     steps = len(trainer.log.snapshot("SGD").train["loss"])
-    model = build_model("resnet18_classifier", seed=0, num_classes=len(trainer.data.class_names)).cuda()
+    channels = int(trainer.data.train.images.shape[1])
+    model = build_model("resnet18_classifier", seed=0, num_classes=len(trainer.data.class_names),
+                        in_channels=channels).cuda()
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
     data = trainer.data.train.to("cuda")
     idx = torch.arange(64, device="cuda")
