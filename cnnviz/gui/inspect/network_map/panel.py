@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +35,7 @@ from cnnviz.core.graph import GraphNode, NetworkGraph
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.network_map.jobs import MapOptions, MapResult, job_map
-from cnnviz.gui.inspect.network_map.view import MapView, ink_for
+from cnnviz.gui.inspect.network_map.view import MapView
 from cnnviz.gui.state import AppState
 
 
@@ -234,12 +233,7 @@ class NetworkMapPanel(QWidget):
         self.color_by = color_by
         if self.result is None:
             return
-        fills = node_colors(self.result.graph, color_by)
-        for key, item in self.view.nodes.items():
-            rgb = fills.get(key, (236, 236, 236))
-            item.fill = QColor(*rgb)
-            item.ink = ink_for(rgb)
-            item.update()
+        self.view.recolor(node_colors(self.result.graph, color_by))
 
     def set_color_by(self, color_by: str | None) -> None:
         """Colour by ``params``, ``macs``, ``memory``, ``rf`` or kind (None)."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from cnnviz.core.graph import NetworkGraph
 from cnnviz.core.graph_layout import GraphLayout, shape_text
-from cnnviz.gui.inspect.network_map.items import EdgeItem, LabelItem, NodeItem
+from cnnviz.gui.inspect.network_map.items import Edge, EdgeLayer, LabelLayer, NodeItem, NodeLayer
 
 #: The view never zooms in past this many screen pixels per layout pixel (times the app zoom) …
 MAX_SCALE = 4.0
@@ -59,8 +59,10 @@ class MapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.nodes: dict[str, NodeItem] = {}
-        self.edges: list[EdgeItem] = []
-        self.labels: list[LabelItem] = []
+        self.edges: list[Edge] = []
+        self.edge_layer: EdgeLayer | None = None
+        self.node_layer: NodeLayer | None = None
+        self.label_layer: LabelLayer | None = None
         self.order: list[str] = []  # node keys in execution order
         self.app_zoom = 1.0
         self.selected: str | None = None
@@ -71,7 +73,7 @@ class MapView(QGraphicsView):
         """Draw ``graph`` laid out as ``lay`` with a fill per node key (the old drawing goes)."""
         scene = self.scene()
         scene.clear()
-        self.nodes, self.edges, self.labels = {}, [], []
+        self.nodes, self.edges = {}, []
         pal = self.palette()
         text = pal.color(QPalette.ColorRole.Text)
         edge_color = QColor(text)
@@ -79,31 +81,36 @@ class MapView(QGraphicsView):
         border = QColor(74, 74, 74)
         accent = pal.color(QPalette.ColorRole.Highlight)
         scene.setBackgroundBrush(pal.color(QPalette.ColorRole.Base))
-        for route in lay.edges:
-            if len(route.points) < 2:
-                continue
-            item = EdgeItem(route.src, route.dst, route.points, route.shape, edge_color)
-            scene.addItem(item)
-            self.edges.append(item)
-        seen: set[tuple[str, str]] = set()
+        self.edges = [Edge(r.src, r.dst, r.points, r.shape) for r in lay.edges if len(r.points) >= 2]
+        self.edge_layer = EdgeLayer(self.edges, edge_color)
+        scene.addItem(self.edge_layer)
+        labels, seen = [], set()
         for route in lay.edges:  # one shape label per source and shape, under the source (as the SVG)
             label = shape_text(route.shape)
             if not label or (route.src, label) in seen or not route.points:
                 continue
             seen.add((route.src, label))
             x, y = route.points[0]
-            item = LabelItem(x + 4, y + 10, label, edge_color)
-            scene.addItem(item)
-            self.labels.append(item)
+            labels.append((x + 4, y + 10, label))
+        self.label_layer = LabelLayer(labels, edge_color)
+        scene.addItem(self.label_layer)
         for node in graph.nodes:
             rgb = fills.get(node.key, (236, 236, 236))
-            item = NodeItem(node, lay.boxes[node.key], lay.labels[node.key], QColor(*rgb), ink_for(rgb), border, accent)
+            item = NodeItem(node, lay.boxes[node.key], lay.labels[node.key], QColor(*rgb), ink_for(rgb))
             item.setToolTip(self.tooltip_for(node))
             scene.addItem(item)
             self.nodes[node.key] = item
+        self.node_layer = NodeLayer(list(self.nodes.values()), border, accent)
+        scene.addItem(self.node_layer)
         self.order = [n.key for n in graph.nodes]
         scene.setSceneRect(QRectF(0, 0, lay.width, lay.height))
         self.selected = None
+
+    def recolor(self, fills: dict[str, tuple[int, int, int]]) -> None:
+        """Fill every box anew (``fills`` by node key), keeping the layout."""
+        for key, item in self.nodes.items():
+            rgb = fills.get(key, (236, 236, 236))
+            item.set_colors(QColor(*rgb), ink_for(rgb))
 
     def tooltip_for(self, node: object) -> str:
         """The hover text of a node (the panel replaces it with a translated one)."""
@@ -112,7 +119,8 @@ class MapView(QGraphicsView):
     def clear_map(self) -> None:
         """Remove the drawing."""
         self.scene().clear()
-        self.nodes, self.edges, self.labels, self.order = {}, [], [], []
+        self.nodes, self.edges, self.order = {}, [], []
+        self.edge_layer = self.label_layer = self.node_layer = None
         self.selected = None
 
     # ------------------------------------------------------------ selection
@@ -120,17 +128,14 @@ class MapView(QGraphicsView):
         """Highlight node ``key`` and its edges (None: nothing) and bring it into view."""
         if self.selected in self.nodes:
             self.nodes[self.selected].set_selected_look(False)
-        for edge in self.edges:
-            edge.set_highlight(None)
         self.selected = key if key in self.nodes else None
+        if self.edge_layer is not None:
+            touching = [e for e in self.edges if self.selected is not None and self.selected in (e.src, e.dst)]
+            self.edge_layer.set_highlight(touching, self.palette().color(QPalette.ColorRole.Highlight))
         if self.selected is None:
             return
         item = self.nodes[self.selected]
         item.set_selected_look(True)
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
-        for edge in self.edges:
-            if self.selected in (edge.src, edge.dst):
-                edge.set_highlight(accent)
         if scroll:
             self.ensureVisible(item, 24, 48)
 
