@@ -130,7 +130,18 @@ def test_open_model_loads_an_onnx_file_and_a_python_class(inspect_window, qtbot,
 
 
 def test_a_python_file_that_is_not_python_is_reported(inspect_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from cnnviz.gui.inspect.model_panel import OPEN_ENTRY
+
     tab = inspect_window.tab_widgets["inspect"]
+    box = tab.model_panel.model_box
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append("file"), ("", ""))[1])
+    assert box.itemData(0, OPEN_ENTRY)  # the list's first entry opens a file …
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+    assert asked == ["file"] and box.currentText().strip() == "lenet5"  # … cancelled: the box shows the model again
     bad = tmp_path / "broken.py"
     bad.write_text("class Net(nn.Module:\n", encoding="utf-8")
     errors: list[str] = []

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -25,6 +24,8 @@ from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 WEIGHT_CHOICES = ("random", "pretrained")
+#: Item data of the model box's first entry, "Open model file…" (no model name is ever this).
+OPEN_ENTRY = Qt.ItemDataRole.UserRole + 2
 #: The model list's source filter: key -> the registry sources it shows (None: all).
 SOURCE_FILTERS: dict[str, tuple[str, ...] | None] = {
     "builtin": ("cnnviz", "torchvision"),
@@ -71,14 +72,9 @@ class ModelPanel(QWidget):
         self.source_box = QComboBox()
         self.source_box.addItem(tr("Built-in"), "builtin")
         self.source_box.addItem("timm", "timm")
-        self.source_box.addItem(tr("All sources"), "all")
+        self.source_box.addItem(tr("All"), "all")
         self.source_box.setToolTip(tr("Which models the list shows: cnnviz's and torchvision's (built in), the "
                                       "CNNs of timm, or all. The search box finds every name."))
-        self.open_button = QToolButton()
-        self.open_button.setText(tr("Open…"))
-        self.open_button.setToolTip(tr("Open a model file: an ONNX model (.onnx) or a Python file (.py) with an "
-                                       "nn.Module class."))
-        self.open_button.clicked.connect(lambda: self.open_model_file())
         self.last_model_dir = ""
         self._opened: set[str] = set()  # names shown under "Opened" (files, models the filter hides)
         self._fill_models()
@@ -119,7 +115,6 @@ class ModelPanel(QWidget):
             (self.search, None),
             (self.model_box, tr("Model")),
             (self.source_box, None),
-            (self.open_button, None),
             (self.weights_box, tr("Weights")),
             (self.device_box, tr("Device")),
         ):
@@ -169,6 +164,13 @@ class ModelPanel(QWidget):
         """Fill the model box with the models of the chosen source, grouped by family."""
         model = QStandardItemModel(self)
         zh = self.state.language == "zh"
+        # The row has no room for another button (at 200 % it must fit 1920 px with the progress bar
+        # shown): Open model… is the list's first entry, and in the Model menu.
+        opener = QStandardItem(tr("Open model file (ONNX, Python)…"))
+        opener.setData(True, OPEN_ENTRY)
+        opener.setToolTip(tr("Open a model file: an ONNX model (.onnx) or a Python file (.py) with an nn.Module "
+                             "class."))
+        model.appendRow(opener)
         wanted = SOURCE_FILTERS.get(self.source_box.currentData() or "builtin")
         family = None
         for spec in self._specs:
@@ -184,6 +186,9 @@ class ModelPanel(QWidget):
         self.model_box.setModel(model)
         if self.state.model is not None:
             self._show_in_box(self.state.model.name)
+        else:  # not "Open model file…" before the first model is loaded
+            self.model_box.setCurrentIndex(next((i for i in range(model.rowCount())
+                                                 if self.model_box.itemData(i, Qt.ItemDataRole.UserRole)), -1))
 
     @staticmethod
     def _header(text: str) -> QStandardItem:
@@ -210,14 +215,17 @@ class ModelPanel(QWidget):
         model = box.model()
         if not isinstance(model, QStandardItemModel):
             return
-        if box.itemData(0, Qt.ItemDataRole.UserRole) is not None or box.itemText(0) != self._opened_title():
-            model.insertRow(0, self._header(self._opened_title()))
+        title = self._opened_title()
+        header = next((i for i in range(box.count()) if box.itemText(i) == title), None)
+        if header is None:
+            header = 1 if box.itemData(0, OPEN_ENTRY) else 0  # after "Open model file…"
+            model.insertRow(header, self._header(title))
         self._opened.add(name)
         item = QStandardItem("    " + short_model_name(name))
         item.setData(name, Qt.ItemDataRole.UserRole)
         item.setToolTip(name)
-        model.insertRow(1, item)
-        box.setCurrentIndex(1)
+        model.insertRow(header + 1, item)
+        box.setCurrentIndex(header + 1)
 
     @staticmethod
     def _opened_title() -> str:
@@ -241,6 +249,10 @@ class ModelPanel(QWidget):
         self._pick(text if text in self._names else (hits[0] if hits else text))
 
     def _on_model_box(self, index: int) -> None:
+        if self.model_box.itemData(index, OPEN_ENTRY):
+            if not self.open_model_file():
+                self._sync()  # cancelled: the box shows the loaded model again
+            return
         name = self.model_box.itemData(index, Qt.ItemDataRole.UserRole)
         if name:
             self._pick(name)

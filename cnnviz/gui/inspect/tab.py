@@ -122,6 +122,8 @@ class InspectTab(TabBase):
         """Bring the side panel ``key`` to the front ('math', 'kernels', 'top5', ..., or 'map' on the left)."""
         if key == "map":
             self.left.setCurrentWidget(self.network_map)
+            if not self.left.isVisibleTo(self.reflow):  # folded away (a narrow window, a big zoom): bring it back
+                self.reflow.left_button.setChecked(True)
         elif key in self.side_keys:
             self.side.setCurrentIndex(self.side_keys.index(key))
         else:

@@ -72,7 +72,7 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.box = box
         self.rect = QRectF(box.x, box.y, box.w, box.h)
-        self.lines = lines  # elided to fit by the layer
+        self.lines = lines  # elided to the box's width when drawn
         self.fill, self.ink = fill, ink
         self.selected_look = False
         self.layer: NodeLayer | None = None
@@ -118,13 +118,10 @@ class NodeLayer(QGraphicsItem):
         self.items = items
         self.border, self.accent = border, accent
         self.fonts = (_font(FONT_PX, bold=True), _font(FONT_PX))
-        metrics = [QFontMetricsF(f) for f in self.fonts]
+        self.metrics = (QFontMetricsF(self.fonts[0]), QFontMetricsF(self.fonts[1]))
         bounds = QRectF()
         for item in items:
             item.layer = self
-            room = item.box.w - 4
-            item.lines = [metrics[0 if i == 0 else 1].elidedText(t, Qt.TextElideMode.ElideMiddle, room)
-                          for i, t in enumerate(item.lines)]
             bounds = bounds.united(item.boundingRect())
         self._bounds = bounds.adjusted(-3, -3, 3, 3)
         self.index = RectIndex([item.boundingRect() for item in items])
@@ -171,9 +168,10 @@ class NodeLayer(QGraphicsItem):
             texts = []
             top = item.box.y + PADDING / 2
             for i, line in enumerate(item.lines):
-                static = QStaticText(line)
+                font = 0 if i == 0 else 1
+                static = QStaticText(self.metrics[font].elidedText(line, Qt.TextElideMode.ElideMiddle, item.box.w - 4))
                 static.setTextFormat(Qt.TextFormat.PlainText)
-                static.prepare(QTransform(), self.fonts[0 if i == 0 else 1])
+                static.prepare(QTransform(), self.fonts[font])
                 size = static.size()
                 pos = QPointF(item.box.x + (item.box.w - size.width()) / 2,
                               top + i * LINE_HEIGHT + (LINE_HEIGHT - size.height()) / 2)
