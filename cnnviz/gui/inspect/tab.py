@@ -346,6 +346,7 @@ class InspectTab(TabBase):
         s.setValue("inspect/scale", self.grid.scale_box.currentData())
         s.setValue("inspect/sort", self.grid.sort_box.currentData())
         s.setValue("inspect/side_tab", self.side.currentIndex())
+        s.setValue("inspect/left_tab", self.left.currentIndex())  # Layers or Map
         for key, split in (("main", self.main_split), ("center", self.center_split), ("top", self.top_split)):
             s.setValue(f"inspect/split_{key}", split.saveState())
 
@@ -363,6 +364,8 @@ class InspectTab(TabBase):
                 split.restoreState(v)
         with contextlib.suppress(TypeError, ValueError):
             self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
+        with contextlib.suppress(TypeError, ValueError):
+            self.left.setCurrentIndex(int(s.value("inspect/left_tab", 0)))
 
     # ------------------------------------------------------------ lesson contract
     def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:

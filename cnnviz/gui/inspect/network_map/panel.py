@@ -142,6 +142,7 @@ class NetworkMapPanel(QWidget):
             self.request()
 
     def _on_model(self, _session: object) -> None:
+        self.controller.cancel("map")  # a map of the previous model is of no use
         self.result = None
         self._full = None
         self._runs.clear()
@@ -319,7 +320,7 @@ class NetworkMapPanel(QWidget):
         if node.kind == "output":
             return tr("The model's output, {0}").format(shape)
         if node.kind == "merge":
-            return tr("{0}: {1} of its inputs, computed in {2}; output {3}").format(
+            return tr("{0}: combines its inputs ({1}) in {2}; output {3}").format(
                 node.key, node.type, node.layer or tr("the model"), shape)
         lines = [f"{node.key} · {node.type}"]
         if node.kind == "repeat":
