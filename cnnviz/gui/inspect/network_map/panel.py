@@ -96,10 +96,9 @@ class NetworkMapPanel(QWidget):
         menu.addAction(tr("Map as SVG…"), lambda: self.export_dialog("svg"))
         menu.addAction(tr("Map as PNG…"), lambda: self.export_dialog("png"))
         self.export_button.setMenu(menu)
-        self.view = MapView()
+        self.view = MapView(tooltip=self.tooltip_for)
         self.view.setToolTip(tr("Click a box to select its layer · double-click ×N to open it · ↑/↓ walk · "
                                 "Ctrl+wheel zoom · drag to pan"))
-        self.view.tooltip_for = self.tooltip_for  # type: ignore[method-assign]
         self.note = QLabel()
         self.note.setWordWrap(True)
 

@@ -8,6 +8,8 @@ Dragging pans, Ctrl+wheel (or +/−) zooms around the mouse, 0 fits the width.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -20,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from cnnviz.core.graph import NetworkGraph
+from cnnviz.core.graph import GraphNode, NetworkGraph
 from cnnviz.core.graph_layout import GraphLayout, shape_text
 from cnnviz.gui.inspect.network_map.items import Edge, EdgeLayer, LabelLayer, NodeItem, NodeLayer
 
@@ -49,8 +51,10 @@ class MapView(QGraphicsView):
     step = Signal(int)
     """↑ (−1) or ↓ (+1) was pressed: select the previous / next node."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, tooltip: Callable[[GraphNode], str] | None = None) -> None:
+        """``tooltip(node)``: a box's hover text (default: its key)."""
         super().__init__(parent)
+        self.tooltip_for: Callable[[GraphNode], str] = tooltip or (lambda node: node.key)
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -111,10 +115,6 @@ class MapView(QGraphicsView):
         for key, item in self.nodes.items():
             rgb = fills.get(key, (236, 236, 236))
             item.set_colors(QColor(*rgb), ink_for(rgb))
-
-    def tooltip_for(self, node: object) -> str:
-        """The hover text of a node (the panel replaces it with a translated one)."""
-        return str(getattr(node, "key", ""))
 
     def clear_map(self) -> None:
         """Remove the drawing."""
