@@ -465,6 +465,18 @@ def receptive_field(info: LayerInfo) -> Text:
     start = _num(rf.start[0])
     note_en = "" if rf.aligned else " Paths with different strides merge here; the widest field is shown."
     note_zh = "" if rf.aligned else " 不同步长的路径在此合并；显示的是最大的感受野。"
+    if not rf.uniform:
+        note_en += (" The windows of this layer are irregular (adaptive pooling whose output size does not divide "
+                    "its input): units see fields of different sizes at uneven steps, so the size shown is the "
+                    "widest and the box drawn for a clicked unit is its exact field.")
+        note_zh += ("这一层的窗口不规则（自适应池化的输出尺寸不能整除输入尺寸）：各单元感受野大小不一、间隔不均，"
+                    "所以这里给出的是最大的尺寸，点击单元时画出的框是它确切的感受野。")
+    if rf.sees_all:
+        note_en += (" Beyond this local field, every unit also sees the whole image: a path through global "
+                    "pooling (squeeze-and-excitation) or attention mixes all positions, so any input pixel can "
+                    "change it.")
+        note_zh += ("除了这个局部感受野，每个单元还能“看到”整张图像：经过全局池化（挤压-激励模块）或注意力的路径"
+                    "把所有位置混合在一起，所以任何输入像素都可能改变它。")
     return {
         "en": f"Each unit sees a {size} pixel square of the input (its receptive field). "
         f"Neighbouring units are {jump} input pixels apart (the jump), and unit 0's field is "

@@ -49,6 +49,8 @@ def weights_text(label: str) -> str:
         return tr("pretrained {0}").format(rest)
     if kind == "file" and rest:
         return tr("file {0}").format(rest)
+    if kind == "weights" and rest.startswith("from "):  # carried by the model file (ONNX)
+        return tr("weights from {0}").format(rest[5:])
     if label.startswith(TRAINED_LABEL):
         run = label[len(TRAINED_LABEL):].strip()
         if run.startswith("(") and run.endswith(")"):

@@ -71,6 +71,19 @@ def qimage_to_rgb(image: QImage) -> np.ndarray:
     return buf.reshape(h, img.bytesPerLine())[:, : w * 3].reshape(h, w, 3).copy()
 
 
+def rf_notes(rf: Any, rect: Any) -> str:
+    """What the box of a unit's field does not show: a field that is not uniform, a unit that sees everything."""
+    text = ""
+    if not getattr(rf, "uniform", True):
+        text += " " + tr("Not uniform: this layer's windows are irregular (adaptive pooling), so units differ; "
+                         "the box is this unit's exact field, {0}×{1} px.").format(
+            f"{rect.height:g}", f"{rect.width:g}")
+    if getattr(rf, "sees_all", False):
+        text += " " + tr("It also sees the whole image: a path through global pooling or attention mixes every "
+                         "position, so the box is only its local field.")
+    return text
+
+
 class InputPanel(QWidget):
     """Original | model input (with RF box and effective-RF overlay), plus image sources."""
 
@@ -443,6 +456,7 @@ class InputPanel(QWidget):
             text += " " + tr("Dashed yellow: {0:.0%} of it lies in padding (zeros), where the unit sees nothing.").format(
                 rect.padded_fraction
             )
+        text += rf_notes(rf, rect)
         self.rf_label.setText(text)
 
     def _on_erf(self, result: Any) -> None:

@@ -91,6 +91,10 @@ class MathPanel(QWidget):
             if rf is not None
             else "–"
         )
+        if rf is not None and not rf.uniform:
+            rf_text += " · " + tr("not uniform (widest shown)")
+        if rf is not None and rf.sees_all:
+            rf_text += " · " + tr("also sees the whole image")
         parts.append(row(tr("Receptive field"), rf_text, ex.receptive_field(info)))
         parts.append(
             row(

@@ -24,6 +24,28 @@ from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
 
 WEIGHT_CHOICES = ("random", "pretrained")
+#: Item data of the model box's first entry, "Open model file…" (no model name is ever this).
+OPEN_ENTRY = Qt.ItemDataRole.UserRole + 2
+#: The model list's source filter: key -> the registry sources it shows (None: all).
+SOURCE_FILTERS: dict[str, tuple[str, ...] | None] = {
+    "builtin": ("cnnviz", "torchvision"),
+    "timm": ("timm",),
+    "all": None,
+}
+
+
+def model_file(name: str) -> str:
+    """The file a model name points to (``dir/net.py`` of ``dir/net.py:Net``), or the name itself."""
+    target, sep, attr = name.rpartition(":")
+    return target if sep and target.lower().endswith(".py") and attr.isidentifier() else name
+
+
+def short_model_name(name: str) -> str:
+    """A model name for the box: a file's name without its folder (``net.py:Net``, ``model.onnx``)."""
+    path = model_file(name)
+    if path != name:
+        return f"{Path(path).name}:{name.rpartition(':')[2]}"
+    return Path(name).name if name.lower().endswith(".onnx") else name
 
 
 class ModelPanel(QWidget):
@@ -47,6 +69,14 @@ class ModelPanel(QWidget):
         self.model_box.setMinimumContentsLength(18)
         self.model_box.setMaxVisibleItems(25)
         self.model_box.setToolTip(tr("The network to inspect, grouped by family (year of its paper)."))
+        self.source_box = QComboBox()
+        self.source_box.addItem(tr("Built-in"), "builtin")
+        self.source_box.addItem("timm", "timm")
+        self.source_box.addItem(tr("All"), "all")
+        self.source_box.setToolTip(tr("Which models the list shows: cnnviz's and torchvision's (built in), the "
+                                      "CNNs of timm, or all. The search box finds every name."))
+        self.last_model_dir = ""
+        self._opened: set[str] = set()  # names shown under "Opened" (files, models the filter hides)
         self._fill_models()
         completer = QCompleter(self._names)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -84,6 +114,7 @@ class ModelPanel(QWidget):
         for w, label in (
             (self.search, None),
             (self.model_box, tr("Model")),
+            (self.source_box, None),
             (self.weights_box, tr("Weights")),
             (self.device_box, tr("Device")),
         ):
@@ -96,6 +127,7 @@ class ModelPanel(QWidget):
         self._layout = lay
 
         self.model_box.activated.connect(self._on_model_box)
+        self.source_box.activated.connect(lambda _i: self._fill_list())
         self.weights_box.activated.connect(self._on_weights_box)
         self.device_box.activated.connect(lambda i: state.set_device(self.device_box.itemData(i)))
         state.model_changed.connect(self._sync)
@@ -109,39 +141,104 @@ class ModelPanel(QWidget):
         for button in buttons:
             self._layout.addWidget(button)
 
+    def open_model_file(self, path: str = "") -> str:
+        """Open model…: ask for an ONNX or Python file (unless ``path``) and load it (see :mod:`.open_model`)."""
+        from cnnviz.gui.inspect.open_model import open_model_file
+
+        spec = open_model_file(self, self.state, self.controller, path, start_dir=self.last_model_dir)
+        if spec:
+            self.last_model_dir = str(Path(model_file(spec)).parent)
+        return spec
+
     # ------------------------------------------------------------ list
     def _fill_models(self) -> None:
         from cnnviz.core.models import list_models
 
+        self._specs = sorted(list_models(), key=lambda s: (s.year or 9999, s.family, s.name))
+        self._names: list[str] = [spec.name for spec in self._specs]  # the search finds every source
+        if not any(spec.source == "timm" for spec in self._specs):
+            self.source_box.hide()  # timm is not installed: nothing to filter
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        """Fill the model box with the models of the chosen source, grouped by family."""
         model = QStandardItemModel(self)
         zh = self.state.language == "zh"
-        self._names: list[str] = []
-        specs = sorted(list_models(), key=lambda s: (s.year or 9999, s.family, s.name))
+        # The row has no room for another button (at 200 % it must fit 1920 px with the progress bar
+        # shown): Open model… is the list's first entry, and in the Model menu.
+        opener = QStandardItem(tr("Open model file (ONNX, Python)…"))
+        opener.setData(True, OPEN_ENTRY)
+        opener.setToolTip(tr("Open a model file: an ONNX model (.onnx) or a Python file (.py) with an nn.Module "
+                             "class."))
+        model.appendRow(opener)
+        wanted = SOURCE_FILTERS.get(self.source_box.currentData() or "builtin")
         family = None
-        for spec in specs:
+        for spec in self._specs:
+            if wanted is not None and spec.source not in wanted:
+                continue
             if spec.family != family:
                 family = spec.family
-                head = QStandardItem(f"— {family} ({spec.year or '?'}) —")
-                head.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = QFont()
-                font.setBold(True)
-                head.setFont(font)
-                model.appendRow(head)
+                model.appendRow(self._header(f"— {family} ({spec.year or '?'}) —"))
             item = QStandardItem("    " + spec.name)
             item.setData(spec.name, Qt.ItemDataRole.UserRole)
             item.setToolTip(spec.description_zh or spec.description_en if zh else spec.description_en)
             model.appendRow(item)
-            self._names.append(spec.name)
         self.model_box.setModel(model)
+        if self.state.model is not None:
+            self._show_in_box(self.state.model.name)
+        else:  # not "Open model file…" before the first model is loaded
+            self.model_box.setCurrentIndex(next((i for i in range(model.rowCount())
+                                                 if self.model_box.itemData(i, Qt.ItemDataRole.UserRole)), -1))
+
+    @staticmethod
+    def _header(text: str) -> QStandardItem:
+        head = QStandardItem(text)
+        head.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont()
+        font.setBold(True)
+        head.setFont(font)
+        return head
+
+    def listed_names(self) -> list[str]:
+        """The models the model box lists now (the source filter applied)."""
+        names = [self.model_box.itemData(i, Qt.ItemDataRole.UserRole) for i in range(self.model_box.count())]
+        return [n for n in names if n]
+
+    def _show_in_box(self, name: str) -> None:
+        """Make ``name`` the box's current entry, adding it under "Opened" when the list does not show it
+        (a file, a timm model found by the search while the filter hides timm)."""
+        box = self.model_box
+        for i in range(box.count()):
+            if box.itemData(i, Qt.ItemDataRole.UserRole) == name:
+                box.setCurrentIndex(i)
+                return
+        model = box.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        title = self._opened_title()
+        header = next((i for i in range(box.count()) if box.itemText(i) == title), None)
+        if header is None:
+            header = 1 if box.itemData(0, OPEN_ENTRY) else 0  # after "Open model file…"
+            model.insertRow(header, self._header(title))
+        self._opened.add(name)
+        item = QStandardItem("    " + short_model_name(name))
+        item.setData(name, Qt.ItemDataRole.UserRole)
+        item.setToolTip(name)
+        model.insertRow(header + 1, item)
+        box.setCurrentIndex(header + 1)
+
+    @staticmethod
+    def _opened_title() -> str:
+        return "— " + tr("Opened") + " —"
 
     def model_names(self) -> list[str]:
-        """Every model the picker lists."""
+        """Every listed model (of every source: the search box finds them all)."""
         return list(self._names)
 
     # ------------------------------------------------------------ actions
     def _pick(self, name: str) -> None:
         name = name.strip()
-        if name in self._names:
+        if name in self._names or name in self._opened:
             self.controller.load_model(name, self._weights_for_new_model(), seed=self._seed())
         elif name:
             self.state.show_status(tr("No model called '{0}'.").format(name), 4000)
@@ -152,6 +249,10 @@ class ModelPanel(QWidget):
         self._pick(text if text in self._names else (hits[0] if hits else text))
 
     def _on_model_box(self, index: int) -> None:
+        if self.model_box.itemData(index, OPEN_ENTRY):
+            if not self.open_model_file():
+                self._sync()  # cancelled: the box shows the loaded model again
+            return
         name = self.model_box.itemData(index, Qt.ItemDataRole.UserRole)
         if name:
             self._pick(name)
@@ -189,26 +290,21 @@ class ModelPanel(QWidget):
     def _show_loading(self, request: object) -> None:
         """While a model loads, the model box names it (a failure puts back what stays loaded)."""
         name = getattr(request, "name", None)
-        for i in range(self.model_box.count()):
-            if self.model_box.itemData(i, Qt.ItemDataRole.UserRole) == name:
-                self.model_box.setCurrentIndex(i)
-                return
+        if name:
+            self._show_in_box(str(name))
 
     def _sync(self, *_: object) -> None:
         session = self.state.model
         if session is not None:
             self._offer_pretrained(session.spec.has_pretrained, session.name)
-            for i in range(self.model_box.count()):
-                if self.model_box.itemData(i, Qt.ItemDataRole.UserRole) == session.name:
-                    self.model_box.setCurrentIndex(i)
-                    break
+            self._show_in_box(session.name)
             w = session.weights
             label = str(getattr(session, "weights_label", ""))
             if w not in WEIGHT_CHOICES:
                 self.weights_file = w
             # Weights from a file or handed over by the Train tab are named by an extra entry
             # ("file r18.pt", "trained in the Train tab (Adam)"), so the box never claims "random".
-            own = label.startswith(TRAINED_LABEL) or w not in WEIGHT_CHOICES
+            own = label.startswith(TRAINED_LABEL) or w not in WEIGHT_CHOICES or session.spec.bundled_weights
             self._set_current_entry(weights_text(label) if own else None)
             self.weights_box.setCurrentIndex(self.weights_box.findData("current" if own else w))
         i = self.device_box.findData(self.state.device)

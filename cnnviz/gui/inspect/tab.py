@@ -35,6 +35,7 @@ from cnnviz.gui.inspect.kernels_view import KernelsView
 from cnnviz.gui.inspect.layer_tree import LayerTree
 from cnnviz.gui.inspect.math_panel import MathPanel
 from cnnviz.gui.inspect.model_panel import ModelPanel
+from cnnviz.gui.inspect.network_map import NetworkMapPanel, left_column
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
 from cnnviz.gui.inspect.side_panels import extra_side_panels, panels_busy, shutdown_panels
 from cnnviz.gui.reflow import ReflowColumns
@@ -73,6 +74,8 @@ class InspectTab(TabBase):
         self.math = MathPanel(state)
         self.kernels = KernelsView(state, self.controller)
         self.predictions = PredictionsPanel(state, self.controller)
+        self.network_map = NetworkMapPanel(state, self.controller)
+        self.left = left_column(self.tree, self.network_map)  # Layers | Map
 
         self.side = QTabWidget()
         self.side_keys: list[str] = []
@@ -99,7 +102,7 @@ class InspectTab(TabBase):
         self._zoom = float(getattr(state, "zoom", 1.0) or 1.0)
         # Too narrow for all three (a projector, a big zoom): a side column folds behind a button.
         self.reflow = ReflowColumns(
-            self.tree, self.center_split, self.side, sizes=(tree_width(TREE_WIDTH, self._zoom), 770, 420),
+            self.left, self.center_split, self.side, sizes=(tree_width(TREE_WIDTH, self._zoom), 770, 420),
             labels=((tr("Layers"), tr("Show the layer tree (the side panel folds away)")),
                     (tr("Panels"), tr("Show the side panels: layer math, kernels, top-5 … (the layer tree folds "
                                       "away)"))),
@@ -118,12 +121,16 @@ class InspectTab(TabBase):
         QTimer.singleShot(0, self.start)
 
     def show_panel(self, key: str) -> None:
-        """Bring the side panel ``key`` to the front ('math', 'kernels', 'top5', ...); an unknown key is reported."""
-        if key in self.side_keys:
+        """Bring the side panel ``key`` to the front ('math', 'kernels', 'top5', ..., or 'map' on the left)."""
+        if key == "map":
+            self.left.setCurrentWidget(self.network_map)
+            if not self.left.isVisibleTo(self.reflow):  # folded away (a narrow window, a big zoom): bring it back
+                self.reflow.left_button.setChecked(True)
+        elif key in self.side_keys:
             self.side.setCurrentIndex(self.side_keys.index(key))
         else:
             self.state.show_error(tr("Panel"), tr("There is no panel called {0}; the panels are: {1}.")
-                                  .format(key, ", ".join(self.side_keys)))
+                                  .format(key, ", ".join([*self.side_keys, "map"])))
 
     def _on_zoom(self, zoom: float) -> None:
         """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
@@ -173,6 +180,9 @@ class InspectTab(TabBase):
                                           tr("Jump to the previous convolution (Alt+↑)"))
         self.act_reload = self._action(tr("&Reload model"), self.reload, "F5")
         self.act_cancel = self._action(tr("&Cancel loading"), lambda: self.controller.cancel("main"), "Esc")
+        self.act_open_model = self._action(
+            tr("&Open model file…"), self.model_panel.open_model_file, None,
+            tr("Open an ONNX model (.onnx) or a Python file (.py) with an nn.Module class"), window_wide=True)
         self.act_search = self._action(tr("Find &model…"), self.model_panel.search.setFocus, "Ctrl+K",
                                        window_wide=True)
         host = self.host
@@ -185,7 +195,7 @@ class InspectTab(TabBase):
                 host.menu_file.insertSeparator(first) if first else host.menu_file.addSeparator()
             else:
                 host.menu_file.insertAction(first, act)
-        for act in (self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
+        for act in (self.act_open_model, self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
             host.menu_model.addSeparator() if act is None else host.menu_model.addAction(act)
 
     def _to_front(self) -> None:
@@ -339,6 +349,7 @@ class InspectTab(TabBase):
         s.setValue("inspect/scale", self.grid.scale_box.currentData())
         s.setValue("inspect/sort", self.grid.sort_box.currentData())
         s.setValue("inspect/side_tab", self.side.currentIndex())
+        s.setValue("inspect/left_tab", self.left.currentIndex())  # Layers or Map
         for key, split in (("main", self.main_split), ("center", self.center_split), ("top", self.top_split)):
             s.setValue(f"inspect/split_{key}", split.saveState())
 
@@ -356,6 +367,8 @@ class InspectTab(TabBase):
                 split.restoreState(v)
         with contextlib.suppress(TypeError, ValueError):
             self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
+        with contextlib.suppress(TypeError, ValueError):
+            self.left.setCurrentIndex(int(s.value("inspect/left_tab", 0)))
 
     # ------------------------------------------------------------ lesson contract
     def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
