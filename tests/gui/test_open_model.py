@@ -160,13 +160,16 @@ def test_timm_is_hidden_until_asked_and_the_search_finds_it(inspect_window, qtbo
     panel = tab.model_panel
     listed = set(panel.listed_names())
     assert "resnet18" in listed and "lenet5" in listed and not listed & timm_names  # default: built in only
-    assert timm_names <= set(panel.model_names())  # ... but every name can be searched
+    assert not panel.is_listing() and not set(panel.model_names()) & timm_names  # timm not even imported yet
+    qtbot.keyClicks(panel.search, "res")  # typing lists timm's names in a worker
+    qtbot.waitUntil(lambda: timm_names <= set(panel.model_names()), timeout=60000)  # ... then every name is found
     completer = panel.search.completer().model()
     searchable = {completer.index(i, 0).data() for i in range(completer.rowCount())}
     assert "timm:resnet18" in searchable
     box = panel.source_box
     box.setCurrentIndex(box.findData("timm"))
     box.activated.emit(box.currentIndex())
+    qtbot.waitUntil(lambda: not panel.is_listing(), timeout=60000)
     assert set(panel.listed_names()) == timm_names | {"lenet5"}  # the loaded model stays shown, under "Opened"
     box.setCurrentIndex(box.findData("all"))
     box.activated.emit(box.currentIndex())

@@ -212,11 +212,15 @@ def _all_specs() -> dict[str, ModelSpec]:
 
 def list_models(family: str | None = None, source: str | None = None) -> list[ModelSpec]:
     """Every listed model, sorted by family then name (optionally one family / source)."""
-    specs = list(_all_specs().values())
+    if source is None:
+        specs = list(_all_specs().values())
+    else:  # only that source is listed (timm's listing imports timm: not for the others)
+        own = [s for s in _OWN.values() if s.source == source]
+        listed = [spec for src in sources() if src.name == source for spec in _listed(src).values()
+                  if spec.name not in _OWN]
+        specs = [*own, *[s for s in listed if s.source == source]]
     if family is not None:
         specs = [s for s in specs if s.family == family]
-    if source is not None:
-        specs = [s for s in specs if s.source == source]
     return sorted(specs, key=lambda s: (s.family, s.name))
 
 

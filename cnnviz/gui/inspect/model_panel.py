@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -83,6 +84,7 @@ class ModelPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.search.setCompleter(completer)
         self.search.returnPressed.connect(self._on_search)
+        self.search.textEdited.connect(lambda _t: self.list_timm())  # the search finds timm's names too
         completer.activated.connect(lambda text: self._pick(text))
 
         self.weights_box = QComboBox()
@@ -127,7 +129,7 @@ class ModelPanel(QWidget):
         self._layout = lay
 
         self.model_box.activated.connect(self._on_model_box)
-        self.source_box.activated.connect(lambda _i: self._fill_list())
+        self.source_box.activated.connect(lambda _i: (self.list_timm(), self._fill_list()))
         self.weights_box.activated.connect(self._on_weights_box)
         self.device_box.activated.connect(lambda i: state.set_device(self.device_box.itemData(i)))
         state.model_changed.connect(self._sync)
@@ -152,13 +154,47 @@ class ModelPanel(QWidget):
 
     # ------------------------------------------------------------ list
     def _fill_models(self) -> None:
+        """The built-in models at once; timm's (whose listing imports timm, seconds) from a worker."""
+        import importlib.util
+
         from cnnviz.core.models import list_models
 
-        self._specs = sorted(list_models(), key=lambda s: (s.year or 9999, s.family, s.name))
+        specs = [*list_models(source="cnnviz"), *list_models(source="torchvision")]
+        self._specs = sorted(specs, key=lambda s: (s.year or 9999, s.family, s.name))
         self._names: list[str] = [spec.name for spec in self._specs]  # the search finds every source
-        if not any(spec.source == "timm" for spec in self._specs):
-            self.source_box.hide()  # timm is not installed: nothing to filter
         self._fill_list()
+        self._timm_job: Any = None
+        self._timm_listed = importlib.util.find_spec("timm") is None
+        if self._timm_listed:
+            self.source_box.hide()  # timm is not installed: nothing to filter
+
+    def list_timm(self) -> None:
+        """List timm's models in a worker (its listing imports timm: seconds), once, when first wanted:
+        the search is used or the filter asks for them."""
+        if self._timm_listed or self._timm_job is not None:
+            return
+        from cnnviz.core.models import list_models
+        from cnnviz.gui.workers import run_in_thread
+
+        self._timm_job = run_in_thread(lambda progress, cancel: list_models(source="timm"))
+        self._timm_job.sig_finished.connect(self._add_listed)
+
+    def is_listing(self) -> bool:
+        """True while timm's models are being listed."""
+        return self._timm_job is not None and not self._timm_job.delivered
+
+    def _add_listed(self, specs: list[Any]) -> None:
+        """Models listed later (timm): found by the search, shown when the filter asks for them."""
+        self._timm_listed = True
+        known = set(self._names)
+        extra = [s for s in specs if s.name not in known]
+        self._specs = sorted([*self._specs, *extra], key=lambda s: (s.year or 9999, s.family, s.name))
+        self._names = [spec.name for spec in self._specs]
+        completer = self.search.completer()
+        if completer is not None:
+            completer.model().setStringList(self._names)
+        if self.source_box.currentData() != "builtin":
+            self._fill_list()
 
     def _fill_list(self) -> None:
         """Fill the model box with the models of the chosen source, grouped by family."""
