@@ -151,6 +151,7 @@ def test_shortcuts_sheet_lists_menus_and_widget_keys(make_main_window, qtbot):
                      "Alt+Down / Alt+Up", "Ctrl+K"):
         assert keys_text(expected) in keys or expected in keys, expected
     assert ("Playground", "Faster / slower animation", "+ / −") in rows
+    assert ("Inspect", "Network map: zoom in / out", "+ / −") in rows  # keys MapView.keyPressEvent handles
 
     dialog.filter.setText("training")
     assert rows != dialog.rows() and all("train" in (s + d).lower() for s, d, _ in dialog.rows())

@@ -104,6 +104,18 @@ def test_map_draws_the_core_graph_navigates_folds_and_exports(make_main_window, 
     qtbot.keyClick(view, Qt.Key.Key_Down)
     keys = [n.key for n in resnet18_graph.nodes]
     assert state.layer == keys[keys.index("layer4.1.conv2") + 1]
+    # + / − zoom and 0 fits the width, as the shortcuts sheet says.
+    view.set_scale(0.5)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.scale_factor() == pytest.approx(0.5 * 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.scale_factor() == pytest.approx(0.5 / 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    from cnnviz.gui.inspect.network_map.view import FIT_MAX
+
+    width = view.sceneRect().width()
+    assert view.scale_factor() == pytest.approx(min((view.viewport().width() - 4) / width, FIT_MAX * view.app_zoom))
 
     # Norm + activation drawn inside their convolution, then ×N runs folded; double-click opens and closes a run.
     _relaid(qtbot, panel, lambda: panel.absorb_box.setChecked(True))
