@@ -15,13 +15,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m cnnviz
 
-# CI runs this (.ci/run): lint, import contracts, then the tests (Qt warnings fail them).
+# CI runs this (.ci/run): lint, import contracts, the type check, then the tests (Qt warnings fail them).
 test: check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadfile
 
 check: $(STAMP)
 	$(VENV)/bin/ruff check cnnviz tests benchmarks tools packaging
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

@@ -64,7 +64,7 @@ def parse_shape(text: str) -> tuple[int, int, int]:
         raise argparse.ArgumentTypeError(
             f"expected three whole numbers C,H,W from 1 to {MAX_SIDE:,} such as 3,224,224, got {echo(text)}"
         )
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 def parse_kv(text: str, *, dotted: bool = False) -> tuple[str, Any]:

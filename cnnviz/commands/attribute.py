@@ -140,12 +140,18 @@ def run(args: argparse.Namespace) -> int:
     def work(dev):
         model = loaded.model.to(dev)
         x = prepared.tensor.to(dev)
-        result = compute_many(methods, model, x, target, layer=args.layer, options=options,
-                              progress=lambda f, m="": progress(0.5 * f, m))
+
+        def first_half(f: float, m: str = "") -> None:
+            progress(0.5 * f, m)
+
+        result = compute_many(methods, model, x, target, layer=args.layer, options=options, progress=first_half)
         scores = {}
         for i, name in enumerate(methods):
-            scores[name] = faithfulness(model, x, result.maps[name], steps=args.steps,
-                                        progress=lambda f, m="", i=i: progress(0.5 + 0.5 * (i + f) / len(methods), m))
+
+            def method_share(f: float, m: str = "", i: int = i) -> None:
+                progress(0.5 + 0.5 * (i + f) / len(methods), m)
+
+            scores[name] = faithfulness(model, x, result.maps[name], steps=args.steps, progress=method_share)
         return result, scores
 
     (result, scores), _ = with_cpu_fallback(

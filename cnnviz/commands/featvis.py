@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     """Optimise, save the PNG, print the activation last."""
     import cv2
 
-    from cnnviz.core.atlas.featvis import FeatVisTarget, preset, visualize
+    from cnnviz.core.atlas.featvis import FeatVisStep, FeatVisTarget, preset, visualize
     from cnnviz.core.device import resolve_device
     from cnnviz.core.errors import ConfigError
     from cnnviz.core.images import preprocess_for
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     model = loaded.model.to(device)
     shown = {"pct": -1}
 
-    def on_step(step) -> None:  # type: ignore[no-untyped-def]
+    def on_step(step: FeatVisStep) -> None:
         pct = step.step * 100 // step.steps
         if not args.quiet and pct // 10 != shown["pct"] // 10:
             print(f"step {step.step}/{step.steps}: {step.objective:.4g}", file=sys.stderr)

@@ -54,14 +54,15 @@ class BatchNormReplay:
             return F.batch_norm(self.source, self.stats[0], self.stats[1], weight, bias, False, 0.0, self.eps)
 
 
-def batch_norm_replay(module: nn.Module, args: tuple, output: Tensor) -> BatchNormReplay | None:
+def batch_norm_replay(module: nn.Module, args: tuple[object, ...], output: Tensor) -> BatchNormReplay | None:
     """A replay of ``module``'s call if it is a plain eval-mode BatchNorm, else None.
 
     Only modules whose only forward hook is the probe's qualify (another hook
     could have changed the output), and only with running statistics, so the
     replay is exactly the forward the module ran.
     """
-    if type(module) not in _REPLAYABLE or module.training or len(module._forward_hooks) != 1:
+    # isinstance for the type checker; the exact-type test is the rule
+    if not isinstance(module, _REPLAYABLE) or type(module) not in _REPLAYABLE or module.training or len(module._forward_hooks) != 1:
         return None
     if "forward" in module.__dict__ or _global_forward_hooks():  # something else shaped the output
         return None

@@ -264,7 +264,7 @@ def _merge_nodes(g: NetworkGraph, groups: list[list[str]], key: str, *, kind: st
     g.edges = edges
 
 
-def _signature(g: NetworkGraph, block: str, nodes: list[GraphNode]) -> tuple:
+def _signature(g: NetworkGraph, block: str, nodes: list[GraphNode]) -> tuple[object, ...]:
     """The structure of one block call: its nodes (relative names, types, shapes) and inner edges."""
     base = block.split("#")[0]
 

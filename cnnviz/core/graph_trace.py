@@ -24,7 +24,7 @@ Container calls (non-leaf modules) are kept with their parent, for folding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,7 +125,8 @@ class GraphRecorder:
 
     def __init__(self, inputs: Sequence[Tensor]) -> None:
         self.trace = GraphTrace()
-        self._producer: WeakIdKeyDictionary = WeakIdKeyDictionary()  # tensor -> (node key, shape made)
+        # tensor -> (node key, shape made); torch's WeakIdKeyDictionary is an untyped MutableMapping
+        self._producer: MutableMapping[Tensor, tuple[str, list[int]]] = WeakIdKeyDictionary()
         self._stack: list[_OpenCall] = []  # open module calls, outermost first
         self._merges: dict[str, int] = {}
         self._index: dict[str, TraceNode] = {}

@@ -45,6 +45,7 @@ import os
 import re
 import struct
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -529,6 +530,8 @@ def preprocess_for(spec: ModelSpec | str, weights: Any = None) -> Preprocess:
         pre = _from_weights(weights, channels)
         if pre is not None:
             return pre
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
     mean, std = (IMAGENET_MEAN, IMAGENET_STD) if channels == 3 else (GRAY_MEAN, GRAY_STD)
     if spec.mean is not None and spec.std is not None and len(spec.mean) == channels:
         mean, std = spec.mean, spec.std  # the model's own (timm's pretrained_cfg, ONNX metadata)
@@ -555,6 +558,7 @@ def _from_weights(weights: Any, channels: int) -> Preprocess | None:
     func = getattr(transforms, "func", None)
     if func is None:
         return None
+    params: Mapping[str, inspect.Parameter]
     try:
         params = inspect.signature(func).parameters
     except (TypeError, ValueError):

@@ -209,8 +209,9 @@ def _read_zip(target: Path, file: io.BufferedReader, unchanged: str) -> LessonDo
             ref = match.group(1)
             if hashlib.sha256(data).hexdigest() != ref:
                 raise LessonFileError(f"{target.name} is damaged: an attachment does not match its checksum. {unchanged}")
-            meta = listed.get(ref) if isinstance(listed.get(ref), dict) else {}
-            kind = meta.get("kind") if meta.get("kind") in ATTACHMENT_KINDS else "data"
+            listed_meta = listed.get(ref)
+            meta: dict[str, Any] = listed_meta if isinstance(listed_meta, dict) else {}
+            kind = str(meta["kind"]) if meta.get("kind") in ATTACHMENT_KINDS else "data"
             attachments.items[ref] = Attachment(data, _clean_name(str(meta.get("name") or ref[:12])), kind)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         if isinstance(exc, LessonFileError):

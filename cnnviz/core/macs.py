@@ -39,13 +39,13 @@ def _numel(shape: Any) -> int:
     return math.prod(int(s) for s in shape)
 
 
-def _conv(args: tuple, out: Any) -> int:
+def _conv(args: tuple[Any, ...], out: Any) -> int:
     inp, weight = args[0], args[1]
     transposed = bool(args[6]) if len(args) > 6 else False
     kernel = _numel(weight.shape[2:])
     if transposed:  # weight (C_in, C_out/groups, k...)
-        return inp.numel() * int(weight.shape[1]) * kernel
-    return out.numel() * int(weight.shape[1]) * kernel  # weight (C_out, C_in/groups, k...)
+        return int(inp.numel()) * int(weight.shape[1]) * kernel
+    return int(out.numel()) * int(weight.shape[1]) * kernel  # weight (C_out, C_in/groups, k...)
 
 
 def _mm(a: Tensor, b: Tensor) -> int:
@@ -56,13 +56,13 @@ def _bmm(a: Tensor, b: Tensor) -> int:
     return int(a.shape[0]) * int(a.shape[1]) * int(a.shape[2]) * int(b.shape[2])
 
 
-def _sdpa(args: tuple, out: Any) -> int:
+def _sdpa(args: tuple[Any, ...], out: Any) -> int:
     q, k, v = args[0], args[1], args[2]
     lead = _numel(q.shape[:-2])
     return lead * int(q.shape[-2]) * int(k.shape[-2]) * (int(q.shape[-1]) + int(v.shape[-1]))
 
 
-_RULES: dict[Any, Callable[[tuple, Any], int]] = {
+_RULES: dict[Any, Callable[[tuple[Any, ...], Any], int]] = {
     aten.convolution.default: _conv,
     aten.mm.default: lambda a, o: _mm(a[0], a[1]),
     aten.addmm.default: lambda a, o: _mm(a[1], a[2]),
@@ -85,7 +85,7 @@ for _name in (
         _RULES[_packet.default] = _sdpa
 
 
-def op_macs(func: Any, args: tuple, out: Any) -> int:
+def op_macs(func: Any, args: tuple[Any, ...], out: Any) -> int:
     """MACs of one ATen call (0 for operations the convention does not count)."""
     rule = _RULES.get(func)
     return rule(args, out) if rule is not None else 0
@@ -100,10 +100,10 @@ class MacCounter(TorchDispatchMode):
     """
 
     def __init__(self, charge: Callable[[int], None]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # torch's TorchDispatchMode.__init__ is unannotated
         self.charge = charge
 
-    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
+    def __torch_dispatch__(self, func: Any, types: Any, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> Any:
         out = func(*args, **(kwargs or {}))
         rule = _RULES.get(func)
         if rule is not None:

@@ -110,7 +110,7 @@ _POSITIONAL_INPLACE = {
 }
 
 
-def _mutated_tensor(func: object, args: tuple, kwargs: dict) -> Tensor | None:
+def _mutated_tensor(func: object, args: tuple[object, ...], kwargs: dict[str, object]) -> Tensor | None:
     """The tensor an op is about to write into, or None for an out-of-place op."""
     name = getattr(func, "__name__", "")
     out = kwargs.get("out")
@@ -192,8 +192,8 @@ def probe_hooks(
     sources: dict[str, Tensor] = {}  # key -> the tensor whose version must not change
     versions: dict[str, int] = {}
 
-    def make_hook(name: str):
-        def hook(module: nn.Module, args: tuple, output: object) -> None:
+    def make_hook(name: str) -> Callable[[nn.Module, tuple[object, ...], object], None]:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
             n = calls.get(name, 0) + 1
             calls[name] = n
             t = first_tensor(output)
@@ -246,7 +246,9 @@ def probe_hooks(
 # Per model, selection and input shape / dtype / device: the keys a previous
 # capture found written into after they were captured (learned by the
 # copy-on-write mode).
-_COPY_PLANS: weakref.WeakKeyDictionary[nn.Module, dict[tuple, frozenset[str]]] = (
+# The key: (selected layer names, input shape, dtype, device type).
+_PlanKey = tuple[frozenset[str], tuple[int, ...], torch.dtype, str]
+_COPY_PLANS: weakref.WeakKeyDictionary[nn.Module, dict[_PlanKey, frozenset[str]]] = (
     weakref.WeakKeyDictionary()
 )
 _PLANS_PER_MODEL = 8
@@ -303,14 +305,14 @@ def _locate_failure(
     stack: list[tuple[str, tuple[int, ...] | None]] = []
     handles = []
 
-    def pre(name: str):
-        def hook(module: nn.Module, args: tuple) -> None:
+    def pre(name: str) -> Callable[[nn.Module, tuple[object, ...]], None]:
+        def hook(module: nn.Module, args: tuple[object, ...]) -> None:
             t = first_tensor(args)
             stack.append((name, None if t is None else tuple(t.shape)))
 
         return hook
 
-    def post(module: nn.Module, args: tuple, out: object) -> None:
+    def post(module: nn.Module, args: tuple[object, ...], out: object) -> None:
         if stack:
             stack.pop()
 
@@ -374,7 +376,7 @@ def capture(
     return result
 
 
-def _capture_cloned(model: nn.Module, x: Tensor, names: set[str]) -> dict[str, Tensor]:
+def _capture_cloned(model: nn.Module, x: Tensor, names: set[str]) -> CapturedLayers:
     with eval_mode(model), probe_hooks(model, names, grad=True) as result, torch.no_grad():
         forward(model, x)
     return result.layers

@@ -129,7 +129,7 @@ def packed_colormap(name: str = DEFAULT_COLORMAP, nan_rgb: tuple[int, int, int] 
 
 def _codes(array01: np.ndarray) -> np.ndarray:
     """LUT indices ``floor(clip(v, 0, 1)·255 + 0.5)`` as uint16, ``NAN_CODE`` for NaN."""
-    scaled = np.multiply(array01, np.float32(255.0), dtype=np.float32)
+    scaled: np.ndarray = np.multiply(array01, np.float32(255.0), dtype=np.float32)
     np.clip(scaled, 0.0, 255.0, out=scaled)  # NaN stays NaN
     scaled += np.float32(0.5)  # truncation below then rounds half up
     nan = np.isnan(scaled)
@@ -218,6 +218,7 @@ class Mosaic:
         """The float mosaic in [0, 1] with NaN where nothing is drawn (or the RGB one)."""
         if self.rgb is not None:
             return self.rgb
+        assert self.tiles is not None  # a mosaic holds either rgb or tiles
         out = np.full(self.shape, np.nan, np.float32)
         _scatter(_tile_view(out, self.grid, self.cell_size, self.pad), self.tiles, self.grid[1])
         return out
@@ -227,6 +228,7 @@ class Mosaic:
         """(height, width) uint16 colormap indices, ``NAN_CODE`` where nothing is drawn."""
         if self.rgb is not None:
             raise ValueError("this mosaic is already coloured")
+        assert self.tiles is not None  # a mosaic holds either rgb or tiles
         out = np.full(self.shape, NAN_CODE, np.uint16)
         view = _tile_view(out, self.grid, self.cell_size, self.pad)
         if self.finite:
@@ -497,7 +499,7 @@ def _check_weight(weight: np.ndarray) -> np.ndarray:
 def _symmetric01(w: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
     """w / max|w| over ``axes`` mapped from [-1, 1] to [0, 1]; zero -> 0.5."""
     m = np.abs(w).max(axis=axes, keepdims=True)
-    scaled = np.divide(w, m, out=np.zeros_like(w), where=m > 0)
+    scaled: np.ndarray = np.divide(w, m, out=np.zeros_like(w), where=m > 0)
     return 0.5 + 0.5 * scaled
 
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -144,7 +144,11 @@ def _broadcastable(small: Sequence[int], big: Sequence[int]) -> bool:
 # ---------------------------------------------------------------- window rules (usual layout)
 
 
-def _conv_geometry(args: Sequence[Any], kwargs: dict[str, Any]) -> tuple | None:
+# A window's (kernel, stride, padding, dilation), each as (height, width).
+_Geometry = tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]
+
+
+def _conv_geometry(args: Sequence[Any], kwargs: dict[str, Any]) -> _Geometry | None:
     weight = _arg(args, kwargs, 1, "weight", None)
     if weight is None or weight.dim() != 4:
         return None
@@ -157,7 +161,7 @@ def _conv_geometry(args: Sequence[Any], kwargs: dict[str, Any]) -> tuple | None:
     return k, stride, _pair(padding), dilation
 
 
-def _pool_geometry(func: Any, args: Sequence[Any], kwargs: dict[str, Any]) -> tuple:
+def _pool_geometry(func: Any, args: Sequence[Any], kwargs: dict[str, Any]) -> _Geometry:
     k = _pair(_arg(args, kwargs, 1, "kernel_size", 1))
     stride = _arg(args, kwargs, 2, "stride", None)
     stride = k if stride is None or stride == [] or stride == () else _pair(stride)
@@ -194,7 +198,7 @@ def _adaptive_spans(spans: np.ndarray, n_out: int) -> np.ndarray:
     return _range_spans(spans, starts, ends)
 
 
-def _window_rule(rf: ReceptiveField, in_hw: tuple[int, int], out_hw: tuple[int, int], geometry: tuple) -> ReceptiveField:
+def _window_rule(rf: ReceptiveField, in_hw: tuple[int, int], out_hw: tuple[int, int], geometry: _Geometry) -> ReceptiveField:
     k, s, p, d = geometry
     new = rf.window(k, s, p, d).with_bounds_for(out_hw, rf)
     if rf.uniform:
@@ -209,8 +213,8 @@ def _adaptive_rule(rf: ReceptiveField, in_hw: tuple[int, int], out_hw: tuple[int
     # divides n; otherwise windows start at irregular offsets and some are
     # wider, so each unit gets its exact span.
     if rf.uniform and all(n % o == 0 for n, o in zip(in_hw, out_hw, strict=True)):
-        k = tuple(n // o for n, o in zip(in_hw, out_hw, strict=True))
-        return rf.window(k, k, (0, 0)).with_bounds_for(out_hw, rf)  # type: ignore[arg-type]
+        k = (in_hw[0] // out_hw[0], in_hw[1] // out_hw[1])
+        return rf.window(k, k, (0, 0)).with_bounds_for(out_hw, rf)
     ys = _adaptive_spans(rf.spans(in_hw[0], 0), out_hw[0])
     xs = _adaptive_spans(rf.spans(in_hw[1], 1), out_hw[1])
     return ReceptiveField.from_spans(ys, xs, sees_all=rf.sees_all, aligned=rf.aligned)
@@ -253,7 +257,8 @@ class RFTracker(TorchFunctionMode):
     def __init__(self, inputs: Sequence[Tensor], observer: Callable[..., None] | None = None) -> None:
         super().__init__()
         self.observer = observer  # called as observer(func, args, kwargs, result) after every call
-        self._records: WeakIdKeyDictionary = WeakIdKeyDictionary()
+        # torch's WeakIdKeyDictionary is an untyped MutableMapping; this is what it holds.
+        self._records: MutableMapping[Tensor, Record] = WeakIdKeyDictionary()
         self.image_hw: tuple[int, int] = (1, 1)
         for t in inputs:
             hw = (int(t.shape[-2]), int(t.shape[-1]))
@@ -566,12 +571,12 @@ class RFTracker(TorchFunctionMode):
         if any(r.grid != base.grid for r in tracked):
             self._elementwise(args, kwargs, [out])
             return
-        if name != "stack" and all(r.axes is not None and r.axes == base.axes for r in tracked) and \
+        if name != "stack" and base.axes is not None and all(r.axes == base.axes for r in tracked) and \
                 all(t.dim() == out.dim() for t in tensors) and dim % out.dim() not in base.axes and \
                 all(r is not None for r in recs):
             rf = tracked[0].rf
-            for r in tracked[1:]:
-                rf = rf.union(r.rf)
+            for other in tracked[1:]:
+                rf = rf.union(other.rf)
             self._records[out] = Record(rf, base.grid, base.axes)
             return
         shapes, locals_, reaches = [], [], []
@@ -737,8 +742,8 @@ class RFTracker(TorchFunctionMode):
             return
         reach = local = None
         rf = tracked[0].rf
-        for r in tracked[1:]:
-            rf = rf.union(r.rf)
+        for other in tracked[1:]:
+            rf = rf.union(other.rf)
         for i, (t, r) in enumerate(zip((q, k, v), recs, strict=True)):
             if r is None:
                 continue
@@ -751,7 +756,8 @@ class RFTracker(TorchFunctionMode):
             reach = re if reach is None else reach.union(re)
         if local is None:
             local = Boxes.empty(out.dim())
-        self._set(out, Record(rf, tracked[0].grid, None, local.with_ndim(out.dim()), reach.with_ndim(out.dim())))  # type: ignore[union-attr]
+        assert reach is not None  # `tracked` is not empty, so one of q, k, v set it
+        self._set(out, Record(rf, tracked[0].grid, None, local.with_ndim(out.dim()), reach.with_ndim(out.dim())))
 
     # ------------------------------------------------------------ element-wise
 
@@ -782,16 +788,18 @@ class RFTracker(TorchFunctionMode):
                     rf = replace(rf, sees_all=True)
                 self._records[out] = Record(rf, main.grid, on_grid[0][1].axes)
                 continue
-            local = reach = None
-            rf = None
-            for t, r in on_grid:
+            # on_grid holds `main` at least: start from its first entry.
+            first_t, first = on_grid[0]
+            local, reach = first.boxes(first_t.dim())
+            rf = first.rf
+            for t, r in on_grid[1:]:
                 lo, re = r.boxes(t.dim())
-                local = lo if local is None else local.union(lo)
-                reach = re if reach is None else reach.union(re)
-                rf = r.rf if rf is None else rf.union(r.rf)
-            if sees_all and not rf.sees_all:  # type: ignore[union-attr]
-                rf = replace(rf, sees_all=True)  # type: ignore[arg-type]
-            self._set(out, Record(rf, main.grid, None, local.with_ndim(out.dim()), reach.with_ndim(out.dim())))  # type: ignore[arg-type, union-attr]
+                local = local.union(lo)
+                reach = reach.union(re)
+                rf = rf.union(r.rf)
+            if sees_all and not rf.sees_all:
+                rf = replace(rf, sees_all=True)
+            self._set(out, Record(rf, main.grid, None, local.with_ndim(out.dim()), reach.with_ndim(out.dim())))
 
     def _covers(self, rec: Record, t: Tensor) -> bool:
         """True when every unit of ``t`` sees the whole image (a global pool's output)."""

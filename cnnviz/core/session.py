@@ -153,7 +153,8 @@ class ModelSession:
             weight = getattr(module, "weight", None)
             if weight is None or not hasattr(weight, "detach") or weight.is_meta:
                 return None
-            return weight.detach().float().cpu().numpy().copy()
+            copy: np.ndarray = weight.detach().float().cpu().numpy().copy()
+            return copy
 
     def bias_of(self, key: str, timeout: float | None = None) -> np.ndarray | None:
         """A float32 copy of the ``bias`` of the module behind ``key``, or None when it has none."""
@@ -163,7 +164,8 @@ class ModelSession:
             bias = getattr(module, "bias", None)
             if bias is None or not hasattr(bias, "detach") or bias.is_meta:
                 return None
-            return bias.detach().float().cpu().numpy().copy()
+            copy: np.ndarray = bias.detach().float().cpu().numpy().copy()
+            return copy
 
     def state_dict_copy(self) -> dict[str, Tensor]:
         """A CPU copy of every parameter and buffer (safe to use after the lock is released)."""
@@ -289,7 +291,7 @@ class ForwardResult:
         """True when ``unit`` (layer, channel, y, x) indexes into the captured outputs."""
         if unit is None:
             return False
-        out = self.layers.get(unit.layer)
+        out: Tensor | None = self.layers.get(unit.layer)
         if out is None or out.dim() < 4:
             return False
         _, c, h, w = out.shape[:4]

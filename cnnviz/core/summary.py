@@ -13,8 +13,9 @@ import csv
 import io
 import json
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import torch
 import torch.nn.functional as F
@@ -247,10 +248,12 @@ def _formula(row: LayerInfo) -> str | None:
         return None
     in_hw = (row.input_shape[-2], row.input_shape[-1])
     if row.output_padding is not None:  # transposed convolution
+        stride, padding, output_padding = row.stride, row.padding, row.output_padding
+        assert stride is not None and isinstance(padding, list)  # _window_fields records both for it
         axes = [
             geo.transposed_size_formula_axis(
-                in_hw[i], row.kernel_size[i], row.stride[i], row.padding[i],  # type: ignore[index]
-                (row.dilation or [1, 1])[i], row.output_padding[i],
+                in_hw[i], row.kernel_size[i], stride[i], padding[i],
+                (row.dilation or [1, 1])[i], output_padding[i],
             )
             for i in range(2)
         ]
@@ -297,10 +300,14 @@ def _same_shape(a: Tensor, b: object) -> bool:
     return isinstance(b, Tensor) and a.shape == b.shape and a.dtype == b.dtype
 
 
-def _outside_modes(fn):  # type: ignore[no-untyped-def]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _outside_modes(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run a hook with torch-function modes off: its own reads of shapes and sizes are not the model's ops."""
 
-    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with torch._C.DisableTorchFunction():
             return fn(*args, **kwargs)
 
@@ -365,9 +372,9 @@ def summarize(
             own_work[0] += n
 
 
-    def pre(nm: str, mod: nn.Module):
+    def pre(nm: str, mod: nn.Module) -> Callable[[nn.Module, tuple[object, ...]], None]:
         @_outside_modes
-        def hook(module: nn.Module, args: tuple) -> None:
+        def hook(module: nn.Module, args: tuple[object, ...]) -> None:
             n = calls.get(nm, 0) + 1
             calls[nm] = n
             own = list(module.parameters(recurse=False))
@@ -395,9 +402,9 @@ def summarize(
 
         return hook
 
-    def post(nm: str):
+    def post(nm: str) -> Callable[[nn.Module, tuple[object, ...], object], None]:
         @_outside_modes
-        def hook(module: nn.Module, args: tuple, output: object) -> None:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
             row = open_rows.pop()
             if recorder is not None:
                 recorder.leave(row.key, output)

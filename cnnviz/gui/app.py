@@ -57,6 +57,20 @@ class MainWindow(QMainWindow):
     menu_help: QMenu
     theme_actions: dict[str, QAction]
     language_actions: dict[str, QAction]
+    # made by menus.build_menus
+    act_shortcuts: QAction
+    act_log: QAction
+    act_about: QAction
+    act_open_lesson: QAction
+    act_save_lesson: QAction
+    act_save_lesson_as: QAction
+    act_quit: QAction
+    act_fullscreen: QAction
+    act_zoom_in: QAction
+    act_zoom_out: QAction
+    act_zoom_reset: QAction
+    act_show_toolbar: QAction
+    first_paint_time: float  # set by startup.run_app after the first paint
 
     def __init__(self, state: AppState | None = None, options: argparse.Namespace | None = None) -> None:
         super().__init__()
@@ -80,7 +94,12 @@ class MainWindow(QMainWindow):
         self.lessons = LessonKeeper(self)
         self._menus = build_menus(self)
         self.status = StatusInfo(self)
-        self.tabset.widget.currentChanged.connect(lambda _i: (self.tabset.update_toolbar(), self.status.update()))
+
+        def on_tab_changed(_index: int) -> None:
+            self.tabset.update_toolbar()
+            self.status.update()
+
+        self.tabset.widget.currentChanged.connect(on_tab_changed)
         self._connect_state()
         self.status.update()
 
@@ -208,7 +227,11 @@ class MainWindow(QMainWindow):
             for key, value in live.items():
                 tab = self.tabset.tabs.get(key)
                 if tab is not None and value is not None:
-                    self.tabset.each(lambda t, v=value: t.take_over(v), [key], "take_over")
+
+                    def take_over(t: TabBase, live: object = value) -> None:
+                        t.take_over(live)
+
+                    self.tabset.each(take_over, [key], "take_over")
             if current:
                 self.show_tab(current)
         self.status.update()

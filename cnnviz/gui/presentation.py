@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cnnviz.gui import i18n, theme
@@ -60,7 +60,7 @@ class Presentation:
         s = settings() if not screenshot else _Defaults()
         cli_lang = getattr(window.options, "lang", None)
         self.language = i18n.normalize_language(cli_lang or s.value("ui/language") or i18n.system_language())
-        if cli_lang and not screenshot:
+        if cli_lang and isinstance(s, QSettings):  # not a screenshot
             s.setValue("ui/language", self.language)
         if not i18n.set_language(app, self.language):
             self.language = i18n.DEFAULT_LANGUAGE
@@ -74,7 +74,7 @@ class Presentation:
             _base_point_size = QApplication.font().pointSizeF()
         cli_zoom = getattr(window.options, "zoom", None)
         self.zoom = theme.clamp_zoom(float(cli_zoom) if cli_zoom else
-                                     float_setting(s, "ui/zoom", 1.0) if not screenshot else 1.0)
+                                     float_setting(s, "ui/zoom", 1.0) if isinstance(s, QSettings) else 1.0)
         if isinstance(app, QApplication) and _base_point_size is not None:
             theme.set_application_font_size(app, _base_point_size * self.zoom)
         window.state.set_zoom(self.zoom)

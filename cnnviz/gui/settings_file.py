@@ -14,6 +14,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -108,8 +109,9 @@ def _check_existing(native: QSettings, path: Path) -> str | None:
             "The settings file {0} is damaged and could not be moved aside. It is left untouched; this "
             "session uses default settings."
         ).format(path)
+    stored: Any = native.value("meta/format", 0)  # QSettings.value() is typed object
     try:
-        version = int(native.value("meta/format", 0) or 0)
+        version = int(stored or 0)
     except (TypeError, ValueError):
         version = 0
     if version > SETTINGS_FORMAT:
@@ -123,7 +125,8 @@ def _check_existing(native: QSettings, path: Path) -> str | None:
 
 def float_setting(s: QSettings, key: str, default: float) -> float:
     """A number from the settings, or ``default`` when it is missing or not a number."""
+    value: Any = s.value(key, default)  # QSettings.value() is typed object
     try:
-        return float(s.value(key, default))
+        return float(value)
     except (TypeError, ValueError):
         return default

@@ -173,9 +173,11 @@ class ShortcutsDialog(QDialog):
         needle = text.strip().lower()
         for i in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(i)
+            assert head is not None  # i < topLevelItemCount()
             visible = 0
             for j in range(head.childCount()):
                 child = head.child(j)
+                assert child is not None  # j < childCount()
                 hit = not needle or needle in child.text(0).lower() or needle in child.text(1).lower() \
                     or needle in head.text(0).lower()
                 child.setHidden(not hit)
@@ -187,8 +189,10 @@ class ShortcutsDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(i)
+            assert head is not None  # i < topLevelItemCount()
             for j in range(head.childCount()):
                 child = head.child(j)
+                assert child is not None  # j < childCount()
                 if not child.isHidden() and not head.isHidden():
                     out.append((head.text(0), child.text(0), child.text(1)))
         return out

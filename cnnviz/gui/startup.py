@@ -80,6 +80,7 @@ def _import_torch_then(window: MainWindow) -> None:
 def wait_until_drawn(window: MainWindow, timeout_s: float = 120.0) -> bool:
     """Process events until every tab has been idle for 0.3 s; False when ``timeout_s`` passed first."""
     app = QApplication.instance()
+    assert app is not None  # the window exists, so the application does
     deadline = time.monotonic() + timeout_s
     quiet_since: float | None = None
     while time.monotonic() < deadline:
@@ -152,6 +153,7 @@ def _new_application() -> QApplication:
     QCoreApplication.setOrganizationName("cnnviz")
     QCoreApplication.setApplicationName("cnnviz")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the GUI's application object
     from cnnviz.gui.qt_messages import quiet_offscreen_noise
 
     quiet_offscreen_noise()

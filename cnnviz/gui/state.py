@@ -143,7 +143,7 @@ def disconnect_all(obj: QObject) -> None:
     # From QObject's own methods on, not meta.methodOffset(): once a Python
     # method of this object is connected as a slot, PySide gives it a
     # dynamic meta-object whose offset lies past every signal declared here.
-    for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
+    for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):  # type: ignore[attr-defined]  # missing from PySide6's stubs
         method = meta.method(i)
         if method.methodType() != method.MethodType.Signal:
             continue

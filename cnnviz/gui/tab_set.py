@@ -99,7 +99,7 @@ class TabSet:
                 continue
             self.tabs[key] = tab
             self.widget.addTab(tab, titles[key])
-            self.each(lambda t, s=s: t.restore_settings(s), [key], "restoring settings")
+            self.each(lambda t: t.restore_settings(s), [key], "restoring settings")
         self._shown = []
         self.update_toolbar()
 

@@ -336,7 +336,7 @@ class ExemplarIndex:
     def bytes_per_channel(self, layer: str | None = None) -> float:
         """Memory of the records per channel (all layers averaged when ``layer`` is None)."""
         recs = [self.records(layer)] if layer is not None else list(self.state.records.values())
-        channels = sum(r.values.shape[0] for r in recs)
+        channels = sum(int(r.values.shape[0]) for r in recs)
         return sum(r.nbytes for r in recs) / max(channels, 1)
 
     def describe(self) -> str:
@@ -535,7 +535,7 @@ class _Reducer:
         self.calls = {}
 
     def _hook(self, name: str) -> Callable[..., None]:
-        def hook(module: nn.Module, args: tuple, output: object) -> None:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
             n = self.calls.get(name, 0) + 1
             self.calls[name] = n
             key = call_key(name, n)

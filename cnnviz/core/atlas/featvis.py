@@ -243,16 +243,17 @@ class _RedirectReLUs(TorchFunctionMode):
 
 def _objective(t: Tensor, target: FeatVisTarget) -> Tensor:
     """The scalar to maximise from the target layer's output (batch of 1)."""
-    if target.kind == "class":
+    if target.class_index is not None:  # kind "class"
         idx = target.class_index
-        if t.dim() != 2 or idx >= t.shape[1]:  # type: ignore[operator]
+        if t.dim() != 2 or idx >= t.shape[1]:
             raise ConfigError(f"The model has {t.shape[-1]} outputs; class {idx} does not exist.")
-        return t[0, idx]  # type: ignore[index]
+        return t[0, idx]
     c = target.channel
-    if t.dim() < 2 or c >= t.shape[1]:  # type: ignore[operator]
+    assert c is not None  # FeatVisTarget checks: without a class, a channel is given
+    if t.dim() < 2 or c >= t.shape[1]:
         raise ConfigError(f"Layer {target.layer!r} has {t.shape[1] if t.dim() >= 2 else 0} channels; "
                           f"channel {c} does not exist.")
-    ch = t[0, c]  # type: ignore[index]
+    ch = t[0, c]
     if target.unit is None:
         return ch.mean()
     if ch.dim() != 2 or not (target.unit[0] < ch.shape[0] and target.unit[1] < ch.shape[1]):
@@ -284,7 +285,7 @@ class _TargetProbe:
             hint = f" Closest: {', '.join(close)}." if close else ""
             raise ModelError(f"Unknown layer {target.layer!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
 
-    def _hook(self, module: nn.Module, args: tuple, output: object) -> None:
+    def _hook(self, module: nn.Module, args: tuple[object, ...], output: object) -> None:
         self.calls += 1
         if self.calls != self.call:
             return
@@ -574,7 +575,7 @@ def visualize(
     with eval_mode(model), torch.no_grad(), probe.installed():
         out = probe.output(x_final)
         activation = float(_objective(out, target))
-        channel = None if target.kind == "class" else out[0, target.channel].float()  # type: ignore[index]
+        channel = None if target.kind == "class" else out[0, target.channel].float()
     return FeatVisResult(
         image, x_final.cpu(), activation,
         None if channel is None else float(channel.mean()), None if channel is None else float(channel.max()),

@@ -29,7 +29,8 @@ def _stack_inputs(batch: torch.Tensor, pre: Preprocess) -> torch.Tensor:
     x = F.to_dtype(_resized(batch, pre), torch.float32, scale=True)
     if pre.channels == 1:
         x = F.rgb_to_grayscale(x, num_output_channels=1)
-    return F.normalize(x, mean=list(pre.mean), std=list(pre.std)).contiguous()
+    normalized: torch.Tensor = F.normalize(x, mean=list(pre.mean), std=list(pre.std))
+    return normalized.contiguous()
 
 
 def batch_inputs(images: Sequence[np.ndarray], pre: Preprocess) -> torch.Tensor:
@@ -58,10 +59,13 @@ def _resized(batch: torch.Tensor, pre: Preprocess) -> torch.Tensor:
 
     interpolation = F.InterpolationMode(pre.interpolation)
     crop_h, crop_w = pre.crop_size
+    out: torch.Tensor  # torchvision is untyped
     if pre.resize_size is None:
-        return F.resize(batch, [crop_h, crop_w], interpolation=interpolation, antialias=pre.antialias)
-    x = F.resize(batch, [pre.resize_size], interpolation=interpolation, antialias=pre.antialias)
-    return F.center_crop(x, [crop_h, crop_w])
+        out = F.resize(batch, [crop_h, crop_w], interpolation=interpolation, antialias=pre.antialias)
+    else:
+        x = F.resize(batch, [pre.resize_size], interpolation=interpolation, antialias=pre.antialias)
+        out = F.center_crop(x, [crop_h, crop_w])
+    return out
 
 
 def model_view(rgb: np.ndarray, pre: Preprocess) -> np.ndarray:

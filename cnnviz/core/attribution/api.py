@@ -16,7 +16,7 @@ stops everything (:class:`~cnnviz.core.progress.Cancelled`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ from cnnviz.core.attribution.passes import Rule, SharedPass, shared_pass
 from cnnviz.core.attribution.registry import (
     AttributionMap,
     MethodContext,
+    _Entry,
     entry,
     input_rules_of,
 )
@@ -164,7 +165,10 @@ def compute_many(
                           forward_passes=fwd, backward_passes=bwd)
 
 
-def _run_shared(model, x, tgt, names, entries, key, errors, fail) -> SharedPass | None:  # type: ignore[no-untyped-def]
+def _run_shared(
+    model: nn.Module, x: Tensor, tgt: Target, names: Sequence[str], entries: Mapping[str, _Entry],
+    key: str | None, errors: Mapping[str, CnnvizError], fail: Callable[[Sequence[str], CnnvizError], None],
+) -> SharedPass | None:
     """The shared pass for the methods still standing; without the layer if the layer is the trouble."""
     live = [n for n in names if n not in errors]
     infos = [entries[n].info for n in live]
@@ -172,7 +176,7 @@ def _run_shared(model, x, tgt, names, entries, key, errors, fail) -> SharedPass 
     use_layer = key is not None and any("layer" in i.shared for i in infos)
     layer_grads = key is not None and any("layer_grad" in i.shared for i in infos)
     try:
-        return shared_pass(model, x, tgt, layers=[key] if use_layer else [], layer_grads=layer_grads,
+        return shared_pass(model, x, tgt, layers=[key] if use_layer and key is not None else [], layer_grads=layer_grads,
                            input_rules=rules)
     except LayerError as exc:
         if not use_layer:
@@ -191,7 +195,7 @@ def _run_shared(model, x, tgt, names, entries, key, errors, fail) -> SharedPass 
         return None
 
 
-def _rules_of(names: Sequence[str], entries: dict) -> set[str]:
+def _rules_of(names: Sequence[str], entries: Mapping[str, _Entry]) -> set[str]:
     return {r for n in names for r in input_rules_of(entries[n].info)}
 
 def compute(

@@ -29,6 +29,7 @@ same as pytorch-grad-cam's and torch-cam's so the maps agree with theirs:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -81,7 +82,7 @@ def grad_cam(model: nn.Module, x: Tensor, layer: str, class_index: int | None = 
     grads: list[Tensor] = []
     seen = 0
 
-    def hook(module: nn.Module, args: tuple, output: object) -> None:
+    def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
         nonlocal seen
         seen += 1
         t = first_tensor(output)
@@ -223,7 +224,7 @@ def library_difference(ours: Tensor, theirs: Tensor, size: tuple[int, int]) -> f
     return float((upsample_map(_minmax(ours), size) - upsample_map(_minmax(theirs), size)).abs().max())
 
 
-def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours: Tensor) -> tuple[list[str], dict]:
+def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours: Tensor) -> tuple[list[str], dict[str, Any]]:
     shared = ctx.shared
     assert shared is not None
     if layer in shared.unprotected:
@@ -244,7 +245,7 @@ def _overwrite_note(ctx: MethodContext, layer: str, theirs: Tensor | None, ours:
             "normalisation."], {"library_difference": diff}
 
 
-def _cam_map(ctx: MethodContext, layer_map: Tensor, notes: list[str], extras: dict, *,
+def _cam_map(ctx: MethodContext, layer_map: Tensor, notes: list[str], extras: dict[str, Any], *,
              forward_passes: int, backward_passes: int, weights: Tensor | None = None) -> AttributionMap:
     check_finite(layer_map, "the map")
     up = upsample_map(layer_map, (int(ctx.x.shape[-2]), int(ctx.x.shape[-1])))

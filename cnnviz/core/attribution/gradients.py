@@ -18,6 +18,7 @@ Conventions (each method's docstring cites its paper):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import torch
@@ -42,7 +43,7 @@ def _np(t: Tensor) -> np.ndarray:
 
 
 def _gradient_map(ctx: MethodContext, channels: Tensor, *, signed: bool, notes: list[str] | None = None,
-                  extras: dict | None = None, forward_passes: int, backward_passes: int,
+                  extras: dict[str, Any] | None = None, forward_passes: int, backward_passes: int,
                   reduce: str = "maxabs") -> AttributionMap:
     m = channels.abs().amax(0) if reduce == "maxabs" else channels.sum(0)
     check_finite(m, "the map")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -78,8 +78,8 @@ def layer_outputs(model: nn.Module, x: Tensor) -> list[LayerOutput]:
     calls: dict[str, int] = {}
     handles = []
 
-    def make(name: str, module: nn.Module):
-        def hook(mod: nn.Module, args: tuple, output: object) -> None:
+    def make(name: str, module: nn.Module) -> Callable[[nn.Module, tuple[object, ...], object], None]:
+        def hook(mod: nn.Module, args: tuple[object, ...], output: object) -> None:
             calls[name] = calls.get(name, 0) + 1
             t = first_tensor(output)
             shape = tuple(t.shape[1:]) if t is not None else ()
@@ -105,7 +105,10 @@ def conv_layers(model: nn.Module, x: Tensor) -> list[str]:
     return [r.key for r in layer_outputs(model, x) if r.is_conv and r.spatial]
 
 
-_DEFAULT_LAYERS: weakref.WeakKeyDictionary[nn.Module, dict[tuple, str]] = weakref.WeakKeyDictionary()
+# per model: (input shape, module count) -> layer key
+_DEFAULT_LAYERS: weakref.WeakKeyDictionary[nn.Module, dict[tuple[tuple[int, ...], int], str]] = (
+    weakref.WeakKeyDictionary()
+)
 _default_lock = threading.Lock()  # GUI workers may ask for different models at once
 
 
@@ -181,11 +184,11 @@ def tap_layers(model: nn.Module, keys: Sequence[str]) -> Iterator[dict[str, Tap]
     calls: dict[str, int] = {}
     handles = []
 
-    def reset(module: nn.Module, args: tuple) -> None:
+    def reset(module: nn.Module, args: tuple[object, ...]) -> None:
         calls.clear()
 
-    def make(name: str):
-        def hook(module: nn.Module, args: tuple, output: object) -> object:
+    def make(name: str) -> Callable[[nn.Module, tuple[object, ...], object], object]:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> object:
             n = calls.get(name, 0) + 1
             calls[name] = n
             tap = wanted[name].get(n)

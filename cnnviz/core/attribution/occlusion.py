@@ -19,6 +19,7 @@ progress reported between batches. :attr:`AttributionMap.extras` also holds
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import torch
@@ -52,7 +53,7 @@ def occlusion_geometry(height: int, width: int, window: int, stride: int) -> tup
     return wh, ww, window_starts(height, wh, stride), window_starts(width, ww, stride)
 
 
-def default_geometry(height: int, width: int, options: dict) -> tuple[int, int]:
+def default_geometry(height: int, width: int, options: dict[str, Any]) -> tuple[int, int]:
     """The square's side and stride: the options', or a quarter of the shorter side and 3/4 of that.
 
     At 224×224 that is 56-pixel squares every 42 pixels, 5 × 5 positions:
@@ -64,7 +65,7 @@ def default_geometry(height: int, width: int, options: dict) -> tuple[int, int]:
     return window, stride
 
 
-def _weight(opts: dict, shape: tuple[int, ...]) -> float:
+def _weight(opts: dict[str, Any], shape: tuple[int, ...]) -> float:
     """Progress weight: forward passes cost about a third of a forward + backward."""
     return occlusion_cost(shape[-2], shape[-1], opts) / 3.0
 
@@ -120,7 +121,7 @@ def _run_occlusion(ctx: MethodContext) -> AttributionMap:
                           extras=extras, forward_passes=n + 1, backward_passes=0)
 
 
-def occlusion_cost(height: int, width: int, options: dict) -> int:
+def occlusion_cost(height: int, width: int, options: dict[str, Any]) -> int:
     """How many forward passes :func:`_run_occlusion` will make with ``options`` (for progress)."""
     window, stride = default_geometry(height, width, options)
     try:

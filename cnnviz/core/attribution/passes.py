@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import torch
 import torch.nn.functional as F
@@ -58,7 +58,7 @@ class _RuledReLU(torch.autograd.Function):
     """
 
     @staticmethod
-    def forward(ctx, x: Tensor, box: _RuleBox, inplace: bool) -> Tensor:  # type: ignore[override]
+    def forward(ctx: Any, x: Tensor, box: _RuleBox, inplace: bool) -> Tensor:
         if inplace:
             out = x.clamp_(min=0)
             ctx.mark_dirty(x)
@@ -69,7 +69,7 @@ class _RuledReLU(torch.autograd.Function):
         return out
 
     @staticmethod
-    def backward(ctx, grad: Tensor) -> tuple[Tensor, None, None]:  # type: ignore[override]
+    def backward(ctx: Any, grad: Tensor) -> tuple[Tensor, None, None]:
         (out,) = ctx.saved_tensors
         rule = ctx.box.rule
         if rule == "deconv":

@@ -130,12 +130,14 @@ class AttributionMap:
         m = np.asarray(self.map, np.float32)
         if self.signed:
             peak = float(np.abs(m).max()) if m.size else 0.0
-            return (m / peak).astype(np.float32) if peak > 0 else np.zeros_like(m)
+            scaled: np.ndarray = (m / peak).astype(np.float32) if peak > 0 else np.zeros_like(m)
+            return scaled
         source = self.layer_map if self.layer_map is not None else m
         lo, hi = float(source.min()), float(source.max())
         if hi <= lo:
             return np.zeros_like(m)
-        return np.clip((m - lo) / (hi - lo), 0.0, 1.0).astype(np.float32)
+        unit: np.ndarray = np.clip((m - lo) / (hi - lo), 0.0, 1.0).astype(np.float32)
+        return unit
 
     def heat(self) -> np.ndarray:
         """[0, 1] positive evidence: :meth:`normalized` for unsigned maps, the positive part for signed ones."""
@@ -144,7 +146,8 @@ class AttributionMap:
             return n
         pos = np.clip(n, 0.0, None)
         peak = float(pos.max()) if pos.size else 0.0
-        return (pos / peak).astype(np.float32) if peak > 0 else pos
+        heat: np.ndarray = (pos / peak).astype(np.float32) if peak > 0 else pos
+        return heat
 
 
 @dataclass
@@ -221,4 +224,4 @@ def entry(name: str) -> _Entry:
 
 def input_rules_of(info: MethodInfo) -> list[Rule]:
     """The input-gradient rules a method needs from the shared pass."""
-    return [r for r in ("plain", "guided", "deconv") if f"input:{r}" in info.shared]  # type: ignore[misc]
+    return [r for r in ("plain", "guided", "deconv") if f"input:{r}" in info.shared]

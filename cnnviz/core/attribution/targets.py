@@ -146,11 +146,11 @@ class TargetScorer:
 
     # ------------------------------------------------------------------ hooks (units)
 
-    def _reset(self, module: nn.Module, args: tuple) -> None:
+    def _reset(self, module: nn.Module, args: tuple[object, ...]) -> None:
         self._calls = 0
         self._unit = None
 
-    def _unit_hook(self, module: nn.Module, args: tuple, output: object) -> None:
+    def _unit_hook(self, module: nn.Module, args: tuple[object, ...], output: object) -> None:
         self._calls += 1
         if self._calls != self._call_wanted:
             return

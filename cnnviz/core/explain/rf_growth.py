@@ -7,8 +7,9 @@ padding p and dilation d, ``r ← r + d·(k − 1)·j``, ``j ← j·s``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
@@ -43,7 +44,7 @@ class LayerSpec:
             raise ExplainError("Average pooling has no dilation (d must be 1).")
 
     @classmethod
-    def from_tuple(cls, value: tuple | list) -> LayerSpec:
+    def from_tuple(cls, value: Sequence[Any]) -> LayerSpec:
         """``("conv", 3, 1, 1, 1)`` -> LayerSpec (missing s, p, d default to 1, 0, 1)."""
         kind, k, *rest = value
         s, p, d = (list(rest) + [1, 0, 1][len(rest):])[:3]
@@ -94,7 +95,7 @@ def _row(index: int, layer: LayerSpec | None, rf: ReceptiveField, prev: Receptiv
     return RFRow(index, layer, name, rf, rf.size[0], rf.jump[0], rf.start[0], out_size, formula)
 
 
-def rf_growth(layers: list[LayerSpec] | list[tuple], input_size: int | None = None) -> list[RFRow]:
+def rf_growth(layers: Sequence[LayerSpec] | Sequence[Sequence[Any]], input_size: int | None = None) -> list[RFRow]:
     """Receptive field after each layer of a stack; row 0 is the input (r = 1, j = 1).
 
     With ``input_size`` the map sizes are tracked too and a layer whose window
@@ -151,6 +152,7 @@ def rf_growth_from_summary(summary: ModelSummary, n: int) -> list[RFRow]:
         kind = _TYPE_TO_KIND.get(info.type)
         if kind is None or info.call < 1 or info.rf is None or isinstance(info.padding, str):
             continue
+        assert info.kernel_size is not None and info.stride is not None and info.padding is not None  # a window layer's row has them
         spec = LayerSpec(kind, info.kernel_size[0], info.stride[0], info.padding[0],
                          (info.dilation or [1])[0] if kind != "avgpool" else 1)
         out = info.output_shape[-1] if info.output_shape else None

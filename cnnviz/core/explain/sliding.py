@@ -53,14 +53,15 @@ class Step:
     products: np.ndarray | None  # window · weights, None for pooling
     bias: float
     value: float  # what lands in the output cell
-    in_padding: np.ndarray = field(repr=False, default=None)  # (F, F) True where a tap is padding
+    in_padding: np.ndarray = field(repr=False)  # (F, F) True where a tap is padding
     pick: tuple[int, int] | None = None  # max pooling: the (row, col) tap that won
 
     @property
     def channel_sums(self) -> np.ndarray:
         """Sum of the products per input channel (convolution only)."""
         assert self.products is not None
-        return self.products.sum(axis=(1, 2))
+        sums: np.ndarray = self.products.sum(axis=(1, 2))
+        return sums
 
 
 def _check_grid(x: np.ndarray, name: str) -> np.ndarray:
@@ -112,9 +113,10 @@ class _Sliding(Sequence[Step]):
         h, w = self.out_hw
         return channel * h * w + out_y * w + out_x
 
-    def _taps(self, oy: int, ox: int) -> tuple[tuple[int, ...], tuple[int, ...], np.ndarray]:
+    def _taps(self, oy: int, ox: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[np.ndarray, np.ndarray]]:
         rows, cols = self.window.taps(oy), self.window.taps(ox)
-        return rows, cols, np.ix_(rows, cols)
+        row_index, col_index = np.ix_(rows, cols)
+        return rows, cols, (row_index, col_index)
 
     def __getitem__(self, index: int) -> Step:  # type: ignore[override]
         if index < 0:
@@ -256,16 +258,18 @@ class ChannelMix:
     @property
     def products(self) -> np.ndarray:
         """(C_out, C_in): weight[o, c] · pixel[c]."""
-        return self.weight * self.pixel[None, :]
+        products: np.ndarray = self.weight * self.pixel[None, :]
+        return products
 
     @property
     def output(self) -> np.ndarray:
         """(C_out,): the mixed values at this pixel."""
-        return self.products.sum(axis=1) + self.bias
+        mixed: np.ndarray = self.products.sum(axis=1) + self.bias
+        return mixed
 
     def params(self) -> int:
         """Parameters of the 1×1 layer: (1·1·C_in + 1)·C_out."""
-        return (self.weight.shape[1] + 1) * self.weight.shape[0]
+        return (int(self.weight.shape[1]) + 1) * int(self.weight.shape[0])
 
     def explanation(self) -> Text:
         """What a 1×1 convolution does, with this layer's numbers."""

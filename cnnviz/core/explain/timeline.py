@@ -17,7 +17,7 @@ Two depth figures are given, because they differ for branched nets:
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,10 +76,11 @@ class _DepthTracker(TorchFunctionMode):
 
     def __init__(self) -> None:
         super().__init__()
-        self.depth: WeakIdKeyDictionary = WeakIdKeyDictionary()
+        # torch's WeakIdKeyDictionary is an untyped MutableMapping; tensor -> depth
+        self.depth: MutableMapping[Tensor, int] = WeakIdKeyDictionary()
         self.deepest = 0
 
-    def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict | None = None) -> Any:
+    def __torch_function__(self, func: Any, types: Any, args: Sequence[Any] = (), kwargs: dict[str, Any] | None = None) -> Any:
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
         ins = [a for a in list(args) + list(kwargs.values()) if isinstance(a, Tensor)]
@@ -128,7 +129,7 @@ def timeline_row(entry: TimelineEntry) -> TimelineRow:
         model=entry.model, label=entry.label, year=spec.year,
         depth=longest_weighted_chain(model, spec.input_shape), weighted_layers=weighted,
         params=summary.total_params - unused, params_all=summary.total_params, macs=summary.total_macs,
-        top1=spec.top1, input_shape=tuple(spec.input_shape), introduced=entry.introduced,
+        top1=spec.top1, input_shape=(spec.input_shape[0], spec.input_shape[1], spec.input_shape[2]), introduced=entry.introduced,
         spec_introduced=spec.introduced,
     )
     with _LOCK:

@@ -31,7 +31,7 @@ so a reader (and the tests) can see that the two agree.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -217,7 +217,8 @@ class ConvUnit(UnitArithmetic):
     @property
     def channel_sums(self) -> np.ndarray:
         """Σ of the products per input channel of the window."""
-        return self.products.sum(axis=(1, 2))
+        sums: np.ndarray = self.products.sum(axis=(1, 2))
+        return sums
 
     def layer_explanation(self) -> list[Text]:
         """Where the window sits, how many products, the sum, the bias, the value."""
@@ -414,8 +415,8 @@ def _tracing(model: nn.Module, main: str | None, unit: tuple[int, int, int] | No
         calls[name] = n
         return name if n == 1 else f"{name}#{n}"
 
-    def pre(name: str):
-        def hook(module: nn.Module, args: tuple) -> None:
+    def pre(name: str) -> Callable[[nn.Module, tuple[object, ...]], None]:
+        def hook(module: nn.Module, args: tuple[object, ...]) -> None:
             t = first_tensor(args)
             key = key_of(name)
             call = _Call(key, module, linked=_same(t, last["out"], last["version"]))
@@ -427,8 +428,8 @@ def _tracing(model: nn.Module, main: str | None, unit: tuple[int, int, int] | No
                 call.before = _value_at(t, unit)
         return hook
 
-    def post(name: str):
-        def hook(module: nn.Module, args: tuple, output: object) -> None:
+    def post(name: str) -> Callable[[nn.Module, tuple[object, ...], object], None]:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
             t = first_tensor(output)
             call = next(c for c in reversed(trace.calls) if c.module is module)
             if t is None:
@@ -442,8 +443,8 @@ def _tracing(model: nn.Module, main: str | None, unit: tuple[int, int, int] | No
             last["out"], last["version"] = t, t._version
         return hook
 
-    def block_post(name: str):
-        def hook(module: nn.Module, args: tuple, output: object) -> None:
+    def block_post(name: str) -> Callable[[nn.Module, tuple[object, ...], object], None]:
+        def hook(module: nn.Module, args: tuple[object, ...], output: object) -> None:
             t = first_tensor(output)
             n = calls.get("\0" + name, 0) + 1
             calls["\0" + name] = n

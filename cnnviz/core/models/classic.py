@@ -165,7 +165,8 @@ class _Named(nn.Module):
         self.classifier = classifier
 
     def forward(self, x: Tensor) -> Tensor:
-        return self.classifier(self.features(x))
+        logits: Tensor = self.classifier(self.features(x))
+        return logits
 
 
 # ---------------------------------------------------------------- NiN
@@ -309,7 +310,8 @@ class BasicBlock(nn.Module):
         identity = x if self.downsample is None else self.downsample(x)
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))
-        return self.relu(out + identity)
+        result: Tensor = self.relu(out + identity)
+        return result
 
 
 @register_model(
@@ -361,4 +363,5 @@ class _ResNet(nn.Module):
     def forward(self, x: Tensor) -> Tensor:
         x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
         x = self.layer4(self.layer3(self.layer2(self.layer1(x))))
-        return self.fc(self.avgpool(x).flatten(1))
+        logits: Tensor = self.fc(self.avgpool(x).flatten(1))
+        return logits

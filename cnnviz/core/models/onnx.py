@@ -32,7 +32,7 @@ import os
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from torch import Tensor, nn
 
@@ -394,7 +394,7 @@ class OnnxClassifier(nn.Module):
         out = self.graph(x)
         while isinstance(out, list | tuple):
             out = out[0]
-        return out
+        return cast(Tensor, out)  # the graph's first output; onnx2torch is untyped
 
 
 def _check_choice(key: str, value: Any, allowed: tuple[str, ...]) -> str:
@@ -416,6 +416,7 @@ def _build_onnx(
     info = graph_input(model)
     name = Path(path).name
     model = prepare_for_conversion(model, name)
+    graph: nn.Module
     try:
         graph = onnx2torch.convert(model)
     except Exception as exc:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cnnviz.core.models._api import ModelSpec, TimelineInfo, register_source
+
+if TYPE_CHECKING:
+    from torch import nn
 
 # family -> (year, paper, what it introduced, english, chinese)
 _FAMILIES: dict[str, tuple[int, str, str, str, str]] = {
@@ -272,7 +275,7 @@ def _size_kwargs(family: str, weights: Any) -> dict[str, Any]:
     return {"image_size": size} if size != 224 else {}
 
 
-def _build_torchvision(name: str, **kwargs: Any):
+def _build_torchvision(name: str, **kwargs: Any) -> nn.Module:
     import torchvision.models as tvm
 
     if name in ("googlenet", "inception_v3"):
@@ -280,7 +283,8 @@ def _build_torchvision(name: str, **kwargs: Any):
         # scipy-based init; keep the auxiliary heads (the notes teach them)
         # but use torch's init so building does not need scipy.
         kwargs.setdefault("init_weights", True)
-    return tvm.get_model(name, weights=None, **kwargs)
+    model: nn.Module = tvm.get_model(name, weights=None, **kwargs)
+    return model
 
 
 register_source("torchvision", specs=torchvision_specs, order=5)

@@ -134,7 +134,8 @@ class LrAnalysis:
     @property
     def abs_factors(self) -> np.ndarray:
         """|1 − lr·λ_i|: how much each step shrinks (<1) or grows (>1) that direction."""
-        return np.abs(self.factors)
+        out: np.ndarray = np.abs(self.factors)
+        return out
 
     @property
     def rate(self) -> float:
@@ -192,7 +193,8 @@ def analyze_surface(surface: Surface, lr: float) -> LrAnalysis:
 
 def gd_closed_form(analysis: LrAnalysis, start: Sequence[float], steps: int) -> np.ndarray:
     """x_k = center + V diag((1 − lr·λ)^k) Vᵀ (x_0 − center) for k = 0..steps, shape (steps+1, 2)."""
-    return eigen_path(analysis, start, steps) @ analysis.eigenvectors.T + np.asarray(analysis.center)
+    path: np.ndarray = eigen_path(analysis, start, steps) @ analysis.eigenvectors.T + np.asarray(analysis.center)
+    return path
 
 
 def eigen_path(analysis: LrAnalysis, start: Sequence[float], steps: int) -> np.ndarray:
@@ -200,19 +202,22 @@ def eigen_path(analysis: LrAnalysis, start: Sequence[float], steps: int) -> np.n
     c0 = analysis.eigenvectors.T @ (np.asarray(start, dtype=np.float64) - np.asarray(analysis.center))
     k = np.arange(steps + 1, dtype=np.float64)[:, None]
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.power(analysis.factors[None, :], k) * c0[None, :]
+        coords: np.ndarray = np.power(analysis.factors[None, :], k) * c0[None, :]
+    return coords
 
 
 def factor_powers(analysis: LrAnalysis, steps: int) -> np.ndarray:
     """(1 − lr·λ_i)^k for k = 0..steps, shape (steps+1, 2): the error left along each direction."""
     k = np.arange(steps + 1, dtype=np.float64)[:, None]
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.power(analysis.factors[None, :], k)
+        powers: np.ndarray = np.power(analysis.factors[None, :], k)
+    return powers
 
 
 def lr_sweep(analysis: LrAnalysis, lrs: np.ndarray) -> np.ndarray:
     """|1 − lr·λ_i| for every lr in ``lrs``: shape (len(lrs), 2) (for the factor-vs-lr plot)."""
-    return np.abs(1.0 - np.asarray(lrs, dtype=np.float64)[:, None] * analysis.eigenvalues[None, :])
+    factors: np.ndarray = np.abs(1.0 - np.asarray(lrs, dtype=np.float64)[:, None] * analysis.eigenvalues[None, :])
+    return factors
 
 
 def factor_text(value: float, *, decimals: int = 3, signed: bool = False) -> str:

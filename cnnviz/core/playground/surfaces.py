@@ -167,7 +167,7 @@ class Surface:
     def hessian(self, x: float, y: float) -> np.ndarray:
         """The 2×2 Hessian at one point by autograd (float64)."""
         p = torch.tensor([x, y], dtype=torch.float64)
-        h = torch.autograd.functional.hessian(lambda q: self(q[0], q[1]), p)
+        h: torch.Tensor = torch.autograd.functional.hessian(lambda q: self(q[0], q[1]), p)
         return h.numpy().copy()
 
     def landmarks(self) -> list[Landmark]:
@@ -233,12 +233,13 @@ def quadratic_hessian(lambda1: float, lambda2: float, angle: float) -> np.ndarra
     t = math.radians(angle)
     c, s = math.cos(t), math.sin(t)
     r = np.array([[c, -s], [s, c]])
-    return r @ np.diag([lambda1, lambda2]) @ r.T
+    h: np.ndarray = r @ np.diag([lambda1, lambda2]) @ r.T
+    return h
 
 
 def _quadratic(x: torch.Tensor, y: torch.Tensor, *, lambda1: float, lambda2: float, angle: float) -> torch.Tensor:
     # Python floats: a numpy scalar times a tensor would turn the result into an ndarray.
-    h = quadratic_hessian(lambda1, lambda2, angle).tolist()
+    h: list[list[float]] = quadratic_hessian(lambda1, lambda2, angle).tolist()
     return 0.5 * (h[0][0] * x * x + 2.0 * h[0][1] * x * y + h[1][1] * y * y)
 
 

@@ -70,7 +70,8 @@ class Trajectory:
     def finite_xy(self) -> np.ndarray:
         """The points that are finite (what can be drawn)."""
         ok = np.isfinite(self.xy).all(axis=1)
-        return self.xy[ok]
+        finite: np.ndarray = self.xy[ok]
+        return finite
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One dict per step: optimizer, step, x, y, loss, status."""

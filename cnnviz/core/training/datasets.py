@@ -318,13 +318,13 @@ def _download(files: list[tuple[list[str], str, str]], folder: pathlib.Path, tit
     for number, (urls, filename, md5) in enumerate(files, start=1):
         dest = folder / filename
         errors: list[str] = []
+
+        def file_progress(f: float, m: str, n: int = number) -> None:
+            progress(((n - 1) + f) / len(files), m)
+
         for url in urls:
             try:
-                _fetch_url(
-                    url, dest,
-                    lambda f, m, n=number: progress(((n - 1) + f) / len(files), m),
-                    cancel,
-                )
+                _fetch_url(url, dest, file_progress, cancel)
             except (urllib.error.URLError, OSError, TimeoutError) as exc:
                 errors.append(str(getattr(exc, "reason", exc)))
                 continue

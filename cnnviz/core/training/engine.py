@@ -350,14 +350,14 @@ class Trainer:
 
         native = self.data.image_size if self.data is not None else spec.input_shape[1:]
         if tuple(native) == tuple(spec.input_shape[1:]):
-            return tuple(native)  # type: ignore[return-value]
+            return tuple(native)
         try:
             probe = build_model(self.setup.model, seed=None, **kwargs).eval()
             with torch.no_grad():
                 probe(torch.zeros(2, channels, *native))
-            return tuple(native)  # type: ignore[return-value]
+            return tuple(native)
         except Exception:
-            return tuple(spec.input_shape[1:])  # type: ignore[return-value]
+            return tuple(spec.input_shape[1:])
 
     # ------------------------------------------------------------ training
     def run(self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> dict[str, str]:
@@ -385,10 +385,10 @@ class Trainer:
                 if not self._resume.is_set():
                     self._resume.wait(0.05)
                     continue
-                run = self._next_run()
-                if run is None:
+                next_run = self._next_run()
+                if next_run is None:
                     break
-                self._advance(run)
+                self._advance(next_run)
                 now = time.monotonic()
                 if now - self._last_progress > 0.1:
                     self._last_progress = now

@@ -33,7 +33,7 @@ from typing import Any
 
 from cnnviz.core.errors import CnnvizError
 
-OnMessage = Callable[[tuple], None]
+OnMessage = Callable[[tuple[Any, ...]], None]
 OnDone = Callable[[], None]
 
 STOP_TIMEOUT_S = 1.5  # terminate, then kill whatever is left after this long
@@ -191,7 +191,7 @@ class LocalExecutor:
             with contextlib.suppress(OSError):
                 w.conn.close()
 
-    def _manage(self, queue: deque, setup: dict[str, Any], workers: int, threads: int,
+    def _manage(self, queue: deque[dict[str, Any]], setup: dict[str, Any], workers: int, threads: int,
                 on_message: OnMessage, on_done: OnDone) -> None:
         try:
             while not self._stop.is_set():
@@ -352,7 +352,7 @@ class RayExecutor:
             for message in self._queue.get_nowait_batch(size):
                 on_message(message)
 
-    def _manage(self, queue: deque, setup: dict[str, Any], remote: Any, workers: int, threads: int,
+    def _manage(self, queue: deque[dict[str, Any]], setup: dict[str, Any], remote: Any, workers: int, threads: int,
                 on_message: OnMessage, on_done: OnDone) -> None:
         ray = self._ray
         try:

@@ -57,7 +57,8 @@ class Plane:
         diff = points.double() - self.origin.double()
         gram = a.T @ a
         coords = torch.linalg.solve(gram, a.T @ diff.T).T
-        return coords.numpy()
+        out: np.ndarray = coords.numpy()
+        return out
 
     def point(self, alpha: float, beta: float) -> torch.Tensor:
         """θ₀ + α·d₁ + β·d₂ (flat)."""
@@ -265,8 +266,8 @@ def compute_landscape(
 class RunsFolder:
     """What ``cnnviz train --trajectory-every`` left in a folder, ready for :func:`landscape_of_runs`."""
 
-    setup: dict
-    runs: list[dict]  # runs.json entries
+    setup: dict[str, Any]
+    runs: list[dict[str, Any]]  # runs.json entries
     trajectories: dict[str, list[tuple[int, pathlib.Path]]]  # run name -> (step, file), ascending
 
 

@@ -15,7 +15,7 @@ import math
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -61,6 +61,18 @@ class _Columns:
         return {n: self._data[i, start : self.size].copy() for i, n in enumerate(self.names)}
 
 
+class _Run(TypedDict):
+    """One run's live series and state inside :class:`MetricsLog`."""
+
+    optimizer: str
+    status: str
+    message: str
+    train: _Columns
+    val: _Columns
+    sharpness: _Columns
+    sharpness_message: str
+
+
 @dataclass
 class RunSnapshot:
     """A consistent copy of one run's metrics (numpy arrays) and state."""
@@ -81,7 +93,7 @@ class MetricsLog:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._runs: dict[str, dict[str, Any]] = {}
+        self._runs: dict[str, _Run] = {}
         self.train_size = 0  # images per training epoch (set by the engine): samples -> epochs
         self.sharpness_tracked = False  # set by the engine: the CSV gets the sharpness columns
 
@@ -223,10 +235,9 @@ class MetricsLog:
             log.add_run(str(name), str(run["optimizer"]))
             entry = log._runs[str(name)]
             entry["status"], entry["message"] = str(run["status"]), str(run.get("message", ""))
-            for split, names in (("train", TRAIN_COLUMNS), ("val", VAL_COLUMNS)):
+            for split, names, target in (("train", TRAIN_COLUMNS, entry["train"]), ("val", VAL_COLUMNS, entry["val"])):
                 columns = [_decode(run[split].get(col)) for col in names]
                 size = max((c.size for c in columns), default=0)
-                target = entry[split]
                 for i in range(size):
                     target.append(tuple(float(c[i]) if i < c.size else math.nan for c in columns))
             sharp = run.get("sharpness")

@@ -221,7 +221,8 @@ def lanczos_top(matvec: Callable[[torch.Tensor], torch.Tensor], v0: torch.Tensor
 def _ritz_vector(basis: list[torch.Tensor], coefficients: torch.Tensor) -> torch.Tensor:
     stack = torch.stack(basis)
     v = coefficients.to(stack.dtype).to(stack.device) @ stack
-    return v / torch.linalg.vector_norm(v)
+    unit: torch.Tensor = v / torch.linalg.vector_norm(v)
+    return unit
 
 
 def top_hessian_eigenvalue(

@@ -140,7 +140,8 @@ class WeightRecorder:
             return state
         if path is None:
             raise ConfigError(f"Run {run!r} has no snapshot at step {step}.")
-        return torch.load(path, map_location="cpu", weights_only=True)
+        loaded: dict[str, torch.Tensor] = torch.load(path, map_location="cpu", weights_only=True)
+        return loaded
 
     @property
     def memory_bytes(self) -> int:

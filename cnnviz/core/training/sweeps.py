@@ -220,22 +220,24 @@ def _streaming_log(job: SweepJob, stream: _RowStream) -> Any:
             super().__init__()
             self._sharp: dict[int, tuple[float, float]] = {}
 
-        def add_train(self, name, step, epoch, loss, accuracy, lr, samples=math.nan):  # type: ignore[override]
+        def add_train(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
+                      samples: float = math.nan) -> None:
             super().add_train(name, step, epoch, loss, accuracy, lr, samples)
             sharp, threshold = self._sharp.pop(int(step), (None, None))
             stream.add({**base, "split": "train", "step": int(step), "epoch": int(epoch), "loss": loss,
                         "accuracy": accuracy, "samples": samples, "weight_norm": None, "sharpness": sharp,
                         "sharpness_threshold": threshold})
 
-        def add_val(self, name, step, epoch, loss, accuracy, lr, train_loss=math.nan,  # type: ignore[override]
-                    train_accuracy=math.nan, samples=math.nan, weight_norm=math.nan):
+        def add_val(self, name: str, step: int, epoch: int, loss: float, accuracy: float, lr: float,
+                    train_loss: float = math.nan, train_accuracy: float = math.nan, samples: float = math.nan,
+                    weight_norm: float = math.nan) -> None:
             super().add_val(name, step, epoch, loss, accuracy, lr, train_loss, train_accuracy, samples,
                             weight_norm)
             stream.add({**base, "split": "val", "step": int(step), "epoch": int(epoch), "loss": loss,
                         "accuracy": accuracy, "samples": samples, "weight_norm": weight_norm, "sharpness": None,
                         "sharpness_threshold": None}, urgent=True)
 
-        def add_sharpness(self, name, step, value, threshold, message=""):  # type: ignore[override]
+        def add_sharpness(self, name: str, step: int, value: float, threshold: float, message: str = "") -> None:
             super().add_sharpness(name, step, value, threshold, message)
             # The engine estimates after a step and logs that step's train row next: keep it for the row.
             self._sharp[int(step)] = (value, threshold)
@@ -243,7 +245,7 @@ def _streaming_log(job: SweepJob, stream: _RowStream) -> Any:
     return StreamingLog()
 
 
-_DATA_CACHE: dict[tuple, Any] = {}
+_DATA_CACHE: dict[tuple[object, ...], Any] = {}
 
 
 def _dataset(setup: TrainSetup) -> Any:
@@ -621,7 +623,7 @@ class Sweep:
         return self._done.is_set()
 
     # ------------------------------------------------------------ messages from the executor
-    def _on_message(self, message: tuple) -> None:
+    def _on_message(self, message: tuple[Any, ...]) -> None:
         kind, index = message[0], message[1]
         job = self.jobs[index]
         with self._lock:

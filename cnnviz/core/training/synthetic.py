@@ -13,6 +13,7 @@ need fine features, which is what makes optimizers visibly differ.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 SHAPE_CLASSES: tuple[str, ...] = (
     "ring",
@@ -30,47 +31,53 @@ SHAPE_CLASSES: tuple[str, ...] = (
 SIZE = 32
 
 
-def _soft(distance: np.ndarray) -> np.ndarray:
+def _soft(distance: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     """Anti-aliased inside mask: 1 inside (distance < 0), 0 outside, 1-px ramp."""
-    return np.clip(0.5 - distance, 0.0, 1.0)
+    mask: npt.NDArray[np.float32] = np.clip(0.5 - distance, 0.0, 1.0)
+    return mask
 
 
-def _glyph(cls: int, u: np.ndarray, v: np.ndarray, r: np.ndarray, t: np.ndarray) -> np.ndarray:
+def _glyph(
+    cls: int, u: npt.NDArray[np.float32], v: npt.NDArray[np.float32], r: npt.NDArray[np.float32],
+    t: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float32]:
     """Signed-distance-like field of class ``cls`` in pixels (negative inside).
 
     ``u``, ``v`` are pixel offsets from the centre in the glyph's rotated
     frame, ``r`` its radius and ``t`` its half stroke width (broadcastable).
     """
-    rho = np.hypot(u, v)
-    box = np.maximum(np.abs(u), np.abs(v))
+    rho: npt.NDArray[np.float32] = np.hypot(u, v)
+    box: npt.NDArray[np.float32] = np.maximum(np.abs(u), np.abs(v))
+    field: npt.NDArray[np.float32]  # numpy's stubs lose the dtype (even the array type) on the way
     if cls == 0:  # ring
-        return np.abs(rho - r) - t
-    if cls == 1:  # disk
-        return rho - r
-    if cls == 2:  # square outline
-        return np.abs(box - 0.85 * r) - t
-    if cls == 3:  # filled square
-        return box - 0.85 * r
-    if cls == 4:  # triangle outline (apex up; image rows grow downwards)
+        field = np.abs(rho - r) - t
+    elif cls == 1:  # disk
+        field = rho - r
+    elif cls == 2:  # square outline
+        field = np.abs(box - 0.85 * r) - t
+    elif cls == 3:  # filled square
+        field = box - 0.85 * r
+    elif cls == 4:  # triangle outline (apex up; image rows grow downwards)
         v = -v
         edges = np.maximum(np.maximum(-v - 0.5 * r, 0.866 * u + 0.5 * v - 0.5 * r), -0.866 * u + 0.5 * v - 0.5 * r)
-        return np.abs(edges) - t
-    if cls == 5:  # plus
-        arm = np.minimum(np.maximum(np.abs(u) - t, np.abs(v) - r), np.maximum(np.abs(v) - t, np.abs(u) - r))
-        return arm
-    if cls == 6:  # diagonal cross
+        field = np.abs(edges) - t
+    elif cls == 5:  # plus
+        field = np.minimum(np.maximum(np.abs(u) - t, np.abs(v) - r), np.maximum(np.abs(v) - t, np.abs(u) - r))
+    elif cls == 6:  # diagonal cross
         a, b = (u + v) * 0.7071, (u - v) * 0.7071
-        return np.minimum(np.maximum(np.abs(a) - t, np.abs(b) - r), np.maximum(np.abs(b) - t, np.abs(a) - r))
-    if cls == 7:  # two horizontal bars
-        return np.maximum(np.abs(np.abs(v) - 0.45 * r) - t, np.abs(u) - r)
-    if cls == 8:  # corner "L"
+        field = np.minimum(np.maximum(np.abs(a) - t, np.abs(b) - r), np.maximum(np.abs(b) - t, np.abs(a) - r))
+    elif cls == 7:  # two horizontal bars
+        field = np.maximum(np.abs(np.abs(v) - 0.45 * r) - t, np.abs(u) - r)
+    elif cls == 8:  # corner "L"
         vertical = np.maximum(np.abs(u + 0.6 * r) - t, np.abs(v) - r)
         horizontal = np.maximum(np.abs(v - 0.6 * r - t) - t, np.abs(u) - r)
-        return np.minimum(vertical, horizontal)
-    if cls == 9:  # arc "C" (ring open on the right)
+        field = np.minimum(vertical, horizontal)
+    elif cls == 9:  # arc "C" (ring open on the right)
         ring = np.abs(rho - r) - t
-        return np.where(u > 0.35 * r, np.maximum(ring, 0.45 * r - np.abs(v)), ring)
-    raise ValueError(cls)
+        field = np.where(u > 0.35 * r, np.maximum(ring, 0.45 * r - np.abs(v)), ring)
+    else:
+        raise ValueError(cls)
+    return field
 
 
 def make_shapes(n: int, seed: int, noise: float = 0.15) -> tuple[np.ndarray, np.ndarray]:

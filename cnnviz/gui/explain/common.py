@@ -120,6 +120,7 @@ class ColumnScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         """The content's minimum width plus room for the scroll bar; any height."""
-        inner = self.widget().minimumSizeHint().width() if self.widget() is not None else 0
+        content = self.widget()
+        inner = content.minimumSizeHint().width() if content is not None else 0
         return QSize(inner + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
                      super().minimumSizeHint().height())

@@ -38,6 +38,8 @@ from cnnviz.gui.state import AppState
 class MixCanvas(QWidget):
     """Input channels with one pixel picked, W · x + b = out drawn as grids, and the output maps."""
 
+    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
+
     pixel_picked = Signal(int, int)
     """The user clicked pixel (y, x) of an input channel."""
 
@@ -168,6 +170,8 @@ class MixCanvas(QWidget):
 
 class MixPage(ExplainPage):
     """Settings, the canvas and the explanation of a 1×1 convolution."""
+
+    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)

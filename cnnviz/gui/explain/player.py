@@ -81,6 +81,11 @@ class StepClock(QObject):
             self._timer.stop()
             self.playing_changed.emit(False)
 
+    def jump_to(self, index: int) -> None:
+        """Stop playing and show step ``index``."""
+        self.pause()
+        self.set_index(index)
+
     def toggle(self) -> None:
         """Play or pause (the Space key)."""
         self.pause() if self.playing else self.play()
@@ -141,18 +146,18 @@ class PlayerBar(QWidget):
         for b in (self.btn_reset, self.btn_back, self.btn_play, self.btn_step, self.btn_end):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(b)
-        self.btn_reset.clicked.connect(lambda: (clock.pause(), clock.set_index(-1)))
+        self.btn_reset.clicked.connect(lambda: clock.jump_to(-1))
         self.btn_back.clicked.connect(clock.back)
         self.btn_play.clicked.connect(clock.toggle)
         self.btn_step.clicked.connect(clock.step)
-        self.btn_end.clicked.connect(lambda: (clock.pause(), clock.set_index(clock.count - 1)))
+        self.btn_end.clicked.connect(lambda: clock.jump_to(clock.count - 1))
         self.speed_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, len(SPEEDS) - 1)
         self.slider.setValue(SPEEDS.index(2.0))
         self.slider.setFixedWidth(140)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.slider.valueChanged.connect(lambda i: (clock.set_speed(SPEEDS[i]), self._update()))
+        self.slider.valueChanged.connect(self._on_speed)
         row.addSpacing(12)
         row.addWidget(self.speed_label)
         row.addWidget(self.slider)
@@ -198,6 +203,10 @@ class PlayerBar(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._paint_icons()
         super().changeEvent(event)
+
+    def _on_speed(self, i: int) -> None:
+        self.clock.set_speed(SPEEDS[i])
+        self._update()
 
     def _update(self) -> None:
         self.speed_label.setText(tr("Speed {0}/s").format(f"{self.clock.speed:g}"))

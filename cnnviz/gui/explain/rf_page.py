@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -78,8 +79,9 @@ class RFCanvas(QWidget):
         if s >= 6:
             p.setPen(QPen(QColor("#E0E0E0"), 1))
             for i in range(cells + 1):
-                p.drawLine(ox + i * s, oy, ox + i * s, oy + side)
-                p.drawLine(ox, oy + i * s, ox + side, oy + i * s)
+                # int(): what PySide did with these floats (its int overload truncates)
+                p.drawLine(int(ox + i * s), int(oy), int(ox + i * s), int(oy + side))
+                p.drawLine(int(ox), int(oy + i * s), int(ox + side), int(oy + i * s))
         centre = ox + side / 2
         centre_y = oy + side / 2
         p.setFont(f)
@@ -238,8 +240,11 @@ class RFPage(ExplainPage):
         """The layers in the editor."""
         out = []
         for r in range(self.editor.rowCount()):
-            kind = self.editor.cellWidget(r, 0).currentData()
-            k, s, p, d = (self.editor.cellWidget(r, c).value() for c in range(1, 5))
+            combo = self.editor.cellWidget(r, 0)
+            spins = [self.editor.cellWidget(r, c) for c in range(1, 5)]
+            assert isinstance(combo, QComboBox) and all(isinstance(b, QSpinBox) for b in spins)  # what _append_row put there
+            kind = combo.currentData()
+            k, s, p, d = (b.value() for b in spins if isinstance(b, QSpinBox))
             out.append(LayerSpec(kind, k, s, p, d if kind != "avgpool" else 1))
         return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from cnnviz.core.explain.sliding import ConvAnimation, PoolAnimation, Step
@@ -130,7 +130,7 @@ class SlidingCanvas(QWidget):
             return [tr("Press Space to play, → to step: the window slides left to right, top to bottom.")]
         where = self.where(s)
         if isinstance(self.anim, ConvAnimation):
-            assert s.products is not None
+            assert s.products is not None and s.weights is not None
             prods = s.products.ravel()
             if prods.size <= TERMS_WRITTEN_OUT:
                 terms = " + ".join(
@@ -212,12 +212,14 @@ class SlidingCanvas(QWidget):
             active = step is not None and (conv or step.channel == c)
             self._grid_input(p, QPointF(x0, gy), s, c, never_r, never_c, step if active else None)
             if conv:
+                assert isinstance(anim, ConvAnimation)
                 ky = gy + hp * s + title_h
                 self._title(p, QRectF(x0, ky - title_h, k * s + 6, title_h), tr("Kernel w"), KERNEL)
                 w = anim.weight[step.channel if step else 0, c]
                 self._grid_values(p, QPointF(x0, ky), s, w, "kernel",
                                   lambda yy, xx, c=c: (step.channel if step else 0, c, yy, xx), border=KERNEL)
                 if step is not None:
+                    assert step.products is not None  # a convolution step has its products
                     px = x0 + (k + 1) * s
                     self._title(p, QRectF(px, ky - title_h, k * s + 40, title_h), tr("x·w"), WINDOW)
                     self._grid_values(p, QPointF(px, ky), s, step.products[c], None, None, border=WINDOW)
@@ -353,20 +355,24 @@ class SlidingCanvas(QWidget):
                 return h
         return None
 
-    def mousePressEvent(self, event: object) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.setFocus()
         hit = self._hit(event.position())
         if hit is not None and hit.kind == "output" and self.anim is not None:
             self.jump_requested.emit(self.anim.index_of(*hit.index))
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         hit = self._hit(event.position())
         if hit is None or hit.kind == "output" or self.anim is None:
             return
         if hit.kind == "kernel" and not isinstance(self.anim, ConvAnimation):
             return
-        value = self.anim.x[hit.index] if hit.kind == "input" else self.anim.weight[hit.index]
+        if hit.kind == "input":
+            value = self.anim.x[hit.index]
+        else:
+            assert isinstance(self.anim, ConvAnimation)  # a kernel cell (checked above)
+            value = self.anim.weight[hit.index]
         self.edit_cell(hit, float(value))
 
     def edit_cell(self, hit: _Hit, value: float) -> None:

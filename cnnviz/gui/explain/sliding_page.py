@@ -42,6 +42,8 @@ from cnnviz.gui.state import AppState
 class SlidingPage(ExplainPage):
     """Convolution (``mode='conv'``) or pooling (``mode='pool'``), step by step."""
 
+    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
+
     def __init__(self, state: AppState, mode: str, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.mode = mode
@@ -53,7 +55,7 @@ class SlidingPage(ExplainPage):
         self.canvas = SlidingCanvas()
         self.player = PlayerBar(self.clock)
         self.clock.step_changed.connect(self.canvas.set_step)
-        self.canvas.jump_requested.connect(lambda i: (self.clock.pause(), self.clock.set_index(i)))
+        self.canvas.jump_requested.connect(self.clock.jump_to)
         self.canvas.value_edited.connect(self._on_edit)
         self.canvas.set_zoom(state.zoom)
         state.zoom_changed.connect(self.canvas.set_zoom)
@@ -236,7 +238,8 @@ class SlidingPage(ExplainPage):
         c, h, w = self.x.shape
         self.x = self.example(c, h, w, seed)
         if self.conv:
-            self.weight = example_kernel(*self.weight.shape[:2], self.weight.shape[2], seed + 1)
+            c_out, c_in, f = self.weight.shape[:3]
+            self.weight = example_kernel(c_out, c_in, f, seed + 1)
         self.rebuild(keep_step=True)
 
     def take_image_patch(self) -> None:
@@ -342,6 +345,7 @@ class SlidingPage(ExplainPage):
                          + tr("Σ of C·F·F = {0}·{1}·{1} = {2} products, plus the filter's bias.").format(c, f, c * f * f)
                          + f"</p><p>{tr('Parameters')}: {pc.formula}</p>")
         else:
+            assert isinstance(anim, PoolAnimation)
             parts.append("<p>" + (tr("Max pooling keeps the largest value in each window: no weights to learn.")
                                   if anim.mode == "max" else
                                   tr("Average pooling takes the mean of each window: no weights to learn.")) + "</p>")

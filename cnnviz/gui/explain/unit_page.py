@@ -143,6 +143,7 @@ class UnitCanvas(SlidingCanvas):
             return lines
         n = self.number
         if u.kind == "conv":
+            assert s.products is not None  # a convolution step has its products
             if s.products.size > 12 or len(anim.shown) < u.window.shape[0]:
                 parts = ", ".join(f"Σ ch{self._channel(c)} = {n(v)}" for c, v in enumerate(s.channel_sums))
                 lines[0] = tr("{0} products, summed per channel: {1}").format(s.products.size, parts)
@@ -209,7 +210,7 @@ class UnitPage(ExplainPage):
         state.zoom_changed.connect(self.canvas.set_zoom)
         self.player = PlayerBar(self.clock)
         self.clock.step_changed.connect(self._on_step)
-        self.canvas.jump_requested.connect(lambda i: (self.clock.pause(), self.clock.set_index(i)))
+        self.canvas.jump_requested.connect(self.clock.jump_to)
         animated = QWidget()
         av = QVBoxLayout(animated)
         av.setContentsMargins(0, 0, 0, 0)
@@ -400,7 +401,7 @@ class UnitPage(ExplainPage):
                 self.canvas.set_unit(result, self.anim)
                 self.clock.pause()
                 self.clock.reset(len(self.anim) + len(result.follow), unit_step(self.anim, result))
-                self.views.setCurrentWidget(self.views.widget(1))
+                self.views.setCurrentIndex(1)
         self._show_texts()
 
     def _failed(self, message: str, _details: str = "") -> None:
@@ -462,7 +463,7 @@ class UnitPage(ExplainPage):
                 parts.append(f"<p><b>{text}</b></p>" if i == current else f"<p>{text}</p>")
             parts.append(f"<p><b>{tr('Final value')}: {fmt_real(u.final)}</b> · <span style='color:{ok}'>"
                          + tr("the network computed {0}").format(fmt_real(u.follow[-1].captured)) + "</span></p>")
-        if self.anim is not None and getattr(self.anim, "hidden_channels", 0):
+        if self.anim is not None and getattr(self.anim, "hidden_channels", None):
             parts.append("<p style='font-size:small'>" + tr(
                 "The {0} input channels that add most to this unit are drawn; the other {1} are summed.").format(
                 len(self.anim.shown), self.anim.hidden_channels) + "</p>")

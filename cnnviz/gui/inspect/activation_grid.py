@@ -17,7 +17,7 @@ the rest is reached by dragging or scrolling. Zooming with the wheel turns
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -30,6 +30,9 @@ from cnnviz.gui.inspect.common import BIG_SCALE, ElidedLabel, tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.tile_labels import TileLabels
 from cnnviz.gui.state import AppState
+
+if TYPE_CHECKING:
+    from cnnviz.core.render import Mosaic
 
 #: Channel numbers are drawn only when there are at most this many tiles (and the tiles are wide enough).
 MAX_NUMBERS = 512
@@ -63,7 +66,7 @@ class ActivationGrid(QWidget):
         super().__init__(parent)
         self.state = state
         self.controller = controller
-        self.mosaic: Any = None
+        self.mosaic: Mosaic | None = None
         self.maps: np.ndarray | None = None
         self._rgba: np.ndarray | None = None  # reused between redraws of the same size
         self._fitted: tuple[int, int] | None = None  # mosaic size the view was last fitted to
@@ -156,7 +159,7 @@ class ActivationGrid(QWidget):
         self._relayout.setInterval(80)
         self._relayout.timeout.connect(self._on_resized)
         self._columns = 0
-        self.fit_button.toggled.connect(lambda on: on and self.fit())
+        self.fit_button.toggled.connect(lambda on: self.fit() if on else None)
         self.view.sigRangeChangedManually.connect(lambda *_: self.fit_button.setChecked(False))
         self.cmap_box.currentIndexChanged.connect(lambda _: controller.set_colormap(self.cmap_box.currentData()))
         self.scale_box.currentIndexChanged.connect(lambda _: self.redraw())

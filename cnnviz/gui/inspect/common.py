@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg  # after PySide6, so pyqtgraph uses it
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cnnviz.core.session import TRAINED_LABEL
@@ -89,7 +90,7 @@ class ElidedLabel(QLabel):
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("M…") * 3), hint.height())
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
         self._elide()
 
@@ -135,7 +136,7 @@ class ImageView(pg.GraphicsLayoutWidget):
             self.title.setText(self.title.text, color=self._text_colour())
         super().changeEvent(event)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """Fit the title to the new width."""
         super().resizeEvent(event)
         if hasattr(self, "title"):
@@ -181,7 +182,7 @@ class ImageView(pg.GraphicsLayoutWidget):
             return y, x
         return None
 
-    def _on_click(self, event: object) -> None:
+    def _on_click(self, event: Any) -> None:  # pyqtgraph's MouseClickEvent (untyped)
         if event.button() != Qt.MouseButton.LeftButton:
             return
         hit = self._to_image(event.scenePos())

@@ -208,12 +208,12 @@ class InspectController(QObject):
 
         def connect(job: Job) -> None:
             if on_error is not None:
-                job.sig_error.connect(lambda exc: current() and on_error(exc))
-            job.sig_finished.connect(lambda result: current() and on_done(result))
-            job.sig_failed.connect(lambda msg, details: current() and on_failed(msg, details))
+                job.sig_error.connect(lambda exc: on_error(exc) if current() else None)
+            job.sig_finished.connect(lambda result: on_done(result) if current() else None)
+            job.sig_failed.connect(lambda msg, details: on_failed(msg, details) if current() else None)
             if show_progress:
-                job.sig_progress.connect(lambda f, m: current() and self.progress_changed.emit(f, tr(m)))
-                job.sig_done.connect(lambda: current() and self.progress_changed.emit(-1.0, ""))
+                job.sig_progress.connect(lambda f, m: self.progress_changed.emit(f, tr(m)) if current() else None)
+                job.sig_done.connect(lambda: self.progress_changed.emit(-1.0, "") if current() else None)
             if then is not None:
                 job.sig_done.connect(then)  # after the result was published or the error shown
 
@@ -314,7 +314,7 @@ class InspectController(QObject):
             done,
             failed,
             show_progress=True,
-            on_error=lambda exc: exc is not None and raised.append(exc),
+            on_error=lambda exc: raised.append(exc) if exc is not None else None,
             then=then,
             request=request,
             device=device,

@@ -14,7 +14,7 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.settings_io import atomic_path
 
 
-def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
+def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
     target = Path(path)
     if target.is_dir():
         raise CnnvizError(f"{target} is a folder; give a file name.")
@@ -33,7 +33,7 @@ def save_text(path: str | os.PathLike[str], text: str) -> Path:
 
 def save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
     """Write arrays to an .npz atomically."""
-    return _atomic(path, lambda f: np.savez(f, **arrays))
+    return _atomic(path, lambda f: np.savez(f, **arrays))  # type: ignore[arg-type]  # numpy fears a key "allow_pickle"; keys are layer names
 
 
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> Path:

@@ -157,7 +157,7 @@ def job_load_model(
     loaded = load_model(
         request.name, request.weights, seed=request.seed, model_kwargs=dict(request.model_kwargs),
         trust_pickle=request.trust_pickle, strict=request.strict,
-        progress=lambda f, m="": progress(0.05 + 0.45 * f, m),
+        progress=lambda f, m: progress(0.05 + 0.45 * f, m),
         state_dict=request.state_dict, state_label=request.state_label or TRAINED_LABEL,
     )
     _check(cancel)

@@ -222,7 +222,7 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
         else:
             finish()
         return
-    if same_model:
+    if same_model and image is not None:  # (without an image it returned above)
         job = controller.load_image(image, then=finish)
     else:
         job = controller.load(request, image=image, layer=layer, then=finish)

@@ -350,7 +350,9 @@ class ModelPanel(QWidget):
     def _offer_pretrained(self, available: bool, name: str) -> None:
         """Enable "Pretrained" only for models that have pretrained weights; say so otherwise."""
         i = self.weights_box.findData("pretrained")
-        item = self.weights_box.model().item(i) if i >= 0 else None
+        model = self.weights_box.model()
+        assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+        item = model.item(i) if i >= 0 else None
         if item is None:
             return
         item.setEnabled(available)

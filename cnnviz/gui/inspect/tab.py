@@ -154,7 +154,12 @@ class InspectTab(TabBase):
             act.setStatusTip(tip)
         if window_wide:
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(lambda _=False: (self._to_front(), slot()))
+
+            def to_front_then_slot(_checked: bool = False) -> None:
+                self._to_front()
+                slot()
+
+            act.triggered.connect(to_front_then_slot)
         else:
             act.triggered.connect(lambda _=False: slot())
         self.addAction(act)
@@ -193,9 +198,12 @@ class InspectTab(TabBase):
                     self.act_export_npz, self.act_export_csv, self.act_export_md, None):
             if act is None:
                 host.menu_file.insertSeparator(first) if first else host.menu_file.addSeparator()
-            else:
+            elif first is not None:
                 host.menu_file.insertAction(first, act)
-        for act in (self.act_open_model, self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv, self.act_prev_conv):
+            else:  # what insertAction(None, act) does
+                host.menu_file.addAction(act)
+        for act in (self.act_open_model, self.act_search, self.act_reload, self.act_cancel, None, self.act_next_conv,
+                    self.act_prev_conv):
             host.menu_model.addSeparator() if act is None else host.menu_model.addAction(act)
 
     def _to_front(self) -> None:
@@ -366,9 +374,9 @@ class InspectTab(TabBase):
             if v is not None:
                 split.restoreState(v)
         with contextlib.suppress(TypeError, ValueError):
-            self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))
+            self.side.setCurrentIndex(int(s.value("inspect/side_tab", 0)))  # type: ignore[call-overload]  # QSettings.value() is typed object
         with contextlib.suppress(TypeError, ValueError):
-            self.left.setCurrentIndex(int(s.value("inspect/left_tab", 0)))
+            self.left.setCurrentIndex(int(s.value("inspect/left_tab", 0)))  # type: ignore[call-overload]
 
     # ------------------------------------------------------------ lesson contract
     def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:

@@ -69,6 +69,8 @@ class TrainPlots(QWidget):
     sig_visibility_changed = Signal(str, bool)
     """A run was shown or hidden from the legend (run name, visible)."""
 
+    cursor: pg.InfiniteLine  # the plots' x cursor; it shadows QWidget.cursor() (to rename)
+
     MAX_BINS = 400  # min + max per bin: ~800 points, enough for a plot about 1,000 px wide
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -473,10 +475,10 @@ class TrainPlots(QWidget):
     def _mouse_moved(self, event: tuple[object, ...]) -> None:
         pos = event[0]
         vb = self.loss_plot.getViewBox()
-        if not self.loss_plot.sceneBoundingRect().contains(pos):  # type: ignore[arg-type]
+        if not self.loss_plot.sceneBoundingRect().contains(pos):
             self.cursor.setVisible(False)
             return
-        x = vb.mapSceneToView(pos).x()  # type: ignore[arg-type]
+        x = vb.mapSceneToView(pos).x()
         self.cursor.setPos(x)
         self.cursor.setVisible(True)
         self.readout.setText(self.readout_text(x))

@@ -879,7 +879,7 @@ class TrainTab(TabBase):
                 self.set_setup(setup)
                 self.runs_panel.set_runs(runs)
                 self._show_lesson()
-            self.smoothing.setValue(int(s.value("train/smoothing", 90)))
+            self.smoothing.setValue(int(s.value("train/smoothing", 90)))  # type: ignore[call-overload]  # QSettings.value() is typed object
             self.log_y.setChecked(str(s.value("train/log_y", "false")).lower() == "true")
             self.set_x_axis(str(s.value("train/x_axis", "step")))
             state = s.value("train/splitter")
