@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,7 +129,7 @@ class ModelPanel(QWidget):
         self._layout = lay
 
         self.model_box.activated.connect(self._on_model_box)
-        self.source_box.activated.connect(lambda _i: (self.list_timm(), self._fill_list()))
+        self.source_box.activated.connect(self._on_source_box)
         self.weights_box.activated.connect(self._on_weights_box)
         self.device_box.activated.connect(lambda i: state.set_device(self.device_box.itemData(i)))
         state.model_changed.connect(self._sync)
@@ -168,6 +168,10 @@ class ModelPanel(QWidget):
         if self._timm_listed:
             self.source_box.hide()  # timm is not installed: nothing to filter
 
+    def _on_source_box(self, _index: int) -> None:
+        self.list_timm()
+        self._fill_list()
+
     def list_timm(self) -> None:
         """List timm's models in a worker (its listing imports timm: seconds), once, when first wanted:
         the search is used or the filter asks for them."""
@@ -191,8 +195,9 @@ class ModelPanel(QWidget):
         self._specs = sorted([*self._specs, *extra], key=lambda s: (s.year or 9999, s.family, s.name))
         self._names = [spec.name for spec in self._specs]
         completer = self.search.completer()
-        if completer is not None:
-            completer.model().setStringList(self._names)
+        words = completer.model() if completer is not None else None
+        if isinstance(words, QStringListModel):
+            words.setStringList(self._names)
         if self.source_box.currentData() != "builtin":
             self._fill_list()
 

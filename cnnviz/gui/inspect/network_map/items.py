@@ -134,7 +134,7 @@ class NodeLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         visible = [self.items[i] for i in self.index.meeting(exposed)]
         selected = [i for i in visible if i.selected_look]
         highlight = QPen(self.accent, 3.0)
@@ -235,7 +235,7 @@ class EdgeLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if scale < OVERVIEW_SCALE:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -295,7 +295,7 @@ class LabelLayer(QGraphicsItem):
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if scale * LABEL_PX < MIN_TEXT_PX:
             return
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         painter.setPen(self.color)
         painter.setFont(self.label_font)
         for i in self.index.meeting(exposed):
