@@ -239,7 +239,7 @@ def scan_sources() -> list[Message]:
                 m.files.append(rel)
     if unknown:
         raise SystemExit("cannot tell which context tr() uses in: " + ", ".join(sorted(unknown)))
-    for m in [*ast_messages(sources), *third_party_messages()]:  # lupdate cannot see tr() in f-strings
+    for m in [*ast_messages(sources), *third_party_messages(), *core_messages()]:  # lupdate cannot see tr() in f-strings
         existing = merged.get(m.key)
         if existing is None:
             merged[m.key] = m
@@ -253,6 +253,39 @@ def scan_sources() -> list[Message]:
             existing.files.extend(m.files)
             existing.translation = existing.translation or m.translation
     return list(merged.values())
+
+
+def core_sources() -> list[Path]:
+    """Every Python file of the core and the command line (whose messages the GUI shows translated)."""
+    out: list[Path] = []
+    for folder in ("core", "commands"):
+        out += [p for p in (ROOT / "cnnviz" / folder).rglob("*.py") if "__pycache__" not in p.parts]
+    return sorted(out)
+
+
+def core_messages(sources: Iterable[Path] | None = None) -> list[Message]:
+    """Every ``msg("literal", ...)`` of core and the commands, under ``cnnviz.core.messages.CONTEXT``.
+
+    A ``msg`` whose template is not a literal cannot be translated: that is reported, not skipped.
+    """
+    sys.path.insert(0, str(ROOT))
+    from cnnviz.core.messages import CONTEXT
+
+    out: list[Message] = []
+    bad: list[str] = []
+    for path in sources if sources is not None else core_sources():
+        rel = path.resolve().relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "msg":
+                first = call.args[0] if call.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    out.append(Message(CONTEXT, first.value, files=[rel]))
+                else:
+                    bad.append(f"{rel}:{call.lineno}")
+    if bad:
+        raise SystemExit("msg() needs a literal template (the translation is looked up by it): " + ", ".join(bad))
+    return out
 
 
 def third_party_messages() -> list[Message]:

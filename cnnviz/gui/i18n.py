@@ -17,6 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cnnviz.core.messages import CONTEXT as MESSAGE_CONTEXT
+from cnnviz.core.messages import Text, message_of
+
 #: Language code -> its name in that language (menus show endonyms).
 LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文（简体）"}
 DEFAULT_LANGUAGE = "en"
@@ -94,3 +97,27 @@ def set_language(app: QCoreApplication | None, lang: str) -> bool:
         QLocale.setDefault(_original_locale)
     _current = lang if ok else DEFAULT_LANGUAGE
     return ok
+
+
+def translate_message(text: str) -> str:
+    """``text`` in the interface language: a core :class:`~cnnviz.core.messages.Text` is looked up
+    by its template and filled with its (recursively translated) values; any other string is returned as is.
+
+    A translation whose fields do not match the English template falls back to the English text:
+    a translator's slip never hides a message.
+    """
+    if not isinstance(text, Text):
+        return text
+    template = QCoreApplication.translate(MESSAGE_CONTEXT, text.template)
+    if not text.values:
+        return template
+    values = {k: translate_message(v) if isinstance(v, Text) else v for k, v in text.values.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
+
+
+def error_text(error: BaseException) -> str:
+    """What a user-caused error says, in the interface language (core errors made with ``msg`` are translated)."""
+    return translate_message(message_of(error))

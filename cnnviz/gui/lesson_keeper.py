@@ -38,6 +38,7 @@ from cnnviz.core.lesson_file import (
     with_suffix,
     write_lesson,
 )
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.settings_file import settings
 from cnnviz.gui.tab_set import tab_titles
 
@@ -163,7 +164,7 @@ class LessonKeeper:
         try:
             lesson = read_lesson(path)
         except LessonFileError as exc:
-            state.show_error(tr("Open lesson"), str(exc))
+            state.show_error(tr("Open lesson"), error_text(exc))
             return False
         running = window.tabset.running()
         if not window.presentation.confirm_stop(

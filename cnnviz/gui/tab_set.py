@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTabWidget, QToolBar, QVBoxLayout
 
 from cnnviz.core.logs import log_exception
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.settings_file import settings
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
@@ -167,7 +168,7 @@ class TabSet:
             try:
                 tab.apply_lesson_state(value, attachments)
             except CnnvizError as exc:  # a damaged part: the others still open
-                failed[key] = str(exc)
+                failed[key] = error_text(exc)
             except Exception as exc:
                 failed[key] = f"{type(exc).__name__}: {exc}"
                 log_exception(f"applying the lesson state of the {key} tab failed", exc)

@@ -12,10 +12,16 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.progress import Cancelled, CancelToken
+from cnnviz.gui.i18n import error_text
+
+
+def tr(text: str) -> str:
+    """Translate a worker message."""
+    return QCoreApplication.translate("Workers", text)
 
 
 class Job(QObject):
@@ -70,16 +76,16 @@ def _run(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
         job.sig_cancelled.emit()
     except CnnvizError as exc:
         job.sig_error.emit(exc)
-        job.sig_failed.emit(str(exc), "")
+        job.sig_failed.emit(error_text(exc), "")  # translating is thread-safe: it only reads the translators
     except MemoryError:
         job.sig_error.emit(None)
-        job.sig_failed.emit("Out of memory: try a smaller image, model or batch.", "")
+        job.sig_failed.emit(tr("Out of memory: try a smaller image, model or batch."), "")
     except Exception as exc:  # a bug: log it, report it, keep the app alive
         from cnnviz.core.logs import log_exception
 
         details = log_exception(f"background job {getattr(fn, '__name__', fn)} failed", exc)
         job.sig_error.emit(None)
-        job.sig_failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}", details)
+        job.sig_failed.emit(tr("Unexpected error ({0}): {1}").format(type(exc).__name__, exc), details)
     else:
         if job.token.cancelled:
             job.sig_cancelled.emit()

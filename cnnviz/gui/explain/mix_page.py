@@ -32,6 +32,7 @@ from cnnviz.gui.explain.common import (
     tr,
 )
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
 
 
@@ -246,7 +247,7 @@ class MixPage(ExplainPage):
         try:
             self.canvas.set_data(self.x, self.weight, self.bias, self.pixel)
         except CnnvizError as exc:
-            self.text.setText(str(exc))
+            self.text.setText(error_text(exc))
             return
         mix = self.canvas.mix
         assert mix is not None

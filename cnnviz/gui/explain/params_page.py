@@ -22,6 +22,7 @@ from cnnviz.gui import theme
 from cnnviz.gui.explain.common import big_label, spin, tr
 from cnnviz.gui.explain.sources import current_conv
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
 
 
@@ -119,7 +120,7 @@ class ParamsPage(ExplainPage):
         try:
             pc = count_layer(found)
         except CnnvizError as exc:
-            self.state.show_status(str(exc), 5000)
+            self.state.show_status(error_text(exc), 5000)
             return
         for box, v in ((self.sp_f, pc.kernel), (self.sp_cin, pc.c_in), (self.sp_cout, pc.c_out),
                        (self.sp_groups, pc.groups)):
@@ -140,7 +141,7 @@ class ParamsPage(ExplainPage):
                             self.sp_groups.value())
         except CnnvizError as exc:
             self.formula.setText("")
-            self.worked.setText(f"<p style='color:{theme.css(theme.semantic_color('error'))}'>{exc}</p>")
+            self.worked.setText(f"<p style='color:{theme.css(theme.semantic_color('error'))}'>{error_text(exc)}</p>")
             return
         self.source.setText(tr("Layer: {0}").format(self._source_name) if self._source_name else "")
         self.formula.setText(pc.formula)

@@ -34,6 +34,7 @@ from cnnviz.core.explain import (
 from cnnviz.gui import theme
 from cnnviz.gui.explain.common import INK, LAYER_COLORS, ColumnScroll, big_label, fmt, spin, tr
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
 
 DEFAULT_STACK = [("conv", 3, 1, 1, 1)] * 3
@@ -321,7 +322,7 @@ class RFPage(ExplainPage):
                 rows = rf_growth(self.stack(), input_size=self.sp_input.value())
                 self.status.setText("")
             except CnnvizError as exc:
-                self.status.setText(f"<span style='color:{theme.css(theme.semantic_color('error'))}'>{exc}</span>")
+                self.status.setText(f"<span style='color:{theme.css(theme.semantic_color('error'))}'>{error_text(exc)}</span>")
                 rows = rf_growth(self.stack())
         self.canvas.set_rows(rows)
         self.table.setRowCount(len(rows))

@@ -36,6 +36,7 @@ from cnnviz.gui.explain.player import SPEEDS, PlayerBar, StepClock
 from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
 from cnnviz.gui.explain.sources import conv_weights, first_conv, image_patch
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
 
 
@@ -247,7 +248,7 @@ class SlidingPage(ExplainPage):
         try:
             patch = image_patch(self.state.image, self.x.shape)
         except CnnvizError as exc:
-            self.state.show_status(str(exc), 5000)
+            self.state.show_status(error_text(exc), 5000)
             return
         self.x = patch
         self.state.show_status(tr("Input: the {0}×{1} patch at the image centre, as the model sees it (rounded)")
@@ -264,7 +265,7 @@ class SlidingPage(ExplainPage):
         try:
             w, b = conv_weights(session, found)
         except CnnvizError as exc:
-            self.state.show_status(str(exc), 5000)
+            self.state.show_status(error_text(exc), 5000)
             return
         name = found.key
         k = min(int(w.shape[2]), self.sp_f.maximum())
@@ -308,9 +309,9 @@ class SlidingPage(ExplainPage):
         try:
             anim = self.animation()
         except CnnvizError as exc:
-            self.canvas.set_animation(None, str(exc))
+            self.canvas.set_animation(None, error_text(exc))
             self.clock.reset(0)
-            self._error = str(exc)
+            self._error = error_text(exc)
             self._update_formula()
             return
         self._error = ""

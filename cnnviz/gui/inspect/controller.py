@@ -28,6 +28,7 @@ from cnnviz.core.session import (
     ModelSession,
     UnitSelection,
 )
+from cnnviz.gui.i18n import translate_message
 from cnnviz.gui.inspect.common import weights_text
 from cnnviz.gui.inspect.jobs import (
     ImageInput,
@@ -408,7 +409,7 @@ class InspectController(QObject):
                 return  # the model changed meanwhile; its own load ran the image
             self.image_source = source
             for note in getattr(raw, "notes", ()):
-                self.state.show_status(note, 8000)
+                self.state.show_status(translate_message(note), 8000)
             self._publish(self.state.model, raw, prepared, fwd, None)
 
         def failed(message: str, details: str = "") -> None:

@@ -44,6 +44,7 @@ import numpy as np
 from cnnviz.core.errors import CnnvizError, shorten
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest, UnitSelection
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.jobs import ImageInput
 from cnnviz.gui.inspect.side_panels import apply_panel_lesson_states, panel_lesson_states
@@ -288,7 +289,7 @@ def _image_input(lesson: dict[str, Any], problems: list[str]) -> ImageInput | No
         try:
             p = sample_path(str(sample))
         except CnnvizError as exc:
-            problems.append(str(exc))
+            problems.append(error_text(exc))
             return None
         return ImageInput(path=str(p), label=p.name)
     return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from cnnviz.core.errors import ModelError
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
@@ -106,7 +107,7 @@ def open_model_file(
         try:
             classes, factories = module_names(path)
         except ModelError as exc:
-            state.show_error(tr("Could not open {0}").format(Path(path).name), str(exc))
+            state.show_error(tr("Could not open {0}").format(Path(path).name), error_text(exc))
             return ""
         # The model is usually the last class, defined after the blocks it is built from.
         attr = choose(parent, path, classes + factories, max(0, len(classes) - 1))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect import lesson
 from cnnviz.gui.inspect.activation_grid import ActivationGrid
 from cnnviz.gui.inspect.channel_view import ChannelView
@@ -231,7 +232,7 @@ class InspectTab(TabBase):
 
             self.state.set_device(str(resolve_device(device)))
         except Exception as exc:  # noqa: BLE001 (a CnnvizError: say it, keep the CPU)
-            self.state.show_error(tr("Device"), str(exc))
+            self.state.show_error(tr("Device"), error_text(exc))
         if mem.get("colormap"):
             self.controller.set_colormap(mem["colormap"])
         if mem.get("scale") or mem.get("sort"):
@@ -312,7 +313,7 @@ class InspectTab(TabBase):
         try:
             out = fn()
         except CnnvizError as exc:
-            self.state.show_error(tr("Export failed"), str(exc))
+            self.state.show_error(tr("Export failed"), error_text(exc))
             return None
         self.state.show_status(tr("Saved {0}").format(out), 5000)
         return out

@@ -31,6 +31,7 @@ from cnnviz.core.playground import (
     list_optimizers,
     suggested_hyperparams,
 )
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.playground.animation import SPEEDS
 from cnnviz.gui.playground.controller import (
     DEFAULT_SURFACE,
@@ -212,7 +213,7 @@ class PlaygroundTab(TabBase):
         try:
             surface = self.surface.spec.resolve(params)
         except CnnvizError as exc:
-            self._show_inline_error(str(exc))
+            self._show_inline_error(error_text(exc))
             return
         self.controller.set_surface(surface, start=self.start, steps=self.steps)
         self._update_analysis()
@@ -251,7 +252,7 @@ class PlaygroundTab(TabBase):
         try:
             self.lr_panel.set_analysis(analyze_surface(self.surface, lr))
         except (CnnvizError, ValueError, RuntimeError) as exc:  # a degenerate Hessian
-            self._show_inline_error(str(exc))
+            self._show_inline_error(error_text(exc))
 
     def _on_scrub(self, value: int) -> None:
         self.clock.pause()

@@ -29,6 +29,7 @@ from cnnviz.core.training.metrics import DIVERGED, FAILED, FINISHED, RUNNING, ST
 from cnnviz.core.training.optimizers import get_optimizer, list_optimizers
 from cnnviz.core.training.schedules import get_schedule, list_schedules
 from cnnviz.gui import theme
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.train.plots import PALETTE
 
 #: How each run status is coloured (theme.semantic_color picks the shade for light or dark backgrounds).
@@ -213,7 +214,7 @@ class RunForm(QWidget):
         try:
             config = self.current()
         except ConfigError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self._show_error("")
         self._config = config

@@ -54,6 +54,7 @@ from cnnviz.core.training.metrics import (
     write_metrics_csv,
 )
 from cnnviz.core.training.presets import Preset, get_preset, list_presets
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
 from cnnviz.gui.train.plots import PALETTE, X_AXES, TrainPlots
@@ -501,7 +502,7 @@ class TrainTab(TabBase):
             setup = self.setup_from_controls()
             trainer = Trainer(setup, list(self.runs_panel.runs))
         except CnnvizError as exc:
-            self.state.show_error(tr("Cannot start training"), str(exc))
+            self.state.show_error(tr("Cannot start training"), error_text(exc))
             return
         self._session = None
         self._show_runs(trainer.configs)
@@ -543,7 +544,7 @@ class TrainTab(TabBase):
             setup = replace(s.setup, epochs=self.epochs.value(), device=self.device.currentData())
             trainer = Trainer(setup, s.runs, log=s.log, data=s.data, resume_from=checkpoint)
         except CnnvizError as exc:
-            self.state.show_error(tr("Cannot continue training"), str(exc))
+            self.state.show_error(tr("Cannot continue training"), error_text(exc))
             return
         self._launch(trainer)
 
@@ -674,7 +675,7 @@ class TrainTab(TabBase):
         try:
             write_metrics_csv(log, path)
         except OSError as exc:
-            self.state.show_error(tr("Cannot write the CSV"), str(exc))
+            self.state.show_error(tr("Cannot write the CSV"), error_text(exc))
             return None
         if self.is_running() and self.trainer is not None:
             self.trainer.add_csv_export(path)
@@ -704,7 +705,7 @@ class TrainTab(TabBase):
         try:
             paths = self.trainer.save_state_dicts(folder)
         except (OSError, CnnvizError) as exc:
-            self.state.show_error(tr("Cannot save the weights"), str(exc))
+            self.state.show_error(tr("Cannot save the weights"), error_text(exc))
             return []
         self.state.show_status(tr("{0} state_dict files written to {1}").format(len(paths), folder))
         return [str(p) for p in paths]
@@ -719,7 +720,7 @@ class TrainTab(TabBase):
         try:
             sd = t.state_dict(name)
         except CnnvizError as exc:
-            self.state.show_error(tr("Cannot open in Inspect"), str(exc))
+            self.state.show_error(tr("Cannot open in Inspect"), error_text(exc))
             return
         classes = t.data.class_names if t.data is not None else None
         self.state.open_in_inspect.emit(ModelRequest(

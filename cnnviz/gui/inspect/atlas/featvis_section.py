@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.atlas.widgets import (
     NOTE_STYLE,
     ProgressLine,
@@ -226,7 +227,7 @@ class FeatVisSection(QWidget):
             settings = preset(self.preset_box.currentData(), steps=self.steps.value(), lr=self.lr.value(),
                               seed=self.seed.value(), size=None if crop == (size, size) else (size, size))
         except CnnvizError as exc:
-            show_message(self.message, str(exc))
+            show_message(self.message, error_text(exc))
             return
         self._target_text = describe_target(target, session)
         self.result_label.setText("")

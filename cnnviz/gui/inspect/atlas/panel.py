@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolBox, QVBoxLayout, QWidget
 
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.atlas.controller import AtlasController
 from cnnviz.gui.inspect.atlas.exemplars_section import ExemplarsSection
 from cnnviz.gui.inspect.atlas.featvis_section import FeatVisSection
@@ -215,7 +216,7 @@ class AtlasPanel(QWidget):
             try:
                 choice = SourceChoice.from_dict(d["dataset"])
             except CnnvizError as exc:
-                problems.append(str(exc))
+                problems.append(error_text(exc))
                 return
             if choice.kind == "folder" and not Path(choice.name).is_dir():
                 problems.append(tr("The exemplar image folder {0} was not found.").format(choice.name))

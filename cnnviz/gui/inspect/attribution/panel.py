@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.attribution.controller import AttributionController, spatial_layers
 from cnnviz.gui.inspect.attribution.tiles import (
     SIGNED_COLORMAP,
@@ -551,7 +552,7 @@ class AttributionPanel(QWidget):
                 lines.append(reasons.pop())
             else:
                 for name, exc in answer.errors.items():
-                    lines.append(f"{method_label(name)}: {exc}")
+                    lines.append(f"{method_label(name)}: {error_text(exc)}")
         self.message.setText("\n".join(lines))
         self.message.setVisible(bool(lines))
 
@@ -636,7 +637,7 @@ class AttributionPanel(QWidget):
         try:
             out = fn()
         except CnnvizError as exc:
-            self.state.show_error(tr("Export failed"), str(exc))
+            self.state.show_error(tr("Export failed"), error_text(exc))
             return None
         self.state.show_status(tr("Saved {0}").format(out), 5000)
         return out

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.graph import GraphNode, NetworkGraph
+from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.common import tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.network_map.jobs import MapOptions, MapResult, job_map
@@ -371,7 +372,7 @@ class NetworkMapPanel(QWidget):
                     Path(tmp).write_text(to_svg(result.graph, result.layout, color_by=self.color_by),
                                          encoding="utf-8")
         except (CnnvizError, OSError) as exc:
-            self.state.show_error(tr("Export failed"), str(exc))
+            self.state.show_error(tr("Export failed"), error_text(exc))
             return None
         self.state.show_status(tr("Saved {0}").format(path), 5000)
         return path
