@@ -22,8 +22,9 @@ def _explain(make_main_window, size: tuple[int, int], **options):
 
 def _fake_timeline(page) -> None:
     """The real architectures and texts with made-up numbers (computing them takes ~9 s); layout tests only."""
-    from cnnviz.core.explain import TIMELINE, TimelineRow
+    from cnnviz.core.explain import TimelineRow, timeline_entries
 
+    TIMELINE = timeline_entries()
     page._done([TimelineRow(e.model, e.label, 1998 + i, 8, 8, 10**6 * (i + 1), 10**6 * (i + 1), 10**9, 70.0,
                             (3, 224, 224), e.introduced, "") for i, e in enumerate(TIMELINE)])
 
@@ -110,8 +111,9 @@ def test_the_default_pooling_example_teaches_something(make_main_window) -> None
 
 
 def test_timeline_shows_all_nine_rows_in_chinese_at_1280x800(make_main_window, qtbot) -> None:
-    from cnnviz.core.explain import TIMELINE
+    from cnnviz.core.explain import timeline_entries
 
+    TIMELINE = timeline_entries()
     window, tab = _explain(make_main_window, (1280, 800), lang="zh")
     page = tab.pages["timeline"]
     _fake_timeline(page)

@@ -307,7 +307,7 @@ class Driver:
         self.qtbot.waitUntil(condition, timeout=int(timeout_s * 1000))
 
     def _track_model(self, session: Any) -> None:
-        model = getattr(session, "model", None)
+        model = session.loaded.model if session is not None else None
         if model is not None and not any(r() is model for r in self.models_seen):
             self.models_seen.append(weakref.ref(model))
 
@@ -539,7 +539,7 @@ def _known_timers(driver: Driver) -> dict[str, QTimer]:
     """The app's own timers by name, including those outside the window's object tree."""
     w = driver.window
     timers = {
-        "_memory_timer": w._memory_timer,
+        "_memory_timer": w.status.timer,
         "inspect.controller._cam_timer": driver.inspect.controller._cam_timer,
         "train.timer": driver.train.timer,
         "playground.controller.debounce": driver.playground.controller.debounce,
