@@ -32,12 +32,20 @@ from cnnviz.gui import theme
 from cnnviz.gui.train.plots import PALETTE
 
 #: How each run status is coloured (theme.semantic_color picks the shade for light or dark backgrounds).
-STATUS_KINDS = {DIVERGED: "error", FAILED: "error", FINISHED: "ok", STOPPED: "stopped", RUNNING: "info"}
+STATUS_KINDS = {DIVERGED: "error", FAILED: "error", FINISHED: "ok", STOPPED: "stopped", RUNNING: "info",
+                "paused": "warning"}
 
 
 def tr(text: str) -> str:
     """Translate a run-panel string."""
     return QCoreApplication.translate("TrainRuns", text)
+
+
+def _status_text(status: str) -> str:
+    """A run state in the interface language (``paused`` is the tab's word for a held running run)."""
+    if status == "paused":
+        return tr("paused")
+    return tr(status) if status else ""
 
 
 def _swatch(color: str) -> QIcon:
@@ -394,7 +402,7 @@ class RunsPanel(QWidget):
         item = self.table.item(row, 2)
         if item is None:
             return
-        item.setText(tr(status) if status else "")
+        item.setText(_status_text(status))
         kind = STATUS_KINDS.get(status)
         if kind is None:
             item.setData(Qt.ItemDataRole.ForegroundRole, None)  # the palette's text colour
