@@ -8,8 +8,17 @@ projector at 100 % and a 1920×1080 screen at 200 % zoom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def tr(text: str) -> str:
@@ -49,13 +58,38 @@ def view_column(toolbar: QWidget, views: QWidget) -> QWidget:
     return right
 
 
-def columns(left: QWidget, right: QWidget) -> QSplitter:
+class Columns(QSplitter):
+    """Left and right side by side; the left keeps its preferred width (at most 40 %) until the user drags."""
+
+    def __init__(self, left: QWidget, right: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setChildrenCollapsible(False)
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.user_sized = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_: object) -> None:
+        self.user_sized = True
+
+    def restoreState(self, state: QByteArray) -> bool:  # noqa: N802 (Qt naming)
+        self.user_sized = super().restoreState(state)
+        return self.user_sized
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if not self.user_sized and self.count() == 2:
+            width = self.width() - self.handleWidth()
+            left = self.widget(0)
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # the setup's vertical one
+            wanted = max(left.minimumSizeHint().width(), min(left.sizeHint().width() + bar, int(0.4 * width)))
+            self.blockSignals(True)
+            self.setSizes([wanted, max(0, width - wanted)])
+            self.blockSignals(False)
+
+
+def columns(left: QWidget, right: QWidget) -> Columns:
     """Left and right side by side; the right one takes the extra width."""
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.setChildrenCollapsible(False)
-    splitter.addWidget(left)
-    splitter.addWidget(right)
-    splitter.setStretchFactor(0, 0)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes([460, 1100])
-    return splitter
+    return Columns(left, right)

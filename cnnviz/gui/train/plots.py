@@ -103,6 +103,10 @@ class TrainPlots(QWidget):
         self.loss_plot.addItem(self.cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
 
+        self._lay_out()
+        self._label_x_axes()
+
+    def _lay_out(self) -> None:
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -120,7 +124,6 @@ class TrainPlots(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.readout)
         box.addLayout(grid, 1)
-        self._label_x_axes()
 
     # ------------------------------------------------------------ set-up
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:

@@ -71,6 +71,19 @@ class RunForm(QWidget):
         self.language = language
         self._loading = False
         self.valid = True
+        self._build_fields(language)
+        self._lay_out()
+        self.name.textEdited.connect(self._edited)
+        self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
+        self.batch.valueChanged.connect(self._edited)
+        self.schedule.currentIndexChanged.connect(self._edited)
+        self.batch_norm.toggled.connect(self._edited)
+        self.dropout.valueChanged.connect(self._edited)
+        self._config = RunConfig("run")
+        self.set_model_switches(False, False)
+        self.refresh_colors()
+
+    def _build_fields(self, language: str) -> None:
         self.name = QLineEdit()
         self.name.setToolTip(tr("The run's name in the legend and in the CSV."))
         self.optimizer = QComboBox()
@@ -106,6 +119,7 @@ class RunForm(QWidget):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("Name"), self.name)
@@ -126,16 +140,6 @@ class RunForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(form)
         box.addWidget(self.error)
-
-        self.name.textEdited.connect(self._edited)
-        self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
-        self.batch.valueChanged.connect(self._edited)
-        self.schedule.currentIndexChanged.connect(self._edited)
-        self.batch_norm.toggled.connect(self._edited)
-        self.dropout.valueChanged.connect(self._edited)
-        self._config = RunConfig("run")
-        self.set_model_switches(False, False)
-        self.refresh_colors()
 
     def refresh_colors(self) -> None:
         """Colour the error text for the current theme (call again after a theme switch)."""
