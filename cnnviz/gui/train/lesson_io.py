@@ -82,8 +82,7 @@ def apply(tab: TrainTab, state: dict[str, Any], attachments: Attachments | None 
     session = parts.session
     tab.show_runs(session.runs if session is not None else parts.runs)
     if session is not None:
-        tab.plots.pull(session.log)
-        tab.plots.redraw(full=True)
+        tab.views.pull(session.log, full=True)
         tab.runs_panel.set_statuses(session.log.statuses())
         done = session.epochs_done()
         tab.progress.setValue(int(1000 * min(1.0, sum(done.values()) / max(1, len(done) * session.setup.epochs))))
@@ -95,7 +94,7 @@ def apply(tab: TrainTab, state: dict[str, Any], attachments: Attachments | None 
         tab.status.setText(tr("Lesson opened."))
     for name in parts.hidden:
         tab.runs_panel.set_checked(name, False)
-        tab.plots.set_run_visible(name, False)
+        tab.views.set_run_visible(name, False)
     tab.update_buttons()
 
 

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QTabWidget,
     QVBoxLayout,
 )
 
@@ -33,9 +32,10 @@ from cnnviz.gui.train.controller import TrainController
 from cnnviz.gui.train.controls import PlotBar, RunControls
 from cnnviz.gui.train.layout import columns, setup_column, view_column
 from cnnviz.gui.train.lesson_bar import LessonBar
-from cnnviz.gui.train.plots import PALETTE, TrainPlots
+from cnnviz.gui.train.plots import PALETTE
 from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.train.setup_form import TRAIN_MODELS, SetupForm, builder_takes
+from cnnviz.gui.train.views import SHARPNESS, TrainViews
 
 DEFAULT_PRESET = "optimizers"
 DEFAULT_RUNS = ("SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam")  # every run the lesson text names
@@ -83,15 +83,13 @@ class TrainTab(TabBase):
         self.runs_panel = RunsPanel(language=language)
         self.controls = RunControls()
         self.plot_bar = PlotBar()
-        self.plots = TrainPlots()
+        self.views = TrainViews(language)
+        self.plots = self.views.plots
         for owner, names in ((self.setup_form, _FORM_FIELDS), (self.controls, _CONTROL_FIELDS),
                              (self.plot_bar, _BAR_FIELDS), (self.lesson_bar, _LESSON_FIELDS)):
             for name in names:
                 setattr(self, name, getattr(owner, name))
         left, self.setup_scroll = setup_column(self.lesson_bar, self.setup_form, self.runs_panel, self.controls)
-        self.views = QTabWidget()
-        self.views.setDocumentMode(True)
-        self.views.addTab(self.plots, tr("Curves"))
         self.splitter = columns(left, view_column(self.plot_bar, self.views))
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
@@ -124,7 +122,8 @@ class TrainTab(TabBase):
         form.sig_model_changed.connect(self._model_changed)
         self.runs_panel.sig_runs_changed.connect(self._runs_changed)
         self.runs_panel.form.sig_validity.connect(lambda _ok: self.update_buttons())
-        self.runs_panel.sig_visibility_changed.connect(self.plots.set_run_visible)
+        self.runs_panel.sig_visibility_changed.connect(self.views.set_run_visible)
+        self.views.sharpness.sig_open_playground.connect(lambda: self.state.open_tab.emit("playground"))
         self.plots.sig_visibility_changed.connect(self.runs_panel.set_checked)
         self.state.language_changed.connect(self._language_changed)
         self.state.theme_changed.connect(lambda _t: self.runs_panel.refresh_colors())
@@ -169,6 +168,8 @@ class TrainTab(TabBase):
         self.set_setup(setup)
         self.runs_panel.set_runs(runs)
         self.set_x_axis(preset.x_axis)
+        if setup.sharpness_every:  # the edge-of-stability lesson is about this plot
+            self.views.show_page(SHARPNESS)
 
     def set_x_axis(self, axis: str) -> None:
         """Count the plots' x axis in ``step``, ``epoch`` or ``samples``."""
@@ -196,10 +197,7 @@ class TrainTab(TabBase):
 
     def _runs_changed(self) -> None:
         if not self.is_running():
-            self.plots.set_runs(list(zip([r.name for r in self.runs_panel.runs], self.runs_panel.colors,
-                                         strict=True)))
-            for r in self.runs_panel.runs:
-                self.plots.set_run_visible(r.name, self.runs_panel.visible(r.name))
+            self.show_runs(self.runs_panel.runs)
         self.update_buttons()
 
     # ------------------------------------------------------------ training
@@ -231,9 +229,9 @@ class TrainTab(TabBase):
     def show_runs(self, runs: list[RunConfig]) -> None:
         """Empty plot series for ``runs`` in their table colours."""
         colors = dict(zip([r.name for r in self.runs_panel.runs], self.runs_panel.colors, strict=True))
-        self.plots.set_runs([(r.name, colors.get(r.name, PALETTE[i % len(PALETTE)])) for i, r in enumerate(runs)])
+        self.views.set_runs([(r.name, colors.get(r.name, PALETTE[i % len(PALETTE)])) for i, r in enumerate(runs)])
         for r in runs:
-            self.plots.set_run_visible(r.name, self.runs_panel.visible(r.name))
+            self.views.set_run_visible(r.name, self.runs_panel.visible(r.name))
 
     def can_continue(self) -> bool:
         """True when the last (or restored) training has runs that can train on to the set epochs."""
@@ -271,8 +269,7 @@ class TrainTab(TabBase):
         log = self.controller.log
         if log is None:
             return
-        if self.plots.pull(log):
-            self.plots.redraw()
+        self.views.pull(log)
         self.runs_panel.set_statuses(self.controller.statuses())
         self.update_buttons()
 
@@ -315,8 +312,7 @@ class TrainTab(TabBase):
         if t is None or not self.controller.adopt(t, live.get("snapshots")):
             self._language_changed(self.state.language)
             return
-        self.plots.pull(t.log)
-        self.plots.redraw(full=True)
+        self.views.pull(t.log, full=True)
         self.runs_panel.set_statuses(t.log.statuses())
         self._show_outcome()
         self.update_buttons()

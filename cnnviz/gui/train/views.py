@@ -1,0 +1,64 @@
+"""The Train tab's views, one page each: live curves, sharpness, loss landscape, learning-rate sweeps.
+
+The first three show the runs of the current training (they get the same
+run list, visibility and metrics); the sweep page runs its own jobs in
+worker processes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from cnnviz.core.training.metrics import MetricsLog
+from cnnviz.gui.train.plots import TrainPlots
+from cnnviz.gui.train.sharpness_view import SharpnessView
+
+CURVES, SHARPNESS, LANDSCAPE, SWEEP = "curves", "sharpness", "landscape", "sweep"
+
+
+def tr(text: str) -> str:
+    """Translate a Train-tab string."""
+    return QCoreApplication.translate("TrainTab", text)
+
+
+class TrainViews(QTabWidget):
+    """Pages over the plots area; :meth:`pull` feeds the training's metrics to the pages that show them."""
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.plots = TrainPlots()
+        self.sharpness = SharpnessView(language)
+        self.pages: dict[str, QWidget] = {}
+        self.add_page(CURVES, self.plots, tr("Curves"))
+        self.add_page(SHARPNESS, self.sharpness, QCoreApplication.translate("TrainSharpness", "Sharpness"))
+
+    def add_page(self, key: str, widget: QWidget, title: str) -> None:
+        """Add a page under ``key``."""
+        self.pages[key] = widget
+        self.addTab(widget, title)
+
+    def show_page(self, key: str) -> None:
+        """Bring the page ``key`` to the front."""
+        self.setCurrentWidget(self.pages[key])
+
+    def current_page(self) -> str:
+        """The key of the page in front."""
+        return next(k for k, w in self.pages.items() if w is self.currentWidget())
+
+    def set_runs(self, runs: list[tuple[str, str]]) -> None:
+        """Empty series for ``(name, colour)`` pairs on every page that shows runs."""
+        self.plots.set_runs(runs)
+        self.sharpness.set_runs(runs)
+
+    def set_run_visible(self, name: str, visible: bool) -> None:
+        """Show or hide one run on every page."""
+        self.plots.set_run_visible(name, visible)
+        self.sharpness.set_run_visible(name, visible)
+
+    def pull(self, log: MetricsLog, full: bool = False) -> None:
+        """Copy what ``log`` gained into the pages (bounded cost: called 10 times a second)."""
+        if self.plots.pull(log) or full:
+            self.plots.redraw(full=full)
+        self.sharpness.pull(log)
