@@ -83,7 +83,8 @@ class TrainTab(TabBase):
         self.runs_panel = RunsPanel(language=language)
         self.controls = RunControls()
         self.plot_bar = PlotBar()
-        self.views = TrainViews(language)
+        c = self.controller
+        self.views = TrainViews(language, lambda: (c.trainer if c.has_weights else None, c.snapshots))
         self.plots = self.views.plots
         for owner, names in ((self.setup_form, _FORM_FIELDS), (self.controls, _CONTROL_FIELDS),
                              (self.plot_bar, _BAR_FIELDS), (self.lesson_bar, _LESSON_FIELDS)):
@@ -207,7 +208,7 @@ class TrainTab(TabBase):
 
     def is_busy(self) -> bool:
         """Screenshot mode waits while training runs."""
-        return self.is_running()
+        return self.is_running() or self.views.is_busy()
 
     def start(self) -> None:
         """Train every run from the same initial weights, in a worker thread."""
@@ -330,6 +331,7 @@ class TrainTab(TabBase):
             b.setEnabled(has)
         self.export_csv_button.setEnabled(self.controller.log is not None)  # also while training: kept up to date
         self.setup_form.set_running(running)
+        self.views.set_training(running)
         self.lesson_button.setEnabled(not running)
 
     # ------------------------------------------------------------ exports
@@ -388,6 +390,7 @@ class TrainTab(TabBase):
 
     def shutdown(self) -> None:
         """Window closing: stop the worker and wait for it (at most 2 s)."""
+        self.views.shutdown()
         self.controller.shutdown()
 
 

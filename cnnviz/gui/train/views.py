@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cnnviz.core.training.metrics import MetricsLog
+from cnnviz.gui.train.landscape_view import LandscapeView, Source
 from cnnviz.gui.train.plots import TrainPlots
 from cnnviz.gui.train.sharpness_view import SharpnessView
 
@@ -25,14 +26,17 @@ def tr(text: str) -> str:
 class TrainViews(QTabWidget):
     """Pages over the plots area; :meth:`pull` feeds the training's metrics to the pages that show them."""
 
-    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", landscape_source: Source = lambda: (None, None),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         self.plots = TrainPlots()
         self.sharpness = SharpnessView(language)
+        self.landscape = LandscapeView(landscape_source)
         self.pages: dict[str, QWidget] = {}
         self.add_page(CURVES, self.plots, tr("Curves"))
         self.add_page(SHARPNESS, self.sharpness, QCoreApplication.translate("TrainSharpness", "Sharpness"))
+        self.add_page(LANDSCAPE, self.landscape, QCoreApplication.translate("TrainLandscape", "Landscape"))
 
     def add_page(self, key: str, widget: QWidget, title: str) -> None:
         """Add a page under ``key``."""
@@ -51,6 +55,7 @@ class TrainViews(QTabWidget):
         """Empty series for ``(name, colour)`` pairs on every page that shows runs."""
         self.plots.set_runs(runs)
         self.sharpness.set_runs(runs)
+        self.landscape.set_runs(runs)
 
     def set_run_visible(self, name: str, visible: bool) -> None:
         """Show or hide one run on every page."""
@@ -62,3 +67,15 @@ class TrainViews(QTabWidget):
         if self.plots.pull(log) or full:
             self.plots.redraw(full=full)
         self.sharpness.pull(log)
+
+    def set_training(self, running: bool) -> None:
+        """Training started or ended (pages that use the trainer wait)."""
+        self.landscape.set_training(running)
+
+    def is_busy(self) -> bool:
+        """A page is computing."""
+        return self.landscape.is_busy()
+
+    def shutdown(self) -> None:
+        """Stop every page's timers and work."""
+        self.landscape.shutdown()
