@@ -91,12 +91,20 @@ class PlotBar(QWidget):
         self.inspect_button.setToolTip(tr("Look inside the selected run's trained network in the Inspect tab."))
         smoothing = flow_widget(QLabel(tr("Smoothing")), self.smoothing, self.smoothing_label, spacing=4)
         x_axis = flow_widget(QLabel(tr("X axis")), self.x_axis, spacing=4)
+        self.curve_options = (smoothing, x_axis, self.log_y, self.clip_diverged)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(flow_widget(smoothing, x_axis, self.log_y, self.clip_diverged, self.export_csv_button,
-                                  self.export_png_button, self.export_weights_button, self.inspect_button,
-                                  spacing=10))
+        self.row = flow_widget(*self.curve_options, self.export_csv_button, self.export_png_button,
+                               self.export_weights_button, self.inspect_button, spacing=10)
+        box.addWidget(self.row)
         self.smoothing.valueChanged.connect(lambda v: self.smoothing_label.setText(f"{v / 100:.2f}"))
+
+    def set_curve_options_visible(self, visible: bool) -> None:
+        """Show the options of the curves (smoothing, x axis, log y, scaling) only where they apply."""
+        for w in self.curve_options:
+            w.setVisible(visible)
+        self.row.updateGeometry()
+        self.row.layout().invalidate()
 
     def set_x_axis(self, axis: str) -> None:
         """Choose ``step``, ``epoch`` or ``samples`` (no-op for an unknown one)."""

@@ -34,7 +34,7 @@ def export_csv(tab: TrainTab, path: str | None = None) -> str | None:
         tab.state.show_error(tr("Cannot write the CSV"), str(exc))
         return None
     trainer = tab.controller.trainer
-    if tab.is_running() and trainer is not None:
+    if tab.controller.is_running() and trainer is not None:
         trainer.add_csv_export(path)
     tab.state.show_status(tr("Metrics written to {0}").format(path))
     return path

@@ -35,7 +35,7 @@ from cnnviz.gui.train.lesson_bar import LessonBar
 from cnnviz.gui.train.plots import PALETTE
 from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.train.setup_form import TRAIN_MODELS, SetupForm, builder_takes
-from cnnviz.gui.train.views import SHARPNESS, TrainViews
+from cnnviz.gui.train.views import CURVES, SHARPNESS, TrainViews
 
 DEFAULT_PRESET = "optimizers"
 DEFAULT_RUNS = ("SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam")  # every run the lesson text names
@@ -84,7 +84,8 @@ class TrainTab(TabBase):
         self.controls = RunControls()
         self.plot_bar = PlotBar()
         c = self.controller
-        self.views = TrainViews(language, lambda: (c.trainer if c.has_weights else None, c.snapshots))
+        self.views = TrainViews(language, lambda: (c.trainer if c.has_weights else None, c.snapshots),
+                                self.setup_from_controls)
         self.plots = self.views.plots
         for owner, names in ((self.setup_form, _FORM_FIELDS), (self.controls, _CONTROL_FIELDS),
                              (self.plot_bar, _BAR_FIELDS), (self.lesson_bar, _LESSON_FIELDS)):
@@ -125,6 +126,9 @@ class TrainTab(TabBase):
         self.runs_panel.form.sig_validity.connect(lambda _ok: self.update_buttons())
         self.runs_panel.sig_visibility_changed.connect(self.views.set_run_visible)
         self.views.sharpness.sig_open_playground.connect(lambda: self.state.open_tab.emit("playground"))
+        self.views.sweep.sig_state_changed.connect(self.update_buttons)
+        self.views.currentChanged.connect(lambda _i: self.plot_bar.set_curve_options_visible(
+            self.views.current_page() == CURVES))
         self.plots.sig_visibility_changed.connect(self.runs_panel.set_checked)
         self.state.language_changed.connect(self._language_changed)
         self.state.theme_changed.connect(lambda _t: self.runs_panel.refresh_colors())
@@ -197,14 +201,14 @@ class TrainTab(TabBase):
         return self.setup_form.status_parts()
 
     def _runs_changed(self) -> None:
-        if not self.is_running():
+        if not self.controller.is_running():
             self.show_runs(self.runs_panel.runs)
         self.update_buttons()
 
     # ------------------------------------------------------------ training
     def is_running(self) -> bool:
-        """True while a training job is alive, until its end has been shown (plots, statuses)."""
-        return self.controller.is_running()
+        """True while training (until its end has been shown) or a sweep runs."""
+        return self.controller.is_running() or self.views.sweep.is_running()
 
     def is_busy(self) -> bool:
         """Screenshot mode waits while training runs."""
@@ -261,9 +265,11 @@ class TrainTab(TabBase):
         self.update_buttons()
 
     def stop(self) -> None:
-        """Stop every run after its current step (returns at once; the worker ends within a step)."""
+        """Stop every run after its current step (returns at once; the worker ends within a step), or the sweep."""
         if self.controller.stop():
             self.status.setText(tr("Stopping…"))
+        else:
+            self.views.sweep.stop()
 
     def refresh(self) -> None:
         """Timer tick: copy new metrics into the plots and the run table (bounded cost)."""
@@ -319,19 +325,20 @@ class TrainTab(TabBase):
         self.update_buttons()
 
     def update_buttons(self) -> None:
-        running = self.is_running()
-        self.runs_panel.set_locked(running)
+        """Enable what can be done now (a sweep and a training never run at once: they share the cores)."""
+        training, running = self.controller.is_running(), self.is_running()
+        self.runs_panel.set_locked(training)
         self.start_button.setEnabled(not running and self.runs_panel.is_valid())
-        self.continue_button.setEnabled(self.can_continue())
-        self.pause_button.setEnabled(running)
+        self.continue_button.setEnabled(not running and self.can_continue())
+        self.pause_button.setEnabled(training)
         self.pause_button.setText(tr("Resume") if self.controller.paused else tr("Pause"))
-        self.stop_button.setEnabled(running)
+        self.stop_button.setEnabled(training)
         has = self.controller.has_weights
         for b in (self.export_weights_button, self.inspect_button):
             b.setEnabled(has)
         self.export_csv_button.setEnabled(self.controller.log is not None)  # also while training: kept up to date
         self.setup_form.set_running(running)
-        self.views.set_training(running)
+        self.views.set_training(training)
         self.lesson_button.setEnabled(not running)
 
     # ------------------------------------------------------------ exports

@@ -7,13 +7,17 @@ worker processes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.metrics import MetricsLog
 from cnnviz.gui.train.landscape_view import LandscapeView, Source
 from cnnviz.gui.train.plots import TrainPlots
 from cnnviz.gui.train.sharpness_view import SharpnessView
+from cnnviz.gui.train.sweep_panel import SweepPanel
 
 CURVES, SHARPNESS, LANDSCAPE, SWEEP = "curves", "sharpness", "landscape", "sweep"
 
@@ -27,16 +31,18 @@ class TrainViews(QTabWidget):
     """Pages over the plots area; :meth:`pull` feeds the training's metrics to the pages that show them."""
 
     def __init__(self, language: str = "en", landscape_source: Source = lambda: (None, None),
-                 parent: QWidget | None = None) -> None:
+                 sweep_setup: Callable[[], TrainSetup] = TrainSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         self.plots = TrainPlots()
         self.sharpness = SharpnessView(language)
         self.landscape = LandscapeView(landscape_source)
+        self.sweep = SweepPanel(sweep_setup)
         self.pages: dict[str, QWidget] = {}
         self.add_page(CURVES, self.plots, tr("Curves"))
         self.add_page(SHARPNESS, self.sharpness, QCoreApplication.translate("TrainSharpness", "Sharpness"))
         self.add_page(LANDSCAPE, self.landscape, QCoreApplication.translate("TrainLandscape", "Landscape"))
+        self.add_page(SWEEP, self.sweep, QCoreApplication.translate("TrainSweep", "Sweep"))
 
     def add_page(self, key: str, widget: QWidget, title: str) -> None:
         """Add a page under ``key``."""
@@ -69,8 +75,9 @@ class TrainViews(QTabWidget):
         self.sharpness.pull(log)
 
     def set_training(self, running: bool) -> None:
-        """Training started or ended (pages that use the trainer wait)."""
+        """Training started or ended (pages that use the trainer or the cores wait)."""
         self.landscape.set_training(running)
+        self.sweep.set_training(running)
 
     def is_busy(self) -> bool:
         """A page is computing."""
@@ -79,3 +86,4 @@ class TrainViews(QTabWidget):
     def shutdown(self) -> None:
         """Stop every page's timers and work."""
         self.landscape.shutdown()
+        self.sweep.shutdown()
