@@ -91,7 +91,11 @@ def test_a_sweep_in_two_processes_streams_rows_and_stop_ends_every_process(qtbot
     qtbot.waitUntil(lambda: len({r["run"] for r in panel.controller.rows}) == 2, timeout=60000)
     pids = panel.controller.worker_pids()
     assert len(pids) == 2 and all(psutil.pid_exists(p) for p in pids)
-    assert panel.live.lines and all(line.getData()[0] is not None for line in panel.live.lines.values())
+    qtbot.waitUntil(lambda: len(panel.live.lines) == 2, timeout=5000)  # drawn at most every 1.5 s
+    for run, line in panel.live.lines.items():  # each line is its run's streamed training losses
+        x, y = line.getOriginalDataset()
+        streamed = [(r["step"], r["loss"]) for r in panel.controller.rows if r["run"] == run and r["split"] == "train"]
+        assert list(zip(x.tolist(), y.tolist(), strict=True)) == streamed[: len(x)] and len(x) > 0
     t0 = time.monotonic()
     panel.stop_button.click()
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=5000)
