@@ -77,3 +77,28 @@ def remove_series(s: Series, plots: dict[str, pg.PlotWidget]) -> None:
     """Take a run's items out of ``plots``."""
     for key, item in s.items.items():
         plots[ITEM_PLOTS[key]].removeItem(item)
+
+
+def place_marker(s: Series, top: float) -> None:
+    """A diverged run's ✕ and label at its last finite loss, or on the view's top edge when that is above it."""
+    if s.marker is None:
+        return
+    x, y = s.marker
+    y = min(y, top)
+    s.items["marker"].setData([x], [y])
+    s.items["label"].setPos(x, y)
+    s.items["label"].setAnchor((0, 0) if y >= top else (0, 1))  # inside the view, under the edge
+
+
+def readout_text(series: list[Series], x: float, axis_label: str, x_axis: str) -> str:
+    """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours): each shown run's smoothed loss nearest ``x``."""
+    parts = []
+    for s in series:
+        if not s.visible or s.x.size == 0:
+            continue
+        i = int(np.clip(np.searchsorted(s.x, x), 0, s.x.size - 1))
+        parts.append(f"<span style='color:{s.color}'>■</span> {s.name} <b>{s.smooth[i]:.4g}</b>")
+    if not parts:
+        return " "
+    where = f"{x:.2f}" if x_axis == "epoch" else f"{int(round(x)):,}"
+    return f"{axis_label} {where} — " + " · ".join(parts)

@@ -24,7 +24,7 @@ import pyqtgraph as pg
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
 from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, set_counts_for_range
-from cnnviz.gui.train.plot_series import Series, make_series, remove_series
+from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
 X_AXES = ("step", "epoch", "samples")
 
@@ -380,13 +380,7 @@ class TrainPlots(QWidget):
         """Each diverged run's ✕ at its last finite loss, or on the top edge when that is out of view."""
         top = self.loss_plot.getViewBox().viewRange()[1][1]
         for s in self.series.values():
-            if s.marker is None:
-                continue
-            x, y = s.marker
-            y = min(y, top)
-            s.items["marker"].setData([x], [y])
-            s.items["label"].setPos(x, y)
-            s.items["label"].setAnchor((0, 0) if y >= top else (0, 1))  # inside the view, under the edge
+            place_marker(s, top)
 
     def _update_lr_ticks(self) -> None:
         values = [s.lr for s in self.series.values() if s.visible and s.lr.size]
@@ -425,13 +419,4 @@ class TrainPlots(QWidget):
 
     def readout_text(self, x: float) -> str:
         """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours) at the nearest recorded x."""
-        parts = []
-        for s in self.series.values():
-            if not s.visible or s.x.size == 0:
-                continue
-            i = int(np.clip(np.searchsorted(s.x, x), 0, s.x.size - 1))
-            parts.append(f"<span style='color:{s.color}'>■</span> {s.name} <b>{s.smooth[i]:.4g}</b>")
-        if not parts:
-            return " "
-        where = f"{x:.2f}" if self.x_axis == "epoch" else f"{int(round(x)):,}"
-        return f"{self.axis_label()} {where} — " + " · ".join(parts)
+        return readout_text(list(self.series.values()), x, self.axis_label(), self.x_axis)

@@ -102,9 +102,9 @@ class SweepHeatmap(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.metric = QComboBox()
+        self.metric_box = QComboBox()
         for key in METRICS:
-            self.metric.addItem(metric_label(key), key)
+            self.metric_box.addItem(metric_label(key), key)
         self.plot = make_plot(tr("Heat map: optimizer × learning rate"), tr("learning rate"), "")
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
@@ -115,10 +115,10 @@ class SweepHeatmap(QWidget):
         self.labels: list[pg.TextItem] = []
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.metric)
+        box.addWidget(self.metric_box)
         box.addWidget(self.plot, 1)
         self.summary: dict[str, Any] = {}
-        self.metric.currentIndexChanged.connect(lambda _i: self.show_summary(self.summary))
+        self.metric_box.currentIndexChanged.connect(lambda _i: self.show_summary(self.summary))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Draw the chosen metric of a sweep summary."""
@@ -129,7 +129,7 @@ class SweepHeatmap(QWidget):
         if not summary.get("table"):
             self.image.clear()
             return
-        metric = self.metric.currentData()
+        metric = self.metric_box.currentData()
         optimizers, lrs, values = heatmap(summary, metric)
         finite = np.isfinite(values)
         lo, hi = (float(values[finite].min()), float(values[finite].max())) if finite.any() else (0.0, 1.0)
