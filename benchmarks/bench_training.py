@@ -128,7 +128,7 @@ def _event_loop(quick: bool) -> dict:
     seconds = 3.0 if quick else 8.0
     idle = _timer_delays(app, 1.0)
     tab.start()
-    while tab.trainer is None or not tab.trainer._prepared:
+    while tab.trainer is None or not tab.trainer.prepared:
         app.processEvents()
         time.sleep(0.005)
     busy = _timer_delays(app, seconds)

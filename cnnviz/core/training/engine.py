@@ -201,6 +201,11 @@ class Trainer:
         """True between :meth:`pause` and :meth:`resume`."""
         return not self._resume.is_set()
 
+    @property
+    def prepared(self) -> bool:
+        """True once :meth:`prepare` built the data and the models (the runs have weights to read)."""
+        return self._prepared
+
     def stop(self) -> None:
         """End training after the current step; unfinished runs become ``stopped``."""
         self._stop.set()

@@ -14,17 +14,17 @@ per bin), so a redraw costs about the same at 10k or 1M steps.
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
+from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, set_counts_for_range
+from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
 X_AXES = ("step", "epoch", "samples")
 
@@ -41,28 +41,6 @@ def _grow(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     return new if old.size == 0 else np.concatenate([old, new])
 
 
-@dataclass
-class _Series:
-    """What the plots hold for one run: its items and its data so far."""
-
-    name: str
-    color: str
-    items: dict[str, pg.GraphicsObject] = field(default_factory=dict)
-    steps: np.ndarray = field(default_factory=lambda: np.empty(0))
-    samples: np.ndarray = field(default_factory=lambda: np.empty(0))
-    x: np.ndarray = field(default_factory=lambda: np.empty(0))  # steps in the chosen x unit
-    loss: np.ndarray = field(default_factory=lambda: np.empty(0))
-    smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
-    lr: np.ndarray = field(default_factory=lambda: np.empty(0))
-    ema_state: tuple[float, int] | None = None
-    ema_weight: float = -1.0  # the EMA weight s.smooth was computed with
-    batch: float = 0.0  # images per step (from the first record), 0 while unknown
-    val: dict[str, np.ndarray] = field(default_factory=dict)
-    status: str = ""
-    visible: bool = True
-    val_dirty: bool = True
-
-
 class TrainPlots(QWidget):
     """Four linked plots and a cursor readout for every run of a training session."""
 
@@ -75,7 +53,7 @@ class TrainPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.series: dict[str, _Series] = {}
+        self.series: dict[str, Series] = {}
         self.smoothing = 0.9
         self.log_y = False
         self.x_axis = "step"
@@ -103,7 +81,13 @@ class TrainPlots(QWidget):
         self._lr_decades: tuple[int, ...] | None = None  # (lo, hi, labels that fit); () for an empty plot
         self.lr_plot.getViewBox().sigResized.connect(self._lr_resized)
         self.acc_plot.setYRange(0, 1, padding=0.02)
+        for plot in (self.val_loss_plot, self.acc_plot, self.norm_plot):
+            plot.getViewBox().setDefaultPadding(0.06)  # the last epoch's dots whole, not cut by the edge
+        self.clip_diverged = True
+        self.loss_plot.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_markers())
         self.acc_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
+        self._plots = {"loss": self.loss_plot, "val_loss": self.val_loss_plot, "acc": self.acc_plot,
+                       "lr": self.lr_plot, "norm": self.norm_plot}
         self.lr_plot.setXLink(self.loss_plot)
         self.acc_plot.setXLink(self.val_loss_plot)
         self.norm_plot.setXLink(self.val_loss_plot)
@@ -121,6 +105,10 @@ class TrainPlots(QWidget):
         self.loss_plot.addItem(self.cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
 
+        self._lay_out()
+        self._label_x_axes()
+
+    def _lay_out(self) -> None:
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -138,23 +126,12 @@ class TrainPlots(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.readout)
         box.addLayout(grid, 1)
-        self._label_x_axes()
 
     # ------------------------------------------------------------ set-up
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
-        w = pg.PlotWidget(background="w")
-        # Sized from the application font, which carries the zoom, so titles grow with it.
-        w.setTitle(title, color="#222", size=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt")
+        w = make_plot(title, xlabel, ylabel, grid)
         self._titles[w] = title
-        w.getViewBox().sigResized.connect(lambda _vb, w=w: self._fit_title(w))
-        for axis, label in (("bottom", xlabel), ("left", ylabel)):
-            ax = w.getAxis(axis)
-            ax.setPen(pg.mkPen("#777"))
-            ax.setTextPen(pg.mkPen("#333"))
-            ax.setLabel(label, color="#333")
-        if grid:  # translucent grid lines cost more to paint than the curves: per-epoch plots only
-            w.showGrid(x=True, y=True, alpha=0.15)
-        w.setMenuEnabled(True)
+        w.getViewBox().sigResized.connect(lambda _vb, w=w: fit_title(w, self._titles[w], self.font()))
         w.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
         return w
 
@@ -168,13 +145,8 @@ class TrainPlots(QWidget):
 
     def clear(self) -> None:
         """Remove every run's items (a new session starts)."""
-        owner = {"raw": self.loss_plot, "smooth": self.loss_plot, "marker": self.loss_plot,
-                 "label": self.loss_plot, "val_loss": self.val_loss_plot, "train_loss": self.val_loss_plot,
-                 "val_acc": self.acc_plot, "train_acc": self.acc_plot, "lr": self.lr_plot,
-                 "norm": self.norm_plot}
         for s in self.series.values():
-            for key, item in s.items.items():
-                owner[key].removeItem(item)
+            remove_series(s, self._plots)
         self.legend.clear()
         self.series.clear()
         self.placeholder.setVisible(True)
@@ -189,32 +161,7 @@ class TrainPlots(QWidget):
         self._apply_log_y()
 
     def _add_series(self, name: str, color: str) -> None:
-        c = QColor(color)
-        # Pre-blended with the white background: opaque thin lines paint far faster than translucent ones.
-        faint = QColor(int(255 - 0.3 * (255 - c.red())), int(255 - 0.3 * (255 - c.green())),
-                       int(255 - 0.3 * (255 - c.blue())))
-        s = _Series(name, color)
-        s.items["raw"] = self.loss_plot.plot(pen=pg.mkPen(faint, width=1), skipFiniteCheck=False)
-        s.items["smooth"] = self.loss_plot.plot(pen=pg.mkPen(c, width=2), name=name)
-        s.items["marker"] = pg.ScatterPlotItem(symbol="x", size=16, pen=pg.mkPen(c, width=3), brush=None)
-        s.items["label"] = pg.TextItem(tr("diverged"), color=c, anchor=(0, 1))
-        self.loss_plot.addItem(s.items["marker"])
-        self.loss_plot.addItem(s.items["label"], ignoreBounds=True)
-        s.items["marker"].setVisible(False)
-        s.items["label"].setVisible(False)
-        s.items["val_loss"] = self.val_loss_plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=6,
-                                                      symbolBrush=c, symbolPen=None)
-        dash = pg.mkPen(c, width=1, style=Qt.PenStyle.DashLine)
-        s.items["train_loss"] = self.val_loss_plot.plot(pen=dash)
-        s.items["val_acc"] = self.acc_plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=6,
-                                                symbolBrush=c, symbolPen=None)
-        s.items["train_acc"] = self.acc_plot.plot(pen=dash)
-        s.items["lr"] = self.lr_plot.plot(pen=pg.mkPen(c, width=2))
-        s.items["norm"] = self.norm_plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=5,
-                                              symbolBrush=c, symbolPen=None)
-        for item in s.items.values():
-            if isinstance(item, pg.PlotDataItem):
-                item.setClipToView(False)  # we clip and decimate ourselves
+        s = make_series(name, color, self._plots)
         s.items["smooth"].visibleChanged.connect(lambda n=name: self._legend_toggled(n))
         self.series[name] = s
 
@@ -226,7 +173,7 @@ class TrainPlots(QWidget):
         self._dirty = True
         self.redraw(full=True)
 
-    def run_smoothing(self, s: _Series) -> float:
+    def run_smoothing(self, s: Series) -> float:
         """The EMA weight per step of one run.
 
         Per step on a step axis. On an epoch or images axis the smoothing spans
@@ -399,65 +346,54 @@ class TrainPlots(QWidget):
                     has_norm = np.isfinite(norms)
                     s.items["norm"].setData(epochs[has_norm], norms[has_norm])
             diverged = s.status == DIVERGED and steps.size > 0
-            if s.items["marker"].isVisible() != diverged:
-                s.items["marker"].setVisible(diverged)
-            if s.items["label"].isVisible() != diverged:
-                s.items["label"].setVisible(diverged)
+            for key in ("marker", "label"):
+                if s.items[key].isVisible() != diverged:
+                    s.items[key].setVisible(diverged)
+            s.marker = None
             if diverged:
                 finite = np.isfinite(s.loss)
                 y_last = float(s.loss[finite][-1]) if finite.any() else 0.0
-                y_plot = math.log10(y_last) if self.log_y and y_last > 0 else y_last
-                s.items["marker"].setData([float(steps[-1])], [y_plot])
-                s.items["label"].setPos(float(steps[-1]), y_plot)
+                s.marker = (float(steps[-1]), math.log10(y_last) if self.log_y and y_last > 0 else y_last)
             label = s.name + {DIVERGED: " ✕ " + tr("diverged"), FAILED: " — " + tr("failed")}.get(s.status, "")
             self._set_legend_label(s, label)
         self.placeholder.setVisible(not any_data)
+        self._apply_bounds()
+        self._place_markers()
         self._update_lr_ticks()
 
-    def _update_lr_ticks(self) -> None:
-        """One labelled tick per decade: pyqtgraph's own log ticks pile up on a short axis."""
-        values = [s.lr[np.isfinite(s.lr) & (s.lr > 0)] for s in self.series.values() if s.visible and s.lr.size]
-        values = [v for v in values if v.size]
-        axis = self.lr_plot.getAxis("left")
-        if not values:
-            if self._lr_decades != ():
-                self._lr_decades = ()
-                axis.setTicks([[], []])  # pyqtgraph's own log ticks of an empty plot pile up into a smudge
-            return
-        low = math.log10(min(float(v.min()) for v in values))
-        high = math.log10(max(float(v.max()) for v in values))
-        lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no rate sits on the plot's edge
-        font = axis.style.get("tickFont") or axis.font()
-        room = max(2, int(axis.height() / (QFontMetricsF(font).height() * 1.5)))  # labels that fit, with air
-        if self._lr_decades == (lo, hi, room):
-            return
-        self._lr_decades = (lo, hi, room)
-        step = max(1, math.ceil((hi - lo + 1) / min(room, 4)))  # at most ~4 labels, fewer on a short axis
-        self.lr_plot.getAxis("left").setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
-        self.lr_plot.setYRange(lo, hi, padding=0.02)
+    # ------------------------------------------------------------ diverged runs
+    def set_clip_diverged(self, on: bool) -> None:
+        """Fit the loss, validation and norm axes to the runs that did not diverge (default) or to all."""
+        self.clip_diverged = bool(on)
+        self._apply_bounds()
+        self._place_markers()
 
-    def _fit_title(self, plot: pg.PlotWidget) -> None:
-        """The plot's title, its end elided when the plot is narrower than the text (zoomed Chinese)."""
-        label = plot.getPlotItem().titleLabel
-        size = str(label.opts.get("size") or "10pt")
-        font = QFont(self.font())
-        try:
-            font.setPointSizeF(float(size.removesuffix("pt")))
-        except ValueError:
-            return
-        # The title sits over the data area, right of the left axis (not the view box: a long title widens it).
-        room = plot.width() - plot.getAxis("left").width() - 16.0
-        text = QFontMetricsF(font).elidedText(self._titles[plot], Qt.TextElideMode.ElideRight, max(40.0, room))
-        if text != label.text:
-            label.setText(text)
-            plot.setToolTip(self._titles[plot] if text != self._titles[plot] else "")  # the whole title
+    def _apply_bounds(self) -> None:
+        """A diverged run's curves stop stretching the axes while a stable run has data to show."""
+        stable = any(s.status != DIVERGED and s.steps.size for s in self.series.values() if s.visible)
+        for s in self.series.values():
+            counts = not (self.clip_diverged and stable and s.status == DIVERGED)
+            for key, plot in (("raw", self.loss_plot), ("smooth", self.loss_plot), ("marker", self.loss_plot),
+                              ("val_loss", self.val_loss_plot), ("train_loss", self.val_loss_plot),
+                              ("norm", self.norm_plot)):
+                set_counts_for_range(plot, s.items[key], counts)
+
+    def _place_markers(self) -> None:
+        """Each diverged run's ✕ at its last finite loss, or on the top edge when that is out of view."""
+        top = self.loss_plot.getViewBox().viewRange()[1][1]
+        for s in self.series.values():
+            place_marker(s, top)
+
+    def _update_lr_ticks(self) -> None:
+        values = [s.lr for s in self.series.values() if s.visible and s.lr.size]
+        self._lr_decades = decade_ticks(self.lr_plot, values, self._lr_decades)
 
     def _lr_resized(self) -> None:
         """The learning-rate plot changed height (zoom, window): fit its decade labels again."""
         self._lr_decades = None
         self._update_lr_ticks()
 
-    def _set_legend_label(self, s: _Series, text: str) -> None:
+    def _set_legend_label(self, s: Series, text: str) -> None:
         for sample, label in self.legend.items:
             if sample.item is s.items["smooth"]:
                 if label.text != text:
@@ -485,13 +421,4 @@ class TrainPlots(QWidget):
 
     def readout_text(self, x: float) -> str:
         """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours) at the nearest recorded x."""
-        parts = []
-        for s in self.series.values():
-            if not s.visible or s.x.size == 0:
-                continue
-            i = int(np.clip(np.searchsorted(s.x, x), 0, s.x.size - 1))
-            parts.append(f"<span style='color:{s.color}'>■</span> {s.name} <b>{s.smooth[i]:.4g}</b>")
-        if not parts:
-            return " "
-        where = f"{x:.2f}" if self.x_axis == "epoch" else f"{int(round(x)):,}"
-        return f"{self.axis_label()} {where} — " + " · ".join(parts)
+        return readout_text(list(self.series.values()), x, self.axis_label(), self.x_axis)
