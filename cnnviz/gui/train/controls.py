@@ -104,7 +104,9 @@ class PlotBar(QWidget):
         for w in self.curve_options:
             w.setVisible(visible)
         self.row.updateGeometry()
-        self.row.layout().invalidate()
+        layout = self.row.layout()
+        if layout is not None:
+            layout.invalidate()
 
     def set_x_axis(self, axis: str) -> None:
         """Choose ``step``, ``epoch`` or ``samples`` (no-op for an unknown one)."""

@@ -270,7 +270,7 @@ class LandscapeView(QWidget):
         self.update_state()
 
     def _draw_contours(self, z: np.ndarray, lo: float, hi: float) -> None:
-        levels = np.linspace(lo, hi, CONTOURS + 2)[1:-1] if hi > lo else []
+        levels: np.ndarray | list[float] = np.linspace(lo, hi, CONTOURS + 2)[1:-1] if hi > lo else []
         while len(self.isocurves) < len(levels):
             iso = pg.IsocurveItem(pen=pg.mkPen(QColor(*CONTOUR_PEN), width=1), axisOrder="row-major")
             iso.setParentItem(self.image)

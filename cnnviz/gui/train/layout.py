@@ -74,7 +74,7 @@ class Columns(QSplitter):
     def _moved(self, *_: object) -> None:
         self.user_sized = True
 
-    def restoreState(self, state: QByteArray) -> bool:  # noqa: N802 (Qt naming)
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:  # noqa: N802 (Qt naming)
         self.user_sized = super().restoreState(state)
         return self.user_sized
 
@@ -83,6 +83,7 @@ class Columns(QSplitter):
         if not self.user_sized and self.count() == 2:
             width = self.width() - self.handleWidth()
             left = self.widget(0)
+            assert left is not None
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # the setup's vertical one
             wanted = max(left.minimumSizeHint().width(), min(left.sizeHint().width() + bar, int(0.4 * width)))
             self.blockSignals(True)

@@ -209,7 +209,7 @@ def read_settings(s: QSettings) -> SavedSettings:
             out.runs = [RunConfig.from_dict(d) for d in json.loads(str(raw_runs))]
             preset = str(s.value("train/preset") or "")
             out.preset = get_preset(preset) if preset else None
-        out.plots = {"smoothing": int(s.value("train/smoothing", 90)),
+        out.plots = {"smoothing": int(str(s.value("train/smoothing", 90))),
                      "log_y": str(s.value("train/log_y", "false")).lower() == "true",
                      "x_axis": str(s.value("train/x_axis", "step"))}
         out.snapshots_every = parse_snapshots_every(s.value("train/snapshots", DEFAULT_SNAPSHOTS))

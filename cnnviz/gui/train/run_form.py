@@ -78,10 +78,11 @@ class RunForm(QWidget):
         self.batch.setToolTip(tr("This run's batch size (0: the batch size of the setup)."))
         self.schedule = QComboBox()
         zh = language == "zh"
-        for spec in list_schedules():
-            self.schedule.addItem(spec.label_zh or spec.label if zh else spec.label, spec.name)
+        for schedule in list_schedules():
+            self.schedule.addItem(schedule.label_zh or schedule.label if zh else schedule.label, schedule.name)
             self.schedule.setItemData(self.schedule.count() - 1,
-                                      spec.description_zh or spec.description_en if zh else spec.description_en,
+                                      schedule.description_zh or schedule.description_en if zh
+                                      else schedule.description_en,
                                       Qt.ItemDataRole.ToolTipRole)
         self.schedule.setToolTip(tr("How the learning rate changes during training."))
         self.batch_norm = QCheckBox(tr("BatchNorm"))
@@ -165,10 +166,9 @@ class RunForm(QWidget):
         if self._loading:
             return
         name = self.optimizer.currentData()
-        keep = {"lr": self._config.hparams.get("lr")} if "lr" in self._config.hparams else {}
+        lr = self._config.hparams.get("lr")
+        keep: dict[str, float] = {"lr": lr} if lr is not None else {}
         defaults = get_optimizer(name).defaults()
-        if keep.get("lr") is None:
-            keep = {}
         self._rebuild_hparams(name, {**defaults, **keep})
         self._edited()
 

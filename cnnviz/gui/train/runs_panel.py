@@ -268,8 +268,10 @@ class RunsPanel(QWidget):
         self.runs[row] = config
         self.table.blockSignals(True)
         try:
-            self.table.item(row, 0).setText(config.name)
-            self.table.item(row, 1).setText(config.summary())
+            name_item, summary_item = self.table.item(row, 0), self.table.item(row, 1)
+            assert name_item is not None and summary_item is not None
+            name_item.setText(config.name)
+            summary_item.setText(config.summary())
         finally:
             self.table.blockSignals(False)
         self.sig_runs_changed.emit()

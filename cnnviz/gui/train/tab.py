@@ -43,14 +43,6 @@ DEFAULT_RUNS = ("SGD", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam")  # 
 
 __all__ = ["TRAIN_MODELS", "TrainTab", "create_tab"]
 
-#: Widgets of the setup form the tab exposes under the same names (tests, soak and benchmarks use them).
-_FORM_FIELDS = ("model", "dataset", "folder", "folder_row", "epochs", "batch", "train_limit", "init_seed",
-                "data_seed", "device")
-_CONTROL_FIELDS = ("start_button", "pause_button", "stop_button", "continue_button", "progress", "status")
-_LESSON_FIELDS = ("lesson_button", "lesson_title", "lesson_text")
-_BAR_FIELDS = ("smoothing", "smoothing_label", "x_axis", "log_y", "export_csv_button", "export_png_button",
-               "export_weights_button", "inspect_button")
-
 
 def tr(text: str) -> str:
     """Translate a Train-tab string."""
@@ -88,10 +80,35 @@ class TrainTab(TabBase):
         self.views = TrainViews(language, lambda: (c.trainer if c.has_weights else None, c.snapshots),
                                 self.setup_from_controls)
         self.plots = self.views.plots
-        for owner, names in ((self.setup_form, _FORM_FIELDS), (self.controls, _CONTROL_FIELDS),
-                             (self.plot_bar, _BAR_FIELDS), (self.lesson_bar, _LESSON_FIELDS)):
-            for name in names:
-                setattr(self, name, getattr(owner, name))
+        # the parts' widgets under the tab's own names (tests, soak and benchmarks use them)
+        form, ctl, bar, les = self.setup_form, self.controls, self.plot_bar, self.lesson_bar
+        self.model = form.model
+        self.dataset = form.dataset
+        self.folder = form.folder
+        self.folder_row = form.folder_row
+        self.epochs = form.epochs
+        self.batch = form.batch
+        self.train_limit = form.train_limit
+        self.init_seed = form.init_seed
+        self.data_seed = form.data_seed
+        self.device = form.device
+        self.start_button = ctl.start_button
+        self.pause_button = ctl.pause_button
+        self.stop_button = ctl.stop_button
+        self.continue_button = ctl.continue_button
+        self.progress = ctl.progress
+        self.status = ctl.status
+        self.smoothing = bar.smoothing
+        self.smoothing_label = bar.smoothing_label
+        self.x_axis = bar.x_axis
+        self.log_y = bar.log_y
+        self.export_csv_button = bar.export_csv_button
+        self.export_png_button = bar.export_png_button
+        self.export_weights_button = bar.export_weights_button
+        self.inspect_button = bar.inspect_button
+        self.lesson_button = les.lesson_button
+        self.lesson_title = les.lesson_title
+        self.lesson_text = les.lesson_text
         left, self.setup_scroll = setup_column(self.lesson_bar, self.setup_form, self.runs_panel, self.controls)
         self.splitter = columns(left, view_column(self.plot_bar, self.views))
         box = QVBoxLayout(self)
