@@ -121,9 +121,11 @@ class InspectTab(TabBase):
         """Bring the side panel ``key`` to the front ('math', 'kernels', 'top5', ...); an unknown key is reported."""
         if key in self.side_keys:
             self.side.setCurrentIndex(self.side_keys.index(key))
+        elif key == "draw":  # the sketch pad, in place of the Original picture
+            self.input_panel.sketch.set_active(True)
         else:
             self.state.show_error(tr("Panel"), tr("There is no panel called {0}; the panels are: {1}.")
-                                  .format(key, ", ".join(self.side_keys)))
+                                  .format(key, ", ".join([*self.side_keys, "draw"])))
 
     def _on_zoom(self, zoom: float) -> None:
         """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
