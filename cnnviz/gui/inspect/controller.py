@@ -375,7 +375,9 @@ class InspectController(QObject):
                     + (" " + tr("Closest: {0}.").format(", ".join(close)) if close else ""),
                 )
             wanted = _first_conv(session.summary)
-        self.state.layer = ""  # so set_layer below always announces the layer of the new model
+        if session is not self.state.model:
+            self.state.layer = ""  # so set_layer below always announces the layer of the new model
+        # (a new image through the same model keeps its layer: no layer_changed per webcam frame or stroke)
         self.publish(session, raw, prepared, fwd)
         self.state.set_layer(wanted)
 
