@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMenu,
+    QPushButton,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.gui.inspect.common import ImageView, tr
-from cnnviz.gui.inspect.compact_button import CompactButton
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.inspect.dataset_samples import DatasetSamplesMenu
 from cnnviz.gui.inspect.jobs import ImageInput
@@ -85,11 +85,10 @@ class InputPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        bar.setSpacing(3)  # five sources in one row, within a 1280 px window
-        self.open_button = CompactButton(tr("Open image…"))  # may shrink: the row also holds Draw
+        self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setToolTip(tr("Open an image file (Ctrl+O). You can also drop a file here or paste (Ctrl+V)."))
         self.open_button.clicked.connect(self.open_dialog)
-        self.paste_button = CompactButton(tr("Paste"))
+        self.paste_button = QPushButton(tr("Paste"))
         self.paste_button.setToolTip(tr("Use the image (or image file) on the clipboard (Ctrl+V)."))
         self.paste_button.clicked.connect(self.paste)
         self.samples = QComboBox()
@@ -116,7 +115,7 @@ class InputPanel(QWidget):
         self.sketch = SketchPadSource(state, controller, self.original, before_start=self.stop_webcam, parent=self)
         self.dataset_samples.sig_loaded.connect(
             lambda found: self.sketch.set_dark_background(found.dark_background if found is not None else None))
-        for w in (self.open_button, self.paste_button, self.samples, self.webcam_button, self.sketch.button):
+        for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
             bar.addWidget(w)
         bar.addStretch(1)
         lay.addLayout(bar)
@@ -135,6 +134,8 @@ class InputPanel(QWidget):
         self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
         self._reserve_rf_lines()
         below = QHBoxLayout()
+        # Draw sits under the picture it replaces (and in the toolbar): the sources row is full at 1280 px
+        below.addWidget(self.sketch.button, 0, Qt.AlignmentFlag.AlignTop)
         below.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignTop)
         below.addWidget(self.rf_label, 1)
         lay.addLayout(below)

@@ -48,6 +48,7 @@ class KernelsView(QWidget):
         lay.addWidget(self.hist, 2)
         state.layer_changed.connect(lambda _: self._load())
         state.model_changed.connect(lambda _: self._load())
+        controller.weights_view_changed.connect(lambda _: self._load())  # a training snapshot's kernels
 
     def _load(self) -> None:
         """Copy the selected layer's weights in a worker (through the session's exclusive access)."""

@@ -1,15 +1,18 @@
 """The sketch pad: draw an input with the mouse, a pen or a finger and watch the network respond.
 
-Where it lives: a **Draw** toggle sits in the input panel's row of image
-sources (Open image…, Paste, Samples, Webcam), where a lecturer already
-looks for "where does the picture come from". Turning it on swaps the
-*Original* picture for the pad, in the same place and size, while *Model
-input* beside it keeps showing what the network sees with its receptive-field
-and Grad-CAM overlays, and the channel, the activation grid and the top-5
-follow every stroke. A separate panel would put the drawing far from the
-views it drives; on a 1280×800 projector there is no room for a third
-picture. Loading any other image (a file, a sample, the camera, a lesson)
-turns the pad off and brings the Original back.
+Where it lives: **Draw** is an image source like Open image, Paste and
+Webcam, so it is where a lecturer looks for "where does the picture come
+from": in the main toolbar right after Open image and Paste image, in the
+File menu after Live webcam (Ctrl+Shift+D), and as a toggle directly under
+the Original picture it replaces. (The input panel's own row of source
+buttons is full at 1280 px: one more button there folds a side column away
+on a projector.) Turning it on swaps the *Original* picture for the pad, in
+the same place and size, while *Model input* beside it keeps showing what
+the network sees with its receptive-field and Grad-CAM overlays, and the
+channel, the activation grid and the top-5 follow every stroke. A separate
+panel or window would put the drawing far from the views it drives (the
+presenter view can show them large). Loading any other image (a file, a
+sample, the camera, a lesson) turns the pad off and brings the Original back.
 
 The pad is a grid of the model's *input pixels* (32×32 for LeNet-5), drawn
 upscaled with a faint grid when cells are big enough, so students see the
@@ -413,7 +416,7 @@ class SketchPadSource(QObject):
         self.stack.addWidget(original)
         self.stack.addWidget(self.pad)
         self.feeder = SketchFeeder(state, controller, self.make_input, self)
-        self.action = QAction(tr("&Draw"), self)
+        self.action = QAction(tr("&Draw the input (sketch pad)"), self)
         self.action.setIconText(tr("Draw"))
         self.action.setCheckable(True)
         tip = tr("Draw the input yourself: the pad replaces the Original picture and the network responds to "
@@ -440,6 +443,8 @@ class SketchPadSource(QObject):
             self.action.setChecked(on)  # comes back here through toggled
             return
         if on:
+            if not self.stack.isVisible():  # turned on from the menu or toolbar on another tab
+                self.state.open_tab.emit("inspect")
             if self.before_start is not None:
                 self.before_start()
             self.stack.setCurrentWidget(self.pad)
