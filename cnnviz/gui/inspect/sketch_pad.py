@@ -48,12 +48,11 @@ from PySide6.QtGui import (
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,7 +63,7 @@ from cnnviz.gui.inspect.jobs import ImageInput
 from cnnviz.gui.state import AppState
 
 #: Grid lines between the model's pixels are drawn when a pixel is at least this big on screen.
-GRID_MIN_CELL = 6.0
+GRID_MIN_CELL = 5.0
 #: When the model is busy with another job, look again this often (ms).
 RETRY_MS = 15
 
@@ -228,15 +227,18 @@ class SketchPad(QWidget):
         self.canvas = SketchCanvas(sketch)
         self.canvas.setToolTip(tr("Draw with the mouse, a pen or a finger; the right button erases. "
                                   "Each square is one pixel of the model's input."))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(1)
-        lay.addWidget(self.canvas, 1)
-        tools = QHBoxLayout()
+        # the tools go under the canvas, or beside it when that leaves a bigger square to draw on
+        self.outer = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(1)
+        self.outer.addWidget(self.canvas, 1)
+        self.tools_widget = QWidget()
+        tools = self.tools = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.tools_widget)
         tools.setContentsMargins(0, 0, 0, 0)
         tools.setSpacing(1)
         self.brush_box = QSpinBox()
         self.brush_box.setSuffix(tr(" px"))
+        self.brush_box.setMinimumWidth(self.brush_box.fontMetrics().horizontalAdvance("88" + tr(" px")) + 22)
         self.brush_box.setToolTip(tr("Stroke width, in pixels of the model's input"))
         self.brush_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.brush_box.valueChanged.connect(self._on_brush)
@@ -255,13 +257,37 @@ class SketchPad(QWidget):
         for b in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.invert_button):
             tools.addWidget(b)
         tools.addStretch(1)
-        lay.addLayout(tools)
+        self.outer.addWidget(self.tools_widget)
         self.act_undo = self._shortcut(tr("Undo stroke"), self.undo, [QKeySequence("Ctrl+Z")])
         self.act_redo = self._shortcut(tr("Redo stroke"), self.redo,
                                        [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.canvas.sig_changed.connect(self._changed)
         self.inverted = False  # the user swapped ink and background
         self.set_input_size(*sketch.shape)
+
+    def _tool_widgets(self) -> list[QWidget]:
+        return [self.brush_box, self.eraser_button, self.undo_button, self.redo_button, self.clear_button,
+                self.invert_button]
+
+    def tools_beside(self) -> bool:
+        """True when the tools are in a column beside the canvas (a wide pad), False when in a row under it."""
+        return self.outer.direction() == QBoxLayout.Direction.RightToLeft
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Put the tools where they leave the larger square to draw on."""
+        super().resizeEvent(event)
+        hints = [w.sizeHint() for w in self._tool_widgets()]
+        spacing = self.tools.spacing()
+        row_h = max(h.height() for h in hints)
+        col_w = max(h.width() for h in hints)
+        col_h = sum(h.height() for h in hints) + spacing * (len(hints) - 1)
+        w, h = self.width(), self.height()
+        below = min(w, h - row_h)
+        beside = min(w - col_w, h) if h >= col_h else -1
+        side = beside > below
+        if side != self.tools_beside():
+            self.outer.setDirection(QBoxLayout.Direction.RightToLeft if side else QBoxLayout.Direction.TopToBottom)
+            self.tools.setDirection(QBoxLayout.Direction.TopToBottom if side else QBoxLayout.Direction.LeftToRight)
 
     def _shortcut(self, text: str, slot: Callable[[], object], keys: list[QKeySequence]) -> QAction:
         act = QAction(text, self)
