@@ -47,11 +47,10 @@ def segment_coverage(shape: tuple[int, int], p0: tuple[float, float], p1: tuple[
     cx = np.arange(left, right, dtype=np.float32)[None, :] + np.float32(0.5)
     dy, dx = y1 - y0, x1 - x0
     length2 = dy * dy + dx * dx
+    t: np.ndarray | float = 0.0  # where along the segment each pixel centre is nearest (0: p0)
     if length2 > 0:
         t = np.clip(((cy - y0) * dy + (cx - x0) * dx) / np.float32(length2), 0.0, 1.0)
-        ny, nx = cy - (y0 + t * dy), cx - (x0 + t * dx)
-    else:
-        ny, nx = cy - y0, cx - x0
+    ny, nx = cy - (y0 + t * dy), cx - (x0 + t * dx)
     cover = np.clip(np.float32(reach) - np.sqrt(ny * ny + nx * nx), 0.0, 1.0).astype(np.float32)
     return (slice(top, bottom), slice(left, right)), cover
 

@@ -340,7 +340,7 @@ class PresenterWindow(QWidget):
         self.setFont(big)
         for keys, slot in ((QKeySequence("F11"), lambda: self.full_button.toggle()),
                            (QKeySequence("Esc"), lambda: self.full_button.setChecked(False))):
-            QShortcut(keys, self, activated=slot)
+            QShortcut(keys, self).activated.connect(slot)
         window.installEventFilter(self)
         window.sig_tabs_rebuilt.connect(self.rebuild)
         self.rebuild()

@@ -57,15 +57,15 @@ def snapshot_source(session: Any) -> tuple[Any, str, list[int]] | None:
     """(recorder, run, steps) of the run a session was trained in, or None without snapshots."""
     request = getattr(session, "request", None)
     recorder = getattr(request, "snapshots", None)
-    if recorder is None:
+    if request is None or recorder is None:
         return None
     try:
         runs = list(recorder.runs()) if hasattr(recorder, "runs") else []
         run = request.run or (runs[0] if runs else None)
-        steps = list(recorder.steps(run)) if run is not None else []
+        steps = [int(s) for s in recorder.steps(run)] if run is not None else []
     except Exception:  # noqa: BLE001 (a recorder that cannot answer: no time-lapse)
         return None
-    return (recorder, run, steps) if steps else None
+    return (recorder, str(run), steps) if steps else None
 
 
 def step_text(step: int, index: int, count: int, every: Any) -> str:
@@ -488,8 +488,12 @@ class SnapshotCompare(QDialog):
                             step=side.step, layer=self.state.layer, tensor=image.tensor,
                             colormap=self.controller.colormap)
         job.sig_finished.connect(lambda answer: self._on_answer(i, gen, answer))
-        job.sig_failed.connect(lambda message, _d="": gen == self._generation[i] and side.top.setText(message))
+        job.sig_failed.connect(lambda message, _d="": self._on_failed(i, gen, message))
         self._jobs[i] = job
+
+    def _on_failed(self, i: int, gen: int, message: str) -> None:
+        if gen == self._generation[i]:
+            self.sides[i].top.setText(message)
 
     def _on_answer(self, i: int, gen: int, answer: SideAnswer) -> None:
         if gen != self._generation[i]:
