@@ -184,6 +184,12 @@ class MainWindow(QMainWindow):
         """F11: fill the screen, or leave full screen."""
         self.showFullScreen() if on else self.showNormal()
 
+    def toggle_presenter(self, panel: str | None = None) -> QWidget | None:
+        """View → Presenter view (F10): a second window showing one Inspect panel large; again closes it."""
+        from cnnviz.gui.presenter import toggle_presenter
+
+        return toggle_presenter(self, panel)
+
     def set_language(self, lang: str) -> bool:
         """View → Language: switch every string by rebuilding the menus and tabs (see :mod:`.presentation`)."""
         return self.switch_language(lang)

@@ -83,6 +83,9 @@ def _view_menu(window: MainWindow) -> None:
     window.act_fullscreen.setCheckable(True)
     window.act_fullscreen.setChecked(window.isFullScreen())
     window.act_fullscreen.toggled.connect(window.set_full_screen)
+    window.act_presenter = add_action(window, menu, tr("&Presenter view"), window.toggle_presenter, "F10",
+                                      tr("A second window (or screen) that shows one Inspect panel large; F10 "
+                                         "again closes it"))
     window.act_zoom_in = add_action(window, menu, tr("Zoom &in"), lambda: window.set_zoom(window.zoom * ZOOM_STEP),
                                     QKeySequence.StandardKey.ZoomIn, tr("Larger text, pictures and plots"))
     window.act_zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])

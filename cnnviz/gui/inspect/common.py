@@ -153,6 +153,8 @@ class ImageView(pg.GraphicsLayoutWidget):
 
     def set_title(self, text: str) -> None:
         """Change the title above the picture."""
+        if text == self._title_text:
+            return  # the same title (every webcam frame or stroke): laying out the label again costs ~1 ms
         self._title_text = text
         if hasattr(self, "title"):
             self._show_title(scene_font_size())

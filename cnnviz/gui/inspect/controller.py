@@ -81,6 +81,8 @@ class InspectController(QObject):
     """Progress of the current long work: a fraction in [0, 1] and a message; < 0 hides it."""
     colormap_changed = Signal(str)
     """The colormap for activation maps changed (a core.render colormap name)."""
+    weights_view_changed = Signal(object)
+    """Inspect shows the model with other weights (a core ``SessionWithWeights``: a training snapshot) or its own (None)."""
 
     def __init__(self, state: AppState, parent_widget: QWidget | None = None) -> None:
         super().__init__()
@@ -94,6 +96,8 @@ class InspectController(QObject):
         self._generation: dict[str, int] = {}
         self._image_counter = 0
         self.image_source: ImageInput | None = None  # where the current image came from
+        # the current session seen with other weights (core.weights_view.SessionWithWeights), or None
+        self.weights_view: Any = None
         self._model_request: ModelRequest | None = None  # the model load in flight
         self._request_layer: str | None = None
         self._request_image: ImageInput | None = None
@@ -134,6 +138,9 @@ class InspectController(QObject):
         self.raw_image, self.forward = raw, forward
         if model_new or not forward.has_unit(self.unit):
             self.unit = None
+        if model_new and self.weights_view is not None:
+            self.weights_view = None  # another model shows its own weights
+            self.weights_view_changed.emit(None)
         self.state.set_session(session, prepared)
         self.unit_changed.emit(self.unit)
         self.forward_changed.emit(forward)
@@ -221,6 +228,47 @@ class InspectController(QObject):
         job = start_job(fn, connect, **kwargs)
         self._jobs[kind] = job
         return job
+
+    def job_session(self, session: ModelSession) -> ModelSession:
+        """The session jobs run on: ``session`` seen with the weights shown (:meth:`show_weights`), else itself."""
+        view = self.weights_view
+        if view is None or session is None or view.session_id != session.session_id:
+            return session
+        view.device = session.device
+        return view
+
+    def show_weights(self, view: Any, then: Callable[[], None] | None = None) -> Job | None:
+        """Show the current model with other weights, or its own (``view`` None); the current image runs again.
+
+        ``view`` is a core ``SessionWithWeights`` of the current session (a
+        training snapshot). Every job runs on it from now on, so the
+        activations, top-5, kernels, Grad-CAM and effective receptive field
+        all show those weights; the session's own model is never changed.
+        """
+        session = self.state.model
+        if view is not None and (session is None or view.session_id != session.session_id):
+            return None
+        self.weights_view = view
+        self.weights_view_changed.emit(view)
+        return self.rerun(then=then)
+
+    def rerun(self, then: Callable[[], None] | None = None, *, show_progress: bool = False) -> Job | None:
+        """Run the current image through the current model again (other weights, another device)."""
+        session = self.state.model
+        if session is None or self.raw_image is None:
+            return None
+
+        def done(result: Any) -> None:
+            raw, prepared, fwd = result
+            if self.state.model is session:
+                self._publish(session, raw, prepared, fwd, None)
+
+        return self._start(
+            "main", job_rerun, done,
+            lambda m, d="": self.state.show_error(tr("Could not run the model"), m, d),
+            show_progress=show_progress, then=then, session=self.job_session(session), raw_image=self.raw_image,
+            image_id=self._next_image_id(),
+        )
 
     def _next_image_id(self) -> int:
         self._image_counter += 1
@@ -376,7 +424,9 @@ class InspectController(QObject):
                     + (" " + tr("Closest: {0}.").format(", ".join(close)) if close else ""),
                 )
             wanted = _first_conv(session.summary)
-        self.state.layer = ""  # so set_layer below always announces the layer of the new model
+        if session is not self.state.model:
+            self.state.layer = ""  # so set_layer below always announces the layer of the new model
+        # (a new image through the same model keeps its layer: no layer_changed per webcam frame or stroke)
         self.publish(session, raw, prepared, fwd)
         self.state.set_layer(wanted)
 
@@ -423,7 +473,7 @@ class InspectController(QObject):
 
         return self._start(
             "main", job_load_image, done, failed, show_progress=show_progress, then=then,
-            session=session, source=source, image_id=self._next_image_id(),
+            session=self.job_session(session), source=source, image_id=self._next_image_id(),
         )
 
     def _on_device(self, device: str) -> None:
@@ -444,7 +494,8 @@ class InspectController(QObject):
         self._start(
             "main", job_rerun, done,
             lambda m, d="": self.state.show_error(tr("Could not run on {0}").format(device), m, d),
-            show_progress=True, session=session, raw_image=self.raw_image, image_id=self._next_image_id(),
+            show_progress=True, session=self.job_session(session), raw_image=self.raw_image,
+            image_id=self._next_image_id(),
         )
 
     # ------------------------------------------------------------ weights
@@ -460,7 +511,8 @@ class InspectController(QObject):
             if self.state.model is session and self.state.layer == key:
                 on_done(result)
 
-        self._start("weight", job_weight, done, lambda m, d="": self.state.show_status(m, 6000), session=session, key=key)
+        self._start("weight", job_weight, done, lambda m, d="": self.state.show_status(m, 6000),
+                    session=self.job_session(session), key=key)
 
     # ------------------------------------------------------------ unit: effective RF
     def _on_unit(self, unit: UnitSelection | None) -> None:
@@ -475,7 +527,7 @@ class InspectController(QObject):
 
         self._start(
             "erf", job_erf, done, lambda m, d="": self.state.show_status(m, 6000),
-            session=session, tensor=image.tensor, unit=unit, image_id=fwd.image_id,
+            session=self.job_session(session), tensor=image.tensor, unit=unit, image_id=fwd.image_id,
         )
 
     # ------------------------------------------------------------ Grad-CAM
@@ -496,7 +548,7 @@ class InspectController(QObject):
 
         self._start(
             "cam", job_cam, done, lambda m, d="": self.cam_changed.emit(None),
-            session=session, tensor=image.tensor, layer=layer, image_id=fwd.image_id,
+            session=self.job_session(session), tensor=image.tensor, layer=layer, image_id=fwd.image_id,
         )
 
     def shutdown(self) -> None:

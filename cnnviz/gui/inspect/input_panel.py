@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from cnnviz.gui.inspect.common import ImageView, tr
 from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.dataset_samples import DatasetSamplesMenu
 from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.inspect.sketch_pad import SketchPadSource
 from cnnviz.gui.inspect.webcam import CameraProbe, WebcamLive, camera_label
 from cnnviz.gui.state import AppState
 
@@ -110,6 +112,8 @@ class InputPanel(QWidget):
         for p in list_samples():
             self.samples.addItem(p.stem, str(p))
         self.samples.activated.connect(self._on_sample)
+        # a trained model's validation images are added below the samples (the box keeps its first width)
+        self.dataset_samples = DatasetSamplesMenu(state, self.samples, self)
         self._make_webcam()
         self.overlay_box = QComboBox()
         self.overlay_box.addItem(tr("Overlay: effective RF"), "erf")
@@ -120,19 +124,22 @@ class InputPanel(QWidget):
                "Grad-CAM: where the selected layer looks for the top class.")
         )
         self.overlay_box.currentIndexChanged.connect(lambda _: self._draw_overlay())
+        self.original = ImageView(title=tr("Original"))
+        self.sketch = SketchPadSource(state, controller, self.original, before_start=self.stop_webcam, parent=self)
+        self.dataset_samples.sig_loaded.connect(
+            lambda found: self.sketch.set_dark_background(found.dark_background if found is not None else None))
         for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
             bar.addWidget(w)
         bar.addStretch(1)
         lay.addLayout(bar)
 
         row = QHBoxLayout()
-        self.original = ImageView(title=tr("Original"))
         self.seen = ImageView(title=tr("Model input"))
         self.seen.setToolTip(
             tr("What the model sees: the preprocessed tensor (resized, cropped, denormalised for display). "
                "Receptive fields are drawn here, in its pixels.")
         )
-        row.addWidget(self.original, 1)
+        row.addWidget(self.sketch.stack, 1)  # the Original picture, or the sketch pad in its place
         row.addWidget(self.seen, 1)
         self._size_pictures(float(state.zoom or 1.0))
         state.zoom_changed.connect(self._size_pictures)
@@ -140,6 +147,8 @@ class InputPanel(QWidget):
         self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
         self._reserve_rf_lines()
         below = QHBoxLayout()
+        # Draw sits under the picture it replaces (and in the toolbar): the sources row is full at 1280 px
+        below.addWidget(self.sketch.button, 0, Qt.AlignmentFlag.AlignTop)
         below.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignTop)
         below.addWidget(self.rf_label, 1)
         lay.addLayout(below)
@@ -329,7 +338,10 @@ class InputPanel(QWidget):
     def _on_sample(self, index: int) -> None:
         path = self.samples.itemData(index)
         self.samples.setCurrentIndex(0)
-        if path:
+        if isinstance(path, ImageInput):  # a validation image of the model's dataset
+            self.stop_webcam()
+            self.controller.load_image(path)
+        elif path:
             self.stop_webcam()
             self.controller.load_image(ImageInput(path=path, label=Path(path).name))
 
@@ -373,7 +385,7 @@ class InputPanel(QWidget):
     def _size_pictures(self, zoom: float) -> None:
         """Pictures at least :data:`PICTURE_MIN_PX` × zoom: a zoom makes them bigger, never smaller."""
         side = round(PICTURE_MIN_PX * max(1.0, zoom))
-        for view in (self.original, self.seen):
+        for view in (self.original, self.seen, self.sketch.pad):
             view.setMinimumSize(side, side)
 
     def _reserve_rf_lines(self) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.gui.inspect.common import ImageView, tr
@@ -18,6 +19,9 @@ MAX_MATRIX = 1_000_000
 
 class KernelsView(QWidget):
     """Kernels of a convolution, or a linear layer's weight matrix, and a weight histogram."""
+
+    sig_drawn = Signal()
+    """The picture and its text were drawn again (the presenter view copies them)."""
 
     def __init__(self, state: AppState, controller: InspectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,7 @@ class KernelsView(QWidget):
         lay.addWidget(self.hist, 2)
         state.layer_changed.connect(lambda _: self._load())
         state.model_changed.connect(lambda _: self._load())
+        controller.weights_view_changed.connect(lambda _: self._load())  # a training snapshot's kernels
 
     def _load(self) -> None:
         """Copy the selected layer's weights in a worker (through the session's exclusive access)."""
@@ -77,6 +82,10 @@ class KernelsView(QWidget):
 
     def redraw(self) -> None:
         """Draw the weights of the selected layer."""
+        self._redraw()
+        self.sig_drawn.emit()
+
+    def _redraw(self) -> None:
         from cnnviz.core.render import kernel_mosaic, mosaic, weight_histogram
 
         w = self.weight

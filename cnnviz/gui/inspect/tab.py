@@ -39,6 +39,7 @@ from cnnviz.gui.inspect.model_panel import ModelPanel
 from cnnviz.gui.inspect.network_map import NetworkMapPanel, left_column
 from cnnviz.gui.inspect.predictions_panel import PredictionsPanel
 from cnnviz.gui.inspect.side_panels import extra_side_panels, panels_busy, shutdown_panels
+from cnnviz.gui.inspect.timelapse import TimelapseBar
 from cnnviz.gui.reflow import ReflowColumns
 from cnnviz.gui.state import AppState
 from cnnviz.gui.tab_contract import TabBase, TabHost
@@ -77,6 +78,7 @@ class InspectTab(TabBase):
         self.predictions = PredictionsPanel(state, self.controller)
         self.network_map = NetworkMapPanel(state, self.controller)
         self.left = left_column(self.tree, self.network_map)  # Layers | Map
+        self.timelapse = TimelapseBar(state, self.controller)  # shown for a model trained with snapshots
 
         self.side = QTabWidget()
         self.side_keys: list[str] = []
@@ -116,6 +118,7 @@ class InspectTab(TabBase):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
         lay.addWidget(self.model_panel)
+        lay.addWidget(self.timelapse)
         lay.addWidget(self.reflow, 1)
         self._make_actions()
         state.zoom_changed.connect(self._on_zoom)
@@ -129,9 +132,11 @@ class InspectTab(TabBase):
                 self.reflow.left_button.setChecked(True)
         elif key in self.side_keys:
             self.side.setCurrentIndex(self.side_keys.index(key))
+        elif key == "draw":  # the sketch pad, in place of the Original picture
+            self.input_panel.sketch.set_active(True)
         else:
             self.state.show_error(tr("Panel"), tr("There is no panel called {0}; the panels are: {1}.")
-                                  .format(key, ", ".join([*self.side_keys, "map"])))
+                                  .format(key, ", ".join([*self.side_keys, "map", "draw"])))
 
     def _on_zoom(self, zoom: float) -> None:
         """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
@@ -175,6 +180,10 @@ class InspectTab(TabBase):
         self.act_webcam.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.act_webcam.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.act_webcam)
+        self.act_draw = self.input_panel.sketch.action  # the sketch pad (checkable)
+        self.act_draw.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.act_draw.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_draw)
         self.act_export_png = self._action(tr("Export view as &PNG…"), self.export_png, "Ctrl+E",
                                            tr("Save the Inspect tab as it looks now"), window_wide=True)
         self.act_export_npz = self._action(tr("Export layer &activations (.npz)…"), self.export_npz)
@@ -195,7 +204,7 @@ class InspectTab(TabBase):
         if host is None:
             return
         first = host.menu_file.actions()[0] if host.menu_file.actions() else None
-        for act in (self.act_open, self.act_paste, self.act_webcam, None, self.act_export_png,
+        for act in (self.act_open, self.act_paste, self.act_webcam, self.act_draw, None, self.act_export_png,
                     self.act_export_npz, self.act_export_csv, self.act_export_md, None):
             if act is None:
                 host.menu_file.insertSeparator(first) if first else host.menu_file.addSeparator()
@@ -214,7 +223,7 @@ class InspectTab(TabBase):
 
     def toolbar_actions(self) -> list[QAction | None]:
         """The main toolbar's buttons while this tab is current (the window's tab contract)."""
-        return [self.act_open, self.act_paste, None, self.act_prev_conv, self.act_next_conv, None, self.act_export_png]
+        return [self.act_open, self.act_paste, self.act_draw, None, self.act_prev_conv, self.act_next_conv, None, self.act_export_png]
 
     # ------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -391,6 +400,7 @@ class InspectTab(TabBase):
     def shutdown(self) -> None:
         """Stop the webcam (releasing the camera) and cancel every job (the window is closing)."""
         self.input_panel.stop_webcam()
+        self.timelapse.shutdown()
         shutdown_panels(self.side_panels)
         self.controller.shutdown()
 

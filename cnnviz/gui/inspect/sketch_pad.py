@@ -1,0 +1,520 @@
+"""The sketch pad: draw an input with the mouse, a pen or a finger and watch the network respond.
+
+Where it lives: **Draw** is an image source like Open image, Paste and
+Webcam, so it is where a lecturer looks for "where does the picture come
+from": in the main toolbar right after Open image and Paste image, in the
+File menu after Live webcam (Ctrl+Shift+D), and as a toggle directly under
+the Original picture it replaces. (The input panel's own row of source
+buttons is full at 1280 px: one more button there folds a side column away
+on a projector.) Turning it on swaps the *Original* picture for the pad, in
+the same place and size, while *Model input* beside it keeps showing what
+the network sees with its receptive-field and Grad-CAM overlays, and the
+channel, the activation grid and the top-5 follow every stroke. A separate
+panel or window would put the drawing far from the views it drives (the
+presenter view can show them large). Loading any other image (a file, a
+sample, the camera, a lesson) turns the pad off and brings the Original back.
+
+The pad is a grid of the model's *input pixels* (32×32 for LeNet-5), drawn
+upscaled with a faint grid when cells are big enough, so students see the
+resolution the network works at. Ink is white on black for one-channel and
+dark-background data (digits, MNIST, the built-in Shapes) and black on white
+for colour models; a button inverts it. What is drawn is exactly what the
+model is given (:func:`cnnviz.core.sketch.pad_image`).
+
+Every mouse move of a stroke re-runs the model through the controller's
+normal image path, with back-pressure like the webcam: a drawing goes to the
+model only when no forward pass is pending, the moves that arrive meanwhile
+are merged into the next one, and the last stroke is always run once the
+model is free. Small nets follow the pen at frame rate; big ones stay
+responsive and show the newest drawing they could finish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPointingDevice,
+    QTabletEvent,
+)
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from cnnviz.core.sketch import Sketch, ink_is_white, pad_image
+from cnnviz.gui.inspect.common import tr
+from cnnviz.gui.inspect.controller import InspectController
+from cnnviz.gui.inspect.jobs import ImageInput
+from cnnviz.gui.state import AppState
+
+#: Grid lines between the model's pixels are drawn when a pixel is at least this big on screen.
+GRID_MIN_CELL = 5.0
+#: When the model is busy with another job, look again this often (ms).
+RETRY_MS = 15
+
+
+def default_brush(height: int) -> int:
+    """A stroke width (model pixels) that looks like a pen on a ``height``-pixel input: 4 on LeNet's 32."""
+    return max(1, round(height / 8))
+
+
+class SketchCanvas(QWidget):
+    """Paints a :class:`Sketch` upscaled, with the model's pixel grid, and draws on it."""
+
+    sig_changed = Signal()
+    """The drawing changed (every move of a stroke, an undo, a clear)."""
+
+    def __init__(self, sketch: Sketch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sketch = sketch
+        self.ink_white = True
+        self.brush = float(default_brush(sketch.shape[0]))  # stroke width in model pixels
+        self.erasing = False
+        self.pressure = 1.0
+        self._hover: QPointF | None = None
+        self._grey: np.ndarray | None = None  # keeps the QImage's buffer alive while it is painted
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)  # touches arrive as mouse events
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(60, 60)
+
+    # ------------------------------------------------------------ geometry
+    def _title_height(self) -> int:
+        return self.fontMetrics().height() + 4
+
+    def cell_rect(self) -> tuple[float, float, float]:
+        """(left, top, cell): where the model's pixel (0, 0) is drawn and how big one pixel is, in widget pixels."""
+        h, w = self.sketch.shape
+        top0 = self._title_height()
+        room_w, room_h = max(1.0, self.width() - 2.0), max(1.0, self.height() - top0 - 2.0)
+        cell = min(room_w / w, room_h / h)
+        left = (self.width() - cell * w) / 2.0
+        top = top0 + (room_h + 2.0 - cell * h) / 2.0
+        return left, top, cell
+
+    def to_pixels(self, pos: QPointF) -> tuple[float, float]:
+        """A widget position as (y, x) in model pixels (fractions kept)."""
+        left, top, cell = self.cell_rect()
+        return (pos.y() - top) / cell, (pos.x() - left) / cell
+
+    # ------------------------------------------------------------ painting
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        h, w = self.sketch.shape
+        left, top, cell = self.cell_rect()
+        p = QPainter(self)
+        text = self.palette().color(self.foregroundRole())
+        p.setPen(text)
+        p.drawText(QRectF(0, 0, self.width(), self._title_height()), Qt.AlignmentFlag.AlignCenter,
+                   tr("Draw here ({0}×{1})").format(w, h))
+        v = self.sketch.pixels if self.ink_white else 1.0 - self.sketch.pixels
+        self._grey = np.ascontiguousarray(np.rint(np.clip(v, 0.0, 1.0) * 255.0).astype(np.uint8))
+        image = QImage(self._grey.data, w, h, w, QImage.Format.Format_Grayscale8)
+        target = QRectF(left, top, cell * w, cell * h)
+        p.drawImage(target, image)  # no smoothing: every model pixel is a sharp square
+        if cell >= GRID_MIN_CELL:
+            p.setPen(QPen(QColor(128, 128, 128, 70), 0))
+            for i in range(1, h):
+                y = top + i * cell
+                p.drawLine(QPointF(left, y), QPointF(left + cell * w, y))
+            for j in range(1, w):
+                x = left + j * cell
+                p.drawLine(QPointF(x, top), QPointF(x, top + cell * h))
+        p.setPen(QPen(text, 1))
+        p.drawRect(target)
+        if self._hover is not None and target.contains(self._hover):
+            radius = max(0.5, self.brush * self.pressure / 2.0) * cell
+            p.setPen(QPen(QColor(255, 60, 60) if self.erasing else QColor(60, 160, 255), 1.5))
+            p.drawEllipse(self._hover, radius, radius)
+        p.end()
+
+    # ------------------------------------------------------------ input
+    def _radius(self) -> float:
+        return max(0.5, self.brush * self.pressure / 2.0)
+
+    def _press(self, pos: QPointF, erase: bool) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        y, x = self.to_pixels(pos)
+        self.sketch.begin(y, x, self._radius(), erase=erase or self.erasing)
+        self._hover = pos
+        self.update()
+        self.sig_changed.emit()
+
+    def _move(self, pos: QPointF) -> None:
+        self._hover = pos
+        if self.sketch.drawing:
+            y, x = self.to_pixels(pos)
+            self.sketch.extend(y, x, self._radius())
+            self.sig_changed.emit()
+        self.update()
+
+    def _release(self) -> None:
+        if self.sketch.drawing:
+            self.sketch.end()
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Left button draws, right button erases."""
+        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            self.pressure = 1.0
+            self._press(event.position(), event.button() == Qt.MouseButton.RightButton)
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        self._move(event.position())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        self._release()
+        event.accept()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802 (Qt naming)
+        """A pen: pressure sets the width, its eraser end erases."""
+        self.pressure = 0.35 + 0.65 * float(event.pressure()) if event.pressure() > 0 else 1.0
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress:
+            eraser = event.pointerType() == QPointingDevice.PointerType.Eraser
+            self._press(event.position(), eraser)
+        elif kind == QEvent.Type.TabletMove:
+            self._move(event.position())
+        elif kind == QEvent.Type.TabletRelease:
+            self._release()
+        event.accept()
+
+    def leaveEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        self._hover = None
+        self.update()
+        super().leaveEvent(event)
+
+
+def _tool(text: str, tip: str, checkable: bool = False) -> QToolButton:
+    b = QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    b.setCheckable(checkable)
+    b.setAutoRaise(True)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return b
+
+
+class SketchPad(QWidget):
+    """The canvas with its tools: stroke width, eraser, undo, redo, clear and invert."""
+
+    sig_changed = Signal()
+    """The drawing or the way it is shown changed: the model should see it again."""
+
+    def __init__(self, sketch: Sketch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sketch = sketch
+        self.canvas = SketchCanvas(sketch)
+        self.canvas.setToolTip(tr("Draw with the mouse, a pen or a finger; the right button erases. "
+                                  "Each square is one pixel of the model's input."))
+        # the tools go under the canvas, or beside it when that leaves a bigger square to draw on
+        self.outer = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(1)
+        self.outer.addWidget(self.canvas, 1)
+        self.tools_widget = QWidget()
+        tools = self.tools = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.tools_widget)
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.setSpacing(1)
+        self.brush_box = QSpinBox()
+        self.brush_box.setSuffix(tr(" px"))
+        self.brush_box.setMinimumWidth(self.brush_box.fontMetrics().horizontalAdvance("88" + tr(" px")) + 22)
+        self.brush_box.setToolTip(tr("Stroke width, in pixels of the model's input"))
+        self.brush_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.brush_box.valueChanged.connect(self._on_brush)
+        self.eraser_button = _tool("⌫", tr("Eraser: strokes paint the background (the right button always erases)"),
+                                   checkable=True)
+        self.eraser_button.toggled.connect(self._on_eraser)
+        self.undo_button = _tool("↶", tr("Undo the last stroke (Ctrl+Z)"))
+        self.redo_button = _tool("↷", tr("Redo (Ctrl+Shift+Z)"))
+        self.clear_button = _tool("✕", tr("Clear the pad"))
+        self.invert_button = _tool("◐", tr("Swap ink and background (white on black ↔ black on white)"))
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        self.clear_button.clicked.connect(self.clear)
+        self.invert_button.clicked.connect(self.invert)
+        tools.addWidget(self.brush_box)
+        for b in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.invert_button):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        self.outer.addWidget(self.tools_widget)
+        self.act_undo = self._shortcut(tr("Undo stroke"), self.undo, [QKeySequence("Ctrl+Z")])
+        self.act_redo = self._shortcut(tr("Redo stroke"), self.redo,
+                                       [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.canvas.sig_changed.connect(self._changed)
+        self.inverted = False  # the user swapped ink and background
+        self.set_input_size(*sketch.shape)
+
+    def _tool_widgets(self) -> list[QWidget]:
+        return [self.brush_box, self.eraser_button, self.undo_button, self.redo_button, self.clear_button,
+                self.invert_button]
+
+    def tools_beside(self) -> bool:
+        """True when the tools are in a column beside the canvas (a wide pad), False when in a row under it."""
+        return self.outer.direction() == QBoxLayout.Direction.RightToLeft
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Put the tools where they leave the larger square to draw on."""
+        super().resizeEvent(event)
+        hints = [w.sizeHint() for w in self._tool_widgets()]
+        spacing = self.tools.spacing()
+        row_h = max(h.height() for h in hints)
+        col_w = max(h.width() for h in hints)
+        col_h = sum(h.height() for h in hints) + spacing * (len(hints) - 1)
+        w, h = self.width(), self.height()
+        below = min(w, h - row_h)
+        beside = min(w - col_w, h) if h >= col_h else -1
+        side = beside > below
+        if side != self.tools_beside():
+            self.outer.setDirection(QBoxLayout.Direction.RightToLeft if side else QBoxLayout.Direction.TopToBottom)
+            self.tools.setDirection(QBoxLayout.Direction.TopToBottom if side else QBoxLayout.Direction.LeftToRight)
+
+    def _shortcut(self, text: str, slot: Callable[[], object], keys: list[QKeySequence]) -> QAction:
+        act = QAction(text, self)
+        act.setShortcuts(keys)
+        # the whole window while the pad is shown (a shortcut on a hidden widget never fires)
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        return act
+
+    def set_input_size(self, height: int, width: int) -> None:
+        """Take the model's input size (the drawing is resampled) and a matching stroke width."""
+        fresh = self.sketch.shape != (height, width) or self.brush_box.value() < 1
+        self.sketch.resize(height, width)
+        self.brush_box.blockSignals(True)
+        self.brush_box.setRange(1, max(2, height // 2))
+        if fresh:
+            self.brush_box.setValue(default_brush(height))
+        self.brush_box.blockSignals(False)
+        self.canvas.brush = float(self.brush_box.value())
+        self._refresh()
+
+    def set_ink_white(self, white: bool) -> None:
+        """Draw white on black (True) or black on white, before the user's own inversion."""
+        self.canvas.ink_white = bool(white) != self.inverted
+        self.canvas.update()
+
+    def _on_brush(self, value: int) -> None:
+        self.canvas.brush = float(value)
+        self.canvas.update()
+
+    def _on_eraser(self, on: bool) -> None:
+        self.canvas.erasing = on
+        self.canvas.update()
+
+    def _changed(self) -> None:
+        self._refresh()
+        self.sig_changed.emit()
+
+    def _refresh(self) -> None:
+        self.undo_button.setEnabled(self.sketch.can_undo)
+        self.redo_button.setEnabled(self.sketch.can_redo)
+        self.clear_button.setEnabled(not self.sketch.blank)
+        self.canvas.update()
+
+    def undo(self) -> bool:
+        """Undo the last stroke or clear (Ctrl+Z)."""
+        done = self.sketch.undo()
+        if done:
+            self._changed()
+        return done
+
+    def redo(self) -> bool:
+        """Redo what was undone (Ctrl+Shift+Z)."""
+        done = self.sketch.redo()
+        if done:
+            self._changed()
+        return done
+
+    def clear(self) -> bool:
+        """Erase the whole pad (undoable)."""
+        done = self.sketch.clear()
+        if done:
+            self._changed()
+        return done
+
+    def invert(self) -> None:
+        """Swap ink and background colours."""
+        self.inverted = not self.inverted
+        self.canvas.ink_white = not self.canvas.ink_white
+        self._changed()
+
+
+class SketchFeeder(QObject):
+    """Runs the newest drawing through the model, one forward pass at a time (back-pressure)."""
+
+    def __init__(self, state: AppState, controller: InspectController, make_input: Callable[[], ImageInput | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.controller = controller
+        self.make_input = make_input
+        self.submitted = 0  # drawings sent to the model
+        self.merged = 0  # changes that never ran on their own (a newer drawing replaced them)
+        self.dirty = False  # the drawing changed since the last one sent
+        self.in_flight = False
+        self.last_input: ImageInput | None = None
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.pump)
+
+    def changed(self) -> None:
+        """The drawing changed: run it now if the model is free, else as soon as it is."""
+        if self.dirty:
+            self.merged += 1
+        self.dirty = True
+        self.pump()
+
+    def can_submit(self) -> bool:
+        """Only when no forward pass (ours, a model load, another image) is pending."""
+        return not self.in_flight and self.state.model is not None and not self.controller.pending("main")
+
+    def pump(self) -> None:
+        """Send the newest drawing if one waits and the model is free."""
+        if not self.dirty:
+            return
+        if not self.can_submit():
+            if not self.in_flight:  # someone else's job: look again shortly
+                self._retry.start()
+            return
+        source = self.make_input()
+        if source is None:
+            return
+        self.dirty = False
+        self.in_flight = True
+        self.submitted += 1
+        self.last_input = source
+        job = self.controller.load_image(source, then=self._on_done, show_progress=False)
+        if job is None:
+            self.in_flight = False
+
+    def _on_done(self) -> None:
+        self.in_flight = False
+        self.pump()
+
+    def stop(self) -> None:
+        """Forget a waiting drawing (the pad was turned off)."""
+        self.dirty = False
+        self._retry.stop()
+
+
+class SketchPadSource(QObject):
+    """The Draw toggle, the pad in place of the Original picture, and the feeding of the model."""
+
+    sig_active = Signal(bool)
+    """The pad was shown (True) or put away (False)."""
+
+    def __init__(self, state: AppState, controller: InspectController, original: QWidget,
+                 before_start: Callable[[], object] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.controller = controller
+        self.original = original
+        self.before_start = before_start
+        self.dark_background: bool | None = None  # what the model's training pictures show, when known
+        shape = state.model.input_shape[1:] if state.model is not None else (32, 32)
+        self.sketch = Sketch(*shape)
+        self.pad = SketchPad(self.sketch)
+        self.pad.hide()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(original)
+        self.stack.addWidget(self.pad)
+        self.feeder = SketchFeeder(state, controller, self.make_input, self)
+        self.action = QAction(tr("&Draw the input (sketch pad)"), self)
+        self.action.setIconText(tr("Draw"))
+        self.action.setCheckable(True)
+        tip = tr("Draw the input yourself: the pad replaces the Original picture and the network responds to "
+                 "every stroke.")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        self.action.toggled.connect(self.set_active)
+        self.button = QToolButton()
+        self.button.setDefaultAction(self.action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.pad.sig_changed.connect(self._on_drawn)
+        state.model_changed.connect(self._on_model)
+        state.image_changed.connect(self._on_image)
+        self._on_model(state.model)
+
+    @property
+    def active(self) -> bool:
+        """True while the pad is shown (and drives the model)."""
+        return self.action.isChecked()
+
+    def set_active(self, on: bool) -> None:
+        """Show the pad in place of the Original picture (and run the drawing), or put it away."""
+        if self.action.isChecked() != on:
+            self.action.setChecked(on)  # comes back here through toggled
+            return
+        if on:
+            if not self.stack.isVisible():  # turned on from the menu or toolbar on another tab
+                self.state.open_tab.emit("inspect")
+            if self.before_start is not None:
+                self.before_start()
+            self.stack.setCurrentWidget(self.pad)
+            self.pad.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.feeder.changed()
+        else:
+            self.feeder.stop()
+            self.stack.setCurrentWidget(self.original)
+        self.sig_active.emit(on)
+
+    def set_dark_background(self, dark: bool | None) -> None:
+        """What the model's training pictures look like (dark background: white ink), when known."""
+        self.dark_background = dark
+        self._update_ink()
+
+    def make_input(self) -> ImageInput | None:
+        """The drawing as the model's input, or None without a model."""
+        session = self.state.model
+        if session is None:
+            return None
+        rgb = pad_image(self.sketch.pixels, self.pad.canvas.ink_white, session.pre)
+        return ImageInput(array=rgb, label=tr("drawing"))
+
+    def _update_ink(self) -> None:
+        session = self.state.model
+        channels = session.input_shape[0] if session is not None else 1
+        self.pad.set_ink_white(ink_is_white(channels, self.dark_background))
+
+    def _on_drawn(self) -> None:
+        if self.active:
+            self.feeder.changed()
+
+    def _on_model(self, session: Any) -> None:
+        if session is None:
+            return
+        _, h, w = session.input_shape
+        self.dark_background = None  # a new model: until its data says otherwise
+        self.pad.set_input_size(h, w)
+        self._update_ink()
+        if self.active:
+            self.feeder.changed()  # the drawing at the new input size
+
+    def _on_image(self, _prepared: Any) -> None:
+        """Another source took over (a file, a sample, the camera, a lesson): put the pad away."""
+        source = self.controller.image_source
+        if self.active and source is not None and source is not self.feeder.last_input:
+            self.set_active(False)
