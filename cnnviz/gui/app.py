@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     act_save_lesson_as: QAction
     act_quit: QAction
     act_fullscreen: QAction
+    act_presenter: QAction
     act_zoom_in: QAction
     act_zoom_out: QAction
     act_zoom_reset: QAction
