@@ -75,9 +75,10 @@ def _check_input(model, shape: tuple[int, ...], name: str, device) -> None:
     input tensor alone must fit in free memory.
     """
     from cnnviz.core.footprint import MetaUnsupported, check_fits, estimate_forward, tensor_bytes
+    from cnnviz.core.messages import msg
 
     shape_text = "×".join(str(v) for v in shape)
     try:
         estimate_forward(model, shape)
     except MetaUnsupported:
-        check_fits(tensor_bytes((1, *shape)), f"A {shape_text} input for {name}", device)
+        check_fits(tensor_bytes((1, *shape)), msg("A {shape} input for {name}", shape=shape_text, name=name), device)

@@ -10,6 +10,7 @@ from typing import TypeVar
 import torch
 
 from cnnviz.core.errors import DeviceError
+from cnnviz.core.messages import msg
 
 T = TypeVar("T")
 
@@ -52,22 +53,24 @@ def resolve_device(spec: str | None) -> torch.device:
     try:
         dev = torch.device(text)
     except RuntimeError:
-        raise DeviceError(f"Unknown device {spec!r}; use auto, cpu, cuda, cuda:N or mps.") from None
+        raise DeviceError(msg("Unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps.", device=spec)) from None
     available = ", ".join(d.key for d in list_devices())
     if dev.type == "cuda":
         if not torch.cuda.is_available():
-            raise DeviceError(f"CUDA is not available on this machine (devices: {available}).")
+            raise DeviceError(msg("CUDA is not available on this machine (devices: {devices}).", devices=available))
         index = 0 if dev.index is None else dev.index
         if index >= torch.cuda.device_count():
-            raise DeviceError(f"There is no cuda:{index} (devices: {available}).")
+            raise DeviceError(msg("There is no cuda:{index} (devices: {devices}).", index=index, devices=available))
         return torch.device("cuda", index)
     if dev.type == "mps":
         if not (getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()):
-            raise DeviceError(f"Apple MPS is not available on this machine (devices: {available}).")
+            raise DeviceError(
+                msg("Apple MPS is not available on this machine (devices: {devices}).", devices=available)
+            )
         return dev
     if dev.type == "cpu":
         return dev
-    raise DeviceError(f"Unsupported device {spec!r} (devices: {available}).")
+    raise DeviceError(msg("Unsupported device {device!r} (devices: {devices}).", device=spec, devices=available))
 
 
 def is_oom(exc: BaseException) -> bool:
@@ -100,7 +103,7 @@ def with_cpu_fallback(
         if device.type == "cpu" or not is_oom(exc):
             raise
         free_gpu_memory()
-        message = f"{device} ran out of memory; computing on the CPU instead."
+        message = msg("{device} ran out of memory; computing on the CPU instead.", device=str(device))
         if on_fallback is not None:
             on_fallback(message)
         else:

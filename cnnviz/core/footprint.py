@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cnnviz.core.errors import ModelForwardError, OutOfMemoryError
+from cnnviz.core.messages import msg
 from cnnviz.core.safe_io import format_bytes
 
 if TYPE_CHECKING:
@@ -154,21 +155,25 @@ def _shape_error(text: str, input_shape: tuple[int, ...], entered: list[tuple[st
     """The meta device's terse message, told like the real pass would: which layer, what it expected."""
     import torch
 
-    first = text.strip().splitlines()[0] if text.strip() else "a shape error"
+    first = text.strip().splitlines()[0] if text.strip() else msg("a shape error")
     shape = "×".join(str(v) for v in input_shape)
     if not entered:
-        return f"The model cannot take a {shape} input: {first}"
+        return msg("The model cannot take a {shape} input: {reason}", shape=shape, reason=first)
     name, module, arg = entered[-1]
     got = list(arg.shape) if isinstance(arg, torch.Tensor) else None
     expected = getattr(module, "in_channels", None) or getattr(module, "in_features", None)
     detail = first
     if isinstance(module, torch.nn.modules.conv._ConvNd) and got and len(got) > 1 and got[1] != expected:
-        detail = f"it expects {expected} input channel{'s' if expected != 1 else ''}, got {got[1]}"
+        detail = (
+            msg("it expects {expected} input channel, got {got}", expected=expected, got=got[1])
+            if expected == 1
+            else msg("it expects {expected} input channels, got {got}", expected=expected, got=got[1])
+        )
     elif isinstance(module, torch.nn.Linear) and got and got[-1] != expected:
-        detail = f"it expects {expected} input features, got {got[-1]}"
-    return (
-        f"The model cannot take a {shape} input: layer '{name}' ({type(module).__name__}) "
-        f"received shape {got}: {detail}."
+        detail = msg("it expects {expected} input features, got {got}", expected=expected, got=got[-1])
+    return msg(
+        "The model cannot take a {shape} input: layer '{layer}' ({type}) received shape {got}: {reason}.",
+        shape=shape, layer=name, type=type(module).__name__, got=got, reason=detail,
     )
 
 
@@ -176,7 +181,12 @@ def check_fits(needed: int, what: str, device: torch.device | str = "cpu") -> No
     """OutOfMemoryError naming both figures when ``needed`` bytes exceed what ``device`` has free."""
     free = device_free_memory(device)
     if free is not None and needed > free:
-        where = "this computer" if str(device) == "cpu" else str(device)
-        raise OutOfMemoryError(
-            f"{what} needs about {format_bytes(needed)}; {where} has {format_bytes(free)} free."
-        )
+        if str(device) == "cpu":
+            raise OutOfMemoryError(msg(
+                "{what} needs about {needed}; this computer has {free} free.",
+                what=what, needed=format_bytes(needed), free=format_bytes(free),
+            ))
+        raise OutOfMemoryError(msg(
+            "{what} needs about {needed}; {device} has {free} free.",
+            what=what, needed=format_bytes(needed), device=str(device), free=format_bytes(free),
+        ))

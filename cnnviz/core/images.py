@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from cnnviz.core.errors import ImageError, ModelError
+from cnnviz.core.messages import message_of, msg
 
 if TYPE_CHECKING:
     import torch
@@ -81,7 +82,7 @@ SUPPORTED_FORMATS: dict[str, str] = {
     "WEBP": "WebP",
 }
 
-_SUPPORTED_TEXT = "PNG, JPEG, BMP, TIFF or WebP"
+_SUPPORTED_TEXT = msg("PNG, JPEG, BMP, TIFF or WebP")
 
 # ImageNet statistics used by torchvision's presets.
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -132,21 +133,22 @@ def load_image(source: str | os.PathLike[str] | bytes | bytearray | memoryview) 
     """
     if isinstance(source, bytes | bytearray | memoryview):
         path = None
-        label = "The image data"
+        label: str = msg("The image data")
         data = bytes(source)
     else:
         path = Path(os.fspath(source))
         label = f"'{path}'"
         data = _read_file(path, label)
     if not data:
-        raise ImageError(f"{label} is empty (0 bytes): it holds no image.")
+        raise ImageError(msg("{label} is empty (0 bytes): it holds no image.", label=label))
     try:
         fmt, orientation, pil_mode = _probe(data, label, path)
         if fmt == "JPEG" and not _jpeg_is_complete(data):
-            raise ImageError(
-                f"{label} is a truncated JPEG: the file ends before the image data does "
-                "(an interrupted download or copy?). Re-download or re-save it."
-            )
+            raise ImageError(msg(
+                "{label} is a truncated JPEG: the file ends before the image data does "
+                "(an interrupted download or copy?). Re-download or re-save it.",
+                label=label,
+            ))
         if fmt == "TIFF" and pil_mode in ("RGBA", "LA", "PA", "RGBa", "La"):
             array = _decode_with_pillow(data, label)
         else:
@@ -157,15 +159,18 @@ def load_image(source: str | os.PathLike[str] | bytes | bytearray | memoryview) 
     except ImageError:
         raise
     except MemoryError as exc:
-        raise ImageError(f"{label} does not fit in memory once decoded.") from exc
+        raise ImageError(msg("{label} does not fit in memory once decoded.", label=label)) from exc
     except Exception as exc:  # a decoder tripped on malformed data
-        raise ImageError(f"{label} could not be read as an image: {exc}") from exc
+        raise ImageError(
+            msg("{label} could not be read as an image: {reason}", label=label, reason=message_of(exc))
+        ) from exc
     h, w = rgb.shape[:2]
     if min(h, w) < MIN_USEFUL_SIDE:
-        notes.append(
-            f"The image is very small ({w}×{h} px): the model will see it enlarged, "
-            "with almost no detail."
-        )
+        notes.append(msg(
+            "The image is very small ({width}×{height} px): the model will see it enlarged, "
+            "with almost no detail.",
+            width=w, height=h,
+        ))
     return LoadedImage(
         rgb=np.ascontiguousarray(rgb),
         path=path,
@@ -202,15 +207,17 @@ class ImageTooLargeError(ImageError):
 
 
 def _too_large(label: str, pixels: int | None, width: int = 0, height: int = 0) -> ImageError:
-    size = (
-        f"{width}×{height} = {pixels:,} pixels"
-        if width
-        else (f"{pixels:,} pixels" if pixels else "more pixels than allowed")
-    )
-    return ImageTooLargeError(
-        f"{label} is too large ({size}); cnnviz accepts images up to "
-        f"{MAX_PIXELS:,} pixels ({MAX_PIXELS // 1_000_000} megapixels). Downscale it first."
-    )
+    if width:
+        size = msg("{width}×{height} = {pixels:,} pixels", width=width, height=height, pixels=pixels)
+    elif pixels:
+        size = msg("{pixels:,} pixels", pixels=pixels)
+    else:
+        size = msg("more pixels than allowed")
+    return ImageTooLargeError(msg(
+        "{label} is too large ({size}); cnnviz accepts images up to "
+        "{limit:,} pixels ({megapixels} megapixels). Downscale it first.",
+        label=label, size=size, limit=MAX_PIXELS, megapixels=MAX_PIXELS // 1_000_000,
+    ))
 
 
 def _probe(data: bytes, label: str, path: Path | None) -> tuple[str, int, str]:
@@ -240,24 +247,29 @@ def _probe_quietly(data: bytes, label: str, path: Path | None) -> tuple[str, int
         # A TIFF Pillow has no mode for (e.g. 3-channel float32): OpenCV decodes it.
         width, height, orientation = tiff
         if width <= 0 or height <= 0:
-            raise ImageError(f"{label} has no pixels ({width}×{height}).") from exc
+            raise ImageError(
+                msg("{label} has no pixels ({width}×{height}).", label=label, width=width, height=height)
+            ) from exc
         if width * height > MAX_PIXELS:
             raise _too_large(label, width * height, width, height) from exc
         return "TIFF", orientation, ""
     except Exception as exc:  # Pillow found a known format but its header is broken
-        raise ImageError(
-            f"{label} is damaged or truncated: its header could not be read ({exc})."
-        ) from exc
+        raise ImageError(msg(
+            "{label} is damaged or truncated: its header could not be read ({reason}).",
+            label=label, reason=message_of(exc),
+        )) from exc
     with im:
         fmt = SUPPORTED_FORMATS.get(im.format or "")
         if fmt is None:
-            raise ImageError(
-                f"{label} is a {im.format or 'unknown'} image; cnnviz reads {_SUPPORTED_TEXT}. "
-                "Convert it to PNG first."
-            )
+            raise ImageError(msg(
+                "{label} is a {format} image; cnnviz reads {supported}. Convert it to PNG first.",
+                label=label, format=im.format or msg("unknown"), supported=_SUPPORTED_TEXT,
+            ))
         width, height = (int(v) for v in im.size)
         if width <= 0 or height <= 0:
-            raise ImageError(f"{label} has no pixels ({width}×{height}).")
+            raise ImageError(
+                msg("{label} has no pixels ({width}×{height}).", label=label, width=width, height=height)
+            )
         if width * height > MAX_PIXELS:
             raise _too_large(label, width * height, width, height)
         try:
@@ -291,12 +303,19 @@ def _tiff_header(data: bytes) -> tuple[int, int, int] | None:
 
 def _not_an_image(data: bytes, label: str, path: Path | None) -> ImageError:
     suffix = path.suffix.lower() if path is not None else ""
-    what = (
-        "it looks like a text file" if _looks_like_text(data) else "its content is not image data"
-    )
+    text = _looks_like_text(data)
     if suffix:
-        what += f", although its name ends in {suffix}"
-    return ImageError(f"{label} is not an image cnnviz can read ({_SUPPORTED_TEXT}): {what}.")
+        what = (
+            msg("it looks like a text file, although its name ends in {suffix}", suffix=suffix)
+            if text
+            else msg("its content is not image data, although its name ends in {suffix}", suffix=suffix)
+        )
+    else:
+        what = msg("it looks like a text file") if text else msg("its content is not image data")
+    return ImageError(msg(
+        "{label} is not an image cnnviz can read ({supported}): {why}.",
+        label=label, supported=_SUPPORTED_TEXT, why=what,
+    ))
 
 
 def _jpeg_is_complete(data: bytes) -> bool:
@@ -340,10 +359,11 @@ def _decode(data: bytes, label: str) -> np.ndarray:
     finally:
         cv2.utils.logging.setLogLevel(previous)
     if array is None or array.size == 0:
-        raise ImageError(
-            f"{label} could not be decoded: the file is damaged or truncated "
-            "(an interrupted download or copy?)."
-        )
+        raise ImageError(msg(
+            "{label} could not be decoded: the file is damaged or truncated "
+            "(an interrupted download or copy?).",
+            label=label,
+        ))
     if array.shape[0] * array.shape[1] > MAX_PIXELS:  # the header lied
         raise _too_large(label, array.shape[0] * array.shape[1], array.shape[1], array.shape[0])
     return array
@@ -360,9 +380,10 @@ def _decode_with_pillow(data: bytes, label: str) -> np.ndarray:
                 gray = im.mode in ("LA", "La")
                 rgba = np.asarray(im.convert("LA" if gray else "RGBA"))
     except Exception as exc:
-        raise ImageError(
-            f"{label} could not be decoded: the file is damaged or truncated ({exc})."
-        ) from exc
+        raise ImageError(msg(
+            "{label} could not be decoded: the file is damaged or truncated ({reason}).",
+            label=label, reason=message_of(exc),
+        )) from exc
     return rgba if gray else np.ascontiguousarray(rgba[:, :, [2, 1, 0, 3]])
 
 
@@ -389,7 +410,9 @@ def _to_rgb8(array: np.ndarray, label: str) -> tuple[np.ndarray, str, list[str]]
     if array.ndim == 2:
         array = array[:, :, None]
     if array.ndim != 3 or array.shape[2] not in _KINDS:
-        raise ImageError(f"{label} has an unsupported channel layout {array.shape}.")
+        raise ImageError(
+            msg("{label} has an unsupported channel layout {shape}.", label=label, shape=array.shape)
+        )
     channels = array.shape[2]
     kind = _KINDS[channels]
     dtype = array.dtype
@@ -403,16 +426,19 @@ def _to_rgb8(array: np.ndarray, label: str) -> tuple[np.ndarray, str, list[str]]
         values, bits = _scale_16bit(array)
         depth = "16-bit"
         if bits != 16:
-            notes.append(
-                f"The 16-bit data only uses {bits} bits; it was scaled from 0–{(1 << bits) - 1}."
-            )
+            notes.append(msg(
+                "The 16-bit data only uses {bits} bits; it was scaled from 0–{top}.",
+                bits=bits, top=(1 << bits) - 1,
+            ))
     elif np.issubdtype(dtype, np.floating):
         depth = f"{dtype.itemsize * 8}-bit float"
         values = np.nan_to_num(array.astype(np.float32), nan=0.0, posinf=1.0, neginf=0.0)
         lo, hi = float(values.min()), float(values.max())
         if lo < 0.0 or hi > 1.0:
             values = (values - lo) / (hi - lo) if hi > lo else np.zeros_like(values)
-            notes.append(f"Floating-point values from {lo:g} to {hi:g} were stretched to 0–255.")
+            notes.append(
+                msg("Floating-point values from {low:g} to {high:g} were stretched to 0–255.", low=lo, high=hi)
+            )
     else:  # signed or 32-bit integers: stretch what is there
         depth = f"{dtype.itemsize * 8}-bit integer"
         values = array.astype(np.float64)
@@ -420,7 +446,7 @@ def _to_rgb8(array: np.ndarray, label: str) -> tuple[np.ndarray, str, list[str]]
         values = ((values - lo) / (hi - lo) if hi > lo else np.zeros_like(values)).astype(
             np.float32
         )
-        notes.append(f"Integer values from {lo:g} to {hi:g} were stretched to 0–255.")
+        notes.append(msg("Integer values from {low:g} to {high:g} were stretched to 0–255.", low=lo, high=hi))
     if channels in (2, 4):
         # Transparent pixels are composited on white: it is what image viewers
         # and web pages show for logos and icons, and the colour stored under
@@ -428,7 +454,7 @@ def _to_rgb8(array: np.ndarray, label: str) -> tuple[np.ndarray, str, list[str]]
         alpha = values[:, :, -1:]
         values = values[:, :, :-1] * alpha + (1.0 - alpha)
         if float(alpha.min()) < 1.0:
-            notes.append("Transparent areas were filled with white.")
+            notes.append(msg("Transparent areas were filled with white."))
     # grayscale -> 3 channels; cv2's BGR -> RGB
     values = np.repeat(values, 3, axis=2) if values.shape[2] == 1 else values[:, :, ::-1]
     rgb = np.clip(np.rint(values * 255.0), 0, 255).astype(np.uint8)
@@ -520,10 +546,11 @@ def preprocess_for(spec: ModelSpec | str, weights: Any = None) -> Preprocess:
         spec = get_spec(spec)
     channels, height, width = (int(v) for v in spec.input_shape)
     if channels not in (1, 3):
-        raise ModelError(
-            f"Model {spec.name!r} expects {channels} input channels; cnnviz can feed "
-            "images only to models with 1 (grayscale) or 3 (RGB) input channels."
-        )
+        raise ModelError(msg(
+            "Model {name!r} expects {channels} input channels; cnnviz can feed "
+            "images only to models with 1 (grayscale) or 3 (RGB) input channels.",
+            name=spec.name, channels=channels,
+        ))
     if weights is None and spec.source == "torchvision":
         weights = _default_torchvision_weights(spec.name)
     if weights is not None:

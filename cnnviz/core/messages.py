@@ -20,7 +20,7 @@ gave or numbers, never English words (pass those as :class:`Text` too).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 #: The translation context of every core message.
@@ -60,4 +60,16 @@ def message_of(error: BaseException) -> str:
     return first if isinstance(first, Text) else str(error)
 
 
-__all__ = ["CONTEXT", "Text", "message_of", "msg"]
+def join(items: Iterable[str], separator: str = ", ") -> Text:
+    """``items`` joined by ``separator``, each item still translatable (a list inside a message).
+
+    ``separator.join`` of :class:`Text` items gives a plain ``str``; this keeps
+    every item as a value of a template made of fields and the separator only,
+    which needs no translation of its own.
+    """
+    values = {f"item{i}": item for i, item in enumerate(items)}
+    sep = separator.replace("{", "{{").replace("}", "}}")
+    return Text(sep.join("{" + key + "}" for key in values), values)
+
+
+__all__ = ["CONTEXT", "Text", "join", "message_of", "msg"]

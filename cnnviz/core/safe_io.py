@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cnnviz.core.errors import CnnvizError, shorten
+from cnnviz.core.messages import Text, message_of, msg
 
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows
@@ -72,26 +73,52 @@ def label(path: str | os.PathLike[str]) -> str:
     return f"'{shorten(os.fspath(path), 160)}'"
 
 
+#: What a file is, as the ``what=`` of the readers and writers: the noun, capitalised and plural
+#: (English grammar needs all three; each is its own message so that it can be translated).
+_NOUNS: dict[str, tuple[Text, Text, Text]] = {
+    "file": (msg("file"), msg("File"), msg("files")),
+    "image file": (msg("image file"), msg("Image file"), msg("image files")),
+    "weights file": (msg("weights file"), msg("Weights file"), msg("weights files")),
+    "lesson file": (msg("lesson file"), msg("Lesson file"), msg("lesson files")),
+    "settings file": (msg("settings file"), msg("Settings file"), msg("settings files")),
+    "folder": (msg("folder"), msg("Folder"), msg("folders")),
+    "output folder": (msg("output folder"), msg("Output folder"), msg("output folders")),
+}
+
+
+def _noun(what: str) -> str:
+    """``what`` as a translatable message when it is one of the known nouns (else as given)."""
+    return _NOUNS[what][0] if what in _NOUNS else what
+
+
+def _capitalized(what: str) -> str:
+    return _NOUNS[what][1] if what in _NOUNS else what.capitalize()
+
+
+def _plural(what: str) -> str:
+    return _NOUNS[what][2] if what in _NOUNS else f"{what}s"
+
+
 def kind_of(mode: int) -> str | None:
     """None for a regular file, else what the file is, for a message ("a named pipe (FIFO)")."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return msg("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return msg("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return msg("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return msg("a socket")
+    return msg("not a regular file")
 
 
 def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
-        return "the name is longer than the file system allows"
+        return msg("the name is longer than the file system allows")
     if exc.errno == errno.ELOOP:
-        return "it is a loop of symbolic links"
+        return msg("it is a loop of symbolic links")
     return exc.strerror or type(exc).__name__
 
 
@@ -99,7 +126,7 @@ def _points_to(path: Path) -> str:
     """`` (a link to '/dev/zero')`` for a symlink, else empty."""
     try:
         if path.is_symlink():
-            return f" (a link to {label(os.path.realpath(path))})"
+            return msg(" (a link to {target})", target=label(os.path.realpath(path)))
     except OSError:
         pass
     return ""
@@ -119,14 +146,17 @@ def check_regular_file(
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        raise error(f"{what.capitalize()} not found: {label(p)}.") from None
+        raise error(msg("{What} not found: {path}.", What=_capitalized(what), path=label(p))) from None
     except OSError as exc:
-        raise error(f"Cannot open {what} {label(p)}: {_os_reason(exc)}.") from None
+        raise error(msg(
+            "Cannot open {what} {path}: {reason}.", what=_noun(what), path=label(p), reason=_os_reason(exc)
+        )) from None
     kind = kind_of(st.st_mode)
     if kind is not None:
-        raise error(
-            f"{label(p)}{_points_to(p)} is {kind}, not a {what}; cnnviz reads only regular files."
-        )
+        raise error(msg(
+            "{path}{link} is {kind}, not a {what}; cnnviz reads only regular files.",
+            path=label(p), link=_points_to(p), kind=kind, what=_noun(what),
+        ))
     return st
 
 
@@ -148,12 +178,14 @@ def open_regular(
     try:
         fd = os.open(os.fspath(path), os.O_RDONLY | _O_NONBLOCK | _O_BINARY | _O_CLOEXEC)
     except OSError as exc:
-        raise error(f"Cannot open {what} {label(path)}: {_os_reason(exc)}.") from None
+        raise error(msg(
+            "Cannot open {what} {path}: {reason}.", what=_noun(what), path=label(path), reason=_os_reason(exc)
+        )) from None
     try:
         st = os.fstat(fd)
         kind = kind_of(st.st_mode)
         if kind is not None:
-            raise error(f"{label(path)} is {kind}, not a regular file.")
+            raise error(msg("{path} is {kind}, not a regular file.", path=label(path), kind=kind))
         _check_size(path, st.st_size, limit, what, error)
         if _O_NONBLOCK:  # a regular file: blocking reads are what file objects expect
             os.set_blocking(fd, True)
@@ -171,8 +203,11 @@ def _check_size(
     if limit is not None and size > limit:
         have, most = format_bytes(size), format_bytes(limit)
         if have == most:  # too close to tell apart once rounded
-            have, most = f"{size:,} bytes", f"{limit:,} bytes"
-        raise error(f"{label(path)} is {have}; cnnviz reads {what}s of at most {most}.")
+            have, most = msg("{count:,} bytes", count=size), msg("{count:,} bytes", count=limit)
+        raise error(msg(
+            "{path} is {size}; cnnviz reads {what} of at most {limit}.",
+            path=label(path), size=have, what=_plural(what), limit=most,
+        ))
 
 
 def read_bytes(
@@ -194,7 +229,9 @@ def read_bytes(
                     break
                 data += more
         except OSError as exc:
-            raise error(f"Cannot read {what} {label(path)}: {_os_reason(exc)}.") from None
+            raise error(msg(
+                "Cannot read {what} {path}: {reason}.", what=_noun(what), path=label(path), reason=_os_reason(exc)
+            )) from None
     _check_size(path, len(data), limit, what, error)
     return data
 
@@ -204,7 +241,7 @@ def format_bytes(n: float) -> str:
     value = float(n)
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB"):
         if abs(value) < 1024 or unit == "PiB":
-            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+            return msg("{count} bytes", count=int(value)) if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} PiB"  # pragma: no cover
 
@@ -225,7 +262,7 @@ def check_output_folder(
     try:
         real = Path(os.path.realpath(given))
     except OSError as exc:
-        raise OutputPathError(f"Cannot use {what} {label(given)}: {_os_reason(exc)}.") from None
+        raise OutputPathError(_cannot("use", what, given, _os_reason(exc))) from None
     existing = real
     try:
         while not existing.exists():  # the nearest folder that is there
@@ -234,18 +271,31 @@ def check_output_folder(
             existing = existing.parent
         st = os.stat(existing)
     except OSError as exc:
-        raise OutputPathError(f"Cannot use {what} {label(given)}: {_os_reason(exc)}.") from None
+        raise OutputPathError(_cannot("use", what, given, _os_reason(exc))) from None
     if not stat.S_ISDIR(st.st_mode):
-        where = "" if existing == real else f" ({label(existing)} is in the way)"
-        kind = kind_of(st.st_mode) or "a file"
-        raise OutputPathError(f"Cannot use {what} {label(given)}{where}: it is {kind}, not a folder.")
+        where = "" if existing == real else msg(" ({path} is in the way)", path=label(existing))
+        kind = kind_of(st.st_mode) or msg("a file")
+        raise OutputPathError(msg(
+            "Cannot use {what} {path}{where}: it is {kind}, not a folder.",
+            what=_noun(what), path=label(given), where=where, kind=kind,
+        ))
     _probe_writable(existing, given, what)
     if create and existing != real:
         try:
             real.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputPathError(f"Cannot create {what} {label(given)}: {_os_reason(exc)}.") from None
+            raise OutputPathError(_cannot("create", what, given, _os_reason(exc))) from None
     return real
+
+
+def _cannot(verb: str, what: str, path: Path, reason: str) -> str:
+    """The message 'Cannot <verb> <what> <path>: <reason>.' of the writers."""
+    values = {"what": _noun(what), "path": label(path), "reason": reason}
+    if verb == "use":
+        return msg("Cannot use {what} {path}: {reason}.", **values)
+    if verb == "create":
+        return msg("Cannot create {what} {path}: {reason}.", **values)
+    return msg("Cannot write {what} {path}: {reason}.", **values)
 
 
 def _probe_writable(folder: Path, given: Path, what: str) -> None:
@@ -253,10 +303,12 @@ def _probe_writable(folder: Path, given: Path, what: str) -> None:
     try:
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, 0o600)
     except OSError as exc:
-        where = "" if folder == given else f" (in {label(folder)})"
-        raise OutputPathError(
-            f"Cannot write {what} {label(given)}{where}: {_os_reason(exc)}."
-        ) from None
+        if folder == given:
+            raise OutputPathError(_cannot("write", what, given, _os_reason(exc))) from None
+        raise OutputPathError(msg(
+            "Cannot write {what} {path} (in {folder}): {reason}.",
+            what=_noun(what), path=label(given), folder=label(folder), reason=_os_reason(exc),
+        )) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
@@ -283,19 +335,21 @@ def check_output_file(
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputPathError(f"Cannot write {what} {label(given)}: {_os_reason(exc)}.") from None
+        raise OutputPathError(_cannot("write", what, given, _os_reason(exc))) from None
     if st is not None:
         kind = kind_of(st.st_mode)
         if kind is not None:
-            hint = "; give a file name inside it" if stat.S_ISDIR(st.st_mode) else ""
+            values = {"what": _noun(what), "path": label(given), "link": _points_to(given), "kind": kind}
             raise OutputPathError(
-                f"Cannot write {what} {label(given)}{_points_to(given)}: it is {kind}, "
-                f"not a regular file{hint}."
+                msg("Cannot write {what} {path}{link}: it is {kind}, not a regular file; "
+                    "give a file name inside it.", **values)
+                if stat.S_ISDIR(st.st_mode)
+                else msg("Cannot write {what} {path}{link}: it is {kind}, not a regular file.", **values)
             )
         if not st.st_mode & 0o222 and not replace_read_only:
             raise ReadOnlyFileError(
-                f"{label(given)} is read-only; cnnviz does not replace it. Make it writable or "
-                "choose another name.",
+                msg("{path} is read-only; cnnviz does not replace it. Make it writable or "
+                    "choose another name.", path=label(given)),
                 real,
             )
         if st.st_mode & 0o222:
@@ -303,7 +357,9 @@ def check_output_file(
     try:
         check_output_folder(real.parent, what="folder")
     except OutputPathError as exc:
-        raise OutputPathError(f"Cannot write {what} {label(given)}: {exc}") from None
+        raise OutputPathError(msg(
+            "Cannot write {what} {path}: {reason}", what=_noun(what), path=label(given), reason=message_of(exc)
+        )) from None
     return real
 
 
@@ -312,9 +368,10 @@ def _probe_file(real: Path, given: Path, what: str) -> None:
     try:
         fd = os.open(real, os.O_WRONLY | _O_NONBLOCK | _O_CLOEXEC)
     except PermissionError as exc:  # mode bits allow it: an immutable or locked file
-        raise OutputPathError(
-            f"Cannot write {what} {label(given)}: {_os_reason(exc)} (is it locked or immutable?)."
-        ) from None
+        raise OutputPathError(msg(
+            "Cannot write {what} {path}: {reason} (is it locked or immutable?).",
+            what=_noun(what), path=label(given), reason=_os_reason(exc),
+        )) from None
     except OSError as exc:
-        raise OutputPathError(f"Cannot write {what} {label(given)}: {_os_reason(exc)}.") from None
+        raise OutputPathError(_cannot("write", what, given, _os_reason(exc))) from None
     os.close(fd)

@@ -32,6 +32,7 @@ from cnnviz.core.errors import (
     WeightsMismatchError,
     WeightsUnavailableError,
 )
+from cnnviz.core.messages import join, msg
 from cnnviz.core.models._api import ModelSpec, get_spec
 from cnnviz.core.models.arguments import build_checked
 from cnnviz.core.progress import ProgressFn, no_progress
@@ -67,19 +68,30 @@ class LoadReport:
 
     def describe(self) -> str:
         """One paragraph for a person."""
-        parts = [f"{self.source}: {self.loaded} tensors loaded"]
+        loaded = msg("{source}: {count} tensors loaded", source=self.source, count=self.loaded)
+        return join([loaded, *self.problems()], "; ")
+
+    def problems(self) -> list[str]:
+        """What did not fit (missing, unexpected, mismatched tensors), one message each."""
+        parts: list[str] = []
         if self.missing:
-            parts.append(f"missing in file: {_listing(self.missing)}")
+            parts.append(msg("missing in file: {keys}", keys=_listing(self.missing)))
         if self.unexpected:
-            parts.append(f"not in model: {_listing(self.unexpected)}")
+            parts.append(msg("not in model: {keys}", keys=_listing(self.unexpected)))
         if self.mismatched:
-            parts.append("shape mismatch: " + _listing([f"{k} file {list(a)} vs model {list(b)}" for k, a, b in self.mismatched]))
-        return "; ".join(parts)
+            shapes = [
+                msg("{key} file {file_shape} vs model {model_shape}", key=k, file_shape=list(a), model_shape=list(b))
+                for k, a, b in self.mismatched
+            ]
+            parts.append(msg("shape mismatch: {keys}", keys=_listing(shapes)))
+        return parts
 
 
 def _listing(items: list[str]) -> str:
-    shown = ", ".join(items[:MAX_LISTED])
-    return shown + (f" … and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
+    shown = join(items[:MAX_LISTED])
+    if len(items) <= MAX_LISTED:
+        return shown
+    return msg("{items} … and {count} more", items=shown, count=len(items) - MAX_LISTED)
 
 
 @dataclass
@@ -113,7 +125,9 @@ def _extract_state_dict(obj: Any, path: Path) -> dict[str, Tensor]:
             if all(k.startswith("module.") for k in tensors):  # saved from DataParallel
                 tensors = {k[len("module."):]: v for k, v in tensors.items()}
             return tensors
-    raise WeightsError(f"{path} holds {type(obj).__name__}, not a state_dict (a dict of tensors).")
+    raise WeightsError(
+        msg("{path} holds {type}, not a state_dict (a dict of tensors).", path=str(path), type=type(obj).__name__)
+    )
 
 
 def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = False) -> dict[str, Tensor]:
@@ -121,7 +135,7 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
     p = Path(path).expanduser()
     st = check_regular_file(p, what="weights file", error=WeightsError)
     if st.st_size == 0:
-        raise WeightsError(f"{p} is empty (0 bytes).")
+        raise WeightsError(msg("{path} is empty (0 bytes).", path=str(p)))
     try:
         with open_regular(p, what="weights file", error=WeightsError) as fh:
             _check_archive_sizes(fh, p, st.st_size)
@@ -131,17 +145,22 @@ def load_state_dict_file(path: str | os.PathLike[str], *, trust_pickle: bool = F
     except pickle.UnpicklingError as exc:
         text = str(exc)
         if "Unsupported global" in text or "GLOBAL " in text:
-            raise PickleRefusedError(
-                f"{p.name} contains a pickled Python object (such as a whole model), not just weights. "
-                "Loading it would run code from the file."
-            ).with_cli_hint("If you trust the file, add --trust-pickle.") from None
-        raise WeightsError(f"{p.name} is not a PyTorch weights file (it could not be unpickled).") from None
+            raise PickleRefusedError(msg(
+                "{name} contains a pickled Python object (such as a whole model), not just weights. "
+                "Loading it would run code from the file.",
+                name=p.name,
+            )).with_cli_hint("If you trust the file, add --trust-pickle.") from None
+        raise WeightsError(
+            msg("{name} is not a PyTorch weights file (it could not be unpickled).", name=p.name)
+        ) from None
     except Exception as exc:
         # Damaged files make the unpickler and the zip reader raise almost anything
         # (RuntimeError, EOFError, IndexError, KeyError, struct.error, ...): all mean
         # "not a readable weights file", never a bug in cnnviz.
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise WeightsError(f"{p.name} is not a readable PyTorch weights file ({first[:160]}).") from None
+        raise WeightsError(
+            msg("{name} is not a readable PyTorch weights file ({reason}).", name=p.name, reason=first[:160])
+        ) from None
     return _extract_state_dict(obj, p)
 
 
@@ -154,10 +173,14 @@ def state_dict_from_bytes(data: bytes, name: str = "weights") -> dict[str, Tenso
     try:
         obj = torch.load(buffer, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError:
-        raise WeightsError(f"{name} holds pickled Python objects, not just weights; it is never loaded.") from None
+        raise WeightsError(
+            msg("{name} holds pickled Python objects, not just weights; it is never loaded.", name=name)
+        ) from None
     except Exception as exc:  # damaged bytes make the readers raise almost anything
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise WeightsError(f"{name} is not a readable PyTorch weights file ({first[:160]}).") from None
+        raise WeightsError(
+            msg("{name} is not a readable PyTorch weights file ({reason}).", name=name, reason=first[:160])
+        ) from None
     return _extract_state_dict(obj, Path(name))
 
 
@@ -179,24 +202,25 @@ def _check_archive_sizes(fh: Any, p: Path, size: int) -> None:
         fh.seek(0)
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_WEIGHTS_BYTES:
-        raise WeightsError(
-            f"{p.name} declares {format_bytes(unpacked)} of data; cnnviz loads weights files of up to "
-            f"{format_bytes(MAX_WEIGHTS_BYTES)}."
-        )
+        raise WeightsError(msg(
+            "{name} declares {size} of data; cnnviz loads weights files of up to {limit}.",
+            name=p.name, size=format_bytes(unpacked), limit=format_bytes(MAX_WEIGHTS_BYTES),
+        ))
     if unpacked > BOMB_FLOOR and unpacked > MAX_EXPANSION * size:
-        raise WeightsError(
-            f"{p.name} would expand from {format_bytes(size)} to {format_bytes(unpacked)} when "
+        raise WeightsError(msg(
+            "{name} would expand from {size} to {unpacked} when "
             "unpacked: it is not a weights file saved by PyTorch (whose tensors are stored "
-            "uncompressed) and was not loaded."
-        )
+            "uncompressed) and was not loaded.",
+            name=p.name, size=format_bytes(size), unpacked=format_bytes(unpacked),
+        ))
     from cnnviz.core.footprint import available_memory
 
     free = available_memory()
     if free is not None and unpacked > free:
-        raise WeightsError(
-            f"{p.name} holds {format_bytes(unpacked)} of tensors; this computer has "
-            f"{format_bytes(free)} free."
-        )
+        raise WeightsError(msg(
+            "{name} holds {size} of tensors; this computer has {free} free.",
+            name=p.name, size=format_bytes(unpacked), free=format_bytes(free),
+        ))
 
 
 def apply_state_dict(
@@ -213,11 +237,11 @@ def apply_state_dict(
         if k in own and tuple(v.shape) != tuple(own[k].shape)
     ]
     if strict and not report.complete:
-        raise WeightsMismatchError(
-            "These weights do not fit this model ("
-            + report.describe().split(": ", 1)[1].split("; ", 1)[-1]
-            + "). Pick the matching model, or load only the tensors that fit."
-        ).with_cli_hint("Add --non-strict to load what fits.")
+        raise WeightsMismatchError(msg(
+            "These weights do not fit this model ({problems}). "
+            "Pick the matching model, or load only the tensors that fit.",
+            problems=join(report.problems(), "; "),
+        )).with_cli_hint("Add --non-strict to load what fits.")
     fitting = {
         k: _plain_tensor(k, v, own[k])
         for k, v in state_dict.items()
@@ -227,7 +251,9 @@ def apply_state_dict(
         model.load_state_dict(fitting, strict=False)
     except (RuntimeError, NotImplementedError, TypeError) as exc:
         first = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
-        raise WeightsError(f"These weights could not be copied into the model ({first[:200]}).") from None
+        raise WeightsError(
+            msg("These weights could not be copied into the model ({reason}).", reason=first[:200])
+        ) from None
     report.loaded = len(fitting)
     return report
 
@@ -235,13 +261,13 @@ def apply_state_dict(
 def _plain_tensor(key: str, value: Tensor, own: Tensor) -> Tensor:
     """``value`` as a dense tensor with data, or WeightsError when it cannot stand in for ``own``."""
     if value.is_meta:
-        raise WeightsError(f"{key} in the file holds no data (a 'meta' tensor saved without values).")
+        raise WeightsError(msg("{key} in the file holds no data (a 'meta' tensor saved without values).", key=key))
     if value.is_quantized:
         value = value.dequantize()
     if value.layout != torch.strided:  # sparse COO / CSR / ...: the values are all there
         value = value.to_dense()
     if value.is_complex() and not own.is_complex():
-        raise WeightsError(f"{key} in the file holds complex numbers; the model's tensor is real.")
+        raise WeightsError(msg("{key} in the file holds complex numbers; the model's tensor is real.", key=key))
     return value
 
 
@@ -279,10 +305,11 @@ def pretrained_state_dict(spec: ModelSpec, progress: ProgressFn = no_progress) -
         progress(1.0, f"Loading {label}")
         return state_dict, label
     if not spec.has_pretrained:
-        raise WeightsUnavailableError(
-            f"There are no pretrained weights for {spec.name}. Train it in the Train tab "
-            "(or `cnnviz train`) and load the saved file, or use random weights."
-        )
+        raise WeightsUnavailableError(msg(
+            "There are no pretrained weights for {name}. Train it in the Train tab "
+            "(or `cnnviz train`) and load the saved file, or use random weights.",
+            name=spec.name,
+        ))
     import torchvision.models as tvm
 
     enum = tvm.get_model_weights(spec.name).DEFAULT
@@ -293,10 +320,11 @@ def pretrained_state_dict(spec: ModelSpec, progress: ProgressFn = no_progress) -
             _download(enum.url, dst, progress)
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise WeightsUnavailableError(
-                f"Cannot download the pretrained weights for {spec.name} ({reason}). "
-                f"Download {enum.url} on a connected machine and put it at {dst}."
-            ) from None
+            raise WeightsUnavailableError(msg(
+                "Cannot download the pretrained weights for {name} ({reason}). "
+                "Download {url} on a connected machine and put it at {path}.",
+                name=spec.name, reason=str(reason), url=enum.url, path=str(dst),
+            )) from None
     progress(1.0, f"Loading {filename}")
     return load_state_dict_file(dst), enum
 
@@ -314,7 +342,7 @@ def load_model(
     strict: bool = True,
     progress: ProgressFn = no_progress,
     state_dict: Mapping[str, Tensor] | None = None,
-    state_label: str = "trained in cnnviz",
+    state_label: str = msg("trained in cnnviz"),
 ) -> LoadedModel:
     """Build ``name`` and give it weights: ``random``, ``pretrained`` or a file path.
 
@@ -334,23 +362,25 @@ def load_model(
     if state_dict is not None:
         report = apply_state_dict(model, state_dict, source=state_label, strict=strict)
     elif choice == "random" and spec.bundled_weights:
-        report = LoadReport(source=f"weights from {Path(spec.name).name}", loaded=len(model.state_dict()))
+        report = LoadReport(source=msg("weights from {name}", name=Path(spec.name).name), loaded=len(model.state_dict()))
     elif choice == "random":
-        report = LoadReport(source=f"random (seed {seed})", loaded=len(model.state_dict()))
+        report = LoadReport(source=msg("random (seed {seed})", seed=seed), loaded=len(model.state_dict()))
     elif choice == "pretrained" and spec.bundled_weights:
-        raise WeightsError(f"{Path(spec.name).name} brings its own weights; use the default weights choice.")
+        raise WeightsError(
+            msg("{name} brings its own weights; use the default weights choice.", name=Path(spec.name).name)
+        )
     elif choice == "pretrained":
         if kwargs:
             raise WeightsError(
-                "Pretrained weights need the model's default arguments (they were made for that shape)."
+                msg("Pretrained weights need the model's default arguments (they were made for that shape).")
             ).with_cli_hint("Drop --model-arg.")
         sd, enum = pretrained_state_dict(spec, progress)
-        label = enum if isinstance(enum, str) else f"pretrained {enum.name}"
+        label = enum if isinstance(enum, str) else msg("pretrained {name}", name=enum.name)
         enum = None if isinstance(enum, str) else enum
         report = apply_state_dict(model, sd, source=label, strict=strict)
     else:
         sd = load_state_dict_file(choice, trust_pickle=trust_pickle)
-        report = apply_state_dict(model, sd, source=f"file {Path(choice).name}", strict=strict)
+        report = apply_state_dict(model, sd, source=msg("file {name}", name=Path(choice).name), strict=strict)
     model.eval()
     progress(1.0, "Model ready")
     return LoadedModel(name=spec.name, model=model, spec=spec, report=report, weights_enum=enum, kwargs=kwargs)

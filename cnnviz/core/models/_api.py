@@ -25,6 +25,7 @@ from typing import Any
 from torch import nn
 
 from cnnviz.core.errors import UnknownModelError
+from cnnviz.core.messages import msg
 
 
 @dataclass(frozen=True)
@@ -273,12 +274,12 @@ def get_spec(name: str) -> ModelSpec:
     if norm in lowered:
         return specs[lowered[norm]]
     close = difflib.get_close_matches(norm, list(lowered), n=4, cutoff=0.6)
-    hint = (
-        f" Did you mean: {', '.join(lowered[c] for c in close)}?"
-        if close
-        else " Run `cnnviz models` to list them."
-    )
-    raise UnknownModelError(f"Unknown model {name!r}.{hint}")
+    if close:
+        raise UnknownModelError(msg(
+            "Unknown model {name!r}. Did you mean: {names}?",
+            name=name, names=", ".join(lowered[c] for c in close),
+        ))
+    raise UnknownModelError(msg("Unknown model {name!r}. Run `cnnviz models` to list them.", name=name))
 
 
 def build_model(name: str, seed: int | None = 0, **kwargs: Any) -> nn.Module:
