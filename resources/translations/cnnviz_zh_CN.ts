@@ -2,9 +2,693 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>CoreMessages</name>
+        <message>
+            <location filename="../../cnnviz/commands/summary.py" />
+            <source>A {shape} input for {name}</source>
+            <translation>{name} 的 {shape} 输入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/cam.py" />
+            <source>1 forward + 1 backward to the layer (shared by the whole CAM family)</source>
+            <translation>1 次前向 + 1 次反向传播到该层（整个 CAM 家族共用）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/cam.py" />
+            <source>1 forward pass (no gradient; the map does not depend on the target)</source>
+            <translation>1 次前向传播（不求梯度；图与目标类别无关）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/cam.py" />
+            <source>1 forward pass per channel of the layer (batched)</source>
+            <translation>该层每个通道 1 次前向传播（批量进行）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>Saliency</source>
+            <translation>显著图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>1 forward + 1 backward (shared)</source>
+            <translation>1 次前向 + 1 次反向传播（共用）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>Gradient × input</source>
+            <translation>梯度 × 输入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>Guided backprop</source>
+            <translation>导向反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>1 backward (shares the forward pass)</source>
+            <translation>1 次反向传播（共用前向传播）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>Deconvnet</source>
+            <translation>反卷积网络</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>one forward + backward per sample (batched)</source>
+            <translation>每个样本 1 次前向 + 反向传播（批量进行）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>Integrated Gradients</source>
+            <translation>积分梯度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/gradients.py" />
+            <source>one forward + backward per step (batched), plus one forward of the baseline</source>
+            <translation>每一步 1 次前向 + 反向传播（批量进行），另加基线的 1 次前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/occlusion.py" />
+            <source>Occlusion</source>
+            <translation>遮挡</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/occlusion.py" />
+            <source>one forward pass per square position (batched)</source>
+            <translation>遮挡方块每个位置 1 次前向传播（批量进行）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>Unsupported device {device!r} (devices: {devices}).</source>
+            <translation>不支持的设备 {device!r}（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>{device} ran out of memory; computing on the CPU instead.</source>
+            <translation>{device} 内存不足；改用 CPU 计算。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>Unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps.</source>
+            <translation>未知设备 {device!r}；请使用 auto、cpu、cuda、cuda:N 或 mps。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>CUDA is not available on this machine (devices: {devices}).</source>
+            <translation>这台机器上没有可用的 CUDA（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>There is no cuda:{index} (devices: {devices}).</source>
+            <translation>没有 cuda:{index}（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/device.py" />
+            <source>Apple MPS is not available on this machine (devices: {devices}).</source>
+            <translation>这台机器上没有可用的苹果 MPS（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>The model cannot take a {shape} input: layer '{layer}' ({type}) received shape {got}: {reason}.</source>
+            <translation>模型无法接受 {shape} 的输入：层 '{layer}'（{type}）收到的形状为 {got}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>a shape error</source>
+            <translation>形状错误</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>The model cannot take a {shape} input: {reason}</source>
+            <translation>模型无法接受 {shape} 的输入：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>it expects {expected} input channel, got {got}</source>
+            <translation>它需要 {expected} 个输入通道，实际收到 {got} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>it expects {expected} input channels, got {got}</source>
+            <translation>它需要 {expected} 个输入通道，实际收到 {got} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>it expects {expected} input features, got {got}</source>
+            <translation>它需要 {expected} 个输入特征，实际收到 {got} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>{what} needs about {needed}; {device} has {free} free.</source>
+            <translation>{what}约需 {needed}；{device} 只有 {free} 可用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/footprint.py" />
+            <source>{what} needs about {needed}; this computer has {free} free.</source>
+            <translation>{what}约需 {needed}；这台计算机只有 {free} 可用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>PNG, JPEG, BMP, TIFF or WebP</source>
+            <translation>PNG、JPEG、BMP、TIFF 或 WebP</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>The image data</source>
+            <translation>图像数据</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{width}×{height} = {pixels:,} pixels</source>
+            <translation>{width}×{height} = {pixels:,} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is too large ({size}); cnnviz accepts images up to {limit:,} pixels ({megapixels} megapixels). Downscale it first.</source>
+            <translation>{label} 太大（{size}）；cnnviz 接受的图像最多 {limit:,} 像素（{megapixels} 百万像素）。请先缩小图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is not an image cnnviz can read ({supported}): {why}.</source>
+            <translation>{label} 不是 cnnviz 能读取的图像（{supported}）：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is empty (0 bytes): it holds no image.</source>
+            <translation>{label} 是空的（0 字节）：其中没有图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>The image is very small ({width}×{height} px): the model will see it enlarged, with almost no detail.</source>
+            <translation>图像非常小（{width}×{height} px）：模型看到的是放大后的图像，几乎没有细节。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{pixels:,} pixels</source>
+            <translation>{pixels:,} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>more pixels than allowed</source>
+            <translation>像素数超出上限</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>it looks like a text file, although its name ends in {suffix}</source>
+            <translation>它看起来是文本文件，尽管文件名以 {suffix} 结尾</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>its content is not image data, although its name ends in {suffix}</source>
+            <translation>其内容不是图像数据，尽管文件名以 {suffix} 结尾</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>it looks like a text file</source>
+            <translation>它看起来是文本文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>its content is not image data</source>
+            <translation>其内容不是图像数据</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} could not be decoded: the file is damaged or truncated (an interrupted download or copy?).</source>
+            <translation>无法解码 {label}：文件已损坏或不完整（下载或复制被中断了？）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} has an unsupported channel layout {shape}.</source>
+            <translation>{label} 的通道布局 {shape} 不受支持。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>Model {name!r} expects {channels} input channels; cnnviz can feed images only to models with 1 (grayscale) or 3 (RGB) input channels.</source>
+            <translation>模型 {name!r} 需要 {channels} 个输入通道；cnnviz 只能把图像输入给有 1 个（灰度）或 3 个（彩色）输入通道的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is a truncated JPEG: the file ends before the image data does (an interrupted download or copy?). Re-download or re-save it.</source>
+            <translation>{label} 是不完整的 JPEG：文件在图像数据结束之前就结束了（下载或复制被中断了？）。请重新下载或重新保存它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} does not fit in memory once decoded.</source>
+            <translation>{label} 解码后内存放不下。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} could not be read as an image: {reason}</source>
+            <translation>{label} 无法作为图像读取：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is damaged or truncated: its header could not be read ({reason}).</source>
+            <translation>{label} 已损坏或不完整：无法读取其文件头（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} is a {format} image; cnnviz reads {supported}. Convert it to PNG first.</source>
+            <translation>{label} 的格式是 {format}；cnnviz 能读取 {supported}。请先把它转换为 PNG。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} has no pixels ({width}×{height}).</source>
+            <translation>{label} 没有像素（{width}×{height}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>{label} could not be decoded: the file is damaged or truncated ({reason}).</source>
+            <translation>无法解码 {label}：文件已损坏或不完整（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>Transparent areas were filled with white.</source>
+            <translation>透明区域已填充为白色。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>The 16-bit data only uses {bits} bits; it was scaled from 0–{top}.</source>
+            <translation>这份 16 位数据只用到了 {bits} 位；已按 0–{top} 的范围缩放。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>Integer values from {low:g} to {high:g} were stretched to 0–255.</source>
+            <translation>从 {low:g} 到 {high:g} 的整数值已拉伸到 0–255。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>Floating-point values from {low:g} to {high:g} were stretched to 0–255.</source>
+            <translation>从 {low:g} 到 {high:g} 的浮点数值已拉伸到 0–255。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/images.py" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/_api.py" />
+            <source>Unknown model {name!r}. Run `cnnviz models` to list them.</source>
+            <translation>未知模型 {name!r}。运行 `cnnviz models` 可列出所有模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/_api.py" />
+            <source>Unknown model {name!r}. Did you mean: {names}?</source>
+            <translation>未知模型 {name!r}。你是不是要找：{names}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>not a regular file</source>
+            <translation>特殊文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path}: {reason}.</source>
+            <translation>无法写入{what} {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>image file</source>
+            <translation>图像文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Image file</source>
+            <translation>图像文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>image files</source>
+            <translation>图像文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>weights file</source>
+            <translation>权重文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Weights file</source>
+            <translation>权重文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>weights files</source>
+            <translation>权重文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>lesson file</source>
+            <translation>课程文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Lesson file</source>
+            <translation>课程文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>lesson files</source>
+            <translation>课程文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>settings file</source>
+            <translation>设置文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Settings file</source>
+            <translation>设置文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>settings files</source>
+            <translation>设置文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>folders</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>output folders</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>a folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>a named pipe (FIFO)</source>
+            <translation>命名管道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>a device</source>
+            <translation>设备文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>a socket</source>
+            <translation>套接字</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>the name is longer than the file system allows</source>
+            <translation>名称超出了文件系统允许的长度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>it is a loop of symbolic links</source>
+            <translation>它是符号链接构成的循环</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot use {what} {path}: {reason}.</source>
+            <translation>无法使用{what} {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot create {what} {path}: {reason}.</source>
+            <translation>无法创建{what} {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source> (a link to {target})</source>
+            <translation>（链接到 {target}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{path}{link} is {kind}, not a {what}; cnnviz reads only regular files.</source>
+            <translation>{path}{link} 是{kind}，不是{what}；cnnviz 只读取普通文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{path} is {size}; cnnviz reads {what} of at most {limit}.</source>
+            <translation>{path} 的大小为 {size}；cnnviz 读取的{what}最大为 {limit}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source> ({path} is in the way)</source>
+            <translation>（路径被 {path} 挡住）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>a file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot use {what} {path}{where}: it is {kind}, not a folder.</source>
+            <translation>无法使用{what} {path}{where}：它是{kind}，不是文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{What} not found: {path}.</source>
+            <translation>找不到{What}：{path}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot open {what} {path}: {reason}.</source>
+            <translation>无法打开{what} {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{path} is {kind}, not a regular file.</source>
+            <translation>{path} 是{kind}，不是普通文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{count:,} bytes</source>
+            <translation>{count:,} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{count} bytes</source>
+            <translation>{count} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path} (in {folder}): {reason}.</source>
+            <translation>无法写入{what} {path}（位于 {folder}）：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>{path} is read-only; cnnviz does not replace it. Make it writable or choose another name.</source>
+            <translation>{path} 是只读文件；cnnviz 不会替换它。请把它设为可写，或换一个文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path}: {reason}</source>
+            <translation>无法写入{what} {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path}: {reason} (is it locked or immutable?).</source>
+            <translation>无法写入{what} {path}：{reason}（该文件是否被锁定或设为不可修改？）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot read {what} {path}: {reason}.</source>
+            <translation>无法读取{what} {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path}{link}: it is {kind}, not a regular file; give a file name inside it.</source>
+            <translation>无法写入{what} {path}{link}：它是{kind}，不是普通文件；请给出其中的一个文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/safe_io.py" />
+            <source>Cannot write {what} {path}{link}: it is {kind}, not a regular file.</source>
+            <translation>无法写入{what} {path}{link}：它是{kind}，不是普通文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{items} … and {count} more</source>
+            <translation>{items} … 还有 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>trained in cnnviz</source>
+            <translation>在 cnnviz 中训练</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{source}: {count} tensors loaded</source>
+            <translation>{source}：已加载 {count} 个张量</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{path} holds {type}, not a state_dict (a dict of tensors).</source>
+            <translation>{path} 中保存的是 {type}，不是 state_dict（由张量组成的字典）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{path} is empty (0 bytes).</source>
+            <translation>{path} 是空的（0 字节）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} declares {size} of data; cnnviz loads weights files of up to {limit}.</source>
+            <translation>{name} 声明的数据量为 {size}；cnnviz 只加载不超过 {limit} 的权重文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} would expand from {size} to {unpacked} when unpacked: it is not a weights file saved by PyTorch (whose tensors are stored uncompressed) and was not loaded.</source>
+            <translation>{name} 解压后会从 {size} 膨胀到 {unpacked}：它不是 PyTorch 保存的权重文件（PyTorch 的张量以未压缩形式存储），因此没有加载。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} holds {size} of tensors; this computer has {free} free.</source>
+            <translation>{name} 包含 {size} 的张量；这台计算机只有 {free} 可用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{key} in the file holds no data (a 'meta' tensor saved without values).</source>
+            <translation>文件中的 {key} 没有数据（保存时未带数值的 'meta' 张量）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{key} in the file holds complex numbers; the model's tensor is real.</source>
+            <translation>文件中的 {key} 是复数；模型中对应的张量是实数。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>There are no pretrained weights for {name}. Train it in the Train tab (or `cnnviz train`) and load the saved file, or use random weights.</source>
+            <translation>{name} 没有预训练权重。请在训练页（或用 `cnnviz train`）训练它并加载保存的文件，或者使用随机权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>missing in file: {keys}</source>
+            <translation>文件中缺少：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>not in model: {keys}</source>
+            <translation>模型中没有：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{key} file {file_shape} vs model {model_shape}</source>
+            <translation>{key} 文件中为 {file_shape}，模型中为 {model_shape}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>shape mismatch: {keys}</source>
+            <translation>形状不匹配：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} is not a PyTorch weights file (it could not be unpickled).</source>
+            <translation>{name} 不是 PyTorch 权重文件（无法反序列化）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} is not a readable PyTorch weights file ({reason}).</source>
+            <translation>{name} 不是可读取的 PyTorch 权重文件（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} holds pickled Python objects, not just weights; it is never loaded.</source>
+            <translation>{name} 包含序列化的 Python 对象，而不只是权重；这类文件一律不会加载。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>These weights could not be copied into the model ({reason}).</source>
+            <translation>无法把这些权重复制到模型中（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>These weights do not fit this model ({problems}). Pick the matching model, or load only the tensors that fit.</source>
+            <translation>这些权重与该模型不匹配（{problems}）。请选择对应的模型，或只加载匹配的张量。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>Cannot download the pretrained weights for {name} ({reason}). Download {url} on a connected machine and put it at {path}.</source>
+            <translation>无法下载 {name} 的预训练权重（{reason}）。请在联网的机器上下载 {url}，并放到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>weights from {name}</source>
+            <translation>来自 {name} 的权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>random (seed {seed})</source>
+            <translation>随机权重（种子 {seed}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} brings its own weights; use the default weights choice.</source>
+            <translation>{name} 自带权重；请使用默认的权重选项。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>{name} contains a pickled Python object (such as a whole model), not just weights. Loading it would run code from the file.</source>
+            <translation>{name} 包含一个序列化的 Python 对象（例如整个模型），而不只是权重。加载它会运行文件中的代码。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>pretrained {name}</source>
+            <translation>预训练 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>file {name}</source>
+            <translation>文件 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/weights.py" />
+            <source>Pretrained weights need the model's default arguments (they were made for that shape).</source>
+            <translation>预训练权重要求模型使用默认参数（这些权重是为那种形状训练的）。</translation>
+        </message>
+    </context>
+    <context>
         <name>Explain</name>
         <message>
             <location filename="../../cnnviz/gui/explain/mix_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
             <source>Input ch {0}</source>
             <translation>输入通道 {0}</translation>
         </message>
@@ -15,6 +699,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/mix_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
             <source>Output ch {0}</source>
             <translation>输出通道 {0}</translation>
         </message>
@@ -81,6 +766,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/params_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
@@ -287,11 +973,6 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/rf_page.py" />
-            <source>Computing…</source>
-            <translation>计算中…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/rf_page.py" />
             <source>Fields from the model itself (branches and shortcuts included).</source>
             <translation>感受野由模型本身算出（包括分支和捷径连接）。</translation>
         </message>
@@ -307,16 +988,28 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
-            <source>Press Space to play, → to step: the window slides left to right, top to bottom.</source>
-            <translation>按空格播放，按 → 单步：窗口从左到右、从上到下滑动。</translation>
+            <source>Input ch {0}  ({1}×{2}, P = {3})</source>
+            <translation>输入通道 {0}（{1}×{2}，P = {3}）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
+            <source>Output {0}: {1}×{2}</source>
+            <translation>输出 {0}：{1}×{2}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
             <source>output[{0}] row {1}, col {2}</source>
             <translation>输出[{0}] 第 {1} 行，第 {2} 列</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
+            <source>Press Space to play, → to step: the window slides left to right, top to bottom.</source>
+            <translation>按空格播放，按 → 单步：窗口从左到右、从上到下滑动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
             <source>{0} products, summed per channel: {1}</source>
             <translation>{0} 个乘积，按通道求和：{1}</translation>
         </message>
@@ -332,11 +1025,6 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
-            <source>Input ch {0}  ({1}×{2}, P = {3})</source>
-            <translation>输入通道 {0}（{1}×{2}，P = {3}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
             <source>Kernel w</source>
             <translation>卷积核 w</translation>
         </message>
@@ -344,11 +1032,6 @@
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
             <source>x·w</source>
             <translation>x·w</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
-            <source>Output {0}: {1}×{2}</source>
-            <translation>输出 {0}：{1}×{2}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
@@ -412,7 +1095,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
-            <location filename="../../cnnviz/gui/explain/tab.py" />
+            <location filename="../../cnnviz/gui/explain/topics.py" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
@@ -435,6 +1118,11 @@
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
             <source>Fill the input (0…3) and the kernel (−1, 0, 1) with new small integers</source>
             <translation>用新的小整数填充输入（0…3）和卷积核（−1、0、1）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/sliding_page.py" />
+            <source>Fill the input with new small integers (0…9)</source>
+            <translation>用新的小整数（0…9）填充输入</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
@@ -490,31 +1178,6 @@
             <location filename="../../cnnviz/gui/explain/sliding_page.py" />
             <source>Orange: the window. Grey: padding. Red hatching: never read. Blue: the output cell being written.</source>
             <translation>橙色：窗口。灰色：填充。红色斜线：从未被读取。蓝色：正在写入的输出格。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/tab.py" />
-            <source>Convolution</source>
-            <translation>卷积</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/tab.py" />
-            <source>1×1 convolution</source>
-            <translation>1×1 卷积</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/tab.py" />
-            <source>Receptive field growth</source>
-            <translation>感受野的增长</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/tab.py" />
-            <source>Parameter counting</source>
-            <translation>参数量计算</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/explain/tab.py" />
-            <source>Architecture timeline</source>
-            <translation>网络结构时间线</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/tab.py" />
@@ -643,6 +1306,196 @@
             <translation>在“透视”页加载 {0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>Convolution</source>
+            <translation>卷积</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>1×1 convolution</source>
+            <translation>1×1 卷积</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>Receptive field growth</source>
+            <translation>感受野的增长</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>Parameter counting</source>
+            <translation>参数量计算</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>Architecture timeline</source>
+            <translation>网络结构时间线</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/topics.py" />
+            <source>Unit arithmetic</source>
+            <translation>单元的计算</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Click an output cell to see how that neighbour is computed.</source>
+            <translation>点击一个输出格，查看这个相邻单元是怎样算出来的。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Press → for the next step, ← to go back.</source>
+            <translation>按 → 进入下一步，按 ← 返回。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>(the other {0} channel(s))</source>
+            <translation>（其余 {0} 个通道）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Padding is left out; PyTorch divides this window by {0}.</source>
+            <translation>不计填充；PyTorch 把这个窗口的和除以 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Channel</source>
+            <translation>通道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>A convolution, pooling or fully connected layer, or a BatchNorm / activation right after one</source>
+            <translation>卷积层、池化层或全连接层，或紧跟其后的 BatchNorm / 激活层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Output channel (or output number of a fully connected layer)</source>
+            <translation>输出通道（或全连接层的输出序号）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Row of the unit in the layer's output</source>
+            <translation>单元在该层输出中的行</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Column of the unit in the layer's output</source>
+            <translation>单元在该层输出中的列</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Channels drawn</source>
+            <translation>显示的通道数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>How many input channels of the window are drawn (those adding most to the unit); the others are summed</source>
+            <translation>画出窗口中的多少个输入通道（对该单元贡献最大的那些）；其余通道合并求和</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Compute this unit from the loaded model and image</source>
+            <translation>用已加载的模型和图像计算这个单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Value × weight</source>
+            <translation>数值 × 权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Click a unit in Inspect's activation maps and press “How is it computed?”, or pick one here.</source>
+            <translation>在“透视”页的激活图中点击一个单元并按“如何计算的？”，或在这里选择一个。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Load a model and an image in the Inspect tab; then any unit of it can be opened here.</source>
+            <translation>请先在“透视”页加载模型和图像；之后它的任何单元都可以在这里打开。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Pick a layer and a unit, then press Show.</source>
+            <translation>选择一个层和一个单元，然后按“显示”。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Computing {0}, channel {1}, row {2}, column {3}…</source>
+            <translation>正在计算 {0}，通道 {1}，第 {2} 行，第 {3} 列…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>{0} ({1}) · {2}: computed from the loaded model and image.</source>
+            <translation>{0}（{1}）· {2}：由已加载的模型和图像算出。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>This window is not square (or not evenly spaced), so it is not drawn as a sliding grid; the numbers are on the right.</source>
+            <translation>这个窗口不是正方形（或间隔不均匀），所以不画成滑动网格；数值见右侧。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>output {0}</source>
+            <translation>输出 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>channel {0}, row {1}, column {2}</source>
+            <translation>通道 {0}，第 {1} 行，第 {2} 列</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>the other {0}</source>
+            <translation>其余 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>sum</source>
+            <translation>总和</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>the network computed {0}</source>
+            <translation>网络算得 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>The {0} input channels that add most to this unit are drawn; the other {1} are summed.</source>
+            <translation>画出了对该单元贡献最大的 {0} 个输入通道；其余 {1} 个合并求和。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Orange: the window. Grey: padding. Blue: the output cell being written. The animation slides over the unit's neighbours and stops on the unit; then come the steps after the layer.</source>
+            <translation>橙色：窗口。灰色：填充。蓝色：正在写入的输出格。动画滑过该单元的相邻单元，停在该单元上；随后是该层之后的各个步骤。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/explain/mix_page.py" />
             <source>Pixel ({0}, {1})</source>
             <translation>像素 ({0}, {1})</translation>
@@ -683,6 +1536,21 @@
             <source>Each output</source>
             <translation>每个输出</translation>
         </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Then</source>
+            <translation>随后</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <source>Final value</source>
+            <translation>最终值</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/explain/rf_page.py" />
+            <source>Computing…</source>
+            <translation type="vanished">计算中…</translation>
+        </message>
     </context>
     <context>
         <name>GraphicsScene</name>
@@ -695,6 +1563,11 @@
     <context>
         <name>Inspect</name>
         <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
             <source>max</source>
             <translation>最大</translation>
@@ -703,6 +1576,17 @@
             <location filename="../../cnnviz/gui/inspect/math_panel.py" />
             <source>Parameters</source>
             <translation>参数量</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
+            <source>Channel</source>
+            <translation>通道</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
@@ -755,6 +1639,17 @@ Symmetric: zero in the middle (use with coolwarm for signed values).</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
+            <source>Show every channel as large as the panel allows (tiles never get too small to read: then drag to see the rest). Scroll the wheel over the tiles to zoom.</source>
+            <translation>让每个通道在面板允许的范围内尽量显示得大（图块不会小到无法看清，此时拖动即可查看其余部分）。在图块上滚动滚轮可缩放。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
             <source>Colour scale of the tiles. With per-channel scaling each tile has its own.</source>
             <translation>小图的色标。逐通道缩放时每个小图各有一个色标。</translation>
         </message>
@@ -792,6 +1687,8 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
             <source>activation</source>
             <translation>激活值</translation>
         </message>
@@ -801,9 +1698,1149 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <translation>通道 {0} · 第 {1} 行，第 {2} 列 · 值 {3:.4g} — 点击查看它的感受野</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
-            <source>Channel</source>
-            <translation>通道</translation>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>under a second</source>
+            <translation>不到一秒</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>{0:.0f} s</source>
+            <translation>{0:.0f} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>{0:.0f} min</source>
+            <translation>{0:.0f} 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>{0:.1f} h</source>
+            <translation>{0:.1f} 小时</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>Indexing {0} of {1} images</source>
+            <translation>正在索引图像：{0} / {1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>about {0} left</source>
+            <translation>约剩 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>Optimising: {0:.0%}</source>
+            <translation>正在优化：{0:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>Occluding: {0:.0%}</source>
+            <translation>正在遮挡：{0:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/controller.py" />
+            <source>Reading every channel's best image: {0:.0%}</source>
+            <translation>正在读取每个通道的最佳图像：{0:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Folder {0}</source>
+            <translation>文件夹 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>torchvision {0} ({1})</source>
+            <translation>torchvision {0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0:.0f} KB</source>
+            <translation>{0:.0f} KB</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0:.1f} MB</source>
+            <translation>{0:.1f} MB</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>torchvision dataset on disk</source>
+            <translation>磁盘上的 torchvision 数据集</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>test</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>train</source>
+            <translation>训练集</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Dataset</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Split</source>
+            <translation>划分</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>cnnviz reads the dataset from this folder (where the Train tab keeps the ones it downloaded) and never downloads it for exemplars.</source>
+            <translation>cnnviz 从这个文件夹读取数据集（“训练”页把下载的数据集存放在这里），为样例建索引时绝不会下载数据集。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Folder of the dataset</source>
+            <translation>数据集所在的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>The images to search for what excites each channel.</source>
+            <translation>在这些图像中寻找最能激发每个通道的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Image folder…</source>
+            <translation>图像文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>torchvision dataset on disk…</source>
+            <translation>磁盘上的 torchvision 数据集…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Build index</source>
+            <translation>建立索引</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Run the model over the images once and keep, for every channel, the 9 images that excite it most. Resumes a cancelled run; opens a finished one from the cache at once.</source>
+            <translation>让模型把这些图像运行一遍，为每个通道保留最能激发它的 9 张图像。已取消的索引会接着继续；已完成的索引立即从缓存打开。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Top 9 of the channel</source>
+            <translation>本通道前 9 名</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Atlas: every channel</source>
+            <translation>图谱：所有通道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>The selected channel's 9 best crops, or every channel of the layer with its best crop (click one to see its top 9).</source>
+            <translation>所选通道最佳的 9 个图块，或该层每个通道及其最佳图块（点击其中一个可查看它的前 9 名）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Strongest first</source>
+            <translation>最强的在前</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>By channel</source>
+            <translation>按通道编号</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Order of the atlas: by each channel's best activation, or by number.</source>
+            <translation>图谱的排列顺序：按每个通道的最佳激活值，或按通道编号。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Each crop is the unit's receptive field in the image the model saw; grey checks are padding outside the image (dashed: the image's edge).</source>
+            <translation>每个图块是该单元在模型所见图像中的感受野；灰色棋盘格是图像之外的填充（虚线：图像边缘）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Delete every saved exemplar index (they are made again by Build).</source>
+            <translation>删除所有已保存的样例索引（可用“建立索引”重新生成）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Image folder for exemplars</source>
+            <translation>样例所用的图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Layers: {0}</source>
+            <translation>层：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Layer {0} (the selected one)</source>
+            <translation>层 {0}（当前所选）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>The layers to index. By default the selected layer; tick several to index them in one pass over the images.</source>
+            <translation>要建立索引的层。默认为所选层；勾选多个层可在遍历一次图像时同时为它们建立索引。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Follow the selected layer</source>
+            <translation>跟随所选层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Choose the images first.</source>
+            <translation>请先选择图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>The selected layer has no channels to index; choose a layer.</source>
+            <translation>所选层没有可索引的通道；请选择一个层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Choose the images to search.</source>
+            <translation>请选择要搜索的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Looking for a saved index…</source>
+            <translation>正在查找已保存的索引…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Indexing…</source>
+            <translation>正在建立索引…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>No index of these images for this model yet: press Build index.</source>
+            <translation>该模型还没有这些图像的索引：请按“建立索引”。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>No exemplars yet.</source>
+            <translation>还没有样例。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0} is not in this index (it has {1}).</source>
+            <translation>{0} 不在此索引中（索引包含 {1}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Atlas of {0}: each channel's best crop. Click one for its top 9.</source>
+            <translation>{0} 的图谱：每个通道的最佳图块。点击其中一个可查看它的前 9 名。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Top 9 of channel {0} of {1}: the crops that excite it most, best first.</source>
+            <translation>{1} 的通道 {0} 的前 9 名：最能激发它的图块，最强的在前。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>No image reached this channel.</source>
+            <translation>没有图像能激活这个通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Saved indexes: {0}</source>
+            <translation>已保存的索引：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Deleted the saved exemplar indexes ({0}).</source>
+            <translation>已删除保存的样例索引（{0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0} images indexed</source>
+            <translation>已索引 {0} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>partial: {0} of {1} visited (Build continues)</source>
+            <translation>未完成：已处理 {0} / {1}（“建立索引”可继续）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>skipped {0}: {1} corrupt, {2} too large, {3} unreadable</source>
+            <translation>跳过 {0} 张：{1} 张损坏，{2} 张过大，{3} 张无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0} grayscale converted to RGB</source>
+            <translation>{0} 张灰度图已转为彩色</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>opened from the cache</source>
+            <translation>从缓存打开</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0}
+value {1:.4g} at row {2}, column {3} of the layer's output
+receptive field: rows {4}…{5}, columns {6}…{7} of the model input</source>
+            <translation>{0}
+该层输出第 {2} 行、第 {3} 列的值：{1:.4g}
+感受野：模型输入的第 {4}…{5} 行，第 {6}…{7} 列</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>This image can no longer be read.</source>
+            <translation>这张图像已无法读取。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>{0:.0%} of the field lies outside the image (grey checks: padding).</source>
+            <translation>感受野有 {0:.0%} 位于图像之外（灰色棋盘格：填充）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
+            <source>Channel {0}: best value {1}</source>
+            <translation>通道 {0}：最佳值 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Channel (mean over space)</source>
+            <translation>通道（空间均值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Clicked unit</source>
+            <translation>点击的单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Class logit</source>
+            <translation>类别得分</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>What to make larger: the selected channel's mean, the unit you clicked in the activation maps, or one class score of the model's output.</source>
+            <translation>要增大的目标：所选通道的均值、你在激活图中点击的单元，或模型输出中某个类别的得分。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>The class whose score (logit) is maximised.</source>
+            <translation>要最大化其得分（对数几率）的类别。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>2017: Fourier image, transforms (Olah et al.)</source>
+            <translation>2017：傅里叶图像 + 变换（Olah et al.）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>2015: regularised pixels (Yosinski et al.)</source>
+            <translation>2015：正则化像素（Yosinski et al.）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>2017 (Olah, Mordvintsev, Schubert, Distill): a decorrelated Fourier-space image, random jitter, scale and rotation, Adam.
+2015 (Yosinski et al., Deep Visualization): gradient ascent on pixels with L2 decay, blur and clipping of small pixels.</source>
+            <translation>2017（Olah, Mordvintsev, Schubert, Distill）：去相关的傅里叶空间图像，随机抖动、缩放和旋转，Adam。
+2015（Yosinski et al., Deep Visualization）：在像素上做梯度上升，加 L2 衰减、模糊和小像素截断。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>The same seed and settings give the same picture.</source>
+            <translation>相同的种子和设置会得到相同的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Start from noise and change the picture step by step to raise the target; the picture updates as it goes.</source>
+            <translation>从噪声开始，逐步修改图像以提高目标值；图像随过程实时更新。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Synthetic picture: made by optimisation to excite the target. It is not a photo from any dataset.</source>
+            <translation>合成图像：通过优化生成，用来激发目标。它不是任何数据集中的照片。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Synthetic picture</source>
+            <translation>合成图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Unknown feature visualisation {0} {1}.</source>
+            <translation>未知的特征可视化设置 {0} {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Click a unit in the activation maps first.</source>
+            <translation>请先在激活图中点击一个单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Starting from noise…</source>
+            <translation>正在从噪声开始…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Step {0} of {1} · objective {2:.4g}</source>
+            <translation>第 {0} / {1} 步 · 目标值 {2:.4g}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Stopped at step {0}: the picture so far.</source>
+            <translation>在第 {0} 步停止：显示的是目前的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Done: {0} steps.</source>
+            <translation>完成：共 {0} 步。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>the score of class {0}{1}</source>
+            <translation>类别 {0}{1} 的得分</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>unit (row {0}, column {1}) of channel {2} of {3}</source>
+            <translation>{3} 的通道 {2} 中的单元（第 {0} 行，第 {1} 列）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>the mean of channel {0} of {1}</source>
+            <translation>{1} 的通道 {0} 的均值</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>On this picture, {0} is {1:.4g}.</source>
+            <translation>在这张图像上，{0}为 {1:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Its strongest unit: {0:.4g}.</source>
+            <translation>其中最强的单元：{0:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>On the best natural exemplar ({0}): {1:.4g}.</source>
+            <translation>在最佳自然样例（{0}）上：{1:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/featvis_section.py" />
+            <source>Build a dataset index of this layer to compare with the best natural image.</source>
+            <translation>为这一层建立数据集索引，即可与最佳自然图像比较。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>The channel these views are about. Clicking a unit in the activation maps chooses its channel.</source>
+            <translation>这些视图所针对的通道。在激活图中点击一个单元会选中它所在的通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>Dataset exemplars</source>
+            <translation>数据集样例</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>Feature visualisation</source>
+            <translation>特征可视化</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>Projections to pixels</source>
+            <translation>投影到像素</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>The images of a dataset that excite the channel most (Zeiler &amp; Fergus 2014; the Deep Visualization Toolbox).</source>
+            <translation>数据集中最能激发该通道的图像（Zeiler &amp; Fergus 2014；Deep Visualization Toolbox）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>A synthetic picture made by optimisation to excite the channel.</source>
+            <translation>通过优化生成、用来激发该通道的合成图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>Which pixels of the current image drive the unit: deconvnet, guided backprop, gradient, occlusion.</source>
+            <translation>当前图像中哪些像素驱动了该单元：反卷积网络、导向反向传播、梯度、遮挡。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>Layer {0}, channel</source>
+            <translation>层 {0}，通道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>The exemplar panel's lesson state is not an object; skipped.</source>
+            <translation>样例面板的课程状态不是对象；已跳过。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/panel.py" />
+            <source>The exemplar image folder {0} was not found.</source>
+            <translation>未找到样例图像文件夹 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Deconvnet</source>
+            <translation>反卷积网络</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Guided backprop</source>
+            <translation>导向反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Gradient</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Occlusion</source>
+            <translation>遮挡</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Top class</source>
+            <translation>最高分类别</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>What to explain: the unit you clicked in the activation maps, the selected channel as a whole, or the model's top class.</source>
+            <translation>要解释的目标：你在激活图中点击的单元、所选通道整体，或模型得分最高的类别。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Deconvnet (Zeiler &amp; Fergus 2014)</source>
+            <translation>反卷积网络（Zeiler &amp; Fergus 2014）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Guided backprop (Springenberg et al. 2015)</source>
+            <translation>导向反向传播（Springenberg et al. 2015）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Gradient (saliency, Simonyan et al. 2014)</source>
+            <translation>梯度（显著图，Simonyan et al. 2014）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Deconvnet: the signal sent back through the layers with ReLUs on the way back.
+Guided backprop: only where both the input and the gradient are positive.
+Gradient: how much each pixel changes the target.</source>
+            <translation>反卷积网络：信号逐层反向传回，回传途中经过 ReLU。
+导向反向传播：只保留输入和梯度都为正的位置。
+梯度：每个像素对目标的影响有多大。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Show on input</source>
+            <translation>在输入上显示</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Compute the three projections of the target on the current image and draw the chosen one over the model input.</source>
+            <translation>在当前图像上计算目标的三种投影，并把选中的那种叠加显示在模型输入上。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Save PNG…</source>
+            <translation>保存 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Save the model input with the overlay shown now as a PNG picture.</source>
+            <translation>把模型输入连同当前显示的叠加层保存为 PNG 图片。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>A grey square slides over the image; the map shows how much the class probability (or the unit's activation) drops where it covers.</source>
+            <translation>一个灰色方块在图像上滑动；热图显示方块遮住各处时，类别概率（或该单元的激活值）下降了多少。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Side of the grey square.</source>
+            <translation>灰色方块的边长。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Step between two positions of the square (at most its side).</source>
+            <translation>方块相邻两个位置之间的步长（不超过其边长）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Square</source>
+            <translation>方块</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Stride</source>
+            <translation>步长</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Run occlusion</source>
+            <translation>运行遮挡</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Overlay: {0}</source>
+            <translation>叠加：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Overlay: occlusion</source>
+            <translation>叠加：遮挡</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Unknown projection {0} {1}.</source>
+            <translation>未知的投影设置 {0} {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>the top class</source>
+            <translation>得分最高的类别</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>class {0}</source>
+            <translation>类别 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>channel {0} of {1} (its mean)</source>
+            <translation>{1} 的通道 {0}（取均值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Computing…</source>
+            <translation>计算中…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Shown on the model input: {0} of {1}.</source>
+            <translation>模型输入上显示的是：{1} 的{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Projections: click a unit in the activation maps first.</source>
+            <translation>投影：请先在激活图中点击一个单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Show a projection or run occlusion first.</source>
+            <translation>请先显示一种投影或运行遮挡。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Save projection</source>
+            <translation>保存投影</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Could not save {0}: {1}</source>
+            <translation>无法保存 {0}：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Saved {0}</source>
+            <translation>已保存 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>probability</source>
+            <translation>概率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
+            <source>Occlusion of {0}: {1} squares of {2} px every {3} px; red: the {4} drops when covered, blue: it rises. Before: {5:.4g}.</source>
+            <translation>{0} 的遮挡：{1} 个 {2} px 的方块，每隔 {3} px 一个；红色：遮住时{4}下降，蓝色：上升。遮挡前：{5:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Pick a class to explain.</source>
+            <translation>请选择要解释的类别。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Click a unit in the activation maps to explain it.</source>
+            <translation>在激活图中点击一个单元即可解释它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Load a model and an image first.</source>
+            <translation>请先加载模型和图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Choose at least one method.</source>
+            <translation>请至少选择一种方法。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Attribution failed: {0}</source>
+            <translation>归因失败：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Compute the maps first.</source>
+            <translation>请先计算归因图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Unknown attribution methods skipped: {0}.</source>
+            <translation>已跳过未知的归因方法：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Not a class number: {0}.</source>
+            <translation>不是类别编号：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
+            <source>Unknown attribution target {0}.</source>
+            <translation>未知的归因目标 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Maps</source>
+            <translation>归因图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Faithfulness</source>
+            <translation>忠实度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Sanity check</source>
+            <translation>健全性检查</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Layer sweep</source>
+            <translation>逐层扫描</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Stop computing the maps and scores</source>
+            <translation>停止计算归因图和评分</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Which attribution methods to show side by side</source>
+            <translation>选择要并排显示的归因方法</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Class activation maps (need a layer)</source>
+            <translation>类激活图（需要选择层）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Gradients of the input</source>
+            <translation>输入的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Perturbation</source>
+            <translation>扰动</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>{0}
+Cost: {1}</source>
+            <translation>{0}
+代价：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>A class…</source>
+            <translation>指定类别…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Selected unit</source>
+            <translation>所选单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>What to explain: the class the model scores highest, a class you pick, or the unit you clicked in the activation maps</source>
+            <translation>要解释的目标：模型得分最高的类别、你选定的类别，或你在激活图中点击的单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Search classes…</source>
+            <translation>搜索类别…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The layer the CAM methods explain from; by default the layer selected in the tree when its output is a map, else the last convolutional stage</source>
+            <translation>CAM 类方法据以解释的层；默认取层树中选中的层（若其输出是特征图），否则取最后一个卷积阶段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Over the input</source>
+            <translation>叠加在输入上</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Draw each map over the picture the model sees, or alone</source>
+            <translation>把每张图叠加在模型看到的图像上，或单独显示</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Explain</source>
+            <translation>解释对象</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>CAM layer</source>
+            <translation>CAM 层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>0 → 1: share of the map's strongest value</source>
+            <translation>0 → 1：占该图最大值的比例</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>±: −1 → +1, against → for the target</source>
+            <translation>±：−1 → +1，不利于 → 有利于目标</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>← All maps</source>
+            <translation>← 全部图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Grid of maps as PNG…</source>
+            <translation>图网格导出为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Faithfulness scores as CSV…</source>
+            <translation>忠实度分数导出为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>↻ Again</source>
+            <translation>↻ 重算</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Compute the maps again (after Cancel, or to time them)</source>
+            <translation>重新计算这些图（在取消之后，或为了计时）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Methods ({0})</source>
+            <translation>方法（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Cost: {0}</source>
+            <translation>代价：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Sanity check: does not explain the model.</source>
+            <translation>健全性检查：不能解释模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Deletion AUC {0:.3f} · insertion AUC {1:.3f} · average drop {2:.1f} %</source>
+            <translation>删除曲线下面积 {0:.3f} · 插入曲线下面积 {1:.3f} · 平均下降 {2:.1f} %</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Why “{0}”? (class {1}, {2:.1%})</source>
+            <translation>为什么是“{0}”？（类别 {1}，{2:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Why class {0}? ({1:.1%})</source>
+            <translation>为什么是类别 {0}？（{1:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Why does {0} channel {1} at ({2}, {3}) fire? (activation {4:.3g})</source>
+            <translation>为什么 {0} 的通道 {1} 在 ({2}, {3}) 处被激活？（激活值 {4:.3g}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Random weights: these maps explain an untrained network, not what it learned.</source>
+            <translation>随机权重：这些图解释的是未经训练的网络，而不是它学到的东西。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>does not explain the model (sanity check).</source>
+            <translation>不能解释模型（健全性检查）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>No chosen method uses a layer.</source>
+            <translation>所选方法都不需要指定层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>the last convolutional stage</source>
+            <translation>最后一个卷积阶段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The CAM methods use {0} (chosen here).</source>
+            <translation>CAM 类方法使用 {0}（在此处选定）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The CAM methods use {0}, the layer selected in the tree.</source>
+            <translation>CAM 类方法使用 {0}，即层树中选中的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The selected layer {0} has no spatial output, so the CAM methods use {1}.</source>
+            <translation>选中的层 {0} 没有空间输出，因此 CAM 类方法使用 {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The CAM methods use {0}.</source>
+            <translation>CAM 类方法使用 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Faithfulness scores as CSV (compute them first)</source>
+            <translation>忠实度分数导出为 CSV（请先计算分数）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Export maps</source>
+            <translation>导出归因图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>Export scores</source>
+            <translation>导出分数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <source>The attribution panel's lesson state is not an object; skipped.</source>
+            <translation>归因面板的课程状态不是 JSON 对象；已跳过。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Compute scores</source>
+            <translation>计算分数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Deletion: the map's most important pixels are removed first; a faithful map makes the score fall fast (lower area is better). Insertion: they are put back into a blurred image first (higher area is better). Average Drop: how much the score falls on the image weighted by the map (lower is better).</source>
+            <translation>删除：先移除图中最重要的像素；忠实的图会让分数迅速下降（面积越小越好）。插入：先把这些像素放回一幅模糊图像（面积越大越好）。平均下降：在按图加权后的图像上分数下降多少（越小越好）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Deletion ↓</source>
+            <translation>删除 ↓</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Insertion ↑</source>
+            <translation>插入 ↑</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Avg drop % ↓</source>
+            <translation>平均下降 % ↓</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Incr. conf. %</source>
+            <translation>置信度提升 %</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>share of pixels removed</source>
+            <translation>已移除像素的比例</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>share of pixels put back</source>
+            <translation>已放回像素的比例</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Deletion</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Insertion</source>
+            <translation>插入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Run check</source>
+            <translation>运行检查</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>The model's weights are randomised from the output layer down, a few layers more at each step, and every map is computed again. A map that explains the model must change; one that stays similar (high rank correlation) shows the image more than what the network learned (Adebayo et al. 2018).</source>
+            <translation>从输出层开始向下随机化模型的权重，每一步多随机化几层，并重新计算每张图。能解释模型的图必然随之改变；保持相似（秩相关高）的图反映的更多是图像本身，而不是网络学到的东西（Adebayo et al. 2018）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>randomisation step (from the output down)</source>
+            <translation>随机化步骤（从输出层向下）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>rank correlation</source>
+            <translation>秩相关</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>does not explain the model (its map stays similar: median correlation {0})</source>
+            <translation>不能解释模型（它的图保持相似：相关系数中位数 {0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>changes with the weights (median correlation {0})</source>
+            <translation>随权重而变化（相关系数中位数 {0}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Step {0}: {1}</source>
+            <translation>第 {0} 步：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>{0} … {1} ({2} layers)</source>
+            <translation>{0} … {1}（{2} 层）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>Run sweep</source>
+            <translation>开始扫描</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>The CAM is computed on every convolutional layer and each map is scored: insertion area − deletion area (higher is better). The best layer is framed; click a map to select its layer.</source>
+            <translation>在每个卷积层上计算 CAM，并为每张图打分：插入面积 − 删除面积（越大越好）。最佳层带边框；单击某张图即可选中它所在的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source>{0}: insertion {1} − deletion {2} = {3}{4}</source>
+            <translation>{0}：插入 {1} − 删除 {2} = {3}{4}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/trust_views.py" />
+            <source> (the best layer)</source>
+            <translation>（最佳层）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
@@ -814,6 +2851,16 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
             <source>Click a channel in the grid to open it here.</source>
             <translation>在网格中点击一个通道，在这里放大显示。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
+            <source>How is it computed?</source>
+            <translation>如何计算的？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
+            <source>Show the clicked unit's arithmetic in the Explain tab: its input window, kernel, products, sum, bias, then BatchNorm and ReLU</source>
+            <translation>在“讲解”页显示所点击单元的运算过程：输入窗口、卷积核、乘积、求和、偏置，然后是 BatchNorm 和 ReLU</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
@@ -842,6 +2889,11 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/common.py" />
+            <source>weights from {0}</source>
+            <translation>权重来自 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/common.py" />
             <source>trained in the Train tab ({0})</source>
             <translation>在训练页训练（{0}）</translation>
         </message>
@@ -849,6 +2901,11 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <location filename="../../cnnviz/gui/inspect/common.py" />
             <source>trained in the Train tab</source>
             <translation>在训练页训练</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <source>Could not run the model</source>
+            <translation>无法运行模型</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
@@ -877,6 +2934,16 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <source>Load what fits?</source>
+            <translation>只加载匹配的部分？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <source>Load the tensors that fit and keep the rest random? The Layer math and the status bar then say which weights came from the file.</source>
+            <translation>加载形状匹配的张量，其余保持随机？之后“层的计算”面板和状态栏会标明哪些权重来自文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Trust this weights file?</source>
             <translation>信任这个权重文件吗？</translation>
         </message>
@@ -884,12 +2951,6 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Load it anyway? Only answer Yes if you trust where the file came from.</source>
             <translation>仍然加载吗？只有在你信任文件来源时才选“是”。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
-            <source>Layer</source>
-            <translation>层</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
@@ -908,6 +2969,7 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
             <source>Could not open {0}</source>
             <translation>无法打开 {0}</translation>
         </message>
@@ -920,6 +2982,31 @@ dead channels: channels that are 0 everywhere for this image.</source>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Could not run on {0}</source>
             <translation>无法在 {0} 上运行</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/dataset_samples.py" />
+            <source>No validation images to offer: {0}</source>
+            <translation>没有可提供的验证图像：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/dataset_samples.py" />
+            <source>Validation images of {0}:</source>
+            <translation>{0} 的验证图像：</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/dataset_samples.py" />
+            <source>{0} (validation image {1})</source>
+            <translation>{0}（验证图像 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Not uniform: this layer's windows are irregular (adaptive pooling), so units differ; the box is this unit's exact field, {0}×{1} px.</source>
+            <translation>不均匀：该层的窗口不规则（自适应池化），各单元的感受野不同；方框是该单元的确切感受野，{0}×{1} px。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>It also sees the whole image: a path through global pooling or attention mixes every position, so the box is only its local field.</source>
+            <translation>它还能看到整幅图像：经过全局池化或注意力的路径会混合所有位置，因此方框只是它的局部感受野。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
@@ -1205,6 +3292,26 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
+            <source>The lesson's model {0} names Python code that you chose not to run, so it was skipped; the rest of the lesson opened.</source>
+            <translation>课程的模型 {0} 指向你选择不运行的 Python 代码，因此已跳过；课程的其余部分已打开。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/lesson.py" />
+            <source>weights from the lesson</source>
+            <translation>来自课程的权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/lesson.py" />
+            <source>The lesson's weights are missing from the file; using random weights.</source>
+            <translation>文件中缺少课程的权重；改用随机权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/lesson.py" />
+            <source>The lesson's weights could not be read ({0}); using random weights.</source>
+            <translation>无法读取课程的权重（{0}）；改用随机权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>The image {0} was not found; the current image stays.</source>
             <translation>找不到图像 {0}；保留当前图像。</translation>
         </message>
@@ -1250,6 +3357,17 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/math_panel.py" />
+            <source>not uniform (widest shown)</source>
+            <translation>不均匀（显示最宽的）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/math_panel.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>also sees the whole image</source>
+            <translation>还能看到整幅图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/math_panel.py" />
             <source>Receptive field</source>
             <translation>感受野</translation>
         </message>
@@ -1277,6 +3395,21 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <location filename="../../cnnviz/gui/inspect/model_panel.py" />
             <source>The network to inspect, grouped by family (year of its paper).</source>
             <translation>要检查的网络，按家族分组（括号中为论文年份）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Built-in</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Which models the list shows: cnnviz's and torchvision's (built in), the CNNs of timm, or all. The search box finds every name.</source>
+            <translation>列表显示哪些模型：cnnviz 和 torchvision 的（内置）、timm 的卷积网络，或全部。搜索框能找到所有名称。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/model_panel.py" />
@@ -1309,11 +3442,6 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/model_panel.py" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
             <source>Stop loading (Esc); the previous model stays.</source>
             <translation>停止加载（Esc）；保留之前的模型。</translation>
         </message>
@@ -1335,6 +3463,21 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Open model file (ONNX, Python)…</source>
+            <translation>打开模型文件（ONNX、Python）…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Open a model file: an ONNX model (.onnx) or a Python file (.py) with an nn.Module class.</source>
+            <translation>打开模型文件：ONNX 模型（.onnx）或含 nn.Module 类的 Python 文件（.py）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>Opened</source>
+            <translation>已打开</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
             <source>No model called '{0}'.</source>
             <translation>没有名为 '{0}' 的模型。</translation>
         </message>
@@ -1349,6 +3492,212 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>PyTorch 权重 (*.pt *.pth *.bin *.ckpt);;所有文件 (*)</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/model_panel.py" />
+            <source>{0} has no pretrained weights: train it in the Train tab and open it here, or load a weights file.</source>
+            <translation>{0} 没有预训练权重：请在“训练”页训练后在此打开，或加载权重文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour: kind of layer</source>
+            <translation>颜色：层类型</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour: parameters</source>
+            <translation>颜色：参数量</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour: MACs</source>
+            <translation>颜色：乘加次数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour: output memory</source>
+            <translation>颜色：输出占用内存</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour: receptive field</source>
+            <translation>颜色：感受野</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Fold repeats ×N</source>
+            <translation>折叠重复块 ×N</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Draw runs of blocks with the same structure (ResNet's bottlenecks …) as one box ×N. Double-click a ×N box to open it, a box inside it to fold it again.</source>
+            <translation>把连续出现的结构相同的块（如 ResNet 的瓶颈块 …）画成一个 ×N 方框。双击 ×N 方框可展开，双击其中的方框可重新折叠。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Norm + activation in conv</source>
+            <translation>归一化和激活并入卷积</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Draw BatchNorm and activation layers inside the convolution before them (conv + BN + ReLU as one box).</source>
+            <translation>把 BatchNorm 层和激活层画进它们之前的卷积里（卷积 + BN + ReLU 画成一个方框）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Colour the boxes by kind, or by a figure of each layer on a log scale (dark: small, yellow: large; grey: none).</source>
+            <translation>按层类型给方框着色，或按每层的某项数值（对数坐标）着色（深色：小，黄色：大；灰色：无）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Fit the map to the width (0). Ctrl+wheel or +/− zooms, dragging pans.</source>
+            <translation>让网络图适应宽度（0）。Ctrl+滚轮或 +/− 缩放，拖动可平移。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Save the map as it is drawn (folding and colours) as SVG or PNG.</source>
+            <translation>按当前画法（折叠和颜色）把网络图保存为 SVG 或 PNG。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Map as SVG…</source>
+            <translation>网络图导出为 SVG…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Map as PNG…</source>
+            <translation>网络图导出为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Click a box to select its layer · double-click ×N to open it · ↑/↓ walk · Ctrl+wheel zoom · drag to pan</source>
+            <translation>单击方框选中其层 · 双击 ×N 展开 · ↑/↓ 逐层浏览 · Ctrl+滚轮缩放 · 拖动平移</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>The map is drawn when a model is loaded.</source>
+            <translation>加载模型后即绘制网络图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Drawing the map of {0}…</source>
+            <translation>正在绘制 {0} 的网络图…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Could not draw the map: {0}</source>
+            <translation>无法绘制网络图：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>{0} boxes · {1} arrows (of {2} layers and merges). Click a box to select its layer.</source>
+            <translation>{0} 个方框 · {1} 个箭头（共 {2} 个层和合并点）。单击方框可选中其层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Double-click a ×N box to open it.</source>
+            <translation>双击 ×N 方框可展开。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>The input image, {0}</source>
+            <translation>输入图像，{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>The model's output, {0}</source>
+            <translation>模型的输出，{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>{0}: combines its inputs ({1}) in {2}; output {3}</source>
+            <translation>{0}：在 {2} 中合并其输入（{1}）；输出 {3}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>the model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>{0} blocks {1} with the same structure, folded ×{0} (double-click to open)</source>
+            <translation>{0} 个结构相同的 {1} 块，折叠为 ×{0}（双击展开）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>with {0} inside</source>
+            <translation>内含 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Output {0}</source>
+            <translation>输出 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>{0} parameters · {1} MACs · output {2}</source>
+            <translation>{0} 个参数 · {1} 次乘加 · 输出 {2}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Receptive field {0} px</source>
+            <translation>感受野 {0} px</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>The map is not drawn yet.</source>
+            <translation>网络图尚未绘制。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>SVG image (*.svg)</source>
+            <translation>SVG 图像 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Export the map</source>
+            <translation>导出网络图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Layers</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Map</source>
+            <translation>网络图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>The network as a graph: branches, merges, shapes on the arrows; click a box to select its layer</source>
+            <translation>以图的形式展示网络：分支、合并，箭头上标有形状；单击方框可选中其层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
+            <source>Open model</source>
+            <translation>打开模型</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
+            <source>Models (*.onnx *.py);;ONNX models (*.onnx);;Python files (*.py);;All files (*)</source>
+            <translation>模型 (*.onnx *.py);;ONNX 模型 (*.onnx);;Python 文件 (*.py);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
+            <source>Which class builds the model? (The classes of {0} that derive from nn.Module; a factory function can be typed.)</source>
+            <translation>由哪个类构建模型？（列出 {0} 中派生自 nn.Module 的类；也可以输入工厂函数。）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
+            <source>{0} defines no nn.Module class. Type the name of the class or factory that builds the model:</source>
+            <translation>{0} 没有定义 nn.Module 类。请输入构建模型的类或工厂函数的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/open_model.py" />
+            <source>{0} is not a Python name.</source>
+            <translation>{0} 不是合法的 Python 名称。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
             <source>Grad-CAM</source>
             <translation>Grad-CAM</translation>
@@ -1357,6 +3706,11 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
             <source>Grad-CAM: the selected layer's channels weighted by how much they raise the top class; bright = where the layer found evidence for it.</source>
             <translation>Grad-CAM：所选层的各通道按它们对最高类别的提升程度加权；越亮 = 该层在那里找到了越多证据。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
+            <source>The model's output is not a number everywhere (NaN or infinite), so no class probability can be shown. Its weights or input may be broken.</source>
+            <translation>模型的输出中有非数值（非数或无穷大），因此无法显示类别概率。可能是权重或输入有问题。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
@@ -1369,12 +3723,98 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>{0} 在哪里找到“{1}”（最高类别）的证据。</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/side_panels.py" />
+            <source>Why this class?</source>
+            <translation>为什么是这个类别？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/side_panels.py" />
+            <source>What it detects</source>
+            <translation>它检测什么</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Draw here ({0}×{1})</source>
+            <translation>在此绘制（{0}×{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Draw with the mouse, a pen or a finger; the right button erases. Each square is one pixel of the model's input.</source>
+            <translation>用鼠标、手写笔或手指绘制；右键擦除。每个方格是模型输入的一个像素。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Stroke width, in pixels of the model's input</source>
+            <translation>笔画宽度（以模型输入的像素计）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Eraser: strokes paint the background (the right button always erases)</source>
+            <translation>橡皮擦：笔画涂成背景色（右键始终擦除）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Undo the last stroke (Ctrl+Z)</source>
+            <translation>撤销上一笔（Ctrl+Z）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Redo (Ctrl+Shift+Z)</source>
+            <translation>重做（Ctrl+Shift+Z）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Clear the pad</source>
+            <translation>清空画板</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Swap ink and background (white on black ↔ black on white)</source>
+            <translation>交换笔迹色和背景色（黑底白字 ↔ 白底黑字）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Undo stroke</source>
+            <translation>撤销笔画</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Redo stroke</source>
+            <translation>重做笔画</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>&amp;Draw the input (sketch pad)</source>
+            <translation>手绘输入（画板）(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Draw</source>
+            <translation>手绘</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>Draw the input yourself: the pad replaces the Original picture and the network responds to every stroke.</source>
+            <translation>亲手画出输入：画板取代“原图”，网络会对每一笔作出响应。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <source>drawing</source>
+            <translation>手绘图像</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Layer math</source>
             <translation>层的计算</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
             <source>Kernels</source>
             <translation>卷积核</translation>
         </message>
@@ -1382,6 +3822,31 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Top-5 · Grad-CAM</source>
             <translation>Top-5 · Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Show the layer tree (the side panel folds away)</source>
+            <translation>显示层树（侧面板收起）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Panels</source>
+            <translation>面板</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Show the side panels: layer math, kernels, top-5 … (the layer tree folds away)</source>
+            <translation>显示侧面板：层的计算、卷积核、Top-5 …（层树收起）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Panel</source>
+            <translation>面板</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>There is no panel called {0}; the panels are: {1}.</source>
+            <translation>没有名为 {0} 的面板；可用的面板有：{1}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
@@ -1460,6 +3925,16 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>&amp;Open model file…</source>
+            <translation>打开模型文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Open an ONNX model (.onnx) or a Python file (.py) with an nn.Module class</source>
+            <translation>打开 ONNX 模型（.onnx）或含 nn.Module 类的 Python 文件（.py）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Find &amp;model…</source>
             <translation>查找模型(&amp;M)…</translation>
         </message>
@@ -1467,11 +3942,6 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Export view</source>
             <translation>导出视图</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
@@ -1485,11 +3955,6 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>CSV (*.csv)</source>
-            <translation>CSV (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
@@ -1499,14 +3964,99 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>导出摘要</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>{0} of {1}</source>
+            <translation>第 {0}/{1} 个</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>Saved {0}</source>
-            <translation>已保存 {0}</translation>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>initial weights · {0}</source>
+            <translation>初始权重 · {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>epoch {0} (step {1}) · {2}</source>
+            <translation>epoch {0}（第 {1} 步） · {2}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>step {0} · {1}</source>
+            <translation>第 {0} 步 · {1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Training time-lapse:</source>
+            <translation>训练过程回放：</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>The weights kept while this model trained. Move the slider (or press Play) and the activations, top-5, kernels, Grad-CAM and receptive field show that moment: watch the first-layer filters form.</source>
+            <translation>该模型训练期间保存的权重。拖动滑块（或按播放），激活图、Top-5、卷积核、Grad-CAM 和感受野就会显示那一时刻的状态：观察第一层滤波器逐渐成形。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Play the snapshots in order (the Kernels panel shows the filters forming)</source>
+            <translation>按顺序播放快照（“卷积核”面板显示滤波器逐渐成形）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Compare…</source>
+            <translation>对比…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Two snapshots (or two runs) side by side: kernels, activations and the top class, e.g. the initial weights against the trained ones</source>
+            <translation>并排显示两个快照（或两次运行）：卷积核、激活图和最高类别，例如初始权重与训练后权重的对比</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>trained weights · {0} snapshots</source>
+            <translation>训练后的权重 · {0} 个快照</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>step {0}</source>
+            <translation>第 {0} 步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Training time-lapse</source>
+            <translation>训练过程回放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>The run (e.g. SGD or Adam) whose weights this side shows</source>
+            <translation>这一侧显示哪次运行（例如 SGD 或 Adam）的权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Activations</source>
+            <translation>激活图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Kernels of {0}</source>
+            <translation>{0} 的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>No convolution to show</source>
+            <translation>没有可显示的卷积</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Activations of {0}</source>
+            <translation>{0} 的激活图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Top class: {0} ({1:.1%})</source>
+            <translation>最高类别：{0}（{1:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Compare snapshots</source>
+            <translation>对比快照</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/webcam.py" />
@@ -1622,107 +4172,160 @@ From file: a state_dict you trained or downloaded.</source>
     <context>
         <name>Lessons</name>
         <message>
-            <location filename="../../cnnviz/gui/lessons.py" />
-            <source>{0} is damaged: its content is not a lesson. The file was not changed.</source>
-            <translation>{0} 已损坏：内容不是课程。文件未做任何改动。</translation>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Save lesson</source>
+            <translation>保存课程</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/lessons.py" />
-            <source>The lesson cannot be saved: a tab's state is not plain data ({0}).</source>
-            <translation>无法保存课程：某个标签页的状态不是纯数据（{0}）。</translation>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>cnnviz lessons (*{0})</source>
+            <translation>cnnviz 课程 (*{0})</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/lessons.py" />
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>The lesson was not saved: {0} is read-only.</source>
+            <translation>课程未保存：{0} 是只读文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
             <source>The lesson was not saved: {0}</source>
             <translation>课程未保存：{0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>The lesson was saved to {0} ({1}), but these tabs could not save their part: {2}.</source>
+            <translation>课程已保存到 {0}（{1}），但以下标签页无法保存各自的部分：{2}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Lesson saved to {0} ({1})</source>
+            <translation>课程已保存到 {0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Replace a read-only file?</source>
+            <translation>替换只读文件？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>{0} is read-only. Replace it with this lesson anyway?</source>
+            <translation>{0} 是只读文件。仍要用这个课程替换它吗？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Open lesson</source>
+            <translation>打开课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>cnnviz lessons (*{0});;All files (*)</source>
+            <translation>cnnviz 课程 (*{0});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Opening a lesson replaces the work running in: {0}. Its curves are lost unless you save them first. Open the lesson now?</source>
+            <translation>打开课程会替换以下标签页中正在运行的工作：{0}。除非先保存，否则其中的曲线将会丢失。现在打开课程吗？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Some tabs could not take their part of the lesson: {0}. Their part is kept and saved back unchanged.</source>
+            <translation>有些标签页无法恢复课程中属于它的部分：{0}。这些部分会被保留，并原样保存回去。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Lesson opened: {0}</source>
+            <translation>已打开课程：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Run code from this lesson?</source>
+            <translation>运行这个课程中的代码吗？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>The lesson {0} uses a model defined in Python code:
+
+{1}
+
+Opening it runs that code with your permissions. Only answer Yes if you trust whoever made the lesson and the code. With No, the rest of the lesson opens without this model.</source>
+            <translation>课程 {0} 使用了一个用 Python 代码定义的模型：
+
+{1}
+
+打开它会以你的权限运行这段代码。只有当你信任课程的制作者和这段代码时，才回答“是”。若选“否”，课程的其余部分照常打开，只是不含这个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lesson_keeper.py" />
+            <source>Do not ask again for this exact file</source>
+            <translation>对完全相同的这个文件不再询问</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lessons.py" />
+            <source>{0} is damaged: its content is not a lesson. The file was not changed.</source>
+            <translation type="vanished">{0} 已损坏：内容不是课程。文件未做任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/lessons.py" />
+            <source>The lesson cannot be saved: a tab's state is not plain data ({0}).</source>
+            <translation type="vanished">无法保存课程：某个标签页的状态不是纯数据（{0}）。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>The lesson was not saved to {0}: {1}.</source>
-            <translation>课程未保存到 {0}：{1}。</translation>
+            <translation type="vanished">课程未保存到 {0}：{1}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>The file was not changed.</source>
-            <translation>文件未做任何改动。</translation>
+            <translation type="vanished">文件未做任何改动。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} is too large to be a lesson ({1} MB). {2}</source>
-            <translation>{0} 太大，不像是课程文件（{1} MB）。{2}</translation>
+            <translation type="vanished">{0} 太大，不像是课程文件（{1} MB）。{2}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} does not exist.</source>
-            <translation>{0} 不存在。</translation>
+            <translation type="vanished">{0} 不存在。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} cannot be read: {1}.</source>
-            <translation>无法读取 {0}：{1}。</translation>
+            <translation type="vanished">无法读取 {0}：{1}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} is damaged or is not a lesson file (it is not valid JSON). {1}</source>
-            <translation>{0} 已损坏或不是课程文件（不是有效的 JSON）。{1}</translation>
+            <translation type="vanished">{0} 已损坏或不是课程文件（不是有效的 JSON）。{1}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} is not a cnnviz lesson (it lacks the kind / version / data fields). {1}</source>
-            <translation>{0} 不是 cnnviz 课程（缺少 kind / version / data 字段）。{1}</translation>
+            <translation type="vanished">{0} 不是 cnnviz 课程（缺少 kind / version / data 字段）。{1}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} is a “{1}” file, not a cnnviz lesson. {2}</source>
-            <translation>{0} 是“{1}”文件，不是 cnnviz 课程。{2}</translation>
+            <translation type="vanished">{0} 是“{1}”文件，不是 cnnviz 课程。{2}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} is damaged: its version is not a whole number. {1}</source>
-            <translation>{0} 已损坏：版本号不是整数。{1}</translation>
+            <translation type="vanished">{0} 已损坏：版本号不是整数。{1}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/lessons.py" />
             <source>{0} was saved by a newer cnnviz (lesson format {1}; this one reads up to {2}). Update cnnviz to open it. {3}</source>
-            <translation>{0} 由更新版本的 cnnviz 保存（课程格式 {1}；本版本最多读取到 {2}）。请更新 cnnviz 后再打开。{3}</translation>
+            <translation type="vanished">{0} 由更新版本的 cnnviz 保存（课程格式 {1}；本版本最多读取到 {2}）。请更新 cnnviz 后再打开。{3}</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>Inspect</source>
-            <translation>透视</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Playground</source>
-            <translation>试验场</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Explain</source>
-            <translation>讲解</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>The settings file was damaged. It was kept as {0}; cnnviz starts with default settings.</source>
-            <translation>设置文件已损坏。它被保留为 {0}；cnnviz 使用默认设置启动。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>The settings file {0} is damaged and could not be moved aside. It is left untouched; this session uses default settings.</source>
-            <translation>设置文件 {0} 已损坏，且无法移到一旁。它保持原样；本次会话使用默认设置。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses default settings.</source>
-            <translation>设置文件 {0} 来自更新版本的 cnnviz。它不会被改动；本次运行使用默认设置。</translation>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
@@ -1731,158 +4334,9 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>Main toolbar</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Model</source>
-            <translation>模型(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Open &amp;lesson…</source>
-            <translation>打开课程(&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Open a lesson file: every tab as it was saved</source>
-            <translation>打开课程文件：每个标签页恢复到保存时的样子</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Save lesson</source>
-            <translation>保存课程(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Save every tab's state to the current lesson file</source>
-            <translation>把每个标签页的状态保存到当前课程文件</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Save lesson &amp;as…</source>
-            <translation>课程另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Save every tab's state to a new lesson file</source>
-            <translation>把每个标签页的状态保存到新的课程文件</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Full screen</source>
-            <translation>全屏(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Fill the screen (for projectors); F11 again to leave</source>
-            <translation>占满整个屏幕（用于投影）；再按 F11 退出</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Zoom &amp;in</source>
-            <translation>放大(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Larger text and plots</source>
-            <translation>更大的文字和图表</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Zoom &amp;out</source>
-            <translation>缩小(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Smaller text and plots</source>
-            <translation>更小的文字和图表</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Reset zoom</source>
-            <translation>重置缩放(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Back to 100 %</source>
-            <translation>恢复到 100 %</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Theme</source>
-            <translation>主题(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Show &amp;toolbar</source>
-            <translation>显示工具栏(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Buttons of the current tab under the menus</source>
-            <translation>在菜单下方显示当前标签页的按钮</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>键盘快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Every keyboard shortcut, tab by tab</source>
-            <translation>所有键盘快捷键，按标签页列出</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>&amp;About cnnviz</source>
-            <translation>关于 cnnviz(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Zoom {0:.0f}%</source>
-            <translation>缩放 {0:.0f}%</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>The translation for {0} is missing; the interface stays in English.</source>
-            <translation>缺少{0}的翻译；界面保持英文。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Switch language</source>
-            <translation>切换语言</translation>
+            <location filename="../../cnnviz/gui/tab_set.py" />
+            <source>Inspect</source>
+            <translation>透视</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
@@ -1891,38 +4345,18 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>Save lesson</source>
-            <translation>保存课程</translation>
+            <source>It holds the details of unexpected errors.</source>
+            <translation>其中记录了意外错误的详细信息。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>cnnviz lessons (*{0})</source>
-            <translation>cnnviz 课程 (*{0})</translation>
+            <source>Nothing was logged yet.</source>
+            <translation>尚未记录任何内容。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>Lesson saved to {0}</source>
-            <translation>课程已保存到 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Open lesson</source>
-            <translation>打开课程</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>cnnviz lessons (*{0});;All files (*)</source>
-            <translation>cnnviz 课程 (*{0});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Some tabs could not take their part of the lesson: {0}.</source>
-            <translation>有些标签页无法恢复课程中属于它的部分：{0}。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>Lesson opened: {0}</source>
-            <translation>已打开课程：{0}</translation>
+            <source>Log file</source>
+            <translation>日志文件</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
@@ -1935,19 +4369,304 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>看清卷积神经网络的内部。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/app.py" />
-            <source>This tab failed to start; see the terminal for details.</source>
-            <translation>此标签页启动失败；详情请看终端输出。</translation>
+            <location filename="../../cnnviz/gui/tab_set.py" />
+            <source>Explain</source>
+            <translation>讲解</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/app.py" />
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Model</source>
+            <translation>模型(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Every keyboard shortcut, tab by tab</source>
+            <translation>所有键盘快捷键，按标签页列出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Show the &amp;log file</source>
+            <translation>显示日志文件(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Where cnnviz writes the details of unexpected errors</source>
+            <translation>cnnviz 记录意外错误详细信息的位置</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;About cnnviz</source>
+            <translation>关于 cnnviz(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Open &amp;lesson…</source>
+            <translation>打开课程(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Open a lesson file: every tab as it was saved</source>
+            <translation>打开课程文件：每个标签页恢复到保存时的样子</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Save lesson</source>
+            <translation>保存课程(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Save every tab's state to the current lesson file</source>
+            <translation>把每个标签页的状态保存到当前课程文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Save lesson &amp;as…</source>
+            <translation>课程另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Save every tab's state to a new lesson file</source>
+            <translation>把每个标签页的状态保存到新的课程文件</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Full screen</source>
+            <translation>全屏(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Fill the screen (for projectors); F11 again to leave</source>
+            <translation>占满整个屏幕（用于投影）；再按 F11 退出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Presenter view</source>
+            <translation>演示者视图(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>A second window (or screen) that shows one Inspect panel large; F10 again closes it</source>
+            <translation>另开一个窗口（或屏幕），放大显示“透视”页的一个面板；再按 F10 关闭</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Zoom &amp;in</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Larger text, pictures and plots</source>
+            <translation>更大的文字、图片和图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Zoom &amp;out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Smaller text, pictures and plots</source>
+            <translation>更小的文字、图片和图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Reset zoom</source>
+            <translation>重置缩放(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Back to 100 %</source>
+            <translation>恢复到 100 %</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Show &amp;toolbar</source>
+            <translation>显示工具栏(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/menus.py" />
+            <source>Buttons of the current tab under the menus</source>
+            <translation>在菜单下方显示当前标签页的按钮</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/tab_set.py" />
+            <source>Playground</source>
+            <translation>试验场</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presentation.py" />
+            <source>Zoom {0:.0f}%</source>
+            <translation>缩放 {0:.0f}%</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presentation.py" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presentation.py" />
+            <source>The translation for {0} is missing; the interface stays in English.</source>
+            <translation>缺少{0}的翻译；界面保持英文。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presentation.py" />
+            <source>Stop running work?</source>
+            <translation>停止正在运行的工作？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/settings_file.py" />
+            <source>The settings file {0} cannot be written, so the choices you make now will be forgotten when cnnviz closes.</source>
+            <translation>无法写入设置文件 {0}，因此你现在所做的选择将在 cnnviz 关闭后丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/settings_file.py" />
+            <source>The settings file {0} cannot be read. It is left untouched; this session uses default settings.</source>
+            <translation>无法读取设置文件 {0}。该文件保持原样；本次会话使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/settings_file.py" />
+            <source>The settings file was damaged. It was kept as {0}; cnnviz starts with default settings.</source>
+            <translation>设置文件已损坏。它被保留为 {0}；cnnviz 使用默认设置启动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/settings_file.py" />
+            <source>The settings file {0} is damaged and could not be moved aside. It is left untouched; this session uses default settings.</source>
+            <translation>设置文件 {0} 已损坏，且无法移到一旁。它保持原样；本次会话使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/settings_file.py" />
+            <source>The settings file {0} comes from a newer cnnviz. It is left untouched; this session uses default settings.</source>
+            <translation>设置文件 {0} 来自更新版本的 cnnviz。它不会被改动；本次运行使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/tab_set.py" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/startup.py" />
+            <source>Screenshot</source>
+            <translation>截图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/startup.py" />
+            <source>The views were still busy after {0:g} s (a model that never returns?); the picture shows them as they were.</source>
+            <translation>{0:g} 秒后视图仍在忙（模型一直没有返回？）；截图显示的是它们当时的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/startup.py" />
+            <source>Window size</source>
+            <translation>窗口尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/startup.py" />
+            <source>The window needs at least {0}×{1} pixels here; {2}×{3} was asked for, so parts are cut off.</source>
+            <translation>这里窗口至少需要 {0}×{1} 像素；请求的是 {2}×{3}，因此部分内容被裁掉了。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/status_bar.py" />
+            <source>What this tab works on · memory in use</source>
+            <translation>本页正在处理的内容 · 内存占用</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/status_bar.py" />
             <source>memory {0}</source>
             <translation>内存 {0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/tab_set.py" />
+            <source>This tab failed to start: {0}. Help → Show the log file has the details.</source>
+            <translation>此标签页启动失败：{0}。详情请看“帮助 → 显示日志文件”。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/app.py" />
-            <source>What this tab works on · memory in use</source>
-            <translation>本页正在处理的内容 · 内存占用</translation>
+            <source>Larger text and plots</source>
+            <translation type="vanished">更大的文字和图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Smaller text and plots</source>
+            <translation type="vanished">更小的文字和图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Switch language</source>
+            <translation type="vanished">切换语言</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Save lesson</source>
+            <translation type="vanished">保存课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>cnnviz lessons (*{0})</source>
+            <translation type="vanished">cnnviz 课程 (*{0})</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Lesson saved to {0}</source>
+            <translation type="vanished">课程已保存到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Open lesson</source>
+            <translation type="vanished">打开课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>cnnviz lessons (*{0});;All files (*)</source>
+            <translation type="vanished">cnnviz 课程 (*{0});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Some tabs could not take their part of the lesson: {0}.</source>
+            <translation type="vanished">有些标签页无法恢复课程中属于它的部分：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>Lesson opened: {0}</source>
+            <translation type="vanished">已打开课程：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/app.py" />
+            <source>This tab failed to start; see the terminal for details.</source>
+            <translation type="vanished">此标签页启动失败；详情请看终端输出。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/app.py" />
@@ -1958,19 +4677,19 @@ From file: a state_dict you trained or downloaded.</source>
     <context>
         <name>Playground</name>
         <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Playground</source>
-            <translation>试验场</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
             <source>One step back (Left arrow)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
             <source>One step forward (Right arrow)</source>
             <translation>前进一步（→）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Steps</source>
+            <translation>步数</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/loss_view.py" />
@@ -1989,13 +4708,28 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/loss_view.py" />
+            <source>loss (log scale)</source>
+            <translation>损失（对数坐标）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/loss_view.py" />
+            <source>The optimizers racing, in the colours of their curves</source>
+            <translation>正在竞赛的优化器，颜色与各自的曲线一致</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/loss_view.py" />
             <source> (diverged)</source>
             <translation>（已发散）</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/playground/loss_view.py" />
-            <source>loss (log scale)</source>
-            <translation>损失（对数坐标）</translation>
+            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
+            <source>|1 − lr·λi|: the factor by which one step multiplies the distance to the minimum along eigendirection i. Below 1 it shrinks, above 1 it grows; a negative 1 − lr·λ flips sides every step.</source>
+            <translation>|1 − lr·λi|：沿特征方向 i，每一步让到最小值的距离乘上的因子。小于 1 则缩小，大于 1 则增大；1 − lr·λ 为负时每一步都会跳到另一侧。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
+            <source>What gradient descent does with this learning rate, in words.</source>
+            <translation>用文字说明梯度下降在这个学习率下会怎样。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
@@ -2031,16 +4765,6 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
             <source>Drag to change plain gradient descent's learning rate (the SGD racer). The slider runs to 1.5 × 2/λmax: below 1/λmax the path converges monotonically, between 1/λmax and 2/λmax it oscillates but converges, above 2/λmax it diverges.</source>
             <translation>拖动以改变普通梯度下降（SGD 选手）的学习率。滑块最大到 1.5 × 2/λmax：低于 1/λmax 时路径单调收敛，介于 1/λmax 与 2/λmax 之间时振荡但收敛，高于 2/λmax 时发散。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
-            <source>|1 − lr·λi|: the factor by which one step multiplies the distance to the minimum along eigendirection i. Below 1 it shrinks, above 1 it grows; a negative 1 − lr·λ flips sides every step.</source>
-            <translation>|1 − lr·λi|：沿特征方向 i，每一步让到最小值的距离乘上的因子。小于 1 则缩小，大于 1 则增大；1 − lr·λ 为负时每一步都会跳到另一侧。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/lr_panel.py" />
-            <source>What gradient descent does with this learning rate, in words.</source>
-            <translation>用文字说明梯度下降在这个学习率下会怎样。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
@@ -2098,6 +4822,76 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>梯度下降{0}</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Restart</source>
+            <translation>重新开始</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Back to step 0 and play (Home)</source>
+            <translation>回到第 0 步并播放（Home）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Back</source>
+            <translation>后退</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Play or pause the race (Space)</source>
+            <translation>播放或暂停竞赛（空格）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Step</source>
+            <translation>单步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>End</source>
+            <translation>结尾</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Jump to the last step (End)</source>
+            <translation>跳到最后一步（End）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>{0:g} steps/frame</source>
+            <translation>每帧 {0:g} 步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>1 step/frame</source>
+            <translation>每帧 1 步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Animation speed: optimizer steps per displayed frame (+ / −)</source>
+            <translation>动画速度：每显示一帧走多少个优化步（+ / −）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Drag to any step of the race</source>
+            <translation>拖动到竞赛的任意一步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>step {0} / {1}</source>
+            <translation>第 {0} / {1} 步</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/playground/racer_panel.py" />
             <source>Show the other hyperparameters of this optimizer</source>
             <translation>显示这个优化器的其他超参数</translation>
@@ -2108,6 +4902,61 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>画面上那一步的损失，或路径发散时的步数</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/playground/racer_panel.py" />
+            <source>✕ diverged at step {0}</source>
+            <translation>✕ 在第 {0} 步发散</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/racer_panel.py" />
+            <source>loss {0:.3g} at ({1:.3f}, {2:.3f})</source>
+            <translation>损失 {0:.3g}，位于 ({1:.3f}, {2:.3f})</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Surface</source>
+            <translation>曲面</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>The loss surface f(x, y) the optimizers descend.</source>
+            <translation>优化器要下降的损失曲面 f(x, y)。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Start</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Where every optimizer starts. Click on the surface to move it.</source>
+            <translation>所有优化器的出发点。点击曲面可以移动它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>How many optimizer steps each racer takes.</source>
+            <translation>每个选手走多少步。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Start point coordinate; or click on the surface.</source>
+            <translation>起点坐标；也可以点击曲面。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Optimizers (torch.optim)</source>
+            <translation>优化器（torch.optim）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Suggested learning rates</source>
+            <translation>推荐的学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
+            <source>Put back the learning rates tuned for this surface (torch's defaults are made for neural networks and barely move on a 2-D bowl).</source>
+            <translation>恢复为针对这个曲面调好的学习率（torch 的默认值是为神经网络设计的，在二维碗上几乎不动）。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/playground/surface_view.py" />
             <source>The loss surface: pale = low loss, blue = high loss; lines are contour levels, log-spaced. ★ marks the minima, the white square the start.
 Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
@@ -2115,139 +4964,44 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
 点击任意位置，从那里开始竞赛。滚轮：缩放；拖动：平移。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Optimizers (torch.optim)</source>
-            <translation>优化器（torch.optim）</translation>
+            <location filename="../../cnnviz/gui/playground/surface_view.py" />
+            <source>Computing the surface…</source>
+            <translation>正在计算曲面…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/surface_view.py" />
+            <source>Computing the paths…</source>
+            <translation>正在计算路径…</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Suggested learning rates</source>
-            <translation>推荐的学习率</translation>
+            <source>Settings</source>
+            <translation>设置</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Put back the learning rates tuned for this surface (torch's defaults are made for neural networks and barely move on a 2-D bowl).</source>
-            <translation>恢复为针对这个曲面调好的学习率（torch 的默认值是为神经网络设计的，在二维碗上几乎不动）。</translation>
+            <source>Show the surface and optimizer settings</source>
+            <translation>显示曲面和优化器设置</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Surface</source>
-            <translation>曲面</translation>
+            <source>Loss and lr bound</source>
+            <translation>损失与学习率上限</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>The loss surface f(x, y) the optimizers descend.</source>
-            <translation>优化器要下降的损失曲面 f(x, y)。</translation>
+            <source>Show the loss curves and the learning-rate lesson</source>
+            <translation>显示损失曲线和学习率上限的讲解</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Start</source>
-            <translation>起点</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Where every optimizer starts. Click on the surface to move it.</source>
-            <translation>所有优化器的出发点。点击曲面可以移动它。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>How many optimizer steps each racer takes.</source>
-            <translation>每个选手走多少步。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Steps</source>
-            <translation>步数</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Start point coordinate; or click on the surface.</source>
-            <translation>起点坐标；也可以点击曲面。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Restart</source>
-            <translation>重新开始</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Back to step 0 and play (Home)</source>
-            <translation>回到第 0 步并播放（Home）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Back</source>
-            <translation>后退</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Play or pause the race (Space)</source>
-            <translation>播放或暂停竞赛（空格）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Step</source>
-            <translation>单步</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>End</source>
-            <translation>结尾</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Jump to the last step (End)</source>
-            <translation>跳到最后一步（End）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>{0:g} steps/frame</source>
-            <translation>每帧 {0:g} 步</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>1 step/frame</source>
-            <translation>每帧 1 步</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Animation speed: optimizer steps per displayed frame (+ / −)</source>
-            <translation>动画速度：每显示一帧走多少个优化步（+ / −）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Drag to any step of the race</source>
-            <translation>拖动到竞赛的任意一步</translation>
+            <source>Playground</source>
+            <translation>试验场</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/tab.py" />
             <source>{0} optimizers</source>
             <translation>{0} 个优化器</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Play</source>
-            <translation>播放</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>step {0} / {1}</source>
-            <translation>第 {0} / {1} 步</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>✕ diverged at step {0}</source>
-            <translation>✕ 在第 {0} 步发散</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>loss {0:.3g} at ({1:.3f}, {2:.3f})</source>
-            <translation>损失 {0:.3g}，位于 ({1:.3f}, {2:.3f})</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/lr_panel.py" />
@@ -2260,44 +5014,19 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <translation>上限</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.</source>
+            <translation>点击曲面即可从那里出发。★ = 最小值，□ = 起点，✕ = 发散。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/playground/racer_panel.py" />
             <source>valid range</source>
             <translation>有效范围</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
-            <source>Click the surface to start from there. ★ = minimum, □ = start, ✕ = diverged.</source>
-            <translation>点击曲面即可从那里出发。★ = 最小值，□ = 起点，✕ = 发散。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/tab.py" />
+            <location filename="../../cnnviz/gui/playground/setup_panel.py" />
             <source>range</source>
             <translation>范围</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Quadratic bowl ½xᵀHx</source>
-            <translation>二次碗 ½xᵀHx</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>A bowl whose curvature is λ1 along one axis and λ2 along the other, turned by θ. The ratio λmax/λmin (the condition number) makes it a round bowl or a narrow ravine. Gradient descent converges here exactly when 0 &lt; lr &lt; 2/λmax.</source>
-            <translation>一个碗：沿一个轴的曲率为 λ1，沿另一个轴为 λ2，并旋转 θ 度。比值 λmax/λmin（条件数）决定它是圆碗还是狭长的沟谷。在这里梯度下降恰好在 0 &lt; lr &lt; 2/λmax 时收敛。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Curvature (eigenvalue of H) along the first axis.</source>
-            <translation>沿第一个轴的曲率（H 的特征值）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Curvature (eigenvalue of H) along the second axis.</source>
-            <translation>沿第二个轴的曲率（H 的特征值）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Rotation of the bowl's axes, in degrees.</source>
-            <translation>碗的主轴旋转角度（度）。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/playground/surfaces.py" />
@@ -2306,193 +5035,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Rosenbrock's banana</source>
-            <translation>Rosenbrock 香蕉函数</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>A curved, flat-bottomed valley. Finding the valley is easy; following its bend to the minimum at (a, a²) is slow for plain gradient descent.</source>
-            <translation>一条弯曲、谷底平坦的山谷。找到山谷很容易；沿着弯道走到最小值 (a, a²) 对普通梯度下降却很慢。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>The minimum sits at (a, a²).</source>
-            <translation>最小值位于 (a, a²)。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Steepness of the valley walls.</source>
-            <translation>谷壁的陡峭程度。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Himmelblau (four minima)</source>
-            <translation>Himmelblau（四个最小值）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Four equally deep minima. Which one an optimizer reaches depends on where it starts and on how it moves: momentum can carry it past the nearest basin.</source>
-            <translation>四个同样深的最小值。优化器到达哪一个取决于起点和它的运动方式：动量可能把它带过最近的盆地。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Beale</source>
-            <translation>Beale 函数</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Flat plateaus and very steep corners around a narrow valley to the minimum at (3, 0.5): the gradient's size changes by orders of magnitude, which adaptive methods handle better.</source>
-            <translation>平坦的高原和极陡的角落，中间一条狭窄的山谷通向最小值 (3, 0.5)：梯度大小相差几个数量级，自适应方法更能应对。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Rastrigin (many local minima)</source>
-            <translation>Rastrigin（大量局部最小值）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>A bowl covered in bumps: every integer point is a local minimum. Gradient methods stop in the first dip they meet; only the one at (0, 0) is global.</source>
-            <translation>布满凸起的碗：每个整数点都是局部最小值。梯度方法会停在遇到的第一个凹陷；只有 (0, 0) 是全局最小值。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Height of the bumps (0 gives a plain bowl).</source>
-            <translation>凸起的高度（0 时为普通的碗）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Saddle x² − y²</source>
-            <translation>鞍面 x² − y²</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Downhill in y, uphill in x, with a flat point at (0, 0) that is not a minimum. Starting almost on the ridge, plain gradient descent lingers near the saddle before escaping; the loss has no lower bound, so every path eventually leaves the plot.</source>
-            <translation>沿 y 下坡、沿 x 上坡，(0, 0) 处梯度为零却不是最小值。从几乎位于山脊上的点出发，普通梯度下降会在鞍点附近徘徊后才逃离；损失无下界，所以每条路径最终都会离开画面。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Narrow winding valley</source>
-            <translation>狭窄弯曲的山谷</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>Gentle along the valley floor, steep across it (curvatures about 0.2 and 2s). Plain gradient descent bounces between the walls; momentum and adaptive steps follow the floor.</source>
-            <translation>沿谷底平缓，横穿山谷陡峭（曲率约为 0.2 与 2s）。普通梯度下降在两壁之间来回弹跳；动量和自适应步长则沿谷底前进。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
-            <source>s: how steep the valley walls are.</source>
-            <translation>s：谷壁的陡峭程度。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/surfaces.py" />
             <source>steepness</source>
             <translation>陡度</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Plain gradient descent: step = −lr · gradient.</source>
-            <translation>普通梯度下降：每步更新 = −lr · 梯度。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Learning rate: how far each step moves along the (processed) gradient.</source>
-            <translation>学习率：每一步沿（处理后的）梯度移动多远。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Pulls every parameter a little towards zero each step (L2 penalty).</source>
-            <translation>每一步把每个参数往 0 拉一点（L2 惩罚）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>SGD with a velocity: v = μv + g, step = −lr · v (torch.optim.SGD, momentum &gt; 0).</source>
-            <translation>带速度的 SGD：v = μv + g，每步更新 = −lr · v（torch.optim.SGD，momentum &gt; 0）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Fraction of the previous step kept: a heavy ball that rolls on through small bumps.</source>
-            <translation>保留上一步的比例：像一个重球，会滚过小的起伏。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Scales down the new gradient added to the velocity.</source>
-            <translation>加入速度时把新梯度缩小的比例。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Momentum that looks ahead: the gradient is corrected by where the velocity is taking it.</source>
-            <translation>向前看的动量：用速度将要到达的位置修正梯度。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Divides each coordinate's step by the root of its summed squared gradients: steps only ever shrink.</source>
-            <translation>每个坐标的步长除以其梯度平方和的平方根：步长只会越来越小。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Shrinks lr as 1/(1 + (t−1)·lr_decay).</source>
-            <translation>按 1/(1 + (t−1)·lr_decay) 缩小学习率。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Starting value of the sum of squared gradients.</source>
-            <translation>梯度平方和的初始值。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Added to the denominator so that a tiny gradient history does not divide by zero.</source>
-            <translation>加在分母上，防止梯度历史很小时除以零。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Like Adagrad, but forgets old gradients: divides by a running RMS of recent ones.</source>
-            <translation>类似 Adagrad，但会遗忘旧梯度：除以最近梯度的滑动均方根。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Decay of the running mean of squared gradients.</source>
-            <translation>梯度平方滑动平均的衰减率。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Optional momentum on top of the scaled step.</source>
-            <translation>在缩放后的步长上可选的动量。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Step size from the ratio of running RMS of past steps to that of gradients: starts tiny, grows.</source>
-            <translation>步长取自过去步长与梯度的滑动均方根之比：开始很小，逐渐变大。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Decay of the running means of squared gradients and steps.</source>
-            <translation>梯度平方与步长平方滑动平均的衰减率。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Momentum plus RMSProp scaling, bias-corrected: each coordinate moves about lr per step.</source>
-            <translation>动量加 RMSProp 缩放并做偏差校正：每个坐标每步大约移动 lr。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Decay of the running mean of gradients (the momentum part).</source>
-            <translation>梯度滑动平均的衰减率（动量部分）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Decay of the running mean of squared gradients (the per-direction step size).</source>
-            <translation>梯度平方滑动平均的衰减率（决定各方向的步长）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Adam with decoupled weight decay (pulls towards (0, 0) independently of the gradient scaling).</source>
-            <translation>带解耦权重衰减的 Adam（独立于梯度缩放地拉向 (0, 0)）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/playground/optimizers.py" />
-            <source>Decoupled weight decay: shrinks the parameters directly, not through the gradient.</source>
-            <translation>解耦的权重衰减：直接缩小参数，而不经过梯度。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/playground/lr_bound.py" />
@@ -2529,6 +5073,284 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <source>slides away (negative curvature)</source>
             <translation>滑走（负曲率）</translation>
         </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Quadratic bowl ½xᵀHx</source>
+            <translation type="vanished">二次碗 ½xᵀHx</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>A bowl whose curvature is λ1 along one axis and λ2 along the other, turned by θ. The ratio λmax/λmin (the condition number) makes it a round bowl or a narrow ravine. Gradient descent converges here exactly when 0 &lt; lr &lt; 2/λmax.</source>
+            <translation type="vanished">一个碗：沿一个轴的曲率为 λ1，沿另一个轴为 λ2，并旋转 θ 度。比值 λmax/λmin（条件数）决定它是圆碗还是狭长的沟谷。在这里梯度下降恰好在 0 &lt; lr &lt; 2/λmax 时收敛。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Curvature (eigenvalue of H) along the first axis.</source>
+            <translation type="vanished">沿第一个轴的曲率（H 的特征值）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Curvature (eigenvalue of H) along the second axis.</source>
+            <translation type="vanished">沿第二个轴的曲率（H 的特征值）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Rotation of the bowl's axes, in degrees.</source>
+            <translation type="vanished">碗的主轴旋转角度（度）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Rosenbrock's banana</source>
+            <translation type="vanished">Rosenbrock 香蕉函数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>A curved, flat-bottomed valley. Finding the valley is easy; following its bend to the minimum at (a, a²) is slow for plain gradient descent.</source>
+            <translation type="vanished">一条弯曲、谷底平坦的山谷。找到山谷很容易；沿着弯道走到最小值 (a, a²) 对普通梯度下降却很慢。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>The minimum sits at (a, a²).</source>
+            <translation type="vanished">最小值位于 (a, a²)。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Steepness of the valley walls.</source>
+            <translation type="vanished">谷壁的陡峭程度。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Himmelblau (four minima)</source>
+            <translation type="vanished">Himmelblau（四个最小值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Four equally deep minima. Which one an optimizer reaches depends on where it starts and on how it moves: momentum can carry it past the nearest basin.</source>
+            <translation type="vanished">四个同样深的最小值。优化器到达哪一个取决于起点和它的运动方式：动量可能把它带过最近的盆地。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Beale</source>
+            <translation type="vanished">Beale 函数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Flat plateaus and very steep corners around a narrow valley to the minimum at (3, 0.5): the gradient's size changes by orders of magnitude, which adaptive methods handle better.</source>
+            <translation type="vanished">平坦的高原和极陡的角落，中间一条狭窄的山谷通向最小值 (3, 0.5)：梯度大小相差几个数量级，自适应方法更能应对。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Rastrigin (many local minima)</source>
+            <translation type="vanished">Rastrigin（大量局部最小值）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>A bowl covered in bumps: every integer point is a local minimum. Gradient methods stop in the first dip they meet; only the one at (0, 0) is global.</source>
+            <translation type="vanished">布满凸起的碗：每个整数点都是局部最小值。梯度方法会停在遇到的第一个凹陷；只有 (0, 0) 是全局最小值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Height of the bumps (0 gives a plain bowl).</source>
+            <translation type="vanished">凸起的高度（0 时为普通的碗）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Saddle x² − y²</source>
+            <translation type="vanished">鞍面 x² − y²</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Downhill in y, uphill in x, with a flat point at (0, 0) that is not a minimum. Starting almost on the ridge, plain gradient descent lingers near the saddle before escaping; the loss has no lower bound, so every path eventually leaves the plot.</source>
+            <translation type="vanished">沿 y 下坡、沿 x 上坡，(0, 0) 处梯度为零却不是最小值。从几乎位于山脊上的点出发，普通梯度下降会在鞍点附近徘徊后才逃离；损失无下界，所以每条路径最终都会离开画面。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Narrow winding valley</source>
+            <translation type="vanished">狭窄弯曲的山谷</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>Gentle along the valley floor, steep across it (curvatures about 0.2 and 2s). Plain gradient descent bounces between the walls; momentum and adaptive steps follow the floor.</source>
+            <translation type="vanished">沿谷底平缓，横穿山谷陡峭（曲率约为 0.2 与 2s）。普通梯度下降在两壁之间来回弹跳；动量和自适应步长则沿谷底前进。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/surfaces.py" />
+            <source>s: how steep the valley walls are.</source>
+            <translation type="vanished">s：谷壁的陡峭程度。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Plain gradient descent: step = −lr · gradient.</source>
+            <translation type="vanished">普通梯度下降：每步更新 = −lr · 梯度。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Learning rate: how far each step moves along the (processed) gradient.</source>
+            <translation type="vanished">学习率：每一步沿（处理后的）梯度移动多远。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Pulls every parameter a little towards zero each step (L2 penalty).</source>
+            <translation type="vanished">每一步把每个参数往 0 拉一点（L2 惩罚）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>SGD with a velocity: v = μv + g, step = −lr · v (torch.optim.SGD, momentum &gt; 0).</source>
+            <translation type="vanished">带速度的 SGD：v = μv + g，每步更新 = −lr · v（torch.optim.SGD，momentum &gt; 0）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Fraction of the previous step kept: a heavy ball that rolls on through small bumps.</source>
+            <translation type="vanished">保留上一步的比例：像一个重球，会滚过小的起伏。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Scales down the new gradient added to the velocity.</source>
+            <translation type="vanished">加入速度时把新梯度缩小的比例。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Momentum that looks ahead: the gradient is corrected by where the velocity is taking it.</source>
+            <translation type="vanished">向前看的动量：用速度将要到达的位置修正梯度。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Divides each coordinate's step by the root of its summed squared gradients: steps only ever shrink.</source>
+            <translation type="vanished">每个坐标的步长除以其梯度平方和的平方根：步长只会越来越小。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Shrinks lr as 1/(1 + (t−1)·lr_decay).</source>
+            <translation type="vanished">按 1/(1 + (t−1)·lr_decay) 缩小学习率。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Starting value of the sum of squared gradients.</source>
+            <translation type="vanished">梯度平方和的初始值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Added to the denominator so that a tiny gradient history does not divide by zero.</source>
+            <translation type="vanished">加在分母上，防止梯度历史很小时除以零。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Like Adagrad, but forgets old gradients: divides by a running RMS of recent ones.</source>
+            <translation type="vanished">类似 Adagrad，但会遗忘旧梯度：除以最近梯度的滑动均方根。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Decay of the running mean of squared gradients.</source>
+            <translation type="vanished">梯度平方滑动平均的衰减率。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Optional momentum on top of the scaled step.</source>
+            <translation type="vanished">在缩放后的步长上可选的动量。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Step size from the ratio of running RMS of past steps to that of gradients: starts tiny, grows.</source>
+            <translation type="vanished">步长取自过去步长与梯度的滑动均方根之比：开始很小，逐渐变大。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Decay of the running means of squared gradients and steps.</source>
+            <translation type="vanished">梯度平方与步长平方滑动平均的衰减率。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Momentum plus RMSProp scaling, bias-corrected: each coordinate moves about lr per step.</source>
+            <translation type="vanished">动量加 RMSProp 缩放并做偏差校正：每个坐标每步大约移动 lr。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Decay of the running mean of gradients (the momentum part).</source>
+            <translation type="vanished">梯度滑动平均的衰减率（动量部分）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Decay of the running mean of squared gradients (the per-direction step size).</source>
+            <translation type="vanished">梯度平方滑动平均的衰减率（决定各方向的步长）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Adam with decoupled weight decay (pulls towards (0, 0) independently of the gradient scaling).</source>
+            <translation type="vanished">带解耦权重衰减的 Adam（独立于梯度缩放地拉向 (0, 0)）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/playground/optimizers.py" />
+            <source>Decoupled weight decay: shrinks the parameters directly, not through the gradient.</source>
+            <translation type="vanished">解耦的权重衰减：直接缩小参数，而不经过梯度。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Layer math</source>
+            <translation>层的计算</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Kernels</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Activation grid</source>
+            <translation>激活图网格</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Model input with its overlay</source>
+            <translation>模型输入及叠加图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Selected channel</source>
+            <translation>选中的通道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Top-5 and Grad-CAM</source>
+            <translation>Top-5 与 Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>cnnviz · Presenter view</source>
+            <translation>cnnviz · 演示者视图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Screen:</source>
+            <translation>屏幕：</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Full screen</source>
+            <translation>全屏</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>Fill the chosen screen (F11; Esc leaves). Keep working in the main window: this one follows every change.</source>
+            <translation>占满所选屏幕（F11；按 Esc 退出）。请继续在主窗口中操作：此窗口会跟随每一处改动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>{0}: {1} ({2}×{3})</source>
+            <translation>{0}：{1}（{2}×{3}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/presenter.py" />
+            <source>The Inspect tab is not open, so there is nothing to present.</source>
+            <translation>“透视”页没有打开，因此没有可演示的内容。</translation>
+        </message>
     </context>
     <context>
         <name>Shortcuts</name>
@@ -2539,8 +5361,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
-            <source>Train</source>
-            <translation>训练</translation>
+            <source>Explain</source>
+            <translation>讲解</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
@@ -2549,8 +5371,8 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
-            <source>Explain</source>
-            <translation>讲解</translation>
+            <source>Train</source>
+            <translation>训练</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
@@ -2571,6 +5393,56 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/shortcuts.py" />
             <source>Find a model</source>
             <translation>查找模型</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Network map: previous / next layer</source>
+            <translation>网络图：上一层 / 下一层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Network map: zoom in / out</source>
+            <translation>网络图：放大 / 缩小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Network map: zoom with the wheel</source>
+            <translation>网络图：用滚轮缩放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>wheel</source>
+            <translation>滚轮</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Network map: fit the width</source>
+            <translation>网络图：适应宽度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Network map: open the selected layer</source>
+            <translation>网络图：打开选中的层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Sketch pad: undo / redo a stroke</source>
+            <translation>画板：撤销 / 重做一笔</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Presenter view</source>
+            <translation>演示者视图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Full screen on / off</source>
+            <translation>打开 / 关闭全屏</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Leave full screen</source>
+            <translation>退出全屏</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
@@ -2687,6 +5559,119 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
     </context>
     <context>
+        <name>TrainLandscape</name>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>plane of the paths (PCA)</source>
+            <translation>路径所在平面（主成分分析）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>random directions (filter-normalised)</source>
+            <translation>随机方向（按滤波器归一化）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>The plane through the shared initial weights: the two directions the runs' weights moved along most, or two random directions scaled filter by filter like the weights (Li et al. 2018).</source>
+            <translation>经过共同初始权重的平面：取各次运行的权重移动最多的两个方向，或两个逐滤波器缩放到与权重同尺度的随机方向（Li et al. 2018）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>grid </source>
+            <translation>网格 </translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Points per side of the grid: the loss is evaluated grid × grid times.</source>
+            <translation>网格每边的点数：损失要计算 网格 × 网格 次。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source> images</source>
+            <translation> 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Training images the loss is measured on at every grid point.</source>
+            <translation>在每个网格点上用来测量损失的训练图像数。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Compute landscape</source>
+            <translation>计算损失地形</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Evaluate the loss over the plane and project every run's path on it.</source>
+            <translation>在平面上计算损失，并把每次运行的路径投影到平面上。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Animate the runs' paths step by step.</source>
+            <translation>逐步播放各次运行的路径。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Show the paths up to this snapshot.</source>
+            <translation>显示到这个快照为止的路径。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Train first, with Keep weights on (every epoch, or every N steps for smoother paths): the landscape needs each run's weights along the way.</source>
+            <translation>请先训练，并打开“保留权重”（每个 epoch，或每 N 步以得到更平滑的路径）：损失地形需要每次运行沿途的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Computing the landscape…</source>
+            <translation>正在计算损失地形…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>{0} of {1} grid points gave a NaN or infinite loss (crossed out).</source>
+            <translation>{1} 个网格点中有 {0} 个的损失为非数值或无穷大（已打叉）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Colour and contours: log of the loss on {0}×{0} points; star: the shared initial weights (loss {1:.3g}).</source>
+            <translation>颜色和等高线：{0}×{0} 个点上损失的对数；星号：共同的初始权重（损失 {1:.3g}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>This plane holds {0:.0%} of the paths' movement.</source>
+            <translation>这个平面包含了路径移动量的 {0:.0%}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/landscape_view.py" />
+            <source>Diverged runs left out (their weights fly off the plane): {0}.</source>
+            <translation>未画出已发散的运行（它们的权重飞出了平面）：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/views.py" />
+            <source>Landscape</source>
+            <translation>损失地形</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainPlots</name>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2697,6 +5682,17 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>loss</source>
             <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>epoch</source>
+            <translation>epoch</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plot_series.py" />
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>diverged</source>
+            <translation>已发散</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2712,11 +5708,6 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>Validation loss after each epoch (dashed: training mean)</source>
             <translation>每个 epoch 后的验证损失（虚线：训练均值）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>epoch</source>
-            <translation>epoch</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -2762,11 +5753,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
-            <source>diverged</source>
-            <translation>已发散</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/plots.py" />
             <source>training images seen</source>
             <translation>已见过的训练图像数</translation>
         </message>
@@ -2774,6 +5760,16 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/plots.py" />
             <source>failed</source>
             <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>Scale to stable runs</source>
+            <translation>按稳定的运行缩放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>Fit the loss axes to the runs that did not diverge, so one exploding run does not flatten the others (the diverged run is marked ✕ where it leaves the view).</source>
+            <translation>损失坐标轴只适配未发散的运行，免得一次爆炸的运行把其他曲线压平（发散的运行在离开视图处标记 ✕）。</translation>
         </message>
     </context>
     <context>
@@ -2785,81 +5781,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>The run's name in the legend and in the CSV.</source>
-            <translation>这次运行在图例和 CSV 中的名称。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>The update rule this run uses.</source>
-            <translation>这次运行使用的更新规则。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>same as setup</source>
-            <translation>与公共设置相同</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>This run's batch size (0: the batch size of the setup).</source>
-            <translation>这次运行的批大小（0：使用公共设置的批大小）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>How the learning rate changes during training.</source>
-            <translation>训练过程中学习率如何变化。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>BatchNorm</source>
-            <translation>BatchNorm</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Add BatchNorm after every convolution (models that offer it).</source>
-            <translation>在每个卷积之后加入 BatchNorm（仅限支持它的模型）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Dropout probability before each linear layer (models that offer it).</source>
-            <translation>每个全连接层之前的 Dropout 概率（仅限支持它的模型）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Optimizer</source>
-            <translation>优化器</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Batch size</source>
-            <translation>批大小</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>LR schedule</source>
-            <translation>学习率调度</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Dropout</source>
-            <translation>Dropout</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>Allowed: {0}</source>
-            <translation>允许的取值：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
-            <source>{0}: “{1}” is not a number.</source>
-            <translation>{0}：“{1}”不是数字。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/runs_panel.py" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
@@ -2867,6 +5788,86 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/runs_panel.py" />
             <source>Settings</source>
             <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>The run's name in the legend and in the CSV.</source>
+            <translation>这次运行在图例和 CSV 中的名称。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>The update rule this run uses.</source>
+            <translation>这次运行使用的更新规则。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>same as setup</source>
+            <translation>与公共设置相同</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>This run's batch size (0: the batch size of the setup).</source>
+            <translation>这次运行的批大小（0：使用公共设置的批大小）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>How the learning rate changes during training.</source>
+            <translation>训练过程中学习率如何变化。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>BatchNorm</source>
+            <translation>BatchNorm</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Add BatchNorm after every convolution (models that offer it).</source>
+            <translation>在每个卷积之后加入 BatchNorm（仅限支持它的模型）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Dropout probability before each linear layer (models that offer it).</source>
+            <translation>每个全连接层之前的 Dropout 概率（仅限支持它的模型）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Optimizer</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>LR schedule</source>
+            <translation>学习率调度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>Allowed: {0}</source>
+            <translation>允许的取值：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/run_form.py" />
+            <source>{0}: “{1}” is not a number.</source>
+            <translation>{0}：“{1}”不是数字。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/runs_panel.py" />
+            <source>paused</source>
+            <translation>已暂停</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/runs_panel.py" />
@@ -2945,271 +5946,733 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
     </context>
     <context>
-        <name>TrainTab</name>
+        <name>TrainSharpness</name>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Open in Inspect</source>
-            <translation>在“透视”页打开</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Device</source>
-            <translation>设备</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/sharpness_view.py" />
             <source>step</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Start</source>
-            <translation>开始</translation>
+            <location filename="../../cnnviz/gui/train/sharpness_view.py" />
+            <source>Sharpness (solid) and each optimizer's stability edge (dashed)</source>
+            <translation>锐度（实线）和各优化器的稳定性边缘（虚线）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/train/sharpness_view.py" />
+            <source>sharpness</source>
+            <translation>锐度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sharpness_view.py" />
+            <source>{run}: {count} estimate(s) NaN, not drawn. {why}</source>
+            <translation>{run}：{count} 个估计值为非数值，未画出。{why}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sharpness_view.py" />
+            <source>Sharpness was not tracked: set Sharpness to every K steps in the setup, then Start (the edge-of-stability lesson does).</source>
+            <translation>没有跟踪锐度：在设置中把“锐度”设为每 K 步一次，然后按“开始”（“稳定性边缘”课程就是这样设置的）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/views.py" />
+            <source>Sharpness</source>
+            <translation>锐度</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainSweep</name>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>step</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>epoch</source>
+            <translation>epoch</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>diverged</source>
+            <translation>已发散</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>Optimizer</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Seeds</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>Training loss of every run (colour: optimizer; lighter: smaller learning rate)</source>
+            <translation>每次运行的训练损失（颜色：优化器；越浅：学习率越小）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Live</source>
+            <translation>实时</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Heat map</source>
+            <translation>热力图</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Tuned</source>
+            <translation>调优后</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Ranking</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Learning rates</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>The optimizers to compare, each tuned over the learning-rate grid.</source>
+            <translation>要比较的优化器，每个都在学习率网格上调优。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>LOW:HIGH:COUNT for COUNT rates log-spaced from LOW to HIGH (1e-4:1:7), or a list (0.01, 0.03, 0.1).</source>
+            <translation>下限:上限:个数，表示从下限到上限按对数均匀取这么多个学习率（如 1e-4:1:7）；或一个列表（如 0.01, 0.03, 0.1）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Each run is repeated with this many seeds (initial weights and batch order together, starting at the setup's weights seed): the spread shows what luck does.</source>
+            <translation>每个运行用这么多个种子重复（初始权重和批次顺序一起变，从公共设置中的权重种子开始）：结果的波动显示了运气的影响。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>local processes</source>
+            <translation>本机进程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Ray cluster</source>
+            <translation>Ray 集群</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Where the runs train: worker processes on this computer, or Ray (on this computer, or a cluster at the address given).</source>
+            <translation>在哪里训练：本机上的工作进程，或 Ray（在本机上，或在给定地址的集群上）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>workers </source>
+            <translation>并行数 </translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Runs at the same time; each pins its own share of the cores.</source>
+            <translation>同时进行的运行数；每个运行独占自己的一份 CPU 核心。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Ray address (empty: this computer)</source>
+            <translation>Ray 地址（留空：本机）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>ray://host:10001 or auto; every node needs cnnviz, torch and the data.</source>
+            <translation>ray://主机:10001 或 auto；每个节点都需要有 cnnviz、torch 和数据。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Start sweep</source>
+            <translation>开始扫描</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Train every optimizer at every learning rate with every seed.</source>
+            <translation>每个优化器在每个学习率下、用每个种子各训练一次。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Stop sweep</source>
+            <translation>停止扫描</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>End every run's process now; the runs that ended are kept.</source>
+            <translation>立即结束所有运行的进程；已结束的运行会保留。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Save results…</source>
+            <translation>保存结果…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Copy the metrics CSV (with lr and seed columns) and the summary JSON into a folder.</source>
+            <translation>把指标 CSV（含 lr 和种子列）和摘要 JSON 复制到一个文件夹中。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Choose optimizers, learning rates and seeds; the setup on the left is shared.</source>
+            <translation>选择优化器、学习率和种子；左侧的设置由所有运行共用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Optimizers: {0}</source>
+            <translation>优化器：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} rates</source>
+            <translation>{0} 个学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Ray is not installed: pip install 'cnnviz[ray]', or choose local processes.</source>
+            <translation>未安装 Ray：请运行 pip install 'cnnviz[ray]'，或选择本机进程。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Cannot start the sweep: {0}</source>
+            <translation>无法开始扫描：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Starting {0} runs in worker processes…</source>
+            <translation>正在工作进程中启动 {0} 次运行…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Stopping every run…</source>
+            <translation>正在停止所有运行…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Folder for the sweep's results</source>
+            <translation>保存扫描结果的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Cannot save the results: {0}</source>
+            <translation>无法保存结果：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Results written to {0}</source>
+            <translation>结果已写入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Sweep over: {0}.</source>
+            <translation>扫描结束：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0}/{1} runs</source>
+            <translation>{0}/{1} 次运行已结束</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} running</source>
+            <translation>运行中 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} diverged</source>
+            <translation>已发散 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} failed</source>
+            <translation>失败 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} stopped</source>
+            <translation>已停止 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>best validation loss</source>
+            <translation>最佳验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>final validation loss</source>
+            <translation>最终验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>best validation accuracy</source>
+            <translation>最佳验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>final validation accuracy</source>
+            <translation>最终验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>diverged {0}/{1}</source>
+            <translation>已发散 {0}/{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>failed {0}/{1}</source>
+            <translation>失败 {0}/{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>{0}/{1} done</source>
+            <translation>完成 {0}/{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>final val loss</source>
+            <translation>最终验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>best val loss</source>
+            <translation>最佳验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>final val accuracy</source>
+            <translation>最终验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>best val accuracy</source>
+            <translation>最佳验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>seeds</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>Mean ± σ over the seeds that finished. A learning rate with a diverged seed is marked and cannot be an optimizer's tuned rate.</source>
+            <translation>已完成的各种子上的均值 ± σ。有种子发散的学习率会被标出，不能作为优化器调优后的学习率。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>Heat map: optimizer × learning rate</source>
+            <translation>热力图：优化器 × 学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>Tuned: each optimizer at its best learning rate (band: ± σ over the seeds)</source>
+            <translation>调优后：各优化器在其最佳学习率下的曲线（阴影带：各种子的 ± σ）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>validation loss</source>
+            <translation>验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>{0} lr={1} ({2} seeds)</source>
+            <translation>{0} lr={1}（{2} 个种子）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>The ranking appears when runs finish.</source>
+            <translation>运行完成后将显示排名。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>{rank}. &lt;b&gt;{optimizer}&lt;/b&gt; at lr {lr}: best validation loss {loss}, final accuracy {acc}</source>
+            <translation>{rank}. &lt;b&gt;{optimizer}&lt;/b&gt;（lr {lr}）：最佳验证损失 {loss}，最终准确率 {acc}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>the next one is within the spread over the seeds: this order is not to be trusted</source>
+            <translation>下一名落在各种子的波动范围之内：这个名次并不可靠</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/views.py" />
+            <source>Sweep</source>
+            <translation>参数扫描</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainTab</name>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>Open in Inspect</source>
+            <translation>在“透视”页打开</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>step</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>epoch</source>
-            <translation>epoch</translation>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>Start</source>
+            <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>The network every run trains (built once from the init seed).</source>
-            <translation>每次运行都训练的网络（由初始化种子构建一次）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>The images to learn. Shapes is built in and needs no download.</source>
-            <translation>要学习的图像。Shapes 是内置数据集，无需下载。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>image folder (one sub-folder per class)</source>
-            <translation>图像文件夹（每个类别一个子文件夹）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Passes over the training set, for every run.</source>
-            <translation>每次运行遍历训练集的轮数。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Images per step for runs that do not set their own batch size.</source>
-            <translation>没有单独设置批大小的运行，每一步使用的图像数。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>all</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Use only the first N training images (small sets overfit: see the dropout lesson). 0 uses all.</source>
-            <translation>只使用前 N 张训练图像（小数据集会过拟合：见 Dropout 课程）。0 表示全部使用。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Seed of the initial weights: every run starts from these same weights.</source>
-            <translation>初始权重的种子：每次运行都从这同一组权重出发。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Seed of the data and of the batch order: every run sees the same batches.</source>
-            <translation>数据和批次顺序的种子：每次运行看到相同的批次。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Where the runs train.</source>
-            <translation>在哪里训练。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>weights</source>
-            <translation>权重</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>data</source>
-            <translation>数据</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>batch</source>
-            <translation>批次</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Data</source>
-            <translation>数据</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Epochs</source>
-            <translation>轮数（epoch）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Train images</source>
-            <translation>训练图像数</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Seeds</source>
-            <translation>种子</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Setup shared by every run</source>
-            <translation>所有运行共用的设置</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Lessons</source>
-            <translation>课程</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Ready-made comparisons from the notes.</source>
-            <translation>来自笔记的现成对比实验。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Runs</source>
-            <translation>运行</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Train every run from the same initial weights (Ctrl+Enter).</source>
             <translation>让每次运行都从相同的初始权重开始训练（Ctrl+Enter）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Pause or resume every run (Ctrl+P).</source>
             <translation>暂停或继续所有运行（Ctrl+P）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Stop every run; what was logged stays (Esc).</source>
             <translation>停止所有运行；已记录的数据会保留（Esc）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Continue</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Train the stopped runs on from where they ended, up to the number of epochs set above; the curves go on (Ctrl+Shift+Enter).</source>
             <translation>让已停止的运行从结束处接着训练，直到上面设定的轮数；曲线会接着画下去（Ctrl+Shift+Enter）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Ready.</source>
             <translation>就绪。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Weight of the exponential moving average drawn over the faint raw loss.</source>
             <translation>在浅色原始损失上叠加的指数滑动平均的权重。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>epoch</source>
+            <translation>epoch</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>images seen</source>
             <translation>已见图像数</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Count the x axis in optimizer steps, epochs or training images seen. Runs with different batch sizes take different numbers of steps per epoch: compare them per epoch or per image.</source>
             <translation>横轴按优化步数、epoch 或已见过的训练图像数计。批大小不同的运行每个 epoch 的步数不同：请按 epoch 或按图像数比较。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Log y</source>
             <translation>对数 y 轴</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Logarithmic loss axes (Ctrl+L): small differences late in training show.</source>
             <translation>损失使用对数坐标（Ctrl+L）：训练后期的细小差别也能看出来。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Save every run's metrics as a long-form CSV (kept up to date while training).</source>
             <translation>把每次运行的指标保存为长格式 CSV（训练时持续更新）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Save plot…</source>
             <translation>保存图表…</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Save the plots as a PNG image.</source>
             <translation>把图表保存为 PNG 图像。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Save weights…</source>
             <translation>保存权重…</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Save each run's trained weights as a state_dict file (.pt).</source>
             <translation>把每次运行训练好的权重保存为 state_dict 文件（.pt）。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Look inside the selected run's trained network in the Inspect tab.</source>
             <translation>在“透视”页查看选中运行训练好的网络内部。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>Smoothing</source>
             <translation>平滑</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
+            <location filename="../../cnnviz/gui/train/controls.py" />
             <source>X axis</source>
             <translation>横轴</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Export metrics</source>
+            <translation>导出指标</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Cannot write the CSV</source>
+            <translation>无法写入 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Metrics written to {0}</source>
+            <translation>指标已写入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Save plot</source>
+            <translation>保存图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Cannot save the plot</source>
+            <translation>无法保存图表</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Cannot write {0}</source>
+            <translation>无法写入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Plot saved to {0}</source>
+            <translation>图表已保存到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Folder for the weights</source>
+            <translation>保存权重的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>Cannot save the weights</source>
+            <translation>无法保存权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/exports.py" />
+            <source>{0} state_dict files written to {1}</source>
+            <translation>已将 {0} 个 state_dict 文件写入 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/layout.py" />
+            <source>Runs</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_bar.py" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_bar.py" />
+            <source>Ready-made comparisons from the notes.</source>
+            <translation>来自笔记的现成对比实验。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_io.py" />
+            <source>Lesson opened: the curves are as they were saved. Start trains again from the start; Continue trains on.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”从头重新训练；“继续训练”接着训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_io.py" />
+            <source>Lesson opened: the curves are as they were saved. Start trains again.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”会重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_io.py" />
+            <source>Lesson opened.</source>
+            <translation>课程已打开。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_state.py" />
+            <source>The Train part of this lesson cannot be read: {0}</source>
+            <translation>无法读取这个课程中“训练”页的部分：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/lesson_state.py" />
+            <source>The Train part of this lesson cannot be read ({0}).</source>
+            <translation>无法读取这个课程中“训练”页的部分（{0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Setup shared by every run</source>
+            <translation>所有运行共用的设置</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Epochs</source>
+            <translation>轮数（epoch）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Train images</source>
+            <translation>训练图像数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Seeds</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Keep weights</source>
+            <translation>保留权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Sharpness</source>
+            <translation>锐度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>The network every run trains (built once from the init seed).</source>
+            <translation>每次运行都训练的网络（由初始化种子构建一次）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>The images to learn. Shapes is built in and needs no download.</source>
+            <translation>要学习的图像。Shapes 是内置数据集，无需下载。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>image folder (one sub-folder per class)</source>
+            <translation>图像文件夹（每个类别一个子文件夹）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Passes over the training set, for every run.</source>
+            <translation>每次运行遍历训练集的轮数。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Images per step for runs that do not set their own batch size.</source>
+            <translation>没有单独设置批大小的运行，每一步使用的图像数。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Use only the first N training images (small sets overfit: see the dropout lesson). 0 uses all.</source>
+            <translation>只使用前 N 张训练图像（小数据集会过拟合：见 Dropout 课程）。0 表示全部使用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Seed of the initial weights: every run starts from these same weights.</source>
+            <translation>初始权重的种子：每次运行都从这同一组权重出发。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Seed of the data and of the batch order: every run sees the same batches.</source>
+            <translation>数据和批次顺序的种子：每次运行看到相同的批次。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Where the runs train.</source>
+            <translation>在哪里训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Image folder (one sub-folder per class)</source>
+            <translation>图像文件夹（每个类别一个子文件夹）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Training failed</source>
+            <translation>训练失败</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Stop the training before loading a lesson.</source>
             <translation>加载课程前请先停止训练。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Image folder (one sub-folder per class)</source>
-            <translation>图像文件夹（每个类别一个子文件夹）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -3233,8 +6696,8 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Preparing data and models…</source>
-            <translation>正在准备数据和模型…</translation>
+            <source>Paused: press Ctrl+P or Resume to continue.</source>
+            <translation>已暂停：按 Ctrl+P 或“继续”以继续。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -3243,18 +6706,13 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Paused: press Ctrl+P or Resume to continue.</source>
-            <translation>已暂停：按 Ctrl+P 或“继续”以继续。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Stopping…</source>
             <translation>正在停止…</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Training failed</source>
-            <translation>训练失败</translation>
+            <source>Preparing data and models…</source>
+            <translation>正在准备数据和模型…</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -3278,56 +6736,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Export metrics</source>
-            <translation>导出指标</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Cannot write the CSV</source>
-            <translation>无法写入 CSV</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Metrics written to {0}</source>
-            <translation>指标已写入 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Save plot</source>
-            <translation>保存图表</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Cannot save the plot</source>
-            <translation>无法保存图表</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Cannot write {0}</source>
-            <translation>无法写入 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Plot saved to {0}</source>
-            <translation>图表已保存到 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Folder for the weights</source>
-            <translation>保存权重的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Cannot save the weights</source>
-            <translation>无法保存权重</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>{0} state_dict files written to {1}</source>
-            <translation>已将 {0} 个 state_dict 文件写入 {1}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Select a trained run first.</source>
             <translation>请先选择一次训练过的运行。</translation>
         </message>
@@ -3337,29 +6745,9 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <translation>无法在“透视”页打开</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>The Train part of this lesson cannot be read: {0}</source>
-            <translation>无法读取这个课程中“训练”页的部分：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>The Train part of this lesson cannot be read ({0}).</source>
-            <translation>无法读取这个课程中“训练”页的部分（{0}）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Lesson opened: the curves are as they were saved. Start trains again from the start; Continue trains on.</source>
-            <translation>课程已打开：曲线与保存时相同。“开始”从头重新训练；“继续训练”接着训练。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Lesson opened: the curves are as they were saved. Start trains again.</source>
-            <translation>课程已打开：曲线与保存时相同。“开始”会重新训练。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Lesson opened.</source>
-            <translation>课程已打开。</translation>
+            <location filename="../../cnnviz/gui/train/views.py" />
+            <source>Curves</source>
+            <translation>曲线</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/training/metrics.py" />
@@ -3380,6 +6768,49 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/core/training/metrics.py" />
             <source>failed</source>
             <translation>失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainWatch</name>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>every epoch</source>
+            <translation>每个 epoch</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>every N steps</source>
+            <translation>每 N 步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Keep each run's weights at these points while training: Inspect replays them (watch the filters form) and the Landscape view draws each run's path. Small models keep them in memory, large ones on disk.</source>
+            <translation>训练时在这些时刻保留每次运行的权重：“透视”页可以回放它们（观察滤波器如何形成），“损失地形”视图用它们画出每次运行的路径。小模型的权重保存在内存中，大模型的保存在磁盘上。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Steps between two snapshots.</source>
+            <translation>两个快照之间的步数。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>every </source>
+            <translation>每 </translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source> steps</source>
+            <translation> 步</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/setup_form.py" />
+            <source>Estimate the sharpness (the largest curvature of the training loss) every K steps and plot it next to each optimizer's stability edge (2/lr for gradient descent). Each estimate costs a few dozen gradient passes on a probe batch.</source>
+            <translation>每 K 步估计一次锐度（训练损失的最大曲率），并与各优化器的稳定性边缘（梯度下降为 2/lr）画在一起。每次估计要在一个探测批次上做几十次梯度计算。</translation>
         </message>
     </context>
     <context>
@@ -3413,6 +6844,19 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../pyqtgraph/graphicsItems/ViewBox/ViewBoxMenu.py" />
             <source>axis</source>
             <translation>轴</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workers</name>
+        <message>
+            <location filename="../../cnnviz/gui/workers.py" />
+            <source>Out of memory: try a smaller image, model or batch.</source>
+            <translation>内存不足：请换用更小的图像、模型或批大小。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/workers.py" />
+            <source>Unexpected error ({0}): {1}</source>
+            <translation>意外错误（{0}）：{1}</translation>
         </message>
     </context>
 </TS>

@@ -38,6 +38,7 @@ ALLOWED = {
     # libraries, hardware, data, formats
     "PyTorch", "torch", "torchvision", "ImageFolder", "NumPy", "ImageNet", "MNIST", "FashionMNIST", "CIFAR", "Shapes",
     "CPU", "GPU", "CUDA", "MPS", "PNG", "CSV", "JSON", "Markdown", "npz", "state_dict", "cnnviz",
+    "ONNX", "onnx", "Python", "SVG", "timm", "Ray", "scikit", "learn",
     "viridis", "cividis", "magma", "inferno", "plasma", "gray", "coolwarm", "turbo",
     "Hessian", "Himmelblau", "Rosenbrock", "Beale", "Rastrigin", "Top", "MACs", "MAC", "RMS",
     # units
@@ -47,8 +48,12 @@ ALLOWED = {
     "Tab", "Backspace",
     # formula symbols and code
     "max", "min", "lr", "in", "out", "sum", "numel", "parameters", "for", "C_in", "C_out", "groups", "k",
-    # people (Leslie Smith's one-cycle policy)
-    "Smith",
+    "Module", "ray", "auto",
+    # people and works cited in the interface's own sentences (papers are named, not translated)
+    "Smith", "Zeiler", "Fergus", "Yosinski", "Olah", "Mordvintsev", "Schubert", "Distill", "Springenberg",
+    "Simonyan", "Adebayo", "Cohen", "Deep", "Visualization", "Toolbox",
+    # attribution methods known by their Latin names in Chinese texts too
+    "HiResCAM", "LayerCAM", "XGrad", "Eigen", "Score", "SmoothGrad",
     # the language menu lists each language in its own name
     "English",
     # kept in English in Chinese deep-learning texts
@@ -56,6 +61,7 @@ ALLOWED = {
 }
 TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FILE_PATTERN = re.compile(r"\*\.[\w.\-]+|\([*][^)]*\)")
+PATH = re.compile(r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.\-]+){2,}/?")  # a folder shown as data
 CODE = re.compile(r"<code>.*?</code>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
@@ -69,7 +75,7 @@ def untranslated_words(text: str, extra: set[str] = frozenset(), phrases: tuple[
     for phrase in phrases:
         if phrase in plain:
             plain = re.sub(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", " ", plain)
-    plain = FILE_PATTERN.sub(" ", plain).replace("&", "")
+    plain = PATH.sub(" ", FILE_PATTERN.sub(" ", plain)).replace("&", "")
     words = []
     for token in TOKEN.findall(plain):
         if token in ALLOWED or token in extra or len(token) <= 2 or any(c.isdigit() for c in token):
@@ -187,6 +193,11 @@ def data_words(window) -> set[str]:
         out.update(h.name for h in spec.hyperparams)
     out.update(h.name for spec in training_optimizers() for h in spec.hparams)
     out.update(p.name for spec in list_schedules() for p in spec.params)
+    # bibliographic references (authors, titles, venues) are shown verbatim
+    from cnnviz.core.attribution import list_methods
+
+    out.update(TOKEN.findall(" ".join(info.paper for info in list_methods())))
+    out.update(TOKEN.findall(" ".join(spec.paper or "" for spec in list_models())))
     session = window.state.model
     model = session.loaded.model if session is not None else None  # (a session has no .model attribute)
     if model is not None:
@@ -248,6 +259,8 @@ def test_walk_catches_english(make_main_window):
     assert "Untranslated words here" in found
     assert untranslated_words("卷积 3×3, stride 1, ReLU, 2/λmax, Ctrl+K, (*.png)") == ["stride"]
     assert untranslated_words("卷积 3×3 · ReLU · 2/λmax · Ctrl+K · 图像 (*.png *.jpg)") == []
+    assert untranslated_words("缓存：/tmp/cnnviz/exemplars") == []  # a folder is data
+    assert untranslated_words("代价：one forward pass") == ["one", "forward", "pass"]
 
 
 def test_ts_is_complete_and_consistent():

@@ -47,6 +47,7 @@ from cnnviz.core.attribution.registry import (
 )
 from cnnviz.core.attribution.targets import scoring
 from cnnviz.core.errors import ModelError
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import capture, eval_mode, first_tensor, forward
 from cnnviz.core.render import DEFAULT_COLORMAP, apply_colormap
 
@@ -294,7 +295,7 @@ _LABELS = {"gradcam": "Grad-CAM", "gradcampp": "Grad-CAM++", "hirescam": "HiResC
 def _register_gradient_cam(name: str) -> None:
     info = MethodInfo(
         name=name, label=_LABELS[name], family="cam", paper=_PAPERS[name], needs_layer=True, signed=False,
-        cost="1 forward + 1 backward to the layer (shared by the whole CAM family)",
+        cost=msg("1 forward + 1 backward to the layer (shared by the whole CAM family)"),
         shared=frozenset({"layer", "layer_grad"}),
     )
 
@@ -316,7 +317,7 @@ for _name in GRADIENT_CAMS:
 
 @register_method(MethodInfo(
     name="eigencam", label=_LABELS["eigencam"], family="cam", paper=_PAPERS["eigencam"], needs_layer=True,
-    signed=False, cost="1 forward pass (no gradient; the map does not depend on the target)",
+    signed=False, cost=msg("1 forward pass (no gradient; the map does not depend on the target)"),
     shared=frozenset({"layer"}),
 ), weight=lambda opts, shape: 0.1)
 def _run_eigencam(ctx: MethodContext) -> AttributionMap:
@@ -332,7 +333,7 @@ def _run_eigencam(ctx: MethodContext) -> AttributionMap:
 
 @register_method(MethodInfo(
     name="scorecam", label=_LABELS["scorecam"], family="cam", paper=_PAPERS["scorecam"], needs_layer=True,
-    signed=False, cost="1 forward pass per channel of the layer (batched)",
+    signed=False, cost=msg("1 forward pass per channel of the layer (batched)"),
     options=(
         OptionInfo("batch_size", 32, "masked images per forward pass", minimum=1),
         OptionInfo("weighting", "channel_softmax",

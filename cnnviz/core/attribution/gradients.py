@@ -35,6 +35,7 @@ from cnnviz.core.attribution.registry import (
 )
 from cnnviz.core.attribution.targets import scoring
 from cnnviz.core.errors import ConfigError
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import eval_mode, forward
 
 
@@ -61,8 +62,8 @@ _SIMONYAN = ("Simonyan, Vedaldi, Zisserman. Deep Inside Convolutional Networks: 
 
 
 @register_method(MethodInfo(
-    name="saliency", label="Saliency", family="gradient", paper=_SIMONYAN, needs_layer=False, signed=False,
-    cost="1 forward + 1 backward (shared)", shared=frozenset({"input:plain"}),
+    name="saliency", label=msg("Saliency"), family="gradient", paper=_SIMONYAN, needs_layer=False, signed=False,
+    cost=msg("1 forward + 1 backward (shared)"), shared=frozenset({"input:plain"}),
 ), weight=lambda opts, shape: 0.1)
 def _run_saliency(ctx: MethodContext) -> AttributionMap:
     """Saliency (Simonyan et al. 2014): ``max_c |∂y/∂x_c|``; ``channels`` is the raw gradient."""
@@ -75,10 +76,10 @@ def _run_saliency(ctx: MethodContext) -> AttributionMap:
 
 
 @register_method(MethodInfo(
-    name="gradxinput", label="Gradient × input", family="gradient",
+    name="gradxinput", label=msg("Gradient × input"), family="gradient",
     paper="Shrikumar, Greenside, Shcherbina, Kundaje. Not Just a Black Box: Learning Important Features "
           "Through Propagating Activation Differences. arXiv:1605.01713, 2016.",
-    needs_layer=False, signed=True, cost="1 forward + 1 backward (shared)", shared=frozenset({"input:plain"}),
+    needs_layer=False, signed=True, cost=msg("1 forward + 1 backward (shared)"), shared=frozenset({"input:plain"}),
 ), weight=lambda opts, shape: 0.1)
 def _run_gradxinput(ctx: MethodContext) -> AttributionMap:
     """Gradient × input: ``x ⊙ ∂y/∂x`` per channel (captum's InputXGradient), summed over channels."""
@@ -99,10 +100,10 @@ def _relu_notes(ctx: MethodContext) -> list[str]:
 
 
 @register_method(MethodInfo(
-    name="guidedbackprop", label="Guided backprop", family="gradient",
+    name="guidedbackprop", label=msg("Guided backprop"), family="gradient",
     paper="Springenberg, Dosovitskiy, Brox, Riedmiller. Striving for Simplicity: The All Convolutional Net. "
           "ICLR Workshop 2015.",
-    needs_layer=False, signed=False, cost="1 backward (shares the forward pass)",
+    needs_layer=False, signed=False, cost=msg("1 backward (shares the forward pass)"),
     shared=frozenset({"input:guided"}),
 ), weight=lambda opts, shape: 0.1)
 def _run_guided(ctx: MethodContext) -> AttributionMap:
@@ -114,9 +115,9 @@ def _run_guided(ctx: MethodContext) -> AttributionMap:
 
 
 @register_method(MethodInfo(
-    name="deconvnet", label="Deconvnet", family="gradient",
+    name="deconvnet", label=msg("Deconvnet"), family="gradient",
     paper="Zeiler, Fergus. Visualizing and Understanding Convolutional Networks. ECCV 2014.",
-    needs_layer=False, signed=False, cost="1 backward (shares the forward pass)",
+    needs_layer=False, signed=False, cost=msg("1 backward (shares the forward pass)"),
     shared=frozenset({"input:deconv"}),
 ), weight=lambda opts, shape: 0.1)
 def _run_deconvnet(ctx: MethodContext) -> AttributionMap:
@@ -170,7 +171,7 @@ def _noise(shape: tuple[int, ...], seed: int, like: Tensor) -> Tensor:
     name="smoothgrad", label="SmoothGrad", family="gradient",
     paper="Smilkov, Thorat, Kim, Viégas, Wattenberg. SmoothGrad: removing noise by adding noise. "
           "ICML Workshop 2017.",
-    needs_layer=False, signed=False, cost="one forward + backward per sample (batched)",
+    needs_layer=False, signed=False, cost=msg("one forward + backward per sample (batched)"),
     options=(
         OptionInfo("samples", 8, "noisy copies averaged", minimum=1, maximum=10000),
         OptionInfo("noise_level", 0.15, "noise σ as a fraction of the input's range (paper: 10–20 %)",
@@ -262,9 +263,9 @@ def ig_baseline(x: Tensor, kind: str, *, sigma: float = 0.0, seed: int = 0,
 
 
 @register_method(MethodInfo(
-    name="ig", label="Integrated Gradients", family="gradient",
+    name="ig", label=msg("Integrated Gradients"), family="gradient",
     paper="Sundararajan, Taly, Yan. Axiomatic Attribution for Deep Networks. ICML 2017.",
-    needs_layer=False, signed=True, cost="one forward + backward per step (batched), plus one forward of the baseline",
+    needs_layer=False, signed=True, cost=msg("one forward + backward per step (batched), plus one forward of the baseline"),
     options=(
         OptionInfo("steps", 12, "points on the path from the baseline to the image (Gauss–Legendre is exact "
                    "for polynomials of degree < 2·steps)", minimum=1, maximum=10000),

@@ -34,6 +34,7 @@ from cnnviz.core.attribution.registry import (
 )
 from cnnviz.core.attribution.targets import scoring
 from cnnviz.core.errors import ConfigError
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import eval_mode, forward
 
 
@@ -71,9 +72,9 @@ def _weight(opts: dict[str, Any], shape: tuple[int, ...]) -> float:
 
 
 @register_method(MethodInfo(
-    name="occlusion", label="Occlusion", family="perturbation",
+    name="occlusion", label=msg("Occlusion"), family="perturbation",
     paper="Zeiler, Fergus. Visualizing and Understanding Convolutional Networks. ECCV 2014 (§4.2).",
-    needs_layer=False, signed=True, cost="one forward pass per square position (batched)",
+    needs_layer=False, signed=True, cost=msg("one forward pass per square position (batched)"),
     options=(
         OptionInfo("window", 0, "side of the grey square in pixels (0: a quarter of the shorter side)",
                    minimum=0),

@@ -148,7 +148,7 @@ def _dropout() -> tuple[TrainSetup, list[RunConfig]]:
          "seconds to over 90 % accuracy on 360 digits it never saw. Then open Inspect with the trained "
          "weights and draw digits at it.",
          "cnnviz 自带的真实手写数字（无需下载）：LeNet-5 几秒钟就学会，在从未见过的 360 张数字上准确率超过 90%。"
-         "然后带着训练好的权重打开 Inspect，亲手写数字给它看。",
+         "然后带着训练好的权重打开“透视”页，亲手写数字给它看。",
          x_axis="epoch", title_zh="LeNet-5 识别手写数字")
 def _digits() -> tuple[TrainSetup, list[RunConfig]]:
     # 1,437 training images × 5 epochs at batch 32: about 225 steps, ~96 % held out, seconds on 2 cores.
@@ -164,7 +164,7 @@ def _digits() -> tuple[TrainSetup, list[RunConfig]]:
          "reaches 2/lr, the loss starts to wobble and the sharpness stops rising: it hovers at 2/lr "
          "(10 for lr 0.2, 6.7 for lr 0.3) while the loss keeps falling, unevenly (Cohen et al. 2021).",
          "在 256 张图片上做全批量梯度下降。锐度（损失的最大曲率，即 Hessian 的最大特征值）先随着损失平稳下降而上升。"
-         "步长为 lr 时，只有曲率 λ < 2/lr 的碗才会收敛（见 Playground 的课）；这里锐度一到 2/lr，损失就开始抖动，"
+         "步长为 lr 时，只有曲率 λ < 2/lr 的碗才会收敛（见“试验场”页的课）；这里锐度一到 2/lr，损失就开始抖动，"
          "锐度不再上升，而是停在 2/lr 附近（lr 0.2 时为 10，lr 0.3 时为 6.7），损失仍在不平稳地下降"
          "（Cohen 等，2021）。", title_zh="稳定性边缘：锐度升到 2/lr")
 def _edge_of_stability() -> tuple[TrainSetup, list[RunConfig]]:

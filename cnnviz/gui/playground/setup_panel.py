@@ -63,7 +63,8 @@ class SurfaceBox(QGroupBox):
         lay.setContentsMargins(6, 6, 6, 6)
         self.combo = QComboBox()
         for name in list_surfaces():
-            self.combo.addItem(tr(get_surface_spec(name).title_en), name)
+            spec = get_surface_spec(name)
+            self.combo.addItem(spec.title_zh if current_language() == "zh" and spec.title_zh else spec.title_en, name)
         self.combo.setToolTip(tr("The loss surface f(x, y) the optimizers descend."))
         lay.addWidget(self.combo)
         self.description = QLabel()

@@ -30,12 +30,12 @@ EXPLANATION = Text(
     "edge and then hovers there while the loss keeps falling, unevenly: the edge of stability "
     "(Cohen et al. 2021, 2022).",
     "步长为 lr 的梯度下降只能在曲率 λ 小于 2/lr 的碗里稳定下来：超过它，每一步的过冲都比纠正得多"
-    "（见 Playground 关于 2/λmax 的课）。这里的 λ 是锐度，即真实网络训练损失的最大曲率，每 K 步在固定的"
+    "（见“试验场”页关于 2/λmax 的课）。这里的 λ 是锐度，即真实网络训练损失的最大曲率，每 K 步在固定的"
     "探测批次上估计一次（实线）。同色虚线是该运行的稳定边界：梯度下降为 2/lr，动量 β 时为 (2 + 2β)/lr，"
     "Adam 为 (2 + 2β1)/(lr(1 − β1)) = 38/lr，比较的是经其预条件处理后的锐度。全批量训练时，锐度先上升，"
     "碰到边界后就停在那里徘徊，而损失仍在不平稳地下降：这就是稳定性边缘（Cohen 等，2021、2022）。",
 )
-PLAYGROUND_LINK = Text("Open the Playground's 2/λmax lesson", "打开 Playground 的 2/λmax 课")
+PLAYGROUND_LINK = Text("Open the Playground's 2/λmax lesson", "打开“试验场”页的 2/λmax 课")
 
 
 def tr(text: str) -> str:

@@ -166,7 +166,8 @@ class SweepPanel(QWidget):
 
     def _optimizers_changed(self) -> None:
         names = self.optimizers()
-        self.optimizer_button.setText(tr("Optimizers: {0}").format(", ".join(names) if names else "–"))
+        labels = [self.optimizer_actions[n].text().replace("&", "") for n in names]  # SGD, Adam: what the menu says
+        self.optimizer_button.setText(tr("Optimizers: {0}").format(", ".join(labels) if labels else "–"))
 
     def _grid_changed(self) -> None:
         try:

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from cnnviz.gui.i18n import error_text
+from cnnviz.gui.i18n import error_text, translate_message
 from cnnviz.gui.inspect.attribution.controller import AttributionController, spatial_layers
 from cnnviz.gui.inspect.attribution.tiles import (
     SIGNED_COLORMAP,
@@ -208,8 +208,8 @@ class AttributionPanel(QWidget):
             if info.family != family:
                 family = info.family
                 menu.addSection(family_titles.get(family, family))
-            box = QCheckBox(info.label)
-            box.setToolTip(tr("{0}\nCost: {1}").format(info.paper, info.cost))
+            box = QCheckBox(translate_message(info.label))
+            box.setToolTip(tr("{0}\nCost: {1}").format(info.paper, translate_message(info.cost)))
             box.toggled.connect(lambda _=False: self._methods_from_boxes())
             act = QWidgetAction(menu)
             holder = QWidget()
@@ -455,8 +455,8 @@ class AttributionPanel(QWidget):
         tiles = []
         for name, amap in self.shown.items():
             info = method_info(name)
-            title = info.label + (" ±" if amap.signed else "") + (" ⚠" if name in flagged else "")
-            tip = [info.label, info.paper, tr("Cost: {0}").format(info.cost)]
+            title = translate_message(info.label) + (" ±" if amap.signed else "") + (" ⚠" if name in flagged else "")
+            tip = [translate_message(info.label), info.paper, tr("Cost: {0}").format(translate_message(info.cost))]
             if name in flagged:
                 tip.append(tr("Sanity check: does not explain the model."))
             tip.extend(amap.notes)
@@ -492,9 +492,9 @@ class AttributionPanel(QWidget):
             return
         self.enlarged = method
         info = method_info(method)
-        self.big_view.set_title(info.label + (" ±" if amap.signed else ""))
+        self.big_view.set_title(translate_message(info.label) + (" ±" if amap.signed else ""))
         self.big_view.set_rgb(render_map(amap.normalized(), amap.signed, self._display(), self.overlay))
-        lines = [info.paper, tr("Cost: {0}").format(info.cost), *amap.notes]
+        lines = [info.paper, tr("Cost: {0}").format(translate_message(info.cost)), *amap.notes]
         scores = self.controller.scores
         if scores is not None and method in scores.scores:
             f = scores.scores[method]

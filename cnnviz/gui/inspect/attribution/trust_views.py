@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.gui.i18n import translate_message
 from cnnviz.gui.inspect.attribution.tiles import Tile, TileGrid
 from cnnviz.gui.inspect.common import explain_label, tr
 
@@ -53,7 +54,7 @@ def method_label(method: str) -> str:
     """The method's display name (the paper's spelling)."""
     from cnnviz.core.attribution import method_info
 
-    return method_info(method).label
+    return translate_message(method_info(method).label)
 
 
 def _plot(bottom: str, left: str) -> pg.PlotWidget:
@@ -272,7 +273,7 @@ class SweepView(QWidget):
         from cnnviz.core.attribution import list_methods
 
         for info in list_methods("cam"):
-            self.method.addItem(info.label, info.name)
+            self.method.addItem(translate_message(info.label), info.name)
         row.addWidget(QLabel(tr("Method")))
         row.addWidget(self.method, 1)
         lay.addLayout(row)
