@@ -38,7 +38,8 @@ ALLOWED = {
     # libraries, hardware, data, formats
     "PyTorch", "torch", "torchvision", "ImageFolder", "NumPy", "ImageNet", "MNIST", "FashionMNIST", "CIFAR", "Shapes",
     "CPU", "GPU", "CUDA", "MPS", "PNG", "CSV", "JSON", "Markdown", "npz", "state_dict", "cnnviz",
-    "ONNX", "onnx", "Python", "SVG", "timm", "Ray", "scikit", "learn",
+    "ONNX", "onnx", "Python", "SVG", "timm", "Ray", "scikit", "learn", "JPEG", "BMP", "TIFF", "WebP", "png",
+    "jpg", "pth",
     "viridis", "cividis", "magma", "inferno", "plasma", "gray", "coolwarm", "turbo",
     "Hessian", "Himmelblau", "Rosenbrock", "Beale", "Rastrigin", "Top", "MACs", "MAC", "RMS",
     # units
