@@ -6,7 +6,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.activation_grid import layer_maps
@@ -46,16 +47,25 @@ class ChannelView(QWidget):
                                              "kernel, products, sum, bias, then BatchNorm and ReLU"))
         self.arithmetic_button.setEnabled(False)
         self.arithmetic_button.clicked.connect(self.open_arithmetic)
-        row = QHBoxLayout()
-        row.addWidget(self.value_label, 1)
-        row.addWidget(self.arithmetic_button)
-        lay.addLayout(row)
+        # the text beside the button in a wide column, above it in a narrow one (a projector, a big zoom)
+        self.text_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.text_row.addWidget(self.value_label, 1)
+        self.text_row.addWidget(self.arithmetic_button, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(self.text_row)
         self.view.sig_hover.connect(self._on_hover)
         self.view.sig_clicked.connect(self._on_click)
         controller.unit_changed.connect(lambda _: self.redraw())
         state.layer_changed.connect(lambda _: self.redraw())
         controller.forward_changed.connect(lambda _: self.redraw())
         controller.colormap_changed.connect(lambda _: self.redraw())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Stack the text over the button when the column is too narrow for both side by side."""
+        super().resizeEvent(event)
+        wide = self.width() >= self.arithmetic_button.sizeHint().width() + 22 * self.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.text_row.direction() != direction:
+            self.text_row.setDirection(direction)
 
     def _size_picture(self, zoom: float) -> None:
         """The channel at least as big as the input pictures (they grow with the zoom)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QMenu,
     QPushButton,
@@ -40,6 +41,8 @@ RF_PEN = QPen(QColor(255, 60, 60), 0)
 PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
 #: Lines kept free for the receptive-field text, so the pictures above never jump.
 RF_TEXT_LINES = 3
+#: The receptive-field text sits beside the buttons under the pictures only with this many characters a line.
+RF_TEXT_MIN_CHARS = 28
 #: The pictures' smallest side at zoom 1, in pixels; it grows with the zoom (the back row sees them too).
 PICTURE_MIN_PX = 130
 
@@ -145,13 +148,17 @@ class InputPanel(QWidget):
         state.zoom_changed.connect(self._size_pictures)
         lay.addLayout(row, 1)
         self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
+        self._rf_beside: bool | None = None
         self._reserve_rf_lines()
-        below = QHBoxLayout()
-        # Draw sits under the picture it replaces (and in the toolbar): the sources row is full at 1280 px
-        below.addWidget(self.sketch.button, 0, Qt.AlignmentFlag.AlignTop)
-        below.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignTop)
-        below.addWidget(self.rf_label, 1)
-        lay.addLayout(below)
+        # Draw sits under the picture it replaces (and in the toolbar): the sources row is full at 1280 px.
+        # The field's text goes beside them where that leaves it room to read, else on a row of its own.
+        self.below = QGridLayout()
+        self.below.setContentsMargins(0, 0, 0, 0)
+        self.below.addWidget(self.sketch.button, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self.below.addWidget(self.overlay_box, 0, 1, Qt.AlignmentFlag.AlignTop)
+        self.below.setColumnStretch(2, 1)
+        self._place_rf_label()
+        lay.addLayout(self.below)
 
         self.crop_box = pg.RectROI([0, 0], [1, 1], movable=False, resizable=False, rotatable=False,
                                    pen=pg.mkPen((255, 255, 255), width=2, style=Qt.PenStyle.DashLine))
@@ -388,12 +395,34 @@ class InputPanel(QWidget):
         for view in (self.original, self.seen, self.sketch.pad):
             view.setMinimumSize(side, side)
 
+    def _place_rf_label(self) -> None:
+        """The field's text beside Draw and the overlay box when it gets RF_TEXT_MIN_WIDTH, else under them."""
+        used = self.sketch.button.sizeHint().width() + self.overlay_box.sizeHint().width() + 2 * self.below.spacing()
+        room = self.width() - used - 12
+        beside = room >= self.rf_label.fontMetrics().averageCharWidth() * RF_TEXT_MIN_CHARS
+        if beside == self._rf_beside:
+            return
+        self._rf_beside = beside
+        self.below.removeWidget(self.rf_label)
+        if beside:
+            self.below.addWidget(self.rf_label, 0, 2)
+        else:
+            self.below.addWidget(self.rf_label, 1, 0, 1, 3)
+        self._reserve_rf_lines()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """Re-place the receptive-field text for the new width."""
+        super().resizeEvent(event)
+        if hasattr(self, "below"):
+            self._place_rf_label()
+
     def _reserve_rf_lines(self) -> None:
         """A fixed height for the receptive-field text: clicking a unit never moves the pictures.
 
         A longer text than fits (a narrow window, a big zoom) scrolls inside it.
         """
-        self.rf_label.setFixedHeight(self.rf_label.fontMetrics().lineSpacing() * RF_TEXT_LINES + 6)
+        lines = RF_TEXT_LINES if self._rf_beside is not False else RF_TEXT_LINES - 1  # a full-width row: fewer
+        self.rf_label.setFixedHeight(self.rf_label.fontMetrics().lineSpacing() * lines + 6)
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         """A zoom (font change) keeps the reserved room in step."""
@@ -401,6 +430,8 @@ class InputPanel(QWidget):
 
         if event.type() == QEvent.Type.FontChange and hasattr(self, "rf_label"):
             self._reserve_rf_lines()
+            if hasattr(self, "below"):
+                self._place_rf_label()
         super().changeEvent(event)
 
     def _on_image(self, prepared: Any) -> None:
