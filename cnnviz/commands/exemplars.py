@@ -15,7 +15,7 @@ examples:
   cnnviz exemplars vgg_small --data shapes --layers features.3,features.9 --out atlas/
   cnnviz exemplars resnet18 --data ~/photos --layers layer1.0.conv1,layer4.1.conv2 --top 9 --out atlas/
   cnnviz exemplars lenet5 --data torchvision:MNIST --layers 3 --weights lenet.pt --out mnist-atlas/
-  cnnviz exemplars lenet5 --data digits --split train --layers 0,3 --out digits-atlas/
+  cnnviz exemplars lenet5 --data digits --split train --layers C1,C3 --out digits-atlas/
 
 --data is an image folder (every PNG / JPEG / BMP / TIFF / WebP under it),
 a dataset of the Train tab (shapes, mnist, ... ; --split val|train) or

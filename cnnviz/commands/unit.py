@@ -12,7 +12,7 @@ from cnnviz.commands._common import add_model_options, load_model_from_args
 EXAMPLES = """\
 examples:
   cnnviz unit resnet18 --image cat.jpg --layer conv1 --channel 5 --y 40 --x 60
-  cnnviz unit lenet5 --image digit7.png --layer 0 --channel 2 --y 10 --x 12 --format json
+  cnnviz unit lenet5 --image digit7.png --layer C1 --channel 2 --y 10 --x 12 --format json
   cnnviz unit resnet18 --image cat.jpg --layer layer1.0.relu --channel 3 --y 8 --x 8   (starts at conv1 of the block)
   cnnviz unit alexnet --image cat.jpg --layer classifier.6 --channel 281 --weights pretrained
 

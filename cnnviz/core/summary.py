@@ -109,8 +109,8 @@ class ModelSummary:
                 seen.add(row.name)
             macs += row.macs  # each row's own work, so no call is counted twice
             if row.key == key:
-                break
-        return params, macs
+                return params, macs
+        raise KeyError(f"no layer {key!r} in the summary of {self.model}")  # not the whole model's totals
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``cnnviz summary --format json``."""

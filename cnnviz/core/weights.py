@@ -33,7 +33,7 @@ from cnnviz.core.errors import (
     WeightsUnavailableError,
 )
 from cnnviz.core.messages import join, msg
-from cnnviz.core.models._api import ModelSpec, get_spec
+from cnnviz.core.models._api import ModelSpec, get_spec, rename_old_layers
 from cnnviz.core.models.arguments import build_checked
 from cnnviz.core.progress import ProgressFn, no_progress
 from cnnviz.core.safe_io import check_regular_file, format_bytes, open_regular
@@ -228,6 +228,8 @@ def apply_state_dict(
 ) -> LoadReport:
     """Copy ``state_dict`` into ``model``; refuse (strict) or report what does not fit."""
     own = model.state_dict()
+    state_dict = dict(state_dict)
+    rename_old_layers(model, state_dict)  # a file saved before the model's layers were renamed
     report = LoadReport(source=source)
     report.missing = [k for k in own if k not in state_dict]
     report.unexpected = [k for k in state_dict if k not in own]

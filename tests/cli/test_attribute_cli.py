@@ -46,7 +46,7 @@ def test_attribute_writes_maps_scores_and_grid_equal_to_the_core(capsys, tmp_pat
                                 ",".join(methods), "--target", "3", "--out", str(out), "--steps", "5",
                                 "--set", "ig.steps=6", "--seed", "2")
     assert code == 0, err
-    assert "Target: class 3" in stdout and "CAM layer: 3" in stdout
+    assert "Target: class 3" in stdout and "CAM layer: C3" in stdout
     # the same computation through the core, on the same model and input
     loaded = load_model("lenet5_modern", "random", seed=2)
     x = prepare(load_image(picture), preprocess_for(loaded.spec, loaded.weights_enum)).tensor
@@ -74,19 +74,19 @@ def test_attribute_writes_maps_scores_and_grid_equal_to_the_core(capsys, tmp_pat
 def test_all_methods_and_a_unit_target(capsys, tmp_path, picture) -> None:
     out = tmp_path / "all"
     code, stdout, err = run_cli(capsys, "attribute", "lenet5_modern", "--image", str(picture), "--methods", "all",
-                                "--target", "unit:3:5:2:2", "--out", str(out), "--steps", "2",
+                                "--target", "unit:C3:5:2:2", "--out", str(out), "--steps", "2",
                                 "--set", "ig.steps=2", "--set", "smoothgrad.samples=2")
     assert code == 0, err
     with np.load(out / "maps.npz") as npz:
         assert len(npz.files) == 14 and "deconvnet" in npz.files
-    assert "Target: 3 channel 5 at (2, 2)" in stdout
+    assert "Target: C3 channel 5 at (2, 2)" in stdout
 
 
 @pytest.mark.parametrize(("argv", "needle"), [
     (["--methods", "gradcam,nope"], "Unknown attribution method 'nope'"),
     (["--target", "10"], "Class 10 is out of range"),
     (["--target", "cat"], "Unknown target 'cat'"),
-    (["--layer", "6"], "no spatial output"),  # C5: 120 maps of 1×1
+    (["--layer", "C5"], "no spatial output"),  # C5: 120 maps of 1×1
     (["--methods", "ig", "--set", "ig.steps=0"], "must be >= 1"),
     (["--set", "gradcam.steps=3"], "unknown option 'steps'"),
     (["--set", "occlusion.window=3"], "not among --methods"),

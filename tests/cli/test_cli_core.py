@@ -131,7 +131,7 @@ def test_a_one_pixel_image_is_accepted_with_a_note(capsys, tmp_path) -> None:
 
     path = tmp_path / "dot.png"
     cv2.imwrite(str(path), np.full((1, 1, 3), 200, np.uint8))
-    code, out, err = run_cli(capsys, "activations", "lenet5", "--image", str(path), "--layers", "0", "--out", str(tmp_path / "o.npz"))
+    code, out, err = run_cli(capsys, "activations", "lenet5", "--image", str(path), "--layers", "C1", "--out", str(tmp_path / "o.npz"))
     assert code == 0 and "small" in err
 
 
@@ -220,17 +220,17 @@ def test_screenshot_mode_writes_the_window_and_reports_problems_in_its_exit_stat
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     base = [sys.executable, "-m", "cnnviz", "--model", "lenet5", "--size", "1280x800", "--lang", "en"]
     good = tmp_path / "good.png"
-    done = subprocess.run([*base, "--screenshot", str(good), "--layer", "3"], env=env, capture_output=True,
+    done = subprocess.run([*base, "--screenshot", str(good), "--layer", "C3"], env=env, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     image = QImage(str(good))
     assert (image.width(), image.height()) == (1280, 800)
     wrong = tmp_path / "wrong.png"
-    done = subprocess.run([*base, "--screenshot", str(wrong), "--layer", "3x"], env=env, capture_output=True,
+    done = subprocess.run([*base, "--screenshot", str(wrong), "--layer", "C3x"], env=env, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 1 and wrong.is_file(), "the picture is still taken"
     lines = [ln for ln in done.stderr.splitlines() if ln.startswith("cnnviz:")]
-    assert len(lines) == 1 and "no layer called 3x" in lines[0]
+    assert len(lines) == 1 and "no layer called C3x" in lines[0]
 
 
 @pytest.mark.slow

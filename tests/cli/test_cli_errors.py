@@ -278,9 +278,9 @@ def test_activations_out_checks(tmp_path: Path, image: Path) -> None:
     real.write_bytes(b"old")
     link = tmp_path / "link.npz"
     link.symlink_to(real)
-    code, _, err = run("activations", "lenet5", "--image", str(image), "--out", str(link), "--layers", "0")
+    code, _, err = run("activations", "lenet5", "--image", str(image), "--out", str(link), "--layers", "C1")
     assert code == 0, err
-    assert link.is_symlink() and set(np.load(real).files) == {"input", "0"}
+    assert link.is_symlink() and set(np.load(real).files) == {"input", "C1"}
 
 
 def test_screenshot_into_a_special_file_is_refused_before_the_window(tmp_path: Path) -> None:
@@ -371,13 +371,13 @@ def test_a_model_that_prints_does_not_corrupt_json(tmp_path: Path) -> None:
 
 def test_nan_weights_warn_instead_of_printing_nan_percent(tmp_path: Path, image: Path) -> None:
     sd = build_model("lenet5").state_dict()
-    sd["9.weight"] = torch.full_like(sd["9.weight"], float("nan"))  # the first linear layer
+    sd["F6.weight"] = torch.full_like(sd["F6.weight"], float("nan"))  # the first linear layer
     weights = tmp_path / "nan.pt"
     torch.save(sd, weights)
     code, out, err = run("activations", "lenet5", "--image", str(image), "--weights", str(weights),
-                         "--layers", "0", "--out", str(tmp_path / "a.npz"))
+                         "--layers", "C1", "--out", str(tmp_path / "a.npz"))
     assert code == 0, err
-    assert f"{sd['9.weight'].numel():,} NaN or infinite values" in err
+    assert f"{sd['F6.weight'].numel():,} NaN or infinite values" in err
     assert "model's output holds NaN or infinite values" in err
     assert "nan%" not in out and "Top-" not in out
 
@@ -416,7 +416,7 @@ def test_train_on_a_folder_reports_skipped_images(tmp_path: Path) -> None:
 def test_a_failing_command_prints_its_error_and_no_earlier_warning(tmp_path: Path) -> None:
     # found by the fuzz: the NaN-weights warning came first, then the error (two lines)
     sd = build_model("lenet5").state_dict()
-    sd["9.weight"] = torch.full_like(sd["9.weight"], float("nan"))
+    sd["F6.weight"] = torch.full_like(sd["F6.weight"], float("nan"))
     weights = tmp_path / "nan.pt"
     torch.save(sd, weights)
     code, _, err = run("summary", "lenet5", "--input", "1,28,28", "--weights", str(weights))

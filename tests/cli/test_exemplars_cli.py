@@ -66,14 +66,14 @@ def test_index_json_values_and_boxes_are_independently_true(tmp_path, capsys) ->
 
 def test_registered_dataset_and_no_cache(tmp_path, capsys) -> None:
     out = tmp_path / "o"
-    rc = main(["exemplars", "lenet5", "--data", "shapes", "--limit", "40", "--layers", "0,3",
+    rc = main(["exemplars", "lenet5", "--data", "shapes", "--limit", "40", "--layers", "C1,C3",
                "--top", "2", "--out", str(out), "--no-cache", "--seed", "1", "--data-seed", "2"])
     assert rc == 0
     doc = json.loads((out / "index.json").read_text())
     assert doc["dataset"] == "shapes"
-    first = doc["layers"]["3"][0]["top"][0]
+    first = doc["layers"]["C3"][0]["top"][0]
     assert first["image"].startswith("shapes:val:") and first["box"][2] - first["box"][0] == 14
-    assert sorted(p.name for p in out.glob("*.png")) == ["0.png", "3.png"]
+    assert sorted(p.name for p in out.glob("*.png")) == ["C1.png", "C3.png"]
     assert "(from the cache)" not in capsys.readouterr().out
 
 

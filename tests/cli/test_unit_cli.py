@@ -31,23 +31,23 @@ def image(tmp_path):
 
 def test_lenet_conv_unit_json_matches_the_activations_command(capsys, image, tmp_path) -> None:
     acts = tmp_path / "acts.npz"
-    code, _, err = run_cli(capsys, "activations", "lenet5", "--image", str(image), "--layers", "2,3",
+    code, _, err = run_cli(capsys, "activations", "lenet5", "--image", str(image), "--layers", "S2,C3",
                            "--out", str(acts))
     assert code == 0, err
     data = np.load(acts)
     c, y, x = 5, 3, 7
-    code, out, err = run_cli(capsys, "unit", "lenet5", "--image", str(image), "--layer", "3", "--channel", str(c),
+    code, out, err = run_cli(capsys, "unit", "lenet5", "--image", str(image), "--layer", "C3", "--channel", str(c),
                              "--y", str(y), "--x", str(x), "--format", "json")
     assert code == 0, err
     doc = json.loads(out)
     window, kernel = np.array(doc["window"]), np.array(doc["kernel"])
     assert window.shape == kernel.shape == (6, 5, 5)
-    np.testing.assert_allclose(window, data["2"][0, :, y:y + 5, x:x + 5], atol=1e-6)  # what layer 3 reads
-    weight = load_model("lenet5", "random", seed=0).model[3].weight.detach().numpy()
+    np.testing.assert_allclose(window, data["S2"][0, :, y:y + 5, x:x + 5], atol=1e-6)  # what layer C3 reads
+    weight = load_model("lenet5", "random", seed=0).model.C3.weight.detach().numpy()
     np.testing.assert_allclose(kernel, weight[c], atol=1e-7)
     assert doc["sum"] == pytest.approx(float((window * kernel).sum()), abs=1e-6)
     assert doc["value"] == pytest.approx(doc["sum"] + doc["bias"])
-    assert abs(doc["value"] - float(data["3"][0, c, y, x])) < 1e-5
+    assert abs(doc["value"] - float(data["C3"][0, c, y, x])) < 1e-5
     assert doc["follow"][0]["kind"] == "tanh" and doc["final"] == pytest.approx(np.tanh(doc["value"]))
 
 
@@ -86,10 +86,10 @@ def test_custom_model_with_stride_padding_dilation_groups_and_text(capsys, image
 
 
 def test_bad_units_are_one_line_errors(capsys, image) -> None:
-    code, _, err = run_cli(capsys, "unit", "lenet5", "--image", str(image), "--layer", "0", "--channel", "6")
+    code, _, err = run_cli(capsys, "unit", "lenet5", "--image", str(image), "--layer", "C1", "--channel", "6")
     assert code == 2 and "channel 0…5" in err and len(err.strip().splitlines()) == 1
     code, _, err = run_cli(capsys, "unit", "lenet5", "--image", str(image), "--layer", "conv9")
     assert code != 0 and "Unknown layer 'conv9'" in err and len(err.strip().splitlines()) == 1
     with pytest.raises(SystemExit) as exc:
-        main(["unit", "lenet5", "--image", str(image), "--layer", "0", "--y", "-3"])
+        main(["unit", "lenet5", "--image", str(image), "--layer", "C1", "--y", "-3"])
     assert exc.value.code == 2 and "must be 0 or more" in capsys.readouterr().err

@@ -75,7 +75,7 @@ def test_rf_by_hand_and_from_a_model() -> None:
     from cnnviz.core.models.registry import build_model
 
     rows = rf_growth_from_model(build_model("lenet5"), (1, 32, 32), 2)
-    assert len(rows) == 3 and rows[-1].name == "2"
+    assert len(rows) == 3 and rows[-1].name == "S2"
 
 
 def test_three_3x3_against_one_7x7_with_real_layers() -> None:

@@ -101,7 +101,7 @@ def test_meta_estimate_equals_the_real_outputs() -> None:
 def test_a_channel_mismatch_on_a_huge_input_fails_without_allocating() -> None:
     model = build_model("lenet5")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with pytest.raises(ModelForwardError, match=r"layer '0' \(Conv2d\).*expects 1 input channel, got 3"):
+    with pytest.raises(ModelForwardError, match=r"layer 'C1' \(Conv2d\).*expects 1 input channel, got 3"):
         estimate_forward(model, (3, 27000, 27000))
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 500_000  # KiB; real: 8.6 GB
 

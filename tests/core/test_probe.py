@@ -67,8 +67,8 @@ def test_training_flags_are_restored_and_capture_runs_in_eval() -> None:
 def test_no_grad_by_default_and_gradients_when_asked() -> None:
     model = build_model("lenet5")
     x = torch.randn(1, 1, 32, 32, requires_grad=True)
-    assert not capture(model, x, ["0"]).layers["0"].requires_grad
-    out = capture(model, x, ["0"], grad=True).layers["0"]
+    assert not capture(model, x, ["C1"]).layers["C1"].requires_grad
+    out = capture(model, x, ["C1"], grad=True).layers["C1"]
     assert out.requires_grad
     out.sum().backward()
     assert x.grad is not None and x.grad.abs().sum() > 0

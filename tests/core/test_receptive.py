@@ -84,7 +84,7 @@ CASES = [
     ("googlenet", "inception3b", (3, 96, 96)),
     ("zfnet", "features.8", (3, 224, 224)),
     ("nin", "3", (3, 160, 160)),
-    ("lenet5", "6", (1, 32, 32)),
+    ("lenet5", "C5", (1, 32, 32)),
     # The channel shuffle (view / transpose / view of the channel axis) keeps the field.
     ("shufflenet_v2_x0_5", "stage2", (3, 96, 96)),
     ("shufflenet_v2_x0_5", "stage3", (3, 96, 96)),

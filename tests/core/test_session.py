@@ -21,13 +21,13 @@ def test_summarize_swaps_parameters_for_meta_tensors_while_it_runs() -> None:
     """Why the lock matters: during a summary pass the module's own parameters are meta tensors."""
     model = build_model("lenet5", seed=0)
     seen: list[bool] = []
-    handle = model.register_forward_hook(lambda m, a, o: seen.append(m[0].weight.is_meta))
+    handle = model.register_forward_hook(lambda m, a, o: seen.append(m.C1.weight.is_meta))
     try:
         summarize(model, (1, 32, 32))
     finally:
         handle.remove()
     assert seen and all(seen)  # an unlocked reader at that moment would read a meta tensor
-    assert not model[0].weight.is_meta  # and afterwards they are back
+    assert not model.C1.weight.is_meta  # and afterwards they are back
 
 
 def test_readers_and_runners_under_exclusive_never_see_a_meta_tensor() -> None:
@@ -42,7 +42,7 @@ def test_readers_and_runners_under_exclusive_never_see_a_meta_tensor() -> None:
 
     def read_kernels() -> None:
         for _ in range(200):
-            w = session.weight_of("0")
+            w = session.weight_of("C1")
             if w is None or not torch.isfinite(torch.from_numpy(w)).all():
                 problems.append("weight_of saw no real weights")
 

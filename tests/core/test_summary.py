@@ -131,14 +131,16 @@ def test_table_markdown_and_csv_render() -> None:
     s = summarize(build_model("lenet5"), (1, 32, 32))
     assert "⌊(32 − 5 + 2·0) / 1⌋ + 1 = 28" in s.to_table()
     assert s.to_markdown().startswith("| Layer")
-    assert s.to_csv().splitlines()[1].startswith("0,0,Conv2d")
+    assert s.to_csv().splitlines()[1].startswith("C1,C1,Conv2d")
 
 
 def test_running_totals() -> None:
     s = summarize(build_model("lenet5"), (1, 32, 32))
-    params, macs = s.running_totals("3")
+    params, macs = s.running_totals("C3")
     assert params == 156 + 2416
     assert macs == 6 * 28 * 28 * 25 + 16 * 10 * 10 * 6 * 25
+    with pytest.raises(KeyError):  # an unknown layer is an error, never the whole model's totals
+        s.running_totals("C3x")
 
 
 def test_transposed_convolution_formulas() -> None:

@@ -217,7 +217,7 @@ def test_checkpoint_resume_continues_exactly_like_an_uninterrupted_run(bundle) -
         for key in ("step", "samples", "loss", "lr"):
             torch.testing.assert_close(b.train[key], a.train[key], rtol=0, atol=0)
         torch.testing.assert_close(b.val["loss"], a.val["loss"], rtol=1e-12, atol=0)
-    assert straight.state_dict("adam")["0.weight"].equal(second.state_dict("adam")["0.weight"])
+    assert straight.state_dict("adam")["C1.weight"].equal(second.state_dict("adam")["C1.weight"])
 
 
 def test_a_checkpoint_for_another_training_set_is_refused(bundle) -> None:

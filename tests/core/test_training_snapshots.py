@@ -53,7 +53,7 @@ def test_snapshot_at_step_k_is_the_weights_after_step_k_and_30_fit_in_10_mb(bund
         assert got.keys() == expected[k].keys()
         for name in got:
             torch.testing.assert_close(got[name], expected[k][name], rtol=1e-5, atol=1e-6)
-    assert not torch.equal(recorder.load("momentum", 1)["0.weight"], recorder.load("momentum", 2)["0.weight"])
+    assert not torch.equal(recorder.load("momentum", 1)["C1.weight"], recorder.load("momentum", 2)["C1.weight"])
     assert recorder.memory_bytes <= 10 * 1024 * 1024
     paths = recorder.save(tmp_path / "snaps")
     assert len(paths) == STEPS + 1
@@ -63,7 +63,7 @@ def test_snapshot_at_step_k_is_the_weights_after_step_k_and_30_fit_in_10_mb(bund
     build_model("lenet5", seed=None).load_state_dict(state)
     assert [s for s, _ in read_snapshot_folder(tmp_path / "snaps")["momentum"]] == list(range(STEPS + 1))
     # A snapshot is a copy: training on does not change it.
-    assert recorder.load("momentum", 0)["0.weight"].data_ptr() != trainer.state_dict("momentum")["0.weight"].data_ptr()
+    assert recorder.load("momentum", 0)["C1.weight"].data_ptr() != trainer.state_dict("momentum")["C1.weight"].data_ptr()
 
 
 def test_epoch_snapshots_on_disk_large_models_spill_to_a_temporary_folder(bundle, tmp_path) -> None:
@@ -87,7 +87,7 @@ def test_epoch_snapshots_on_disk_large_models_spill_to_a_temporary_folder(bundle
     # Lesson files: the snapshots round-trip through bytes.
     back = WeightRecorder.from_bytes(on_disk.to_bytes())
     assert back.steps("sgd a") == [0, 5, 10]
-    assert torch.equal(back.load("sgd a", 10)["9.weight"], on_disk.load("sgd a", 10)["9.weight"])
+    assert torch.equal(back.load("sgd a", 10)["F6.weight"], on_disk.load("sgd a", 10)["F6.weight"])
 
 
 def test_every_is_epoch_or_a_positive_step_count() -> None:

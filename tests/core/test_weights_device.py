@@ -59,11 +59,27 @@ def test_shape_mismatch_listed_and_non_strict_loads_what_fits(tmp_path) -> None:
     other = build_model("lenet5", seed=3, num_classes=7)
     path = tmp_path / "seven.pth"
     torch.save(other.state_dict(), path)
-    with pytest.raises(WeightsError, match=r"11\.weight file \[7, 84\] vs model \[10, 84\]"):
+    with pytest.raises(WeightsError, match=r"OUT\.weight file \[7, 84\] vs model \[10, 84\]"):
         W.load_model("lenet5", str(path))
     loaded = W.load_model("lenet5", str(path), strict=False)
-    assert [k for k, _, _ in loaded.report.mismatched] == ["11.weight", "11.bias"]
-    assert torch.equal(loaded.model.state_dict()["0.weight"], other.state_dict()["0.weight"])
+    assert [k for k, _, _ in loaded.report.mismatched] == ["OUT.weight", "OUT.bias"]
+    assert torch.equal(loaded.model.state_dict()["C1.weight"], other.state_dict()["C1.weight"])
+
+
+def test_an_old_numbered_lenet5_state_dict_loads_into_the_named_layers(tmp_path) -> None:
+    # Files saved before LeNet-5's layers had the paper's names: "0.weight" is now "C1.weight", ...
+    src = build_model("lenet5", seed=7)
+    new_to_old = {"C1": "0", "C3": "3", "C5": "6", "F6": "9", "OUT": "11"}
+    old = {f"{new_to_old[k.split('.')[0]]}.{k.split('.', 1)[1]}": v for k, v in src.state_dict().items()}
+    assert sorted(old) == sorted(f"{i}.{p}" for i in (0, 3, 6, 9, 11) for p in ("weight", "bias"))
+    path = tmp_path / "old-lenet.pth"
+    torch.save(old, path)
+    loaded = W.load_model("lenet5", str(path), seed=0)  # strict: every key must find its layer
+    assert loaded.report.complete and loaded.report.loaded == len(src.state_dict())
+    assert all(torch.equal(v, loaded.model.state_dict()[k]) for k, v in src.state_dict().items())
+    fresh = build_model("lenet5", seed=1)
+    fresh.load_state_dict(dict(old))  # torch's own loader renames them too
+    assert all(torch.equal(v, fresh.state_dict()[k]) for k, v in src.state_dict().items())
 
 
 def test_random_bytes_and_empty_files_are_refused(tmp_path) -> None:

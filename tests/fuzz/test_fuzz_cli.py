@@ -109,7 +109,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     sd = build_model("lenet5").state_dict()
     torch.save(sd, root / "lenet5.pt")
     paths["weights"] = str(root / "lenet5.pt")
-    sd["9.weight"] = torch.full_like(sd["9.weight"], float("nan"))
+    sd["F6.weight"] = torch.full_like(sd["F6.weight"], float("nan"))
     torch.save(sd, root / "nan.pt")
     paths["nan_weights"] = str(root / "nan.pt")
     (root / "garbage.pt").write_bytes(b"PK\x03\x04garbage")
@@ -268,8 +268,8 @@ def test_activations_command_lines(ws, data) -> None:
     n = data.draw(st.integers(0, 10**6), "n")
     out = out_path(ws, str(line.pick("--out", st.sampled_from(["new", "nested"]), OUT_KEYS)), n)
     argv = ["activations", model, "--image", image, f"--out={out}"]
-    argv += line.opt("--layers", st.sampled_from(["all", "leaves", "0", "0,3", "0#2"]), st.one_of(
-        st.sampled_from(["", ",", " , ", "nope", "0,,9"]), WEIRD_TEXT))
+    argv += line.opt("--layers", st.sampled_from(["all", "leaves", "C1", "C1,C3", "C1#2"]), st.one_of(
+        st.sampled_from(["", ",", " , ", "nope", "C1,,F6"]), WEIRD_TEXT))
     argv += line.opt("--top", st.integers(1, 20).map(str), NUMBER_TEXT)
     argv += line.pick("model args", GOOD_MODEL_ARGS, MODEL_ARGS)  # type: ignore[operator]
     argv += line.opt("--weights", st.sampled_from(["random", path_from(ws, "weights")]),

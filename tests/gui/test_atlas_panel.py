@@ -17,7 +17,7 @@ import torch
 
 pytestmark = pytest.mark.gui
 
-LAYER = "3"  # LeNet-5's second convolution: 16 channels of 10×10
+LAYER = "C3"  # LeNet-5's second convolution: 16 channels of 10×10
 
 
 def _tab(window):
@@ -116,7 +116,7 @@ def test_top9_of_the_clicked_channel_is_the_brute_force_top9(atlas, qtbot, tmp_p
     text = panel.exemplars.index_label.text()
     assert "25 images indexed" in text and "skipped 1: 1 corrupt" in text and "1 grayscale" in text
 
-    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(5))  # channel 5 of layer 3
+    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(5))  # channel 5 of layer C3
     _idle(qtbot, tab)
     assert panel.channel == 5
     expected = _brute_top(tab.state.model, folder, LAYER, 5)
@@ -401,7 +401,7 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
         theme.set_application_font_size(app, saved_font)
 
     # the panel's choices go into the lesson and come back on a fresh window
-    panel.exemplars.set_layer_choice(["0", LAYER])
+    panel.exemplars.set_layer_choice(["C1", LAYER])
     panel.featvis.preset_box.setCurrentIndex(panel.featvis.preset_box.findData("2015"))
     panel.featvis.steps.setValue(77)
     panel.featvis.seed.setValue(5)
@@ -410,7 +410,7 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
     _idle(qtbot, tab)
     lesson = json.loads(json.dumps(tab.lesson_state()))
     assert lesson["atlas"]["dataset"] == {"kind": "folder", "name": str(folder), "split": "", "root": ""}
-    assert lesson["atlas"]["layers"] == ["0", LAYER] and lesson["atlas"]["section"] == "featvis"
+    assert lesson["atlas"]["layers"] == ["C1", LAYER] and lesson["atlas"]["section"] == "featvis"
     assert lesson["atlas"]["featvis"]["preset"] == "2015" and lesson["atlas"]["featvis"]["steps"] == 77
     fresh = _tab(make_main_window(model="lenet5", seed=0))
     _idle(qtbot, fresh)
@@ -418,7 +418,7 @@ def test_the_panel_fits_1280x800_grows_with_the_zoom_and_keeps_its_choices_in_a_
     _idle(qtbot, fresh)
     other = fresh.side_panels["atlas"]
     assert other.exemplars.choice() == SourceChoice("folder", str(folder))
-    assert other.exemplars.layers() == ("0", LAYER)
+    assert other.exemplars.layers() == ("C1", LAYER)
     assert (other.featvis.preset_box.currentData(), other.featvis.steps.value(), other.featvis.seed.value()) == \
         ("2015", 77, 5)
     assert other.projections.method_box.currentData() == "saliency" and other.toolbox.currentIndex() == 1

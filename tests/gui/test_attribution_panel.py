@@ -56,7 +56,7 @@ def _reference(session, image, method: str, layer: str | None):
 
 def test_the_panel_computes_nothing_while_hidden(inspect_window, qtbot) -> None:
     panel = _panel(inspect_window)
-    _tab(inspect_window).state.set_layer("3")
+    _tab(inspect_window).state.set_layer("C3")
     qtbot.wait(300)  # longer than the panel's start delay
     assert panel.controller.maps is None and not panel.controller._jobs
     assert not panel.is_busy()
@@ -76,9 +76,9 @@ def test_maps_shown_are_the_cores_for_the_same_model_image_and_target(inspect_wi
     with session.exclusive() as model, torch.no_grad():
         top = int(model(image.tensor).argmax(1))
     assert answer.target.class_index == top
-    assert tab.state.layer == "0" and answer.layer == "0"  # the selected convolution is a map: the CAMs use it
+    assert tab.state.layer == "C1" and answer.layer == "C1"  # the selected convolution is a map: the CAMs use it
     for method, shown in answer.maps.items():
-        ref = _reference(session, image, method, "0")
+        ref = _reference(session, image, method, "C1")
         np.testing.assert_allclose(shown.map, ref.map, rtol=1e-4, atol=1e-6)
         # the tile shows the map alone in its colours: inferno on [0, 1], coolwarm on [-1, 1] -> [0, 1]
         n = ref.normalized()
@@ -145,11 +145,11 @@ def test_a_non_spatial_layer_gives_a_message_not_a_traceback(inspect_window, qtb
     window = inspect_window
     tab = _tab(window)
     panel = _show(qtbot, window)
-    tab.state.set_layer("9")  # a Linear layer: the CAMs fall back to the last convolutional stage
+    tab.state.set_layer("F6")  # a Linear layer: the CAMs fall back to the last convolutional stage
     _idle(qtbot, window)
-    assert panel.controller.maps.layer == "3"
-    assert "9 has no spatial output" in panel.layer_info.text() and "3" in panel.layer_info.text()
-    panel.controller.set_layer_pin("9")  # asked for explicitly (a lesson): the core's message, other maps stay
+    assert panel.controller.maps.layer == "C3"
+    assert "F6 has no spatial output" in panel.layer_info.text() and "use C3." in panel.layer_info.text()
+    panel.controller.set_layer_pin("F6")  # asked for explicitly (a lesson): the core's message, other maps stay
     _idle(qtbot, window)
     assert panel.message.isVisible() and "no spatial output" in panel.message.text()
     assert "Grad-CAM" in panel.message.text() and "Traceback" not in panel.message.text()
@@ -180,10 +180,10 @@ def test_targets_a_picked_class_and_the_selected_unit(inspect_window, qtbot) -> 
     panel.controller.set_target("unit")
     _idle(qtbot, window)
     assert "Click a unit" in panel.message.text() and not panel.shown
-    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(2))  # channel 2 of layer 0 at (0, 0)
+    tab.grid.click_pixel(*tab.grid.mosaic.tile_origin(2))  # channel 2 of layer C1 at (0, 0)
     _idle(qtbot, window)
     t = panel.controller.maps.target
-    assert t.class_index is None and (t.target.layer, t.target.channel) == ("0", 2)
+    assert t.class_index is None and (t.target.layer, t.target.channel) == ("C1", 2)
     assert "channel 2" in panel.heading.text()
 
 
@@ -210,7 +210,7 @@ def test_export_writes_the_grid_png_and_the_faithfulness_csv(inspect_window, qtb
     assert [r["method"] for r in rows] == ["gradcam", "gradxinput"]
     session, image = tab.state.model, tab.state.image
     for row in rows:
-        ref_map = _reference(session, image, row["method"], "0")
+        ref_map = _reference(session, image, row["method"], "C1")
         with session.exclusive() as model:
             ref = faithfulness(model, image.tensor, ref_map, steps=FAITHFULNESS_STEPS)
         for key, value in (("deletion_auc", ref.deletion_auc), ("insertion_auc", ref.insertion_auc),
@@ -248,10 +248,10 @@ def test_sanity_check_and_layer_sweep(inspect_window, qtbot) -> None:
     panel.sweep.run.button.click()
     _idle(qtbot, window)
     sweep = panel.controller.sweep.sweep
-    assert [e.layer for e in sweep.entries] == ["0", "3"]  # the convolutions whose output is a map
+    assert [e.layer for e in sweep.entries] == ["C1", "C3"]  # the convolutions whose output is a map
     best = max(sweep.entries, key=lambda e: e.insertion_auc - e.deletion_auc).layer
     assert sweep.best == best and panel.sweep.grid.views[best].title.text().startswith("★")
-    other = "0" if best == "3" else "3"
+    other = "C1" if best == "C3" else "C3"
     panel.sweep.grid.views[other].sig_clicked.emit()  # clicking a map selects its layer in the app
     assert tab.state.layer == other
     _idle(qtbot, window)
@@ -264,13 +264,13 @@ def test_lesson_state_keeps_the_panels_choices(inspect_window, qtbot) -> None:
     panel = _show(qtbot, window)
     panel.controller.set_methods(["hirescam", "smoothgrad"])
     panel.controller.set_target("class", 7)
-    panel.controller.set_layer_pin("3")
+    panel.controller.set_layer_pin("C3")
     panel.set_overlay(False)
     panel.show_page("sanity")
     _idle(qtbot, window)
     state = json.loads(json.dumps(tab.lesson_state()))
     assert state["attribution"] == {"methods": ["hirescam", "smoothgrad"], "target": "class", "class_index": 7,
-                                    "layer": "3", "overlay": False, "page": "sanity"}
+                                    "layer": "C3", "overlay": False, "page": "sanity"}
     panel.controller.set_methods(["gradcam"])
     panel.controller.set_target("top")
     panel.controller.set_layer_pin(None)
@@ -279,7 +279,7 @@ def test_lesson_state_keeps_the_panels_choices(inspect_window, qtbot) -> None:
     tab.apply_lesson_state(state)
     qtbot.waitUntil(lambda: tab.lesson_state()["attribution"] == state["attribution"], timeout=20000)
     _idle(qtbot, window)
-    assert panel.controller.maps.target.class_index == 7 and panel.controller.maps.layer == "3"
+    assert panel.controller.maps.target.class_index == 7 and panel.controller.maps.layer == "C3"
     assert [panel.method_boxes[m].isChecked() for m in ("hirescam", "smoothgrad", "gradcam")] == [True, True, False]
     # an older lesson without the key changes nothing; a damaged one is a message
     del state["attribution"]

@@ -12,11 +12,10 @@ import urllib.error
 
 import pytest
 import torch
+from test_i18n import untranslated_words  # tests/gui is on the path (rootdir-less test modules)
 
 from cnnviz.core.models import build_model
 from cnnviz.gui.inspect.jobs import ImageInput
-
-from test_i18n import untranslated_words  # tests/gui is on the path (rootdir-less test modules)
 
 pytestmark = pytest.mark.gui
 

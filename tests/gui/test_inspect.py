@@ -40,10 +40,10 @@ def test_start_shows_model_image_layer_and_math(inspect_window):
     session = state.model
     assert session.name == "lenet5" and session.is_random
     # the first convolution is selected and every view shows it
-    assert state.layer == "0"
+    assert state.layer == "C1"
     assert tab.grid.mosaic is not None and tab.grid.maps.shape == (6, 28, 28)
     # the grid shows the captured output of the layer, not something re-derived
-    np.testing.assert_array_equal(tab.grid.maps, tab.controller.forward.layers["0"][0].numpy())
+    np.testing.assert_array_equal(tab.grid.maps, tab.controller.forward.layers["C1"][0].numpy())
     text = tab.math.plain_text()
     assert "⌊(32 − 5 + 2·0) / 1⌋ + 1 = 28" in text  # hand-worked: (32-5)/1+1
     assert "(5·5·1 + 1)·6 = 156" in text
@@ -67,8 +67,8 @@ def test_drop_a_file_on_the_input_panel(inspect_window, qtbot, tmp_path):
     np.testing.assert_array_equal(tab.state.image.display, expected.display)
     # the activations are those of the dropped image
     with torch.no_grad():
-        out0 = tab.state.model.loaded.model[0](expected.tensor)
-    torch.testing.assert_close(tab.controller.forward.layers["0"], out0)
+        out0 = tab.state.model.loaded.model.C1(expected.tensor)
+    torch.testing.assert_close(tab.controller.forward.layers["C1"], out0)
 
 
 def test_keyboard_walks_layers_and_jumps_between_convolutions(inspect_window, qtbot):
@@ -97,7 +97,7 @@ def test_keyboard_walks_layers_and_jumps_between_convolutions(inspect_window, qt
 
 def test_click_a_unit_draws_the_core_receptive_field(inspect_window, qtbot):
     tab = _tab(inspect_window)
-    tab.state.set_layer("3")  # second convolution: RF 14×14, jump 2
+    tab.state.set_layer("C3")  # second convolution: RF 14×14, jump 2
     grid = tab.grid
     oy, ox = grid.mosaic.tile_origin(5)
     # a real mouse click on the mosaic pixel of channel 5, row 4, column 7
@@ -105,8 +105,8 @@ def test_click_a_unit_draws_the_core_receptive_field(inspect_window, qtbot):
     pos = grid.canvas.mapFromScene(scene)
     qtbot.mouseClick(grid.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
     unit = tab.controller.unit
-    assert (unit.layer, unit.channel, unit.y, unit.x) == ("3", 5, 4, 7)
-    rect = tab.state.model.summary.layer("3").rf.rect(4, 7, (32, 32))
+    assert (unit.layer, unit.channel, unit.y, unit.x) == ("C3", 5, 4, 7)
+    rect = tab.state.model.summary.layer("C3").rf.rect(4, 7, (32, 32))
     drawn = tab.input_panel.rf_inner.rect()
     cy0, cx0, cy1, cx1 = rect.clipped
     assert (drawn.top(), drawn.left(), drawn.height(), drawn.width()) == (cy0, cx0, cy1 - cy0 + 1, cx1 - cx0 + 1)
@@ -193,7 +193,7 @@ def test_pickled_weights_ask_the_user_then_load(inspect_window, qtbot, tmp_path)
     tab.controller.load_model("lenet5", str(path))
     qtbot.waitUntil(lambda: tab.state.model.weights == str(path) and not tab.is_busy(), timeout=30000)
     assert asked and "pickled" in asked[0]
-    torch.testing.assert_close(tab.state.model.loaded.model[0].weight, model[0].weight)
+    torch.testing.assert_close(tab.state.model.loaded.model.C1.weight, model.C1.weight)
 
 
 def test_switching_models_quickly_never_shows_a_stale_result(inspect_window, qtbot):
@@ -212,7 +212,7 @@ def test_exports_are_written_and_match(inspect_window, tmp_path):
     tab = _tab(inspect_window)
     npz = tab.export_npz(str(tmp_path / "acts.npz"))
     with np.load(npz) as data:
-        np.testing.assert_array_equal(data["activations"], tab.controller.forward.layers["0"].numpy())
+        np.testing.assert_array_equal(data["activations"], tab.controller.forward.layers["C1"].numpy())
         np.testing.assert_array_equal(data["input"], tab.state.image.tensor.numpy())
     csv = tab.export_summary("csv", str(tmp_path / "s.csv"))
     assert csv.read_bytes() == tab.state.model.summary.to_csv().encode("utf-8")
@@ -225,7 +225,7 @@ def test_exports_are_written_and_match(inspect_window, tmp_path):
 
 def test_grad_cam_kernels_and_language(inspect_window, qtbot):
     tab = _tab(inspect_window)
-    tab.state.set_layer("3")
+    tab.state.set_layer("C3")
     with qtbot.waitSignal(tab.controller.cam_changed, timeout=20000, check_params_cb=lambda a: a is not None):
         pass
     assert tab.predictions.cam.cam.heat.shape == (32, 32)
@@ -242,7 +242,7 @@ def test_no_hook_or_worker_left_and_close_while_loading(make_main_window, qtbot)
     tab = _tab(window)
     qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
     model = tab.state.model.loaded.model
-    tab.state.set_layer("3")
+    tab.state.set_layer("C3")
     tab.grid.click_pixel(1, 1)
     _wait_idle(qtbot, tab)
     assert hook_count(model) == 0
@@ -259,10 +259,10 @@ def test_a_layer_asked_for_by_a_wrong_name_is_reported(inspect_window, qtbot) ->
     tab = _tab(inspect_window)
     errors: list[tuple[str, str]] = []
     tab.state.error.connect(lambda title, message: errors.append((title, message)))
-    tab.controller.load_model("lenet5", "random", layer="3x")
+    tab.controller.load_model("lenet5", "random", layer="C3x")
     qtbot.waitUntil(lambda: bool(errors) and not tab.is_busy(), timeout=30000)
-    assert "no layer called 3x" in errors[0][1] and "Closest: 3" in errors[0][1]
-    assert tab.state.layer == "0"  # the first convolution
+    assert "no layer called C3x" in errors[0][1] and "Closest: C3." in errors[0][1]
+    assert tab.state.layer == "C1"  # the first convolution
 
 
 def test_a_model_with_nan_output_says_so_instead_of_failing(inspect_window, qtbot, tmp_path):

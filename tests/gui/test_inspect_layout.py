@@ -56,9 +56,9 @@ def test_zoom_survives_layers_of_the_same_shape(inspect_window) -> None:
     grid.view.setRange(xRange=(0, 20), yRange=(0, 20), padding=0)
     grid.fit_button.setChecked(False)  # what zooming with the wheel does
     zoomed = grid.view.viewRange()
-    tab.state.set_layer("1")  # Tanh after the first convolution: also 6×28×28
+    tab.state.set_layer("act1")  # Tanh after the first convolution: also 6×28×28
     assert grid.maps.shape == (6, 28, 28) and grid.view.viewRange() == zoomed
-    tab.state.set_layer("2")  # pooled to 14×14: the view fits the new mosaic
+    tab.state.set_layer("S2")  # pooled to 14×14: the view fits the new mosaic
     assert grid.view.viewRange() != zoomed
 
 

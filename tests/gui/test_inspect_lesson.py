@@ -86,13 +86,13 @@ def test_missing_files_in_a_lesson_give_a_message_not_a_crash(inspect_window, qt
     lesson = tab.lesson_state()
     assert lesson["sample"] == "digit7" and lesson["image"] is None  # LeNet's default sample, by name
     lesson.update(image=str(tmp_path / "gone.png"), weights=str(tmp_path / "gone.pt"), colormap="nope",
-                  layer="3", kernel_page=2)
+                  layer="C3", kernel_page=2)
     tab.apply_lesson_state(json.loads(json.dumps(lesson)))
     qtbot.waitUntil(lambda: bool(errors), timeout=30000)
     _idle(qtbot, tab)
     text = errors[-1]
     assert "gone.png" in text and "gone.pt" in text and "nope" in text
     # the rest still applied; the model and image stayed
-    assert tab.state.model is before and tab.state.layer == "3" and tab.kernels.page.value() == 2
+    assert tab.state.model is before and tab.state.layer == "C3" and tab.kernels.page.value() == 2
     tab.apply_lesson_state(["not", "a", "dict"])  # type: ignore[arg-type]
     assert "JSON object" in errors[-1]

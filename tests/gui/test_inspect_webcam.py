@@ -141,11 +141,11 @@ def test_frames_flow_to_the_input_panel_and_the_activations_follow(make_main_win
     expected = prepare(raw, state.model.pre)
     np.testing.assert_array_equal(state.image.display, expected.display)
     with torch.no_grad():
-        out0 = state.model.loaded.model[0](expected.tensor)
-    torch.testing.assert_close(tab.controller.forward.layers["0"], out0)
+        out0 = state.model.loaded.model.C1(expected.tensor)
+    torch.testing.assert_close(tab.controller.forward.layers["C1"], out0)
     # and they followed the camera: several frames, several different activations
     assert len(forwards) >= 3
-    assert not torch.equal(forwards[0].layers["0"], forwards[-1].layers["0"])
+    assert not torch.equal(forwards[0].layers["C1"], forwards[-1].layers["C1"])
 
 
 def test_back_pressure_keeps_one_forward_in_flight_and_counts_dropped_frames(make_main_window, qtbot, cams, monkeypatch):

@@ -39,7 +39,7 @@ def test_the_presenter_shows_the_same_pictures_after_a_layer_change_and_closes_w
     presenter = presenter_of(window)
     assert isinstance(presenter, PresenterWindow) and presenter.key == "grid"
     presenter.resize(1200, 800)
-    tab.state.set_layer("3")  # the second convolution: 16 channels of 10×10
+    tab.state.set_layer("C3")  # the second convolution: 16 channels of 10×10
     _settle(qtbot, tab)
     mirror = presenter.panel
     assert mirror.maps.shape == tab.grid.maps.shape == (16, 10, 10)
@@ -62,7 +62,7 @@ def test_the_presenter_shows_the_same_pictures_after_a_layer_change_and_closes_w
     assert np.array_equal(presenter.panel.view.image.image, tab.kernels.view.image.image)
     # the model input with its receptive-field box: a second view of the same scene, scaled up
     tab.input_panel.overlay_box.setCurrentIndex(tab.input_panel.overlay_box.findData("none"))
-    tab.controller.set_unit(UnitSelection("3", 4, 5, 5))
+    tab.controller.set_unit(UnitSelection("C3", 4, 5, 5))
     presenter.set_panel("input")
     _settle(qtbot, tab)
     big = presenter.panel
@@ -101,7 +101,7 @@ def test_the_presenter_follows_a_language_switch(inspect_window, qtbot):
     tab = window.tab_widgets["inspect"]
     _settle(qtbot, tab)
     assert presenter_of(window) is presenter
-    tab.state.set_layer("3")
+    tab.state.set_layer("C3")
     _settle(qtbot, tab)
     assert presenter.panel.maps.shape == (16, 10, 10)
     np.testing.assert_array_equal(presenter.panel.maps, tab.grid.maps)

@@ -59,11 +59,11 @@ def test_strokes_run_the_model_and_every_view_follows_undo_and_redo(inspect_wind
     # what the model saw is the drawing, pixel for pixel (±1 grey level)
     assert np.abs(image.display.astype(int) - _expected_display(drawn, True).astype(int)).max() <= 1
     # the activation grid shows conv1 of that input, computed here by hand with the layer's weights
-    tab.state.set_layer("0")
+    tab.state.set_layer("C1")
     qtbot.waitUntil(lambda: tab.grid.maps is not None and tab.grid.maps.shape == (6, 28, 28))
     session = tab.state.model
     with session.exclusive() as model:
-        conv = dict(model.named_modules())["0"]
+        conv = dict(model.named_modules())["C1"]
         weight, bias = conv.weight.detach().clone(), conv.bias.detach().clone()
         logits = model(image.tensor).detach()
     x = (torch.from_numpy(drawn)[None, None] - 0.5) / 0.5  # LeNet-5's normalisation, mean 0.5, std 0.5

@@ -60,7 +60,7 @@ def test_kernels_activations_and_receptive_field_at_snapshot_k_are_the_weights_s
     assert bar.isVisible() and bar.steps == steps and len(steps) >= 4
     session = tab.state.model
     own = {k: v.clone() for k, v in session.state_dict_copy().items()}
-    tab.state.set_layer("0")
+    tab.state.set_layer("C1")
     tab.show_panel("kernels")
     x = tab.state.image.tensor.clone()
     for k in (0, 2, len(steps) - 1, 1):
@@ -68,18 +68,18 @@ def test_kernels_activations_and_receptive_field_at_snapshot_k_are_the_weights_s
         _settle(qtbot, tab)
         saved = recorder.load(RUN, steps[k])
         assert bar.shown_index == k
-        np.testing.assert_array_equal(tab.kernels.weight, saved["0.weight"].numpy())  # the kernels shown
+        np.testing.assert_array_equal(tab.kernels.weight, saved["C1.weight"].numpy())  # the kernels shown
         # the activations shown are conv1 of the image with the weights of step k (computed here by hand)
-        expected = F.conv2d(x, saved["0.weight"], saved["0.bias"])[0].numpy()
+        expected = F.conv2d(x, saved["C1.weight"], saved["C1.bias"])[0].numpy()
         np.testing.assert_allclose(tab.grid.maps, expected, atol=1e-5)
-    assert not np.array_equal(recorder.load(RUN, steps[0])["0.weight"].numpy(),
-                              recorder.load(RUN, steps[-1])["0.weight"].numpy())  # the filters did change
+    assert not np.array_equal(recorder.load(RUN, steps[0])["C1.weight"].numpy(),
+                              recorder.load(RUN, steps[-1])["C1.weight"].numpy())  # the filters did change
     # the selected unit's effective receptive field at snapshot 1, against a copy of the model with those weights
     reference = copy.deepcopy(session.loaded.model)
     reference.load_state_dict(recorder.load(RUN, steps[1]))
-    tab.controller.set_unit(UnitSelection("0", 2, 10, 12))
+    tab.controller.set_unit(UnitSelection("C1", 2, 10, 12))
     qtbot.waitUntil(lambda: tab.input_panel._erf is not None, timeout=10000)
-    np.testing.assert_allclose(tab.input_panel._erf.heat, effective_rf(reference, x, "0", (10, 12), 2), atol=1e-6)
+    np.testing.assert_allclose(tab.input_panel._erf.heat, effective_rf(reference, x, "C1", (10, 12), 2), atol=1e-6)
     # Grad-CAM follows too: the predictions panel's map belongs to the image shown at snapshot 1
     qtbot.waitUntil(lambda: tab.predictions.cam is not None
                     and tab.predictions.cam.image_id == tab.controller.forward.image_id, timeout=10000)
@@ -98,7 +98,7 @@ def test_kernels_activations_and_receptive_field_at_snapshot_k_are_the_weights_s
     qtbot.waitUntil(lambda: not bar.play_button.isChecked(), timeout=30000)
     _settle(qtbot, tab)
     assert shown == list(range(1, len(steps)))
-    np.testing.assert_array_equal(tab.kernels.weight, recorder.load(RUN, steps[-1])["0.weight"].numpy())
+    np.testing.assert_array_equal(tab.kernels.weight, recorder.load(RUN, steps[-1])["C1.weight"].numpy())
 
 
 def test_compare_shows_two_snapshots_side_by_side(inspect_window, qtbot, trained):
@@ -106,14 +106,14 @@ def test_compare_shows_two_snapshots_side_by_side(inspect_window, qtbot, trained
 
     _trainer, recorder = trained
     tab = _open(inspect_window, qtbot, trained)
-    tab.state.set_layer("3")  # the second convolution: its own kernels are compared
+    tab.state.set_layer("C3")  # the second convolution: its own kernels are compared
     dialog = tab.timelapse.open_compare()
     qtbot.waitUntil(lambda: not dialog.busy() and all(a is not None for a in dialog.answers), timeout=20000)
     steps = recorder.steps(RUN)
     first, last = dialog.answers
-    assert (first.step, last.step) == (steps[0], steps[-1]) and first.kernel_layer == "3"
+    assert (first.step, last.step) == (steps[0], steps[-1]) and first.kernel_layer == "C3"
     for answer in (first, last):
-        w = recorder.load(RUN, answer.step)["3.weight"].numpy()
+        w = recorder.load(RUN, answer.step)["C3.weight"].numpy()
         np.testing.assert_array_equal(answer.weight, w)
         np.testing.assert_array_equal(answer.kernels, kernel_mosaic(w, 0).to_rgb())
     assert not np.array_equal(first.kernels, last.kernels)

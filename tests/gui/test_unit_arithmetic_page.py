@@ -118,13 +118,13 @@ def test_inspect_button_opens_the_clicked_unit_in_explain(make_main_window, qtbo
     qtbot.waitUntil(lambda: inspect.controller.forward is not None and not inspect.is_busy(), timeout=30000)
     button = inspect.channel_view.arithmetic_button
     assert not button.isEnabled()
-    window.state.set_layer("3")
-    inspect.controller.set_unit(UnitSelection("3", 7, 4, 6))
+    window.state.set_layer("C3")
+    inspect.controller.set_unit(UnitSelection("C3", 7, 4, 6))
     assert button.isEnabled()
     button.click()
     assert window.current_tab_key() == "explain"
     page = window.tab_widgets["explain"].pages["unit"]
     qtbot.waitUntil(lambda: page.result is not None, timeout=15000)
-    value = float(inspect.controller.forward.layers["3"][0, 7, 4, 6])
+    value = float(inspect.controller.forward.layers["C3"][0, 7, 4, 6])
     assert abs(page.result.value - value) < 1e-5 and page.result.window.shape == (6, 5, 5)
     assert [s.kind for s in page.result.follow] == ["tanh"]

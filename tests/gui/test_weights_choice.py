@@ -52,7 +52,7 @@ def test_a_wrong_weights_file_offers_to_load_what_fits(make_main_window, qtbot, 
     tab = window.tab_widgets["inspect"]
     _idle(qtbot, tab)
     other = build_model("lenet5", seed=5).state_dict()
-    other["0.weight"] = torch.zeros(3, 1, 5, 5)  # another architecture's first layer
+    other["C1.weight"] = torch.zeros(3, 1, 5, 5)  # another architecture's first layer
     other["head.weight"] = torch.zeros(2, 2)  # and a layer lenet5 does not have
     path = tmp_path / "other.pt"
     torch.save(other, path)

@@ -301,7 +301,30 @@ def build_model(name: str, seed: int | None = 0, **kwargs: Any) -> nn.Module:
     return model
 
 
+#: A model's attribute naming the layers it renamed: ``{old top-level name: new name}``.
+OLD_LAYER_NAMES = "cnnviz_old_layer_names"
+
+
+def rename_old_layers(module: nn.Module, state_dict: dict[str, Any], prefix: str = "", *_: Any) -> None:
+    """Rename, in place, the keys of ``state_dict`` a model saved before its layers were renamed.
+
+    ``module`` declares the renames in its ``OLD_LAYER_NAMES`` attribute (LeNet-5's
+    ``0.weight`` is now ``C1.weight``). The signature is torch's load-state-dict
+    pre-hook, so ``module.load_state_dict`` applies it too.
+    """
+    renames: dict[str, str] = getattr(module, OLD_LAYER_NAMES, None) or {}
+    if not renames:
+        return
+    for key in list(state_dict):
+        if not key.startswith(prefix):
+            continue
+        head, _, rest = key[len(prefix):].partition(".")
+        if head in renames and rest and f"{prefix}{renames[head]}.{rest}" not in state_dict:
+            state_dict[f"{prefix}{renames[head]}.{rest}"] = state_dict.pop(key)
+
+
 __all__ = [
+    "OLD_LAYER_NAMES",
     "ModelSource",
     "ModelSpec",
     "build_model",
@@ -310,5 +333,6 @@ __all__ = [
     "model_names",
     "register_model",
     "register_source",
+    "rename_old_layers",
     "sources",
 ]

@@ -9,9 +9,11 @@ CPU in seconds.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from torch import Tensor, nn
 
-from cnnviz.core.models._api import TimelineInfo, register_model
+from cnnviz.core.models._api import OLD_LAYER_NAMES, TimelineInfo, register_model, rename_old_layers
 
 # ---------------------------------------------------------------- LeNet-5
 
@@ -53,20 +55,24 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
     """
     act: type[nn.Module] = nn.ReLU if modern else nn.Tanh
     pool: type[nn.Module] = nn.MaxPool2d if modern else nn.AvgPool2d
-    return nn.Sequential(
-        nn.Conv2d(in_channels, 6, kernel_size=5),  # C1
-        act(),
-        pool(kernel_size=2, stride=2),  # S2
-        nn.Conv2d(6, 16, kernel_size=5),  # C3
-        act(),
-        pool(kernel_size=2, stride=2),  # S4
-        nn.Conv2d(16, 120, kernel_size=5),  # C5
-        act(),
-        nn.Flatten(),
-        nn.Linear(120, 84),  # F6
-        act(),
-        nn.Linear(84, num_classes),  # OUT
-    )
+    model = nn.Sequential(OrderedDict([
+        ("C1", nn.Conv2d(in_channels, 6, kernel_size=5)),
+        ("act1", act()),
+        ("S2", pool(kernel_size=2, stride=2)),
+        ("C3", nn.Conv2d(6, 16, kernel_size=5)),
+        ("act3", act()),
+        ("S4", pool(kernel_size=2, stride=2)),
+        ("C5", nn.Conv2d(16, 120, kernel_size=5)),
+        ("act5", act()),
+        ("flatten", nn.Flatten()),
+        ("F6", nn.Linear(120, 84)),
+        ("act6", act()),
+        ("OUT", nn.Linear(84, num_classes)),
+    ]))
+    # Weights saved before the layers had the paper's names ("0.weight" … "11.bias") still load.
+    setattr(model, OLD_LAYER_NAMES, {"0": "C1", "3": "C3", "6": "C5", "9": "F6", "11": "OUT"})
+    model.register_load_state_dict_pre_hook(rename_old_layers)
+    return model
 
 
 @register_model(
