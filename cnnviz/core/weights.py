@@ -18,7 +18,7 @@ import pickle
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,7 @@ class LoadReport:
         return parts
 
 
-def _listing(items: list[str]) -> str:
+def _listing(items: Sequence[str]) -> str:
     shown = join(items[:MAX_LISTED])
     if len(items) <= MAX_LISTED:
         return shown

@@ -318,7 +318,7 @@ def rename_old_layers(module: nn.Module, state_dict: dict[str, Any], prefix: str
     for key in list(state_dict):
         if not key.startswith(prefix):
             continue
-        head, _, rest = key[len(prefix):].partition(".")
+        head, _dot, rest = key[len(prefix):].partition(".")
         if head in renames and rest and f"{prefix}{renames[head]}.{rest}" not in state_dict:
             state_dict[f"{prefix}{renames[head]}.{rest}"] = state_dict.pop(key)
 

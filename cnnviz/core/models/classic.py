@@ -71,7 +71,7 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
     ]))
     # Weights saved before the layers had the paper's names ("0.weight" … "11.bias") still load.
     setattr(model, OLD_LAYER_NAMES, {"0": "C1", "3": "C3", "6": "C5", "9": "F6", "11": "OUT"})
-    model.register_load_state_dict_pre_hook(rename_old_layers)
+    model.register_load_state_dict_pre_hook(rename_old_layers)  # type: ignore[no-untyped-call]
     return model
 
 
