@@ -107,3 +107,21 @@ def test_training_on_cuda_learns_and_matches_the_cpu_start() -> None:
     assert first_gpu == pytest.approx(first_cpu, rel=1e-3)  # same weights, same first batch
     losses = cuda.log.snapshot("SGD").train["loss"]
     assert losses[-10:].mean() < losses[:10].mean()
+
+
+def test_a_cpu_snapshot_shown_on_a_cuda_model_gives_the_cpu_output_and_is_put_back() -> None:
+    """The time-lapse keeps snapshots on the CPU; showing one on a GPU model moves it there and restores the model."""
+    from cnnviz.core.weights_view import swapped_weights
+
+    gpu = build_model("lenet5", seed=0).eval().cuda()
+    own = {k: v.detach().clone() for k, v in gpu.state_dict().items()}
+    later = build_model("lenet5", seed=7).eval()  # a "snapshot": other weights, on the CPU
+    snapshot = {k: v.detach().clone() for k, v in later.state_dict().items()}
+    x = torch.randn(2, 1, 32, 32, generator=torch.Generator().manual_seed(1))
+    with torch.no_grad(), swapped_weights(gpu, snapshot) as model:
+        shown = model(x.cuda()).cpu()
+        expected = later(x)
+    assert torch.allclose(shown, expected, atol=1e-5), (shown - expected).abs().max()
+    after = gpu.state_dict()
+    assert all(after[k].device.type == "cuda" and torch.equal(after[k].cpu(), v.cpu()) for k, v in own.items())
+    assert all(torch.equal(snapshot[k], v) for k, v in later.state_dict().items())  # the snapshot is untouched
