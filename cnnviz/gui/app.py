@@ -19,7 +19,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
@@ -339,9 +339,9 @@ class MainWindow(QMainWindow):
         s = settings()
         geo = s.value("window/geometry")
         if geo is not None:
-            self.restoreGeometry(geo)
+            self.restoreGeometry(geo)  # Qt moves and shrinks it onto the screen it finds now
         else:
-            self.resize(1400, 900)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         win_state = s.value("window/state")
         if win_state is not None:
             self.restoreState(win_state)
@@ -366,6 +366,15 @@ class MainWindow(QMainWindow):
         cancel_all_and_wait(2000)
         self.presentation.restore_defaults()
         super().closeEvent(event)
+
+
+#: The window's size on a first start, where the screen has room for it.
+FIRST_SIZE = (1400, 900)
+
+
+def first_size(available: QSize) -> QSize:
+    """The first start's window size: FIRST_SIZE, or the screen's free area where that is smaller (a projector)."""
+    return QSize(min(FIRST_SIZE[0], available.width()), min(FIRST_SIZE[1], available.height()))
 
 
 def make_window(
