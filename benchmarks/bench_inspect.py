@@ -50,11 +50,14 @@ class _GridRig:
         import types
 
         from cnnviz.gui.inspect.activation_grid import ActivationGrid
+        from cnnviz.gui.inspect.controller import InspectController
         from cnnviz.gui.state import AppState
 
         self.types = types
         self.state = AppState()
-        self.grid = ActivationGrid(self.state)
+        self.controller = InspectController(self.state)
+        self.controller.cam_enabled = False  # the grid alone is measured
+        self.grid = ActivationGrid(self.state, self.controller)
         self.grid.resize(900, 640)  # about its size in a 1600×1000 window
         self.grid.show()
         _app().processEvents()
@@ -65,7 +68,7 @@ class _GridRig:
         import torch
 
         layers = {k: torch.from_numpy(rng.standard_normal((1, *shape)).astype(np.float32)) for k in ("a", "b")}
-        self.state.forward = self.types.SimpleNamespace(session_id=1, layers=layers)
+        self.controller.forward = self.types.SimpleNamespace(session_id=1, layers=layers)
         self.step()
 
     def step(self) -> None:
@@ -187,6 +190,7 @@ def bench_event_loop(quick: bool) -> dict:
     app = _app()
     from PySide6.QtCore import QElapsedTimer, QTimer
 
+    from cnnviz.core.session import ModelRequest
     from cnnviz.gui.inspect.jobs import job_load_model
     from cnnviz.gui.workers import run_in_thread
 
@@ -207,14 +211,18 @@ def bench_event_loop(quick: bool) -> dict:
     timer.timeout.connect(tick)
     timer.start()
     done = []
-    job = run_in_thread(job_load_model, name=name, weights="random", seed=0, device="cpu", trust_pickle=False,
+    job = run_in_thread(job_load_model, request=ModelRequest(name=name, weights="random", seed=0), device="cpu",
                         raw_image=None, image_source=None, image_id=1)
+    failed: list[str] = []
+    job.sig_failed.connect(lambda message, _details: failed.append(message))
     job.sig_done.connect(lambda: done.append(True))
     t0 = time.perf_counter()
     while not done and time.perf_counter() - t0 < 300:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()
+    if failed or not done:
+        raise RuntimeError(f"loading {name} did not finish: {failed[0] if failed else 'timed out'}")
     d = np.array(delays[1:]) if len(delays) > 1 else np.zeros(1)
     p99 = float(np.percentile(np.maximum(d, 0), 99))
     return dict(name=f"10 ms timer delay p99 while {name} loads + runs", value=round(p99, 1), target="< 50",
@@ -256,20 +264,24 @@ def bench_memory_walk(quick: bool) -> dict:
     """Resident memory while the activation grid walks every layer of ResNet-152 (one image captured)."""
     _app()
     from cnnviz.core.progress import CancelToken
+    from cnnviz.core.session import ModelRequest
     from cnnviz.gui.inspect.activation_grid import ActivationGrid
+    from cnnviz.gui.inspect.controller import InspectController
     from cnnviz.gui.inspect.jobs import job_load_model
     from cnnviz.gui.state import AppState
 
     name = "resnet50" if quick else "resnet152"
     session, raw, prepared, fwd = job_load_model(
-        progress=lambda *a: None, cancel=CancelToken(), name=name, weights="random", seed=0, device="cpu",
-        trust_pickle=False, raw_image=None, image_source=None, image_id=1)
+        progress=lambda *a: None, cancel=CancelToken(), request=ModelRequest(name=name, weights="random", seed=0),
+        device="cpu", raw_image=None, image_source=None, image_id=1)
     # BatchNorm outputs are replayed when first shown, so walking the layers
     # legitimately adds them; they are part of this image's captured tensors.
     replayed, captured = fwd.layers.deferred_nbytes(), fwd.layers.nbytes()
     state = AppState()
-    grid = ActivationGrid(state)  # noqa: F841 (kept alive: it redraws on every layer change)
-    state.set_session(session, raw, prepared, fwd)
+    controller = InspectController(state)
+    controller.cam_enabled = False  # the grid's memory alone is measured
+    grid = ActivationGrid(state, controller)  # noqa: F841 (kept alive: it redraws on every layer change)
+    controller.publish(session, raw, prepared, fwd)
     keys = [r.key for r in session.summary.layers if r.call]
     for k in keys[:20]:  # warm-up: allocator pools, pyqtgraph caches
         state.set_layer(k)
