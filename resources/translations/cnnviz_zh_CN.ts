@@ -289,6 +289,131 @@
             <translation>未知</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The file was not changed.</source>
+            <translation>文件未被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is not a cnnviz lesson (it lacks the kind / version / data fields)</source>
+            <translation>{name} 不是 cnnviz 课程（缺少 kind / version / data 字段）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is a “{kind}” file, not a cnnviz lesson</source>
+            <translation>{name} 是“{kind}”文件，不是 cnnviz 课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} was saved by a newer cnnviz (lesson format {version}; this one reads up to {supported})</source>
+            <translation>{name} 由更新版本的 cnnviz 保存（课程格式 {version}；本版本最多读取到 {supported}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is too large to be a lesson ({size:.0f} MB; at most {limit:.0f} GB). {unchanged}</source>
+            <translation>{name} 太大，不可能是课程（{size:.0f} MB；最多 {limit:.0f} GB）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is too large to be a lesson in the old (JSON) format. {unchanged}</source>
+            <translation>{name} 太大，不可能是旧（JSON）格式的课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} holds too many files to be a lesson. {unchanged}</source>
+            <translation>{name} 包含的文件太多，不可能是课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} would unpack to {size:.1f} GB, more than a lesson may hold. {unchanged}</source>
+            <translation>{name} 解压后将有 {size:.1f} GB，超过课程允许的大小。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is not a cnnviz lesson (it has no {member}). {unchanged}</source>
+            <translation>{name} 不是 cnnviz 课程（其中没有 {member}）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its {member} is too large. {unchanged}</source>
+            <translation>{name} 已损坏：其中的 {member} 太大。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>an archive member is not the size it declares</source>
+            <translation>压缩包中有成员的大小与其声明的不符</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{reason}. {unchanged}</source>
+            <translation>{reason}。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its version is not a whole number. {unchanged}</source>
+            <translation>{name} 已损坏：其版本号不是整数。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{reason}. Update cnnviz to open it. {unchanged}</source>
+            <translation>{reason}。请更新 cnnviz 后再打开。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its content is not a lesson. {unchanged}</source>
+            <translation>{name} 已损坏：其内容不是课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} is read-only.</source>
+            <translation>{path} 是只读的。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} cannot be read: {reason}.</source>
+            <translation>无法读取 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged or is not a lesson file (it is not valid JSON). {unchanged}</source>
+            <translation>{name} 已损坏或不是课程文件（不是有效的 JSON）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged (its archive cannot be read). {unchanged}</source>
+            <translation>{name} 已损坏（无法读取其压缩包）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged (an archive member cannot be read). {unchanged}</source>
+            <translation>{name} 已损坏（无法读取压缩包中的成员）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson cannot be saved: a tab's state is not plain data ({reason}).</source>
+            <translation>无法保存课程：某个标签页的状态不是普通数据（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson was not saved: {reason}</source>
+            <translation>课程未保存：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson was not saved to {path}: {reason}.</source>
+            <translation>课程未保存到 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} was not overwritten: {reason}.</source>
+            <translation>{path} 未被覆盖：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: an attachment does not match its checksum. {unchanged}</source>
+            <translation>{name} 已损坏：有附件与其校验和不符。{unchanged}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/models/_api.py" />
             <source>Unknown model {name!r}. Run `cnnviz models` to list them.</source>
             <translation>未知模型 {name!r}。运行 `cnnviz models` 可列出所有模型。</translation>
@@ -542,6 +667,101 @@
             <location filename="../../cnnviz/core/safe_io.py" />
             <source>Cannot write {what} {path}{link}: it is {kind}, not a regular file.</source>
             <translation>无法写入{what} {path}{link}：它是{kind}，不是普通文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} is damaged: {reason}. {where} Defaults are used.</source>
+            <translation>{path} 已损坏：{reason}。{where}将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>It was kept as {name}.</source>
+            <translation>原文件已保留为 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>It could not be renamed and was left as it is.</source>
+            <translation>无法重命名，已原样保留。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} is a {found!r} file, not {kind!r}. It was left as it is; defaults are used.</source>
+            <translation>{path} 是 {found!r} 文件，不是 {kind!r}。已原样保留；将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} cannot be read ({reason}). Defaults are used.</source>
+            <translation>无法读取 {path}（{reason}）。将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot write {path}: {reason}.</source>
+            <translation>无法写入 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot save {name} as JSON: {reason}</source>
+            <translation>无法将 {name} 保存为 JSON：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} was written by a newer cnnviz (format version {version}; this one writes version {supported}). It was not overwritten.</source>
+            <translation>{path} 由更新版本的 cnnviz 写入（格式版本 {version}；本版本写入的是版本 {supported}）。未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} was written by a newer cnnviz (format version {version}; this one reads up to {supported}). It was left as it is; defaults are used and the file will not be overwritten.</source>
+            <translation>{path} 由更新版本的 cnnviz 写入（格式版本 {version}；本版本最多读取到 {supported}）。已原样保留；将使用默认设置，且不会覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it holds a JSON {type}, not an object</source>
+            <translation>其中是 JSON {type}，而不是对象</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it lacks the kind / version / data fields</source>
+            <translation>缺少 kind / version / data 字段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>its kind is not text</source>
+            <translation>其 kind 不是文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>its version {version!r} is not a positive whole number</source>
+            <translation>其版本号 {version!r} 不是正整数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot replace {path}: {reason}.</source>
+            <translation>无法替换 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} holds a {found!r} file, not {kind!r}. It was not overwritten.</source>
+            <translation>{path} 是 {found!r} 文件，不是 {kind!r}。未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it is not UTF-8 text</source>
+            <translation>不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it is not valid JSON ({reason})</source>
+            <translation>不是有效的 JSON（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} cannot be read ({reason}); it was not overwritten.</source>
+            <translation>无法读取 {path}（{reason}）；未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it could not be upgraded ({reason})</source>
+            <translation>无法升级（{reason}）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/weights.py" />
