@@ -424,6 +424,306 @@
             <translation>未知模型 {name!r}。你是不是要找：{names}？</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>a whole number</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>a number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>true or false</source>
+            <translation>true 或 false</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>the model would not fit in memory</source>
+            <translation>模型放不进内存</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>with {arguments}</source>
+            <translation>参数 {arguments}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>with these arguments</source>
+            <translation>这些参数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} cannot be built {what}: {reason}.</source>
+            <translation>无法用{what}构建 {model}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>(unknown)</source>
+            <translation>（未知）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{first} or {second}</source>
+            <translation>{first}或{second}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} cannot be built {what}: {reason}. It takes: {takes}.</source>
+            <translation>无法用{what}构建 {model}：{reason}。它接受：{takes}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} with {arguments} would have {count:,} parameters ({size}); this computer has {free} free.</source>
+            <translation>参数为 {arguments} 的 {model} 将有 {count:,} 个参数（{size}）；这台计算机只有 {free} 可用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} has no argument {argument!r}. It takes: {takes}.</source>
+            <translation>{model} 没有参数 {argument!r}。它接受：{takes}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model}'s argument {argument} must be {expected}, got {type} {value}.</source>
+            <translation>{model} 的参数 {argument} 必须是{expected}，实际收到 {type} {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is not declared to return a torch.nn.Module, so cnnviz will not call it. Name an nn.Module class, or annotate the factory's return type (-&gt; nn.Module).</source>
+            <translation>{spec} 未声明返回 torch.nn.Module，因此 cnnviz 不会调用它。请指定一个 nn.Module 类，或为工厂函数标注返回类型（-&gt; nn.Module）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{target} has no {attr!r}. It defines: {names}</source>
+            <translation>{target} 中没有 {attr!r}。它定义了：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is the class {name}, not a torch.nn.Module.</source>
+            <translation>{spec} 是类 {name}，不是 torch.nn.Module。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is not callable, so it cannot build a model.</source>
+            <translation>{spec} 不可调用，因此无法构建模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} returned {type}, not a torch.nn.Module.</source>
+            <translation>{spec} 返回的是 {type}，不是 torch.nn.Module。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec}.input_shape must be (C, H, W), got {shape}</source>
+            <translation>{spec}.input_shape 必须是 (C, H, W)，实际为 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Model file not found: {path}</source>
+            <translation>找不到模型文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Cannot import {path} as Python.</source>
+            <translation>无法将 {path} 作为 Python 导入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Building {spec} failed: {type}: {reason}</source>
+            <translation>构建 {spec} 失败：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Importing {path} failed: {type}: {reason}</source>
+            <translation>导入 {path} 失败：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Cannot import module {module!r}: {type}: {reason}</source>
+            <translation>无法导入模块 {module!r}：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Opening ONNX files needs the optional extra: pip install cnnviz[onnx]</source>
+            <translation>打开 ONNX 文件需要安装可选组件：pip install cnnviz[onnx]</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} holds no ONNX graph.</source>
+            <translation>{name} 中没有 ONNX 计算图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The ONNX graph has no input.</source>
+            <translation>该 ONNX 计算图没有输入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The ONNX model's input {input!r} has {count} axes {dims}; cnnviz opens image classifiers with a 4-axis input (N, C, H, W or N, H, W, C).</source>
+            <translation>ONNX 模型的输入 {input!r} 有 {count} 个轴 {dims}；cnnviz 只能打开输入为 4 个轴（N, C, H, W 或 N, H, W, C）的图像分类器。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} uses ONNX operators cnnviz cannot convert to PyTorch: {operators}.</source>
+            <translation>{name} 使用了 cnnviz 无法转换为 PyTorch 的 ONNX 算子：{operators}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{key} must be one of {allowed}, got {value!r}.</source>
+            <translation>{key} 必须是 {allowed} 之一，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>ONNX file not found: {path}</source>
+            <translation>找不到 ONNX 文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{path} is a folder, not onnx file.</source>
+            <translation>{path} 是文件夹，不是 ONNX 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Cannot open {path}: {reason}</source>
+            <translation>无法打开 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{path} is not a regular file; cnnviz reads models only from regular files.</source>
+            <translation>{path} 不是普通文件；cnnviz 只从普通文件读取模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is {size:.1f} GiB; cnnviz reads at most {limit:.0f} GiB.</source>
+            <translation>{name} 有 {size:.1f} GiB；cnnviz 最多读取 {limit:.0f} GiB。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is empty (0 bytes).</source>
+            <translation>{name} 是空的（0 字节）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} is not a file inside the model's folder; refused.</source>
+            <translation>模型的外部数据 {location!r} 不是模型文件夹中的文件；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} points outside the model's folder; refused.</source>
+            <translation>模型的外部数据 {location!r} 指向模型文件夹之外；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} is not a regular file; refused.</source>
+            <translation>模型的外部数据 {location!r} 不是普通文件；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data exceed {limit:.0f} GiB; refused.</source>
+            <translation>模型的外部数据超过 {limit:.0f} GiB；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is not an ONNX model (it could not be parsed).</source>
+            <translation>{name} 不是 ONNX 模型（无法解析）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Converting {name} to PyTorch failed: {reason}</source>
+            <translation>将 {name} 转换为 PyTorch 失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>input_shape must be three positive integers C,H,W, got {value!r}</source>
+            <translation>input_shape 必须是三个正整数 C,H,W，实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data file {location!r} is missing next to the model.</source>
+            <translation>模型旁边缺少外部数据文件 {location!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Reading the external data of {name} failed: {reason}</source>
+            <translation>读取 {name} 的外部数据失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>input_shape must be C,H,W, got {value!r}</source>
+            <translation>input_shape 必须是 C,H,W，实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm models need the optional extra: pip install cnnviz[timm]</source>
+            <translation>timm 模型需要安装可选组件：pip install cnnviz[timm]</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Download {url} on a connected machine and put it at {path}.</source>
+            <translation>请在联网的机器上下载 {url}，并放到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>See timm's documentation (timm.models.{module}).</source>
+            <translation>参见 timm 的文档（timm.models.{module}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Download https://huggingface.co/{hub_id} on a connected machine (`huggingface-cli download {hub_id}`) and copy it into {folder}.</source>
+            <translation>请在联网的机器上下载 https://huggingface.co/{hub_id}（`huggingface-cli download {hub_id}`），并复制到 {folder}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>pretrained {tag} (timm)</source>
+            <translation>预训练 {tag}（timm）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>pretrained (timm)</source>
+            <translation>预训练（timm）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no model {name!r}.</source>
+            <translation>timm 中没有模型 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no pretrained tag {name!r}.</source>
+            <translation>timm 中没有预训练标签 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no pretrained weights for timm:{name}; use random weights.</source>
+            <translation>timm 没有 timm:{name} 的预训练权重；请使用随机权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Cannot download the pretrained weights for timm:{name} (no network). {where}</source>
+            <translation>无法下载 timm:{name} 的预训练权重（没有网络）。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no model {name!r}. Did you mean: {close}?</source>
+            <translation>timm 中没有模型 {name!r}。您是不是要找：{close}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Building timm:{name} failed: {reason}</source>
+            <translation>构建 timm:{name} 失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Cannot download the pretrained weights for timm:{name} ({reason}). {where}</source>
+            <translation>无法下载 timm:{name} 的预训练权重（{reason}）。{where}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/safe_io.py" />
             <source>not a regular file</source>
             <translation>特殊文件</translation>
