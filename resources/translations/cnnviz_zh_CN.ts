@@ -1064,6 +1064,316 @@
             <translation>无法升级（{reason}）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>epochs</source>
+            <translation>epoch 数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>train limit</source>
+            <translation>训练图像上限</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>val limit</source>
+            <translation>验证图像上限</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>sharpness every</source>
+            <translation>锐度估计间隔</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>sharpness probe</source>
+            <translation>锐度探测批大小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>{setting} must be a whole number ≥ 1, got {value!r}.</source>
+            <translation>{setting}必须是 ≥ 1 的整数，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>A run looks like adam:lr=1e-3 , got {text!r}.</source>
+            <translation>一次运行的写法形如 adam:lr=1e-3，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>A run needs a name.</source>
+            <translation>每次运行都需要一个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Run {name!r}: batch size must be a whole number ≥ 1, got {value!r}.</source>
+            <translation>运行 {name!r}：批大小必须是 ≥ 1 的整数，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Unknown run settings: {names}.</source>
+            <translation>未知的运行设置：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Unknown loss {loss!r}. Known: {known}.</source>
+            <translation>未知的损失函数 {loss!r}。可用的有：{known}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>The divergence factor must be above 1.</source>
+            <translation>发散系数必须大于 1。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Run {name!r}: {reason}</source>
+            <translation>运行 {name!r}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Batch size must be a whole number, got {value!r} in run {run!r}.</source>
+            <translation>批大小必须是整数，运行 {run!r} 中为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Unknown dataset {name!r}. Known: {known}.</source>
+            <translation>未知的数据集 {name!r}。可用的有：{known}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} of {total} images were skipped: {parts}.</source>
+            <translation>{total} 张图像中有 {count} 张被跳过：{parts}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The image size must be a whole number from {low} to {high} pixels, got {value}.</source>
+            <translation>图像尺寸必须是 {low} 到 {high} 像素之间的整数，实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} of {total} images was skipped: {parts}.</source>
+            <translation>{total} 张图像中有 {count} 张被跳过：{parts}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count:,} images of {size}×{size} pixels from {folder} need {needed} of memory; this computer has {free} free. Use a smaller --image-size or fewer images.</source>
+            <translation>{folder} 中 {count:,} 张 {size}×{size} 像素的图像需要 {needed} 内存；这台计算机只有 {free} 可用。请使用更小的 --image-size 或更少的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Choose an image folder first (one sub-folder per class).</source>
+            <translation>请先选择一个图像文件夹（每个类别一个子文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The image folder {folder} does not exist.</source>
+            <translation>图像文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} is not a folder: choose the folder that holds one sub-folder per class.</source>
+            <translation>{folder} 不是文件夹：请选择每个类别各有一个子文件夹的那个文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} has a {val}/ folder but no train/ folder: add train/ (one sub-folder per class), or put the class folders directly in the folder and 20% are held out automatically.</source>
+            <translation>{folder} 中有 {val}/ 文件夹，但没有 train/ 文件夹：请添加 train/（每个类别一个子文件夹），或把类别文件夹直接放在该文件夹中，系统会自动留出 20% 用于验证。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} needs at least two classes: one sub-folder per class with images inside (or train/ and val/ folders laid out that way).</source>
+            <translation>{folder} 至少需要两个类别：每个类别一个装有图像的子文件夹（或按此方式组织的 train/ 和 val/ 文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>No readable training image in {folder}.</source>
+            <translation>{folder} 中没有可读取的训练图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{names} and {count} more</source>
+            <translation>{names} 等另外 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The handwritten digits need scikit-learn: pip install scikit-learn</source>
+            <translation>手写数字数据集需要 scikit-learn：pip install scikit-learn</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Cannot download {title} ({reason}). If this computer is offline, copy the files {names} from {address}/ into the folder {folder} and try again.</source>
+            <translation>无法下载 {title}（{reason}）。如果这台计算机没有联网，请从 {address}/ 获取文件 {names}，复制到文件夹 {folder} 后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{title} files in {folder} are incomplete or damaged ({reason}).</source>
+            <translation>{folder} 中的 {title} 文件不完整或已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{names}, … {count} more</source>
+            <translation>{names}，…另外 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} unreadable or damaged ({names})</source>
+            <translation>{count} 张无法读取或已损坏（{names}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} over the {megapixels}-megapixel limit ({names})</source>
+            <translation>{count} 张超过 {megapixels} 百万像素的上限（{names}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} has a {train}/ folder but no val/ folder: {fraction:.0%} of {train}/ is held out for validation.</source>
+            <translation>{folder} 中有 {train}/ 文件夹，但没有 val/ 文件夹：将留出 {train}/ 中的 {fraction:.0%} 用于验证。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>No readable training image in {folder}. {skipped}</source>
+            <translation>{folder} 中没有可读取的训练图像。{skipped}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} class has no training image ({names}): the model cannot learn it.</source>
+            <translation>{count} 个类别没有训练图像（{names}）：模型无法学习它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} classes have no training image ({names}): the model cannot learn them.</source>
+            <translation>{count} 个类别没有训练图像（{names}）：模型无法学习它们。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{name} arrived damaged (checksum mismatch)</source>
+            <translation>{name} 下载后已损坏（校验和不符）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>no address</source>
+            <translation>没有下载地址</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{count} of {total} grid points gave a NaN or infinite loss (left blank).</source>
+            <translation>{total} 个网格点中有 {count} 个的损失为 NaN 或无穷大（留空）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>Directions are {first} or {second}, got {value!r}.</source>
+            <translation>方向只能是 {first} 或 {second}，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>A PCA plane needs at least two kept steps away from the start: train longer or save the trajectory more often (or use random directions).</source>
+            <translation>PCA 平面至少需要两个离开起点后保留的步：请训练更久或更频繁地保存轨迹（或使用随机方向）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The runs moved along a single line: no second direction for a PCA plane (use random directions).</source>
+            <translation>这些运行沿一条直线移动：PCA 平面没有第二个方向（请使用随机方向）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The grid needs at least 2 points per side.</source>
+            <translation>网格每边至少需要 2 个点。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The plane does not have this model's number of parameters.</source>
+            <translation>该平面的参数数量与这个模型不符。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The span of the grid must be a positive number, got {span!r}.</source>
+            <translation>网格的范围必须是正数，实际为 {span!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{folder} has no runs.json: give the --out folder of cnnviz train.</source>
+            <translation>{folder} 中没有 runs.json：请指定 cnnviz train 的 --out 文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{folder} has no kept weights: train with --save-weights --trajectory-every K (or --snapshots) first.</source>
+            <translation>{folder} 中没有保留的权重：请先用 --save-weights --trajectory-every K（或 --snapshots）训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>Run {name!r} has no weights kept at step 0 (the shared start).</source>
+            <translation>运行 {name!r} 没有保留第 0 步（共同起点）的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>No run has its weights kept from step 0: attach a WeightRecorder before training.</source>
+            <translation>没有任何运行保留了第 0 步的权重：请在训练前挂上 WeightRecorder。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>These weights have no parameter {name!r}: they are not this model's.</source>
+            <translation>这些权重中没有参数 {name!r}：它们不属于这个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{path} is damaged ({reason}).</source>
+            <translation>{path} 已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Learning rates must be positive numbers, got {low!r} and {high!r}.</source>
+            <translation>学习率必须是正数，实际为 {low!r} 和 {high!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>A grid needs at least one learning rate, got {count!r}.</source>
+            <translation>网格至少需要一个学习率，实际为 {count!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Learning rates must be positive numbers, got {text!r}.</source>
+            <translation>学习率必须是正数，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>A learning-rate grid is LOW:HIGH:COUNT (e.g. 1e-4:1:7) or a list (0.01,0.1), got {text!r}.</source>
+            <translation>学习率网格的写法是 LOW:HIGH:COUNT（例如 1e-4:1:7）或列表（0.01,0.1），实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Choose at least one optimizer to sweep.</source>
+            <translation>请至少选择一个要扫描的优化器。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Seeds must be whole numbers ≥ 0, got {seeds!r}.</source>
+            <translation>种子必须是 ≥ 0 的整数，实际为 {seeds!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Each seed once, please: a repeated seed repeats the same runs.</source>
+            <translation>每个种子只能出现一次：重复的种子只会重复同样的运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>This sweep was already started.</source>
+            <translation>这次扫描已经开始了。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>{optimizer} is listed twice.</source>
+            <translation>{optimizer} 列出了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>{optimizer} has no learning rates to try.</source>
+            <translation>{optimizer} 没有要尝试的学习率。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/weights.py" />
             <source>{items} … and {count} more</source>
             <translation>{items} … 还有 {count} 个</translation>
