@@ -9,6 +9,319 @@
             <translation>{name} 的 {shape} 输入</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} corrupt</source>
+            <translation>{count} 张已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} too large</source>
+            <translation>{count} 张太大</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} unreadable</source>
+            <translation>{count} 张无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>K (how many exemplars per channel) must be at least 1; got {k}.</source>
+            <translation>K（每个通道的样例数）至少为 1；实际为 {k}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Choose at least one layer for the exemplar index.</source>
+            <translation>请为样例索引至少选择一个层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Batch size must be at least 1; got {size}.</source>
+            <translation>批大小至少为 1；实际为 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unknown layer {layer!r}. Run `cnnviz summary MODEL` to list layers.</source>
+            <translation>未知的层 {layer!r}。运行 `cnnviz summary MODEL` 可列出所有层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} outputs {output}; exemplars need a layer whose output is channels × height × width (or one value per channel).</source>
+            <translation>层 {layer!r} 的输出为 {output}；样例需要输出为 通道 × 高 × 宽（或每个通道一个值）的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} has channels 0 to {last}; got {channel}.</source>
+            <translation>层 {layer!r} 的通道为 0 到 {last}；实际为 {channel}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Sort by 'activation' or 'channel', not {by!r}.</source>
+            <translation>排序方式应为 'activation' 或 'channel'，而不是 {by!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} image indexed</source>
+            <translation>已索引 {count} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} images indexed</source>
+            <translation>已索引 {count} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>partial: {done} of {total} visited</source>
+            <translation>未完成：已访问 {total} 张中的 {done} 张</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>skipped: {counts}</source>
+            <translation>已跳过：{counts}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} grayscale converted to RGB</source>
+            <translation>{count} 张灰度图已转换为 RGB</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} did not run (or gave no tensor) in the model's forward pass.</source>
+            <translation>层 {layer!r} 在模型的前向传播中没有运行（或没有给出张量）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unknown layer {layer!r}. Closest: {close}. Run `cnnviz summary MODEL` to list layers.</source>
+            <translation>未知的层 {layer!r}。最接近的：{close}。运行 `cnnviz summary MODEL` 可列出所有层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>This index has no layer {layer!r}; it has {layers}.</source>
+            <translation>这个索引中没有层 {layer!r}；它包含的层有 {layers}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>image list and progress do not agree</source>
+            <translation>图像列表与进度不一致</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>The exemplar index {path} is damaged ({reason}).</source>
+            <translation>样例索引 {path} 已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>not an exemplar index</source>
+            <translation>不是样例索引</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>a record points past the images visited</source>
+            <translation>有记录指向尚未访问的图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>a record's image has no name</source>
+            <translation>有记录的图像没有名称</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>The exemplar cache cannot be written ({reason}); the index is kept in memory only</source>
+            <translation>无法写入样例缓存（{reason}）；索引仅保存在内存中</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>nothing</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>records of {layer} have the wrong shape</source>
+            <translation>{layer} 的记录形状不对</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>{layer} channel {channel}</source>
+            <translation>{layer} 通道 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>class {index}</source>
+            <translation>类别 {index}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>{layer} channel {channel} at ({y}, {x})</source>
+            <translation>{layer} 通道 {channel}，位置 ({y}, {x})</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Preset must be 2015 or 2017, not {preset!r}.</source>
+            <translation>预设必须是 2015 或 2017，而不是 {preset!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} has {channels} channels; channel {channel} does not exist.</source>
+            <translation>层 {layer!r} 有 {channels} 个通道；通道 {channel} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} is {shape} per channel; unit {unit} is outside.</source>
+            <translation>层 {layer!r} 每个通道的大小为 {shape}；单元 {unit} 超出范围。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Choose a layer and a channel (or a class) to visualise.</source>
+            <translation>请选择要可视化的层和通道（或类别）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Channel must be 0 or more; got {channel}.</source>
+            <translation>通道必须 ≥ 0；实际为 {channel}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unit position must be 0 or more; got {unit}.</source>
+            <translation>单元位置必须 ≥ 0；实际为 {unit}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Steps must be 1 to 100000; got {steps}.</source>
+            <translation>步数必须在 1 到 100000 之间；实际为 {steps}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Learning rate must be a positive number; got {lr}.</source>
+            <translation>学习率必须是正数；实际为 {lr}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Image size must be 8 to 2048 pixels; got {size}.</source>
+            <translation>图像尺寸必须在 8 到 2048 像素之间；实际为 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>decay must be in [0, 1); got {decay}.</source>
+            <translation>decay 必须在 [0, 1) 之间；实际为 {decay}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>The model has {outputs} outputs; class {index} does not exist.</source>
+            <translation>模型有 {outputs} 个输出；类别 {index} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} did not run in the model's forward pass.</source>
+            <translation>层 {layer!r} 在模型的前向传播中没有运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>The model returned no tensor.</source>
+            <translation>模型没有返回张量。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>A class target takes no layer, channel or unit.</source>
+            <translation>类别目标不需要层、通道或单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Class index must be 0 or more; got {index}.</source>
+            <translation>类别索引必须 ≥ 0；实际为 {index}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>{name} must be a percentage in [0, 100); got {value}.</source>
+            <translation>{name} 必须是 [0, 100) 之间的百分数；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Images must be N×H×W, N×H×W×C or N×C×H×W with 1 or 3 channels; got {shape}.</source>
+            <translation>图像必须是 N×H×W、N×H×W×C 或 N×C×H×W，且有 1 或 3 个通道；实际为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{text!r} is neither an image folder nor a dataset name. Datasets: {names}; or torchvision:CLASS for one already on disk.</source>
+            <translation>{text!r} 既不是图像文件夹，也不是数据集名称。数据集有：{names}；或用 torchvision:CLASS 指定已在磁盘上的数据集。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Images must be 8-bit (uint8); got {dtype}.</source>
+            <translation>图像必须是 8 位（uint8）；实际为 {dtype}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Split must be 'train' or 'val', not {split!r}.</source>
+            <translation>划分必须是 'train' 或 'val'，而不是 {split!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>The {split} split of {name} has no images.</source>
+            <translation>{name} 的 {split} 划分中没有图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: unsupported image shape {shape}</source>
+            <translation>{id}：不支持的图像形状 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>torchvision has no dataset {name!r}. Known: {known} …</source>
+            <translation>torchvision 中没有数据集 {name!r}。可用的有：{known} …</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: {reason}</source>
+            <translation>{path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: {width}×{height} is over {limit:,} pixels</source>
+            <translation>{path}：{width}×{height} 超过 {limit:,} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The image folder {folder} does not exist.</source>
+            <translation>图像文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>No image files in {folder} (looked for {suffixes}).</source>
+            <translation>{folder} 中没有图像文件（查找的扩展名：{suffixes}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: pixels of type {dtype} are not 8-bit</source>
+            <translation>{id}：{dtype} 类型的像素不是 8 位</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>torchvision {name} ({split}) is not on disk in {folder} ({reason}). cnnviz reads it from there and does not download it for exemplars.</source>
+            <translation>torchvision {name}（{split}）不在磁盘上的 {folder} 中（{reason}）。cnnviz 从那里读取它，不会为样例下载它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: too many pixels</source>
+            <translation>{path}：像素太多</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: not a readable image</source>
+            <translation>{path}：不是可读取的图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>No image {id!r} in {name}.</source>
+            <translation>{name} 中没有图像 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: {type}: {reason}</source>
+            <translation>{id}：{type}：{reason}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/attribution/cam.py" />
             <source>1 forward + 1 backward to the layer (shared by the whole CAM family)</source>
             <translation>1 次前向 + 1 次反向传播到该层（整个 CAM 家族共用）</translation>
@@ -1167,11 +1480,6 @@
             <location filename="../../cnnviz/core/training/datasets.py" />
             <source>Choose an image folder first (one sub-folder per class).</source>
             <translation>请先选择一个图像文件夹（每个类别一个子文件夹）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/core/training/datasets.py" />
-            <source>The image folder {folder} does not exist.</source>
-            <translation>图像文件夹 {folder} 不存在。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/training/datasets.py" />
