@@ -132,6 +132,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
             <source>nothing</source>
             <translation>空</translation>
         </message>
@@ -142,16 +143,19 @@
         </message>
         <message>
             <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
             <source>{layer} channel {channel}</source>
             <translation>{layer} 通道 {channel}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
             <source>class {index}</source>
             <translation>类别 {index}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
             <source>{layer} channel {channel} at ({y}, {x})</source>
             <translation>{layer} 通道 {channel}，位置 ({y}, {x})</translation>
         </message>
@@ -392,6 +396,126 @@
             <translation>遮挡方块每个位置 1 次前向传播（批量进行）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be one of {choices}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须是 {choices} 之一；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &lt;= {high:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &lt;= {high:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>Unknown attribution method {name!r}. Available: {available}.</source>
+            <translation>未知的归因方法 {name!r}。可用的有：{available}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} expects {type}, got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 需要 {type}，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &gt;= {low:g} and &lt;= {high:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &gt;= {low:g} 且 &lt;= {high:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &gt;= {low:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &gt;= {low:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: unknown option {option!r} (options: {names}).</source>
+            <translation>{method}：未知选项 {option!r}（可用选项：{names}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>Unknown attribution method {name!r}. Available: {available}. Did you mean {close}?</source>
+            <translation>未知的归因方法 {name!r}。可用的有：{available}。您是不是要找 {close}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Not a target: {value!r}.</source>
+            <translation>不是有效的目标：{value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Unknown target {text!r}: give 'top', a class index or a class name of this model.</source>
+            <translation>未知的目标 {text!r}：请给出 'top'、类别索引或这个模型的类别名称。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>top class</source>
+            <translation>最高分类别</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Expected unit:LAYER:CHANNEL or unit:LAYER:CHANNEL:Y:X, got {text!r}.</source>
+            <translation>应为 unit:LAYER:CHANNEL 或 unit:LAYER:CHANNEL:Y:X，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>class {index} ({name})</source>
+            <translation>类别 {index}（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>{what} holds NaN or infinite values on this image, so no attribution can be computed (check the weights and the input).</source>
+            <translation>{what}在这张图像上含有 NaN 或无穷大的值，因此无法计算归因（请检查权重和输入）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>A unit needs both y and x, or neither (the channel's mean).</source>
+            <translation>单元需要同时给出 y 和 x，或者都不给（取通道的均值）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Channel {channel} is out of range for layer {layer!r} (output {shape}).</source>
+            <translation>通道 {channel} 超出层 {layer!r} 的范围（输出为 {shape}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Layer {layer!r} has no spatial output ({shape}); give only a channel.</source>
+            <translation>层 {layer!r} 没有空间维度的输出（{shape}）；请只给出通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Position ({y}, {x}) is outside layer {layer!r}'s {height}×{width} map.</source>
+            <translation>位置 ({y}, {x}) 超出层 {layer!r} 的 {height}×{width} 特征图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Explaining a class needs a model that outputs class scores [N, classes]; this one gives {got}. Pick a unit of a layer as the target instead.</source>
+            <translation>解释类别需要模型输出类别分数 [N, classes]；这个模型输出的是 {got}。请改为选择某层的一个单元作为目标。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>The model's output</source>
+            <translation>模型的输出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Class {index} is out of range: the model has {count} classes (0 to {last}).</source>
+            <translation>类别 {index} 超出范围：模型有 {count} 个类别（0 到 {last}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Layer {layer!r} did not run in this forward pass.</source>
+            <translation>层 {layer!r} 在这次前向传播中没有运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>The target unit's activation</source>
+            <translation>目标单元的激活值</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/device.py" />
             <source>Unsupported device {device!r} (devices: {devices}).</source>
             <translation>不支持的设备 {device!r}（可用设备：{devices}）。</translation>
@@ -420,6 +544,126 @@
             <location filename="../../cnnviz/core/device.py" />
             <source>Apple MPS is not available on this machine (devices: {devices}).</source>
             <translation>这台机器上没有可用的苹果 MPS（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>{name} must be channels × height × width, got shape {shape}.</source>
+            <translation>{name}必须是 通道 × 高 × 宽，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>{name} must be between 1 and {most} cells per side, got {shape}.</source>
+            <translation>{name}每边必须有 1 到 {most} 个格子，实际为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The kernel must be C_out × C × F × F, got shape {shape}.</source>
+            <translation>卷积核必须是 C_out × C × F × F，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The kernel has {kernel} channels but the input has {input}: a kernel always spans every input channel.</source>
+            <translation>卷积核有 {kernel} 个通道，但输入有 {input} 个：卷积核总是覆盖所有输入通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Need one bias per filter ({filters}), got {biases}.</source>
+            <translation>每个滤波器需要一个偏置（{filters} 个），实际为 {biases} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Pooling is 'max' or 'avg', not {mode!r}.</source>
+            <translation>池化方式应为 'max' 或 'avg'，而不是 {mode!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Average pooling has no dilation (D must be 1).</source>
+            <translation>平均池化没有膨胀（D 必须为 1）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Padding P = {padding} is more than half the window F = {kernel}: some windows would see only padding. PyTorch requires P ≤ F / 2 for pooling.</source>
+            <translation>填充 P = {padding} 超过窗口 F = {kernel} 的一半：有些窗口只会看到填充。PyTorch 要求池化满足 P ≤ F / 2。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The 1×1 kernel has {kernel} input channels, the input {input}.</source>
+            <translation>1×1 卷积核有 {kernel} 个输入通道，而输入有 {input} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Pixel ({y}, {x}) is outside the {height}×{width} input.</source>
+            <translation>像素 ({y}, {x}) 超出 {height}×{width} 的输入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d or Linear</source>
+            <translation>Conv2d、MaxPool2d、AvgPool2d、AdaptiveAvgPool2d、AdaptiveMaxPool2d 或 Linear</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Explain one image at a time: the input must be [1, C, H, W], not {shape}.</source>
+            <translation>一次只能解释一张图像：输入必须是 [1, C, H, W]，而不是 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} did not run on this input, so none of its units can be explained.</source>
+            <translation>{layer} 没有在这个输入上运行，因此无法解释它的任何单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} is a {type}: pick a {supported} layer, or a BatchNorm or activation right after one.</source>
+            <translation>{layer} 是 {type}：请选择 {supported} 层，或紧跟其后的 BatchNorm 或激活层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>The layer {layer} did not run, or its output is not the output of one layer inside it; pick a {supported} layer.</source>
+            <translation>层 {layer} 没有运行，或者它的输出不是其内部某一层的输出；请选择 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>No {supported} layer runs right before {layer}.</source>
+            <translation>{layer} 之前没有紧邻运行的 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} keeps no running statistics (it normalises with each batch's own), so one unit's value cannot be written out alone.</source>
+            <translation>{layer} 不保存运行统计量（它用每个批次自身的统计量归一化），因此无法单独写出一个单元的值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} gets an input shaped {shape}; only [1, features] inputs of a Linear layer can be explained.</source>
+            <translation>{layer} 的输入形状为 {shape}；只能解释输入为 [1, features] 的 Linear 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>The block {layer} did not run, or its output is not the output of one layer inside it; pick a {supported} layer.</source>
+            <translation>模块 {layer} 没有运行，或者它的输出不是其内部某一层的输出；请选择 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} is not computed from a {supported} layer right before it (only BatchNorm and activations may come in between); pick that layer instead.</source>
+            <translation>{layer} 不是由紧邻其前的 {supported} 层计算得到的（中间只能有 BatchNorm 和激活层）；请改选那一层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer}'s output is {channels}×{height}×{width}: channel 0…{last_channel}, y 0…{last_y} and x 0…{last_x}, not channel {channel}, y {y}, x {x}.</source>
+            <translation>{layer} 的输出为 {channels}×{height}×{width}：通道 0…{last_channel}、y 0…{last_y}、x 0…{last_x}，而不是通道 {channel}、y {y}、x {x}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Only outputs shaped [N, C, H, W] or [N, F] can be explained, not {shape}.</source>
+            <translation>只能解释形状为 [N, C, H, W] 或 [N, F] 的输出，而不是 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} has {outputs} outputs (0…{last}, y = x = 0), not channel {channel}, y {y}, x {x}.</source>
+            <translation>{layer} 有 {outputs} 个输出（0…{last}，y = x = 0），而不是通道 {channel}、y {y}、x {x}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/footprint.py" />
