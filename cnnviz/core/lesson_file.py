@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.messages import Text, message_of, msg
 
 LESSON_KIND = "cnnviz-lesson"
 LESSON_VERSION = 2
@@ -60,7 +61,18 @@ class ReadOnlyLessonError(LessonFileError):
 
 
 class ForeignFileError(LessonFileError):
-    """The file is valid for someone else (a newer cnnviz, another kind of file): never overwritten."""
+    """The file is valid for someone else (a newer cnnviz, another kind of file): never overwritten.
+
+    ``reason`` is the first sentence of the message (without its full stop), to quote it elsewhere.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
+
+
+def _unchanged() -> Text:
+    return msg("The file was not changed.")
 
 
 @dataclass(frozen=True)
@@ -146,13 +158,13 @@ def read_lesson(path: str | os.PathLike[str]) -> LessonDocument:
     The file is only read, never renamed or rewritten, whatever is wrong with it.
     """
     target = Path(path)
-    unchanged = "The file was not changed."
+    unchanged = _unchanged()
     st = _regular_file(target)
     if st.st_size > MAX_BYTES:
-        raise LessonFileError(
-            f"{target.name} is too large to be a lesson ({st.st_size / 2**20:.0f} MB; at most "
-            f"{MAX_BYTES / 2**30:.0f} GB). {unchanged}"
-        )
+        raise LessonFileError(msg(
+            "{name} is too large to be a lesson ({size:.0f} MB; at most {limit:.0f} GB). {unchanged}",
+            name=target.name, size=st.st_size / 2**20, limit=MAX_BYTES / 2**30, unchanged=unchanged,
+        ))
     try:
         with open(target, "rb") as f:
             if f.read(4).startswith(b"PK\x03\x04"):
@@ -161,41 +173,58 @@ def read_lesson(path: str | os.PathLike[str]) -> LessonDocument:
             f.seek(0)
             raw = f.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
-        raise LessonFileError(f"{target} cannot be read: {exc.strerror or exc}.") from None
+        raise LessonFileError(
+            msg("{path} cannot be read: {reason}.", path=str(target), reason=exc.strerror or message_of(exc))
+        ) from None
     if len(raw) > MAX_JSON_BYTES:
-        raise LessonFileError(f"{target.name} is too large to be a lesson in the old (JSON) format. {unchanged}")
+        raise LessonFileError(msg(
+            "{name} is too large to be a lesson in the old (JSON) format. {unchanged}",
+            name=target.name, unchanged=unchanged,
+        ))
     return _from_envelope(target, _parse_json(target, raw, unchanged), Attachments(), unchanged)
 
 
-def _parse_json(target: Path, raw: bytes, unchanged: str) -> Any:
+def _parse_json(target: Path, raw: bytes, unchanged: Text) -> Any:
     try:
         # utf-8-sig: a lesson saved by an editor that writes a byte-order mark is still a lesson
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise LessonFileError(
-            f"{target.name} is damaged or is not a lesson file (it is not valid JSON). {unchanged}"
-        ) from None
+        raise LessonFileError(msg(
+            "{name} is damaged or is not a lesson file (it is not valid JSON). {unchanged}",
+            name=target.name, unchanged=unchanged,
+        )) from None
 
 
-def _read_zip(target: Path, file: io.BufferedReader, unchanged: str) -> LessonDocument:
+def _read_zip(target: Path, file: io.BufferedReader, unchanged: Text) -> LessonDocument:
     try:
         archive = zipfile.ZipFile(file)
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise LessonFileError(f"{target.name} is damaged (its archive cannot be read). {unchanged}") from None
+        raise LessonFileError(msg(
+            "{name} is damaged (its archive cannot be read). {unchanged}", name=target.name, unchanged=unchanged
+        )) from None
     if len(infos) > MAX_MEMBERS:
-        raise LessonFileError(f"{target.name} holds too many files to be a lesson. {unchanged}")
+        raise LessonFileError(msg(
+            "{name} holds too many files to be a lesson. {unchanged}", name=target.name, unchanged=unchanged
+        ))
     declared = sum(max(0, i.file_size) for i in infos)
     if declared > MAX_BYTES:
-        raise LessonFileError(
-            f"{target.name} would unpack to {declared / 2**30:.1f} GB, more than a lesson may hold. {unchanged}"
-        )
+        raise LessonFileError(msg(
+            "{name} would unpack to {size:.1f} GB, more than a lesson may hold. {unchanged}",
+            name=target.name, size=declared / 2**30, unchanged=unchanged,
+        ))
     by_name = {i.filename: i for i in infos}
     info = by_name.get(_JSON_NAME)
     if info is None:
-        raise LessonFileError(f"{target.name} is not a cnnviz lesson (it has no {_JSON_NAME}). {unchanged}")
+        raise LessonFileError(msg(
+            "{name} is not a cnnviz lesson (it has no {member}). {unchanged}",
+            name=target.name, member=_JSON_NAME, unchanged=unchanged,
+        ))
     if info.file_size > MAX_JSON_BYTES:
-        raise LessonFileError(f"{target.name} is damaged: its {_JSON_NAME} is too large. {unchanged}")
+        raise LessonFileError(msg(
+            "{name} is damaged: its {member} is too large. {unchanged}",
+            name=target.name, member=_JSON_NAME, unchanged=unchanged,
+        ))
     attachments = Attachments()
     try:
         doc = _parse_json(target, _read_member(archive, info), unchanged)
@@ -208,7 +237,10 @@ def _read_zip(target: Path, file: io.BufferedReader, unchanged: str) -> LessonDo
             data = _read_member(archive, member)
             ref = match.group(1)
             if hashlib.sha256(data).hexdigest() != ref:
-                raise LessonFileError(f"{target.name} is damaged: an attachment does not match its checksum. {unchanged}")
+                raise LessonFileError(msg(
+                    "{name} is damaged: an attachment does not match its checksum. {unchanged}",
+                    name=target.name, unchanged=unchanged,
+                ))
             listed_meta = listed.get(ref)
             meta: dict[str, Any] = listed_meta if isinstance(listed_meta, dict) else {}
             kind = str(meta["kind"]) if meta.get("kind") in ATTACHMENT_KINDS else "data"
@@ -216,7 +248,10 @@ def _read_zip(target: Path, file: io.BufferedReader, unchanged: str) -> LessonDo
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         if isinstance(exc, LessonFileError):
             raise
-        raise LessonFileError(f"{target.name} is damaged (an archive member cannot be read). {unchanged}") from None
+        raise LessonFileError(msg(
+            "{name} is damaged (an archive member cannot be read). {unchanged}",
+            name=target.name, unchanged=unchanged,
+        )) from None
     return _from_envelope(target, doc, attachments, unchanged)
 
 
@@ -225,28 +260,36 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     with archive.open(info) as f:
         data = f.read(info.file_size + 1)
     if len(data) != info.file_size:
-        raise LessonFileError("an archive member is not the size it declares")
+        raise LessonFileError(msg("an archive member is not the size it declares"))
     return data
 
 
-def _from_envelope(target: Path, doc: Any, attachments: Attachments, unchanged: str) -> LessonDocument:
+def _from_envelope(target: Path, doc: Any, attachments: Attachments, unchanged: Text) -> LessonDocument:
     if not isinstance(doc, dict) or "kind" not in doc or "version" not in doc or "data" not in doc:
-        raise ForeignFileError(
-            f"{target.name} is not a cnnviz lesson (it lacks the kind / version / data fields). {unchanged}"
-        )
+        reason = msg("{name} is not a cnnviz lesson (it lacks the kind / version / data fields)", name=target.name)
+        raise ForeignFileError(msg("{reason}. {unchanged}", reason=reason, unchanged=unchanged), reason)
     if doc["kind"] != LESSON_KIND:
-        raise ForeignFileError(f"{target.name} is a “{doc['kind']}” file, not a cnnviz lesson. {unchanged}")
+        reason = msg("{name} is a “{kind}” file, not a cnnviz lesson", name=target.name, kind=doc["kind"])
+        raise ForeignFileError(msg("{reason}. {unchanged}", reason=reason, unchanged=unchanged), reason)
     version = doc["version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise LessonFileError(f"{target.name} is damaged: its version is not a whole number. {unchanged}")
+        raise LessonFileError(msg(
+            "{name} is damaged: its version is not a whole number. {unchanged}",
+            name=target.name, unchanged=unchanged,
+        ))
     if version > LESSON_VERSION:
+        reason = msg(
+            "{name} was saved by a newer cnnviz (lesson format {version}; this one reads up to {supported})",
+            name=target.name, version=version, supported=LESSON_VERSION,
+        )
         raise ForeignFileError(
-            f"{target.name} was saved by a newer cnnviz (lesson format {version}; this one reads up to "
-            f"{LESSON_VERSION}). Update cnnviz to open it. {unchanged}"
+            msg("{reason}. Update cnnviz to open it. {unchanged}", reason=reason, unchanged=unchanged), reason
         )
     data = doc["data"]
     if not isinstance(data, dict) or not isinstance(data.get("tabs", {}), dict):
-        raise LessonFileError(f"{target.name} is damaged: its content is not a lesson. {unchanged}")
+        raise LessonFileError(msg(
+            "{name} is damaged: its content is not a lesson. {unchanged}", name=target.name, unchanged=unchanged
+        ))
     language = data.get("language")
     return LessonDocument(
         language=language if language in ("en", "zh") else "en",
@@ -277,7 +320,9 @@ def lesson_bytes(lesson: LessonDocument) -> bytes:
         text = json.dumps({"kind": LESSON_KIND, "version": LESSON_VERSION, "data": data},
                           ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError) as exc:
-        raise LessonFileError(f"The lesson cannot be saved: a tab's state is not plain data ({exc}).") from None
+        raise LessonFileError(msg(
+            "The lesson cannot be saved: a tab's state is not plain data ({reason}).", reason=message_of(exc)
+        )) from None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(_JSON_NAME, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
@@ -323,9 +368,11 @@ def write_lesson(path: str | os.PathLike[str], lesson: LessonDocument, *, replac
             if replace_read_only and target.exists():  # the new file may be written again next time
                 os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) | stat.S_IWUSR)
     except CnnvizError as exc:  # safe_io's refusals (a special file, a folder that cannot be written)
-        raise LessonFileError(f"The lesson was not saved: {exc}") from None
+        raise LessonFileError(msg("The lesson was not saved: {reason}", reason=message_of(exc))) from None
     except OSError as exc:
-        raise LessonFileError(f"The lesson was not saved to {target}: {exc.strerror or exc}.") from None
+        raise LessonFileError(msg(
+            "The lesson was not saved to {path}: {reason}.", path=str(target), reason=exc.strerror or message_of(exc)
+        )) from None
     return target
 
 
@@ -336,13 +383,14 @@ def _check_replaceable(target: Path, replace_read_only: bool) -> None:
     st = _regular_file(target)
     read_only = not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
     if read_only and not replace_read_only:  # the mode bits too: root may write anything, yet it was marked
-        raise ReadOnlyLessonError(f"{target} is read-only.")
+        raise ReadOnlyLessonError(msg("{path} is read-only.", path=str(target)))
     if not st.st_size:
         return
     try:
         read_lesson(target)
     except ForeignFileError as exc:
-        first = str(exc).split(". ")[0]
-        raise LessonFileError(f"{target} was not overwritten: {first}.") from None
+        raise LessonFileError(
+            msg("{path} was not overwritten: {reason}.", path=str(target), reason=exc.reason)
+        ) from None
     except LessonFileError:
         move_aside(target)  # damaged: keep it as <name>.bad-<time> rather than destroy it

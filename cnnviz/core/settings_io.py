@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.core.errors import CnnvizError, ConfigError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.safe_io import OutputPathError, check_output_file, label, read_bytes
 
 #: Migration steps: ``MIGRATIONS[v]`` turns version-``v`` data into version ``v + 1``.
@@ -77,7 +78,9 @@ def atomic_path(path: str | os.PathLike[str], *, replace_read_only: bool = False
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
     except OSError as exc:
-        raise OutputPathError(f"Cannot write {label(path)}: {exc.strerror or exc}.") from None
+        raise OutputPathError(
+            msg("Cannot write {path}: {reason}.", path=label(path), reason=exc.strerror or message_of(exc))
+        ) from None
     os.close(fd)
     try:
         with contextlib.suppress(OSError):
@@ -87,7 +90,9 @@ def atomic_path(path: str | os.PathLike[str], *, replace_read_only: bool = False
         try:
             os.replace(tmp, target)
         except OSError as exc:  # e.g. an immutable file that root could open
-            raise OutputPathError(f"Cannot replace {label(path)}: {exc.strerror or exc}.") from None
+            raise OutputPathError(
+                msg("Cannot replace {path}: {reason}.", path=label(path), reason=exc.strerror or message_of(exc))
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -128,7 +133,9 @@ def write_json_atomic(
     try:
         text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"Cannot save {Path(path).name} as JSON: {exc}") from exc
+        raise ConfigError(
+            msg("Cannot save {name} as JSON: {reason}", name=Path(path).name, reason=message_of(exc))
+        ) from exc
     write_bytes_atomic(path, (text + "\n").encode("utf-8"), replace_read_only=replace_read_only)
 
 
@@ -150,16 +157,20 @@ def write_versioned_json(
     if state == "corrupt":
         move_aside(target)
     elif state == "ok" and detail["version"] > version:
-        raise SettingsFileError(
-            f"{target} was written by a newer cnnviz (format version {detail['version']}; "
-            f"this one writes version {version}). It was not overwritten."
-        )
+        raise SettingsFileError(msg(
+            "{path} was written by a newer cnnviz (format version {version}; "
+            "this one writes version {supported}). It was not overwritten.",
+            path=str(target), version=detail["version"], supported=version,
+        ))
     elif state == "other-kind":
-        raise SettingsFileError(
-            f"{target} holds a {detail['kind']!r} file, not {kind!r}. It was not overwritten."
-        )
+        raise SettingsFileError(msg(
+            "{path} holds a {found!r} file, not {kind!r}. It was not overwritten.",
+            path=str(target), found=detail["kind"], kind=kind,
+        ))
     elif state == "unreadable":
-        raise SettingsFileError(f"{target} cannot be read ({detail['error']}); it was not overwritten.")
+        raise SettingsFileError(
+            msg("{path} cannot be read ({reason}); it was not overwritten.", path=str(target), reason=detail["error"])
+        )
     write_json_atomic(target, {"kind": kind, "version": int(version), "data": data},
                       replace_read_only=replace_read_only)
 
@@ -188,10 +199,11 @@ def read_versioned_json(
     if state == "ok":
         version = detail["version"]
         if version > current_version:
-            return None, (
-                f"{target} was written by a newer cnnviz (format version {version}; this one "
-                f"reads up to {current_version}). It was left as it is; defaults are used and "
-                "the file will not be overwritten."
+            return None, msg(
+                "{path} was written by a newer cnnviz (format version {version}; this one "
+                "reads up to {supported}). It was left as it is; defaults are used and "
+                "the file will not be overwritten.",
+                path=str(target), version=version, supported=current_version,
             )
         data = detail["data"]
         for step in range(version, current_version):
@@ -200,26 +212,28 @@ def read_versioned_json(
                 try:
                     data = migrate(data)
                 except Exception as exc:  # a migration tripping on odd data = corrupt file
-                    return None, _corrupt_message(target, f"it could not be upgraded ({exc})")
+                    return None, _corrupt_message(
+                        target, msg("it could not be upgraded ({reason})", reason=message_of(exc))
+                    )
         return data, None
     if state == "other-kind":
-        return None, (
-            f"{target} is a {detail['kind']!r} file, not {kind!r}. It was left as it is; "
-            "defaults are used."
+        return None, msg(
+            "{path} is a {found!r} file, not {kind!r}. It was left as it is; defaults are used.",
+            path=str(target), found=detail["kind"], kind=kind,
         )
     if state == "unreadable":
-        return None, f"{target} cannot be read ({detail['error']}). Defaults are used."
+        return None, msg("{path} cannot be read ({reason}). Defaults are used.", path=str(target), reason=detail["error"])
     return None, _corrupt_message(target, detail["error"])
 
 
 def _corrupt_message(target: Path, why: str) -> str:
     backup = move_aside(target)
     where = (
-        f"It was kept as {backup.name}."
+        msg("It was kept as {name}.", name=backup.name)
         if backup is not None
-        else "It could not be renamed and was left as it is."
+        else msg("It could not be renamed and was left as it is.")
     )
-    return f"{target} is damaged: {why}. {where} Defaults are used."
+    return msg("{path} is damaged: {reason}. {where} Defaults are used.", path=str(target), reason=why, where=where)
 
 
 def _classify(target: Path, kind: str) -> tuple[str, dict[str, Any]]:
@@ -236,24 +250,24 @@ def _classify(target: Path, kind: str) -> tuple[str, dict[str, Any]]:
     try:
         raw = read_bytes(target, limit=MAX_SETTINGS_BYTES, what="settings file", error=_Unreadable)
     except _Unreadable as exc:  # a folder, a FIFO, too large, no permission: do not touch it
-        return "unreadable", {"error": str(exc)}
+        return "unreadable", {"error": message_of(exc)}
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return "corrupt", {"error": "it is not UTF-8 text"}
+        return "corrupt", {"error": msg("it is not UTF-8 text")}
     except (ValueError, RecursionError) as exc:
-        return "corrupt", {"error": f"it is not valid JSON ({_short(exc)})"}
+        return "corrupt", {"error": msg("it is not valid JSON ({reason})", reason=_short(exc))}
     if not isinstance(doc, dict):
-        return "corrupt", {"error": f"it holds a JSON {type(doc).__name__}, not an object"}
+        return "corrupt", {"error": msg("it holds a JSON {type}, not an object", type=type(doc).__name__)}
     if "kind" not in doc or "version" not in doc or "data" not in doc:
-        return "corrupt", {"error": "it lacks the kind / version / data fields"}
+        return "corrupt", {"error": msg("it lacks the kind / version / data fields")}
     file_kind, version = doc["kind"], doc["version"]
     if not isinstance(file_kind, str):
-        return "corrupt", {"error": "its kind is not text"}
+        return "corrupt", {"error": msg("its kind is not text")}
     if file_kind != kind:
         return "other-kind", {"kind": file_kind}
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        return "corrupt", {"error": f"its version {version!r} is not a positive whole number"}
+        return "corrupt", {"error": msg("its version {version!r} is not a positive whole number", version=version)}
     return "ok", {"version": version, "data": doc["data"]}
 
 

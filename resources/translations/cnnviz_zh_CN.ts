@@ -9,6 +9,323 @@
             <translation>{name} 的 {shape} 输入</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} corrupt</source>
+            <translation>{count} 张已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} too large</source>
+            <translation>{count} 张太大</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} unreadable</source>
+            <translation>{count} 张无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>K (how many exemplars per channel) must be at least 1; got {k}.</source>
+            <translation>K（每个通道的样例数）至少为 1；实际为 {k}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Choose at least one layer for the exemplar index.</source>
+            <translation>请为样例索引至少选择一个层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Batch size must be at least 1; got {size}.</source>
+            <translation>批大小至少为 1；实际为 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unknown layer {layer!r}. Run `cnnviz summary MODEL` to list layers.</source>
+            <translation>未知的层 {layer!r}。运行 `cnnviz summary MODEL` 可列出所有层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} outputs {output}; exemplars need a layer whose output is channels × height × width (or one value per channel).</source>
+            <translation>层 {layer!r} 的输出为 {output}；样例需要输出为 通道 × 高 × 宽（或每个通道一个值）的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} has channels 0 to {last}; got {channel}.</source>
+            <translation>层 {layer!r} 的通道为 0 到 {last}；实际为 {channel}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Sort by 'activation' or 'channel', not {by!r}.</source>
+            <translation>排序方式应为 'activation' 或 'channel'，而不是 {by!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} image indexed</source>
+            <translation>已索引 {count} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} images indexed</source>
+            <translation>已索引 {count} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>partial: {done} of {total} visited</source>
+            <translation>未完成：已访问 {total} 张中的 {done} 张</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>skipped: {counts}</source>
+            <translation>已跳过：{counts}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>{count} grayscale converted to RGB</source>
+            <translation>{count} 张灰度图已转换为 RGB</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>Layer {layer!r} did not run (or gave no tensor) in the model's forward pass.</source>
+            <translation>层 {layer!r} 在模型的前向传播中没有运行（或没有给出张量）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unknown layer {layer!r}. Closest: {close}. Run `cnnviz summary MODEL` to list layers.</source>
+            <translation>未知的层 {layer!r}。最接近的：{close}。运行 `cnnviz summary MODEL` 可列出所有层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>This index has no layer {layer!r}; it has {layers}.</source>
+            <translation>这个索引中没有层 {layer!r}；它包含的层有 {layers}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>image list and progress do not agree</source>
+            <translation>图像列表与进度不一致</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>The exemplar index {path} is damaged ({reason}).</source>
+            <translation>样例索引 {path} 已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>not an exemplar index</source>
+            <translation>不是样例索引</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>a record points past the images visited</source>
+            <translation>有记录指向尚未访问的图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>a record's image has no name</source>
+            <translation>有记录的图像没有名称</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>The exemplar cache cannot be written ({reason}); the index is kept in memory only</source>
+            <translation>无法写入样例缓存（{reason}）；索引仅保存在内存中</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>nothing</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/exemplars.py" />
+            <source>records of {layer} have the wrong shape</source>
+            <translation>{layer} 的记录形状不对</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>{layer} channel {channel}</source>
+            <translation>{layer} 通道 {channel}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>class {index}</source>
+            <translation>类别 {index}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>{layer} channel {channel} at ({y}, {x})</source>
+            <translation>{layer} 通道 {channel}，位置 ({y}, {x})</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Preset must be 2015 or 2017, not {preset!r}.</source>
+            <translation>预设必须是 2015 或 2017，而不是 {preset!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} has {channels} channels; channel {channel} does not exist.</source>
+            <translation>层 {layer!r} 有 {channels} 个通道；通道 {channel} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} is {shape} per channel; unit {unit} is outside.</source>
+            <translation>层 {layer!r} 每个通道的大小为 {shape}；单元 {unit} 超出范围。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Choose a layer and a channel (or a class) to visualise.</source>
+            <translation>请选择要可视化的层和通道（或类别）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Channel must be 0 or more; got {channel}.</source>
+            <translation>通道必须 ≥ 0；实际为 {channel}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Unit position must be 0 or more; got {unit}.</source>
+            <translation>单元位置必须 ≥ 0；实际为 {unit}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Steps must be 1 to 100000; got {steps}.</source>
+            <translation>步数必须在 1 到 100000 之间；实际为 {steps}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Learning rate must be a positive number; got {lr}.</source>
+            <translation>学习率必须是正数；实际为 {lr}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Image size must be 8 to 2048 pixels; got {size}.</source>
+            <translation>图像尺寸必须在 8 到 2048 像素之间；实际为 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>decay must be in [0, 1); got {decay}.</source>
+            <translation>decay 必须在 [0, 1) 之间；实际为 {decay}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>The model has {outputs} outputs; class {index} does not exist.</source>
+            <translation>模型有 {outputs} 个输出；类别 {index} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Layer {layer!r} did not run in the model's forward pass.</source>
+            <translation>层 {layer!r} 在模型的前向传播中没有运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>The model returned no tensor.</source>
+            <translation>模型没有返回张量。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>A class target takes no layer, channel or unit.</source>
+            <translation>类别目标不需要层、通道或单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>Class index must be 0 or more; got {index}.</source>
+            <translation>类别索引必须 ≥ 0；实际为 {index}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/featvis.py" />
+            <source>{name} must be a percentage in [0, 100); got {value}.</source>
+            <translation>{name} 必须是 [0, 100) 之间的百分数；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Images must be N×H×W, N×H×W×C or N×C×H×W with 1 or 3 channels; got {shape}.</source>
+            <translation>图像必须是 N×H×W、N×H×W×C 或 N×C×H×W，且有 1 或 3 个通道；实际为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{text!r} is neither an image folder nor a dataset name. Datasets: {names}; or torchvision:CLASS for one already on disk.</source>
+            <translation>{text!r} 既不是图像文件夹，也不是数据集名称。数据集有：{names}；或用 torchvision:CLASS 指定已在磁盘上的数据集。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Images must be 8-bit (uint8); got {dtype}.</source>
+            <translation>图像必须是 8 位（uint8）；实际为 {dtype}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>Split must be 'train' or 'val', not {split!r}.</source>
+            <translation>划分必须是 'train' 或 'val'，而不是 {split!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>The {split} split of {name} has no images.</source>
+            <translation>{name} 的 {split} 划分中没有图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: unsupported image shape {shape}</source>
+            <translation>{id}：不支持的图像形状 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>torchvision has no dataset {name!r}. Known: {known} …</source>
+            <translation>torchvision 中没有数据集 {name!r}。可用的有：{known} …</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: {reason}</source>
+            <translation>{path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: {width}×{height} is over {limit:,} pixels</source>
+            <translation>{path}：{width}×{height} 超过 {limit:,} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The image folder {folder} does not exist.</source>
+            <translation>图像文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>No image files in {folder} (looked for {suffixes}).</source>
+            <translation>{folder} 中没有图像文件（查找的扩展名：{suffixes}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: pixels of type {dtype} are not 8-bit</source>
+            <translation>{id}：{dtype} 类型的像素不是 8 位</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>torchvision {name} ({split}) is not on disk in {folder} ({reason}). cnnviz reads it from there and does not download it for exemplars.</source>
+            <translation>torchvision {name}（{split}）不在磁盘上的 {folder} 中（{reason}）。cnnviz 从那里读取它，不会为样例下载它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: too many pixels</source>
+            <translation>{path}：像素太多</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{path}: not a readable image</source>
+            <translation>{path}：不是可读取的图像</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>No image {id!r} in {name}.</source>
+            <translation>{name} 中没有图像 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/atlas/sources.py" />
+            <source>{id}: {type}: {reason}</source>
+            <translation>{id}：{type}：{reason}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/attribution/cam.py" />
             <source>1 forward + 1 backward to the layer (shared by the whole CAM family)</source>
             <translation>1 次前向 + 1 次反向传播到该层（整个 CAM 家族共用）</translation>
@@ -79,6 +396,126 @@
             <translation>遮挡方块每个位置 1 次前向传播（批量进行）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be one of {choices}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须是 {choices} 之一；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &lt;= {high:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &lt;= {high:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>Unknown attribution method {name!r}. Available: {available}.</source>
+            <translation>未知的归因方法 {name!r}。可用的有：{available}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} expects {type}, got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 需要 {type}，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &gt;= {low:g} and &lt;= {high:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &gt;= {low:g} 且 &lt;= {high:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: option {option!r} must be &gt;= {low:g}; got {value!r}.</source>
+            <translation>{method}：选项 {option!r} 必须 &gt;= {low:g}；实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>{method}: unknown option {option!r} (options: {names}).</source>
+            <translation>{method}：未知选项 {option!r}（可用选项：{names}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/registry.py" />
+            <source>Unknown attribution method {name!r}. Available: {available}. Did you mean {close}?</source>
+            <translation>未知的归因方法 {name!r}。可用的有：{available}。您是不是要找 {close}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Not a target: {value!r}.</source>
+            <translation>不是有效的目标：{value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Unknown target {text!r}: give 'top', a class index or a class name of this model.</source>
+            <translation>未知的目标 {text!r}：请给出 'top'、类别索引或这个模型的类别名称。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>top class</source>
+            <translation>最高分类别</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Expected unit:LAYER:CHANNEL or unit:LAYER:CHANNEL:Y:X, got {text!r}.</source>
+            <translation>应为 unit:LAYER:CHANNEL 或 unit:LAYER:CHANNEL:Y:X，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>class {index} ({name})</source>
+            <translation>类别 {index}（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>{what} holds NaN or infinite values on this image, so no attribution can be computed (check the weights and the input).</source>
+            <translation>{what}在这张图像上含有 NaN 或无穷大的值，因此无法计算归因（请检查权重和输入）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>A unit needs both y and x, or neither (the channel's mean).</source>
+            <translation>单元需要同时给出 y 和 x，或者都不给（取通道的均值）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Channel {channel} is out of range for layer {layer!r} (output {shape}).</source>
+            <translation>通道 {channel} 超出层 {layer!r} 的范围（输出为 {shape}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Layer {layer!r} has no spatial output ({shape}); give only a channel.</source>
+            <translation>层 {layer!r} 没有空间维度的输出（{shape}）；请只给出通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Position ({y}, {x}) is outside layer {layer!r}'s {height}×{width} map.</source>
+            <translation>位置 ({y}, {x}) 超出层 {layer!r} 的 {height}×{width} 特征图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Explaining a class needs a model that outputs class scores [N, classes]; this one gives {got}. Pick a unit of a layer as the target instead.</source>
+            <translation>解释类别需要模型输出类别分数 [N, classes]；这个模型输出的是 {got}。请改为选择某层的一个单元作为目标。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>The model's output</source>
+            <translation>模型的输出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Class {index} is out of range: the model has {count} classes (0 to {last}).</source>
+            <translation>类别 {index} 超出范围：模型有 {count} 个类别（0 到 {last}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>Layer {layer!r} did not run in this forward pass.</source>
+            <translation>层 {layer!r} 在这次前向传播中没有运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/attribution/targets.py" />
+            <source>The target unit's activation</source>
+            <translation>目标单元的激活值</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/device.py" />
             <source>Unsupported device {device!r} (devices: {devices}).</source>
             <translation>不支持的设备 {device!r}（可用设备：{devices}）。</translation>
@@ -107,6 +544,126 @@
             <location filename="../../cnnviz/core/device.py" />
             <source>Apple MPS is not available on this machine (devices: {devices}).</source>
             <translation>这台机器上没有可用的苹果 MPS（可用设备：{devices}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>{name} must be channels × height × width, got shape {shape}.</source>
+            <translation>{name}必须是 通道 × 高 × 宽，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>{name} must be between 1 and {most} cells per side, got {shape}.</source>
+            <translation>{name}每边必须有 1 到 {most} 个格子，实际为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The kernel must be C_out × C × F × F, got shape {shape}.</source>
+            <translation>卷积核必须是 C_out × C × F × F，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The kernel has {kernel} channels but the input has {input}: a kernel always spans every input channel.</source>
+            <translation>卷积核有 {kernel} 个通道，但输入有 {input} 个：卷积核总是覆盖所有输入通道。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Need one bias per filter ({filters}), got {biases}.</source>
+            <translation>每个滤波器需要一个偏置（{filters} 个），实际为 {biases} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Pooling is 'max' or 'avg', not {mode!r}.</source>
+            <translation>池化方式应为 'max' 或 'avg'，而不是 {mode!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Average pooling has no dilation (D must be 1).</source>
+            <translation>平均池化没有膨胀（D 必须为 1）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Padding P = {padding} is more than half the window F = {kernel}: some windows would see only padding. PyTorch requires P ≤ F / 2 for pooling.</source>
+            <translation>填充 P = {padding} 超过窗口 F = {kernel} 的一半：有些窗口只会看到填充。PyTorch 要求池化满足 P ≤ F / 2。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>The 1×1 kernel has {kernel} input channels, the input {input}.</source>
+            <translation>1×1 卷积核有 {kernel} 个输入通道，而输入有 {input} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/sliding.py" />
+            <source>Pixel ({y}, {x}) is outside the {height}×{width} input.</source>
+            <translation>像素 ({y}, {x}) 超出 {height}×{width} 的输入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d or Linear</source>
+            <translation>Conv2d、MaxPool2d、AvgPool2d、AdaptiveAvgPool2d、AdaptiveMaxPool2d 或 Linear</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Explain one image at a time: the input must be [1, C, H, W], not {shape}.</source>
+            <translation>一次只能解释一张图像：输入必须是 [1, C, H, W]，而不是 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} did not run on this input, so none of its units can be explained.</source>
+            <translation>{layer} 没有在这个输入上运行，因此无法解释它的任何单元。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} is a {type}: pick a {supported} layer, or a BatchNorm or activation right after one.</source>
+            <translation>{layer} 是 {type}：请选择 {supported} 层，或紧跟其后的 BatchNorm 或激活层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>The layer {layer} did not run, or its output is not the output of one layer inside it; pick a {supported} layer.</source>
+            <translation>层 {layer} 没有运行，或者它的输出不是其内部某一层的输出；请选择 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>No {supported} layer runs right before {layer}.</source>
+            <translation>{layer} 之前没有紧邻运行的 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} keeps no running statistics (it normalises with each batch's own), so one unit's value cannot be written out alone.</source>
+            <translation>{layer} 不保存运行统计量（它用每个批次自身的统计量归一化），因此无法单独写出一个单元的值。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} gets an input shaped {shape}; only [1, features] inputs of a Linear layer can be explained.</source>
+            <translation>{layer} 的输入形状为 {shape}；只能解释输入为 [1, features] 的 Linear 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>The block {layer} did not run, or its output is not the output of one layer inside it; pick a {supported} layer.</source>
+            <translation>模块 {layer} 没有运行，或者它的输出不是其内部某一层的输出；请选择 {supported} 层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} is not computed from a {supported} layer right before it (only BatchNorm and activations may come in between); pick that layer instead.</source>
+            <translation>{layer} 不是由紧邻其前的 {supported} 层计算得到的（中间只能有 BatchNorm 和激活层）；请改选那一层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer}'s output is {channels}×{height}×{width}: channel 0…{last_channel}, y 0…{last_y} and x 0…{last_x}, not channel {channel}, y {y}, x {x}.</source>
+            <translation>{layer} 的输出为 {channels}×{height}×{width}：通道 0…{last_channel}、y 0…{last_y}、x 0…{last_x}，而不是通道 {channel}、y {y}、x {x}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>Only outputs shaped [N, C, H, W] or [N, F] can be explained, not {shape}.</source>
+            <translation>只能解释形状为 [N, C, H, W] 或 [N, F] 的输出，而不是 {shape}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/explain/unit_arithmetic.py" />
+            <source>{layer} has {outputs} outputs (0…{last}, y = x = 0), not channel {channel}, y {y}, x {x}.</source>
+            <translation>{layer} 有 {outputs} 个输出（0…{last}，y = x = 0），而不是通道 {channel}、y {y}、x {x}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/footprint.py" />
@@ -289,6 +846,131 @@
             <translation>未知</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The file was not changed.</source>
+            <translation>文件未被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is not a cnnviz lesson (it lacks the kind / version / data fields)</source>
+            <translation>{name} 不是 cnnviz 课程（缺少 kind / version / data 字段）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is a “{kind}” file, not a cnnviz lesson</source>
+            <translation>{name} 是“{kind}”文件，不是 cnnviz 课程</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} was saved by a newer cnnviz (lesson format {version}; this one reads up to {supported})</source>
+            <translation>{name} 由更新版本的 cnnviz 保存（课程格式 {version}；本版本最多读取到 {supported}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is too large to be a lesson ({size:.0f} MB; at most {limit:.0f} GB). {unchanged}</source>
+            <translation>{name} 太大，不可能是课程（{size:.0f} MB；最多 {limit:.0f} GB）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is too large to be a lesson in the old (JSON) format. {unchanged}</source>
+            <translation>{name} 太大，不可能是旧（JSON）格式的课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} holds too many files to be a lesson. {unchanged}</source>
+            <translation>{name} 包含的文件太多，不可能是课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} would unpack to {size:.1f} GB, more than a lesson may hold. {unchanged}</source>
+            <translation>{name} 解压后将有 {size:.1f} GB，超过课程允许的大小。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is not a cnnviz lesson (it has no {member}). {unchanged}</source>
+            <translation>{name} 不是 cnnviz 课程（其中没有 {member}）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its {member} is too large. {unchanged}</source>
+            <translation>{name} 已损坏：其中的 {member} 太大。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>an archive member is not the size it declares</source>
+            <translation>压缩包中有成员的大小与其声明的不符</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{reason}. {unchanged}</source>
+            <translation>{reason}。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its version is not a whole number. {unchanged}</source>
+            <translation>{name} 已损坏：其版本号不是整数。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{reason}. Update cnnviz to open it. {unchanged}</source>
+            <translation>{reason}。请更新 cnnviz 后再打开。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: its content is not a lesson. {unchanged}</source>
+            <translation>{name} 已损坏：其内容不是课程。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} is read-only.</source>
+            <translation>{path} 是只读的。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} cannot be read: {reason}.</source>
+            <translation>无法读取 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged or is not a lesson file (it is not valid JSON). {unchanged}</source>
+            <translation>{name} 已损坏或不是课程文件（不是有效的 JSON）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged (its archive cannot be read). {unchanged}</source>
+            <translation>{name} 已损坏（无法读取其压缩包）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged (an archive member cannot be read). {unchanged}</source>
+            <translation>{name} 已损坏（无法读取压缩包中的成员）。{unchanged}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson cannot be saved: a tab's state is not plain data ({reason}).</source>
+            <translation>无法保存课程：某个标签页的状态不是普通数据（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson was not saved: {reason}</source>
+            <translation>课程未保存：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>The lesson was not saved to {path}: {reason}.</source>
+            <translation>课程未保存到 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{path} was not overwritten: {reason}.</source>
+            <translation>{path} 未被覆盖：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/lesson_file.py" />
+            <source>{name} is damaged: an attachment does not match its checksum. {unchanged}</source>
+            <translation>{name} 已损坏：有附件与其校验和不符。{unchanged}</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/core/models/_api.py" />
             <source>Unknown model {name!r}. Run `cnnviz models` to list them.</source>
             <translation>未知模型 {name!r}。运行 `cnnviz models` 可列出所有模型。</translation>
@@ -297,6 +979,306 @@
             <location filename="../../cnnviz/core/models/_api.py" />
             <source>Unknown model {name!r}. Did you mean: {names}?</source>
             <translation>未知模型 {name!r}。你是不是要找：{names}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>a whole number</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>a number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>true or false</source>
+            <translation>true 或 false</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>the model would not fit in memory</source>
+            <translation>模型放不进内存</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>with {arguments}</source>
+            <translation>参数 {arguments}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>with these arguments</source>
+            <translation>这些参数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} cannot be built {what}: {reason}.</source>
+            <translation>无法用{what}构建 {model}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>(unknown)</source>
+            <translation>（未知）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{first} or {second}</source>
+            <translation>{first}或{second}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} cannot be built {what}: {reason}. It takes: {takes}.</source>
+            <translation>无法用{what}构建 {model}：{reason}。它接受：{takes}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} with {arguments} would have {count:,} parameters ({size}); this computer has {free} free.</source>
+            <translation>参数为 {arguments} 的 {model} 将有 {count:,} 个参数（{size}）；这台计算机只有 {free} 可用。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model} has no argument {argument!r}. It takes: {takes}.</source>
+            <translation>{model} 没有参数 {argument!r}。它接受：{takes}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{model}'s argument {argument} must be {expected}, got {type} {value}.</source>
+            <translation>{model} 的参数 {argument} 必须是{expected}，实际收到 {type} {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is not declared to return a torch.nn.Module, so cnnviz will not call it. Name an nn.Module class, or annotate the factory's return type (-&gt; nn.Module).</source>
+            <translation>{spec} 未声明返回 torch.nn.Module，因此 cnnviz 不会调用它。请指定一个 nn.Module 类，或为工厂函数标注返回类型（-&gt; nn.Module）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{target} has no {attr!r}. It defines: {names}</source>
+            <translation>{target} 中没有 {attr!r}。它定义了：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is the class {name}, not a torch.nn.Module.</source>
+            <translation>{spec} 是类 {name}，不是 torch.nn.Module。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} is not callable, so it cannot build a model.</source>
+            <translation>{spec} 不可调用，因此无法构建模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec} returned {type}, not a torch.nn.Module.</source>
+            <translation>{spec} 返回的是 {type}，不是 torch.nn.Module。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>{spec}.input_shape must be (C, H, W), got {shape}</source>
+            <translation>{spec}.input_shape 必须是 (C, H, W)，实际为 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Model file not found: {path}</source>
+            <translation>找不到模型文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Cannot import {path} as Python.</source>
+            <translation>无法将 {path} 作为 Python 导入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Building {spec} failed: {type}: {reason}</source>
+            <translation>构建 {spec} 失败：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Importing {path} failed: {type}: {reason}</source>
+            <translation>导入 {path} 失败：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/custom.py" />
+            <source>Cannot import module {module!r}: {type}: {reason}</source>
+            <translation>无法导入模块 {module!r}：{type}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Opening ONNX files needs the optional extra: pip install cnnviz[onnx]</source>
+            <translation>打开 ONNX 文件需要安装可选组件：pip install cnnviz[onnx]</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} holds no ONNX graph.</source>
+            <translation>{name} 中没有 ONNX 计算图。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The ONNX graph has no input.</source>
+            <translation>该 ONNX 计算图没有输入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The ONNX model's input {input!r} has {count} axes {dims}; cnnviz opens image classifiers with a 4-axis input (N, C, H, W or N, H, W, C).</source>
+            <translation>ONNX 模型的输入 {input!r} 有 {count} 个轴 {dims}；cnnviz 只能打开输入为 4 个轴（N, C, H, W 或 N, H, W, C）的图像分类器。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} uses ONNX operators cnnviz cannot convert to PyTorch: {operators}.</source>
+            <translation>{name} 使用了 cnnviz 无法转换为 PyTorch 的 ONNX 算子：{operators}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{key} must be one of {allowed}, got {value!r}.</source>
+            <translation>{key} 必须是 {allowed} 之一，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>ONNX file not found: {path}</source>
+            <translation>找不到 ONNX 文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{path} is a folder, not onnx file.</source>
+            <translation>{path} 是文件夹，不是 ONNX 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Cannot open {path}: {reason}</source>
+            <translation>无法打开 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{path} is not a regular file; cnnviz reads models only from regular files.</source>
+            <translation>{path} 不是普通文件；cnnviz 只从普通文件读取模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is {size:.1f} GiB; cnnviz reads at most {limit:.0f} GiB.</source>
+            <translation>{name} 有 {size:.1f} GiB；cnnviz 最多读取 {limit:.0f} GiB。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is empty (0 bytes).</source>
+            <translation>{name} 是空的（0 字节）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} is not a file inside the model's folder; refused.</source>
+            <translation>模型的外部数据 {location!r} 不是模型文件夹中的文件；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} points outside the model's folder; refused.</source>
+            <translation>模型的外部数据 {location!r} 指向模型文件夹之外；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data {location!r} is not a regular file; refused.</source>
+            <translation>模型的外部数据 {location!r} 不是普通文件；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data exceed {limit:.0f} GiB; refused.</source>
+            <translation>模型的外部数据超过 {limit:.0f} GiB；已拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>{name} is not an ONNX model (it could not be parsed).</source>
+            <translation>{name} 不是 ONNX 模型（无法解析）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Converting {name} to PyTorch failed: {reason}</source>
+            <translation>将 {name} 转换为 PyTorch 失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>input_shape must be three positive integers C,H,W, got {value!r}</source>
+            <translation>input_shape 必须是三个正整数 C,H,W，实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>The model's external data file {location!r} is missing next to the model.</source>
+            <translation>模型旁边缺少外部数据文件 {location!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>Reading the external data of {name} failed: {reason}</source>
+            <translation>读取 {name} 的外部数据失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/onnx.py" />
+            <source>input_shape must be C,H,W, got {value!r}</source>
+            <translation>input_shape 必须是 C,H,W，实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm models need the optional extra: pip install cnnviz[timm]</source>
+            <translation>timm 模型需要安装可选组件：pip install cnnviz[timm]</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Download {url} on a connected machine and put it at {path}.</source>
+            <translation>请在联网的机器上下载 {url}，并放到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>See timm's documentation (timm.models.{module}).</source>
+            <translation>参见 timm 的文档（timm.models.{module}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Download https://huggingface.co/{hub_id} on a connected machine (`huggingface-cli download {hub_id}`) and copy it into {folder}.</source>
+            <translation>请在联网的机器上下载 https://huggingface.co/{hub_id}（`huggingface-cli download {hub_id}`），并复制到 {folder}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>pretrained {tag} (timm)</source>
+            <translation>预训练 {tag}（timm）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>pretrained (timm)</source>
+            <translation>预训练（timm）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no model {name!r}.</source>
+            <translation>timm 中没有模型 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no pretrained tag {name!r}.</source>
+            <translation>timm 中没有预训练标签 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no pretrained weights for timm:{name}; use random weights.</source>
+            <translation>timm 没有 timm:{name} 的预训练权重；请使用随机权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Cannot download the pretrained weights for timm:{name} (no network). {where}</source>
+            <translation>无法下载 timm:{name} 的预训练权重（没有网络）。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>timm has no model {name!r}. Did you mean: {close}?</source>
+            <translation>timm 中没有模型 {name!r}。您是不是要找：{close}？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Building timm:{name} failed: {reason}</source>
+            <translation>构建 timm:{name} 失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/timm_zoo.py" />
+            <source>Cannot download the pretrained weights for timm:{name} ({reason}). {where}</source>
+            <translation>无法下载 timm:{name} 的预训练权重（{reason}）。{where}</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/safe_io.py" />
@@ -542,6 +1524,406 @@
             <location filename="../../cnnviz/core/safe_io.py" />
             <source>Cannot write {what} {path}{link}: it is {kind}, not a regular file.</source>
             <translation>无法写入{what} {path}{link}：它是{kind}，不是普通文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} is damaged: {reason}. {where} Defaults are used.</source>
+            <translation>{path} 已损坏：{reason}。{where}将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>It was kept as {name}.</source>
+            <translation>原文件已保留为 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>It could not be renamed and was left as it is.</source>
+            <translation>无法重命名，已原样保留。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} is a {found!r} file, not {kind!r}. It was left as it is; defaults are used.</source>
+            <translation>{path} 是 {found!r} 文件，不是 {kind!r}。已原样保留；将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} cannot be read ({reason}). Defaults are used.</source>
+            <translation>无法读取 {path}（{reason}）。将使用默认设置。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot write {path}: {reason}.</source>
+            <translation>无法写入 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot save {name} as JSON: {reason}</source>
+            <translation>无法将 {name} 保存为 JSON：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} was written by a newer cnnviz (format version {version}; this one writes version {supported}). It was not overwritten.</source>
+            <translation>{path} 由更新版本的 cnnviz 写入（格式版本 {version}；本版本写入的是版本 {supported}）。未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} was written by a newer cnnviz (format version {version}; this one reads up to {supported}). It was left as it is; defaults are used and the file will not be overwritten.</source>
+            <translation>{path} 由更新版本的 cnnviz 写入（格式版本 {version}；本版本最多读取到 {supported}）。已原样保留；将使用默认设置，且不会覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it holds a JSON {type}, not an object</source>
+            <translation>其中是 JSON {type}，而不是对象</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it lacks the kind / version / data fields</source>
+            <translation>缺少 kind / version / data 字段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>its kind is not text</source>
+            <translation>其 kind 不是文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>its version {version!r} is not a positive whole number</source>
+            <translation>其版本号 {version!r} 不是正整数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>Cannot replace {path}: {reason}.</source>
+            <translation>无法替换 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} holds a {found!r} file, not {kind!r}. It was not overwritten.</source>
+            <translation>{path} 是 {found!r} 文件，不是 {kind!r}。未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it is not UTF-8 text</source>
+            <translation>不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it is not valid JSON ({reason})</source>
+            <translation>不是有效的 JSON（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>{path} cannot be read ({reason}); it was not overwritten.</source>
+            <translation>无法读取 {path}（{reason}）；未覆盖该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/settings_io.py" />
+            <source>it could not be upgraded ({reason})</source>
+            <translation>无法升级（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>epochs</source>
+            <translation>epoch 数</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>train limit</source>
+            <translation>训练图像上限</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>val limit</source>
+            <translation>验证图像上限</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>sharpness every</source>
+            <translation>锐度估计间隔</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>sharpness probe</source>
+            <translation>锐度探测批大小</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>{setting} must be a whole number ≥ 1, got {value!r}.</source>
+            <translation>{setting}必须是 ≥ 1 的整数，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>A run looks like adam:lr=1e-3 , got {text!r}.</source>
+            <translation>一次运行的写法形如 adam:lr=1e-3，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>A run needs a name.</source>
+            <translation>每次运行都需要一个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Run {name!r}: batch size must be a whole number ≥ 1, got {value!r}.</source>
+            <translation>运行 {name!r}：批大小必须是 ≥ 1 的整数，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Unknown run settings: {names}.</source>
+            <translation>未知的运行设置：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Unknown loss {loss!r}. Known: {known}.</source>
+            <translation>未知的损失函数 {loss!r}。可用的有：{known}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>The divergence factor must be above 1.</source>
+            <translation>发散系数必须大于 1。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Run {name!r}: {reason}</source>
+            <translation>运行 {name!r}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/config.py" />
+            <source>Batch size must be a whole number, got {value!r} in run {run!r}.</source>
+            <translation>批大小必须是整数，运行 {run!r} 中为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Unknown dataset {name!r}. Known: {known}.</source>
+            <translation>未知的数据集 {name!r}。可用的有：{known}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} of {total} images were skipped: {parts}.</source>
+            <translation>{total} 张图像中有 {count} 张被跳过：{parts}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The image size must be a whole number from {low} to {high} pixels, got {value}.</source>
+            <translation>图像尺寸必须是 {low} 到 {high} 像素之间的整数，实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} of {total} images was skipped: {parts}.</source>
+            <translation>{total} 张图像中有 {count} 张被跳过：{parts}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count:,} images of {size}×{size} pixels from {folder} need {needed} of memory; this computer has {free} free. Use a smaller --image-size or fewer images.</source>
+            <translation>{folder} 中 {count:,} 张 {size}×{size} 像素的图像需要 {needed} 内存；这台计算机只有 {free} 可用。请使用更小的 --image-size 或更少的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Choose an image folder first (one sub-folder per class).</source>
+            <translation>请先选择一个图像文件夹（每个类别一个子文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} is not a folder: choose the folder that holds one sub-folder per class.</source>
+            <translation>{folder} 不是文件夹：请选择每个类别各有一个子文件夹的那个文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} has a {val}/ folder but no train/ folder: add train/ (one sub-folder per class), or put the class folders directly in the folder and 20% are held out automatically.</source>
+            <translation>{folder} 中有 {val}/ 文件夹，但没有 train/ 文件夹：请添加 train/（每个类别一个子文件夹），或把类别文件夹直接放在该文件夹中，系统会自动留出 20% 用于验证。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} needs at least two classes: one sub-folder per class with images inside (or train/ and val/ folders laid out that way).</source>
+            <translation>{folder} 至少需要两个类别：每个类别一个装有图像的子文件夹（或按此方式组织的 train/ 和 val/ 文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>No readable training image in {folder}.</source>
+            <translation>{folder} 中没有可读取的训练图像。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{names} and {count} more</source>
+            <translation>{names} 等另外 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>The handwritten digits need scikit-learn: pip install scikit-learn</source>
+            <translation>手写数字数据集需要 scikit-learn：pip install scikit-learn</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>Cannot download {title} ({reason}). If this computer is offline, copy the files {names} from {address}/ into the folder {folder} and try again.</source>
+            <translation>无法下载 {title}（{reason}）。如果这台计算机没有联网，请从 {address}/ 获取文件 {names}，复制到文件夹 {folder} 后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{title} files in {folder} are incomplete or damaged ({reason}).</source>
+            <translation>{folder} 中的 {title} 文件不完整或已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{names}, … {count} more</source>
+            <translation>{names}，…另外 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} unreadable or damaged ({names})</source>
+            <translation>{count} 张无法读取或已损坏（{names}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} over the {megapixels}-megapixel limit ({names})</source>
+            <translation>{count} 张超过 {megapixels} 百万像素的上限（{names}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{folder} has a {train}/ folder but no val/ folder: {fraction:.0%} of {train}/ is held out for validation.</source>
+            <translation>{folder} 中有 {train}/ 文件夹，但没有 val/ 文件夹：将留出 {train}/ 中的 {fraction:.0%} 用于验证。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>No readable training image in {folder}. {skipped}</source>
+            <translation>{folder} 中没有可读取的训练图像。{skipped}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} class has no training image ({names}): the model cannot learn it.</source>
+            <translation>{count} 个类别没有训练图像（{names}）：模型无法学习它。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{count} classes have no training image ({names}): the model cannot learn them.</source>
+            <translation>{count} 个类别没有训练图像（{names}）：模型无法学习它们。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>{name} arrived damaged (checksum mismatch)</source>
+            <translation>{name} 下载后已损坏（校验和不符）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/datasets.py" />
+            <source>no address</source>
+            <translation>没有下载地址</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{count} of {total} grid points gave a NaN or infinite loss (left blank).</source>
+            <translation>{total} 个网格点中有 {count} 个的损失为 NaN 或无穷大（留空）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>Directions are {first} or {second}, got {value!r}.</source>
+            <translation>方向只能是 {first} 或 {second}，实际为 {value!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>A PCA plane needs at least two kept steps away from the start: train longer or save the trajectory more often (or use random directions).</source>
+            <translation>PCA 平面至少需要两个离开起点后保留的步：请训练更久或更频繁地保存轨迹（或使用随机方向）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The runs moved along a single line: no second direction for a PCA plane (use random directions).</source>
+            <translation>这些运行沿一条直线移动：PCA 平面没有第二个方向（请使用随机方向）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The grid needs at least 2 points per side.</source>
+            <translation>网格每边至少需要 2 个点。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The plane does not have this model's number of parameters.</source>
+            <translation>该平面的参数数量与这个模型不符。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>The span of the grid must be a positive number, got {span!r}.</source>
+            <translation>网格的范围必须是正数，实际为 {span!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{folder} has no runs.json: give the --out folder of cnnviz train.</source>
+            <translation>{folder} 中没有 runs.json：请指定 cnnviz train 的 --out 文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{folder} has no kept weights: train with --save-weights --trajectory-every K (or --snapshots) first.</source>
+            <translation>{folder} 中没有保留的权重：请先用 --save-weights --trajectory-every K（或 --snapshots）训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>Run {name!r} has no weights kept at step 0 (the shared start).</source>
+            <translation>运行 {name!r} 没有保留第 0 步（共同起点）的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>No run has its weights kept from step 0: attach a WeightRecorder before training.</source>
+            <translation>没有任何运行保留了第 0 步的权重：请在训练前挂上 WeightRecorder。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>These weights have no parameter {name!r}: they are not this model's.</source>
+            <translation>这些权重中没有参数 {name!r}：它们不属于这个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/landscape.py" />
+            <source>{path} is damaged ({reason}).</source>
+            <translation>{path} 已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Learning rates must be positive numbers, got {low!r} and {high!r}.</source>
+            <translation>学习率必须是正数，实际为 {low!r} 和 {high!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>A grid needs at least one learning rate, got {count!r}.</source>
+            <translation>网格至少需要一个学习率，实际为 {count!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Learning rates must be positive numbers, got {text!r}.</source>
+            <translation>学习率必须是正数，实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>A learning-rate grid is LOW:HIGH:COUNT (e.g. 1e-4:1:7) or a list (0.01,0.1), got {text!r}.</source>
+            <translation>学习率网格的写法是 LOW:HIGH:COUNT（例如 1e-4:1:7）或列表（0.01,0.1），实际为 {text!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Choose at least one optimizer to sweep.</source>
+            <translation>请至少选择一个要扫描的优化器。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Seeds must be whole numbers ≥ 0, got {seeds!r}.</source>
+            <translation>种子必须是 ≥ 0 的整数，实际为 {seeds!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>Each seed once, please: a repeated seed repeats the same runs.</source>
+            <translation>每个种子只能出现一次：重复的种子只会重复同样的运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>This sweep was already started.</source>
+            <translation>这次扫描已经开始了。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>{optimizer} is listed twice.</source>
+            <translation>{optimizer} 列出了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/training/sweeps.py" />
+            <source>{optimizer} has no learning rates to try.</source>
+            <translation>{optimizer} 没有要尝试的学习率。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/core/weights.py" />

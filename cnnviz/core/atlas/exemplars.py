@@ -51,6 +51,7 @@ from cnnviz.core.atlas.inputs import batch_inputs
 from cnnviz.core.atlas.sources import SKIP_REASONS, ImageSource, SourceImage
 from cnnviz.core.errors import CnnvizError, ConfigError, ModelError
 from cnnviz.core.images import Preprocess
+from cnnviz.core.messages import join, message_of, msg
 from cnnviz.core.probe import call_key, eval_mode, first_tensor, forward
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 from cnnviz.core.receptive import ReceptiveField
@@ -119,14 +120,19 @@ def layer_geometry(model: nn.Module, input_shape: Sequence[int], layers: Sequenc
         row = rows.get(key)
         if row is None or row.call == 0:
             close = difflib.get_close_matches(key, list(rows), n=4, cutoff=0.4)
-            hint = f" Closest: {', '.join(close)}." if close else ""
-            raise ModelError(f"Unknown layer {key!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
+            if close:
+                raise ModelError(msg(
+                    "Unknown layer {layer!r}. Closest: {close}. Run `cnnviz summary MODEL` to list layers.",
+                    layer=key, close=", ".join(close),
+                ))
+            raise ModelError(msg("Unknown layer {layer!r}. Run `cnnviz summary MODEL` to list layers.", layer=key))
         shape = row.output_shape
         if shape is None or len(shape) not in (1, 3):
-            raise ModelError(
-                f"Layer {key!r} outputs {'nothing' if shape is None else list(shape)}; exemplars need a "
-                "layer whose output is channels × height × width (or one value per channel)."
-            )
+            raise ModelError(msg(
+                "Layer {layer!r} outputs {output}; exemplars need a "
+                "layer whose output is channels × height × width (or one value per channel).",
+                layer=key, output=msg("nothing") if shape is None else list(shape),
+            ))
         hw = (int(shape[1]), int(shape[2])) if len(shape) == 3 else (1, 1)
         out[key] = LayerGeometry(key, int(shape[0]), hw, row.rf if len(shape) == 3 else None)
     return out
@@ -293,7 +299,9 @@ class ExemplarIndex:
         try:
             return self.state.records[layer]
         except KeyError:
-            raise ConfigError(f"This index has no layer {layer!r}; it has {', '.join(self.layers)}.") from None
+            raise ConfigError(msg(
+                "This index has no layer {layer!r}; it has {layers}.", layer=layer, layers=", ".join(self.layers)
+            )) from None
 
     def channels(self, layer: str) -> int:
         """How many channels ``layer`` has."""
@@ -303,7 +311,10 @@ class ExemplarIndex:
         """The best ``k`` (default all K) records of one channel, best first."""
         rec = self.records(layer)
         if not 0 <= channel < rec.values.shape[0]:
-            raise ConfigError(f"Layer {layer!r} has channels 0 to {rec.values.shape[0] - 1}; got {channel}.")
+            raise ConfigError(msg(
+                "Layer {layer!r} has channels 0 to {last}; got {channel}.",
+                layer=layer, last=rec.values.shape[0] - 1, channel=channel,
+            ))
         geo = self.layers[layer]
         hw = self.input_hw
         out = []
@@ -329,7 +340,7 @@ class ExemplarIndex:
         if by == "channel":
             return list(range(n))
         if by != "activation":
-            raise ConfigError(f"Sort by 'activation' or 'channel', not {by!r}.")
+            raise ConfigError(msg("Sort by 'activation' or 'channel', not {by!r}.", by=by))
         best = self.best_values(layer).astype(np.float64)
         return [int(c) for c in np.argsort(np.where(np.isnan(best), np.inf, -best), kind="stable")]
 
@@ -343,15 +354,15 @@ class ExemplarIndex:
         """One line for a person: how many images, what was skipped."""
         s = self.state
         used = s.done - sum(s.skipped.values())
-        parts = [f"{used} image{'s' if used != 1 else ''} indexed"]
+        parts = [msg("{count} image indexed", count=used) if used == 1 else msg("{count} images indexed", count=used)]
         if not self.complete:
-            parts.append(f"partial: {s.done} of {self.total} visited")
-        skipped = [f"{n} {r.replace('_', ' ')}" for r, n in s.skipped.items() if n]
+            parts.append(msg("partial: {done} of {total} visited", done=s.done, total=self.total))
+        skipped = [_skipped_count(r, n) for r, n in s.skipped.items() if n]
         if skipped:
-            parts.append("skipped: " + ", ".join(skipped))
+            parts.append(msg("skipped: {counts}", counts=join(skipped)))
         if s.grayscale:
-            parts.append(f"{s.grayscale} grayscale converted to RGB")
-        return "; ".join(parts)
+            parts.append(msg("{count} grayscale converted to RGB", count=s.grayscale))
+        return join(parts, "; ")
 
     def to_json_dict(self) -> dict[str, Any]:
         """The ``index.json`` document of ``cnnviz exemplars`` (issue #15's format)."""
@@ -442,14 +453,14 @@ class ExemplarIndex:
             with np.load(path, allow_pickle=False) as z:
                 meta = json.loads(bytes(z["meta"]).decode())
                 if meta.get("kind") != "cnnviz-exemplar-index":
-                    raise ValueError("not an exemplar index")
+                    raise ValueError(msg("not an exemplar index"))
                 geos = [LayerGeometry.from_dict(d) for d in meta["layers"]]
                 records = {}
                 for i, g in enumerate(geos):
                     rec = TopK(z[f"v{i}"], z[f"i{i}"], z[f"y{i}"], z[f"x{i}"])
                     k = int(meta["top_k"])
                     if any(a.shape != (g.channels, k) for a in (rec.values, rec.images, rec.ys, rec.xs)):
-                        raise ValueError(f"records of {g.key} have the wrong shape")
+                        raise ValueError(msg("records of {layer} have the wrong shape", layer=g.key))
                     records[g.key] = rec
             pre = meta["preprocess"]
             preprocess = Preprocess(
@@ -463,12 +474,12 @@ class ExemplarIndex:
             labels = ImageNames(total, {n: v[1] for n, v in names.items()})
             done = int(meta["done"])
             if not 0 <= done <= total or any(not 0 <= n < total for n in names):
-                raise ValueError("image list and progress do not agree")
+                raise ValueError(msg("image list and progress do not agree"))
             for rec in records.values():
                 if rec.images.size and int(rec.images.max()) >= done:
-                    raise ValueError("a record points past the images visited")
+                    raise ValueError(msg("a record points past the images visited"))
                 if any(int(n) not in names for n in np.unique(rec.images) if n >= 0):
-                    raise ValueError("a record's image has no name")
+                    raise ValueError(msg("a record's image has no name"))
             skipped = {r: int(meta["skipped"].get(r, 0)) for r in SKIP_REASONS}
             state = IndexProgress(records, done, skipped, tuple(meta.get("skip_examples", ())),
                                   int(meta.get("grayscale", 0)), float(meta.get("seconds", 0.0)))
@@ -479,9 +490,13 @@ class ExemplarIndex:
                 state=state,
             )
         except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
-            raise IndexFileError(f"The exemplar index {path} is damaged ({exc}).") from None
+            raise IndexFileError(
+                msg("The exemplar index {path} is damaged ({reason}).", path=str(path), reason=message_of(exc))
+            ) from None
         except Exception as exc:  # zipfile.BadZipFile and friends
-            raise IndexFileError(f"The exemplar index {path} is damaged ({type(exc).__name__}).") from None
+            raise IndexFileError(
+                msg("The exemplar index {path} is damaged ({reason}).", path=str(path), reason=type(exc).__name__)
+            ) from None
 
 
 # --------------------------------------------------------------------------- indexing
@@ -570,9 +585,9 @@ class _Reducer:
             forward(model, x)
         missing = self.keys - set(self.results)
         if missing:
-            raise ModelError(
-                f"Layer {sorted(missing)[0]!r} did not run (or gave no tensor) in the model's forward pass."
-            )
+            raise ModelError(msg(
+                "Layer {layer!r} did not run (or gave no tensor) in the model's forward pass.", layer=sorted(missing)[0]
+            ))
         return self.results
 
 
@@ -612,6 +627,17 @@ def _load_batch(source: ImageSource, ids: Sequence[str], start: int, size: int, 
                   sum(1 for g in good if g.grayscale))
 
 
+def _skipped_count(reason: str, count: int) -> str:
+    """``3 too large``: how many images were skipped for ``reason`` (one of SKIP_REASONS)."""
+    if reason == "corrupt":
+        return msg("{count} corrupt", count=count)
+    if reason == "too_large":
+        return msg("{count} too large", count=count)
+    if reason == "unreadable":
+        return msg("{count} unreadable", count=count)
+    return f"{count} {reason.replace('_', ' ')}"
+
+
 def _eta(seconds: float) -> str:
     if seconds < 1:
         return "under a second"
@@ -638,7 +664,7 @@ def new_index(
     """
     keys = _check_layers(layers)
     if int(top_k) < 1:
-        raise ConfigError(f"K (how many exemplars per channel) must be at least 1; got {top_k}.")
+        raise ConfigError(msg("K (how many exemplars per channel) must be at least 1; got {k}.", k=top_k))
     geometry = layer_geometry(model, (preprocess.channels, *preprocess.crop_size), keys)
     weights = weights or weights_fingerprint(model)
     dataset_hash = source.fingerprint()
@@ -658,7 +684,7 @@ def _check_layers(layers: Sequence[str] | str) -> list[str]:
         layers = [p.strip() for p in layers.split(",")]
     keys = list(dict.fromkeys(k.strip() for k in layers if k and k.strip()))
     if not keys:
-        raise ConfigError("Choose at least one layer for the exemplar index.")
+        raise ConfigError(msg("Choose at least one layer for the exemplar index."))
     return keys
 
 
@@ -688,7 +714,7 @@ def build_index(
     ``weights``: the model's :func:`weights_fingerprint` if already known.
     """
     if int(batch_size) < 1:
-        raise ConfigError(f"Batch size must be at least 1; got {batch_size}.")
+        raise ConfigError(msg("Batch size must be at least 1; got {size}.", size=batch_size))
     keys = _check_layers(layers)
     index = new_index(model, source, keys, preprocess=preprocess, model_name=model_name, top_k=top_k,
                       weights=weights)
@@ -817,7 +843,9 @@ def _best_effort_saver(cache: AtlasCache, progress: ProgressFn) -> Callable[[Exe
         except OSError as exc:
             if not failed:
                 failed.append(str(exc))
-                progress(index.done / max(index.total, 1),
-                         f"The exemplar cache cannot be written ({exc.strerror or exc}); the index is kept in memory only")
+                progress(index.done / max(index.total, 1), msg(
+                    "The exemplar cache cannot be written ({reason}); the index is kept in memory only",
+                    reason=exc.strerror or message_of(exc),
+                ))
 
     return save

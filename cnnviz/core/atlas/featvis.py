@@ -55,6 +55,7 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.errors import ConfigError, ModelError
 from cnnviz.core.images import Preprocess
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import eval_mode, first_tensor, forward
 from cnnviz.core.progress import CancelToken
 
@@ -82,16 +83,16 @@ class FeatVisTarget:
     def __post_init__(self) -> None:
         if self.class_index is not None:
             if self.layer is not None or self.channel is not None or self.unit is not None:
-                raise ConfigError("A class target takes no layer, channel or unit.")
+                raise ConfigError(msg("A class target takes no layer, channel or unit."))
             if self.class_index < 0:
-                raise ConfigError(f"Class index must be 0 or more; got {self.class_index}.")
+                raise ConfigError(msg("Class index must be 0 or more; got {index}.", index=self.class_index))
             return
         if self.layer is None or self.channel is None:
-            raise ConfigError("Choose a layer and a channel (or a class) to visualise.")
+            raise ConfigError(msg("Choose a layer and a channel (or a class) to visualise."))
         if self.channel < 0:
-            raise ConfigError(f"Channel must be 0 or more; got {self.channel}.")
+            raise ConfigError(msg("Channel must be 0 or more; got {channel}.", channel=self.channel))
         if self.unit is not None and min(self.unit) < 0:
-            raise ConfigError(f"Unit position must be 0 or more; got {self.unit}.")
+            raise ConfigError(msg("Unit position must be 0 or more; got {unit}.", unit=self.unit))
 
     @property
     def kind(self) -> Literal["channel", "unit", "class"]:
@@ -103,9 +104,13 @@ class FeatVisTarget:
     def describe(self) -> str:
         """A short label, e.g. ``features.3 channel 5`` or ``class 7``."""
         if self.kind == "class":
-            return f"class {self.class_index}"
-        where = f" at ({self.unit[0]}, {self.unit[1]})" if self.unit is not None else ""
-        return f"{self.layer} channel {self.channel}{where}"
+            return msg("class {index}", index=self.class_index)
+        if self.unit is not None:
+            return msg(
+                "{layer} channel {channel} at ({y}, {x})",
+                layer=self.layer, channel=self.channel, y=self.unit[0], x=self.unit[1],
+            )
+        return msg("{layer} channel {channel}", layer=self.layer, channel=self.channel)
 
 
 @dataclass(frozen=True)
@@ -136,18 +141,20 @@ class FeatVisSettings:
     def validate(self) -> None:
         """Raise ConfigError for values a run cannot use."""
         if self.preset not in ("2015", "2017"):
-            raise ConfigError(f"Preset must be 2015 or 2017, not {self.preset!r}.")
+            raise ConfigError(msg("Preset must be 2015 or 2017, not {preset!r}.", preset=self.preset))
         if not 1 <= self.steps <= 100_000:
-            raise ConfigError(f"Steps must be 1 to 100000; got {self.steps}.")
+            raise ConfigError(msg("Steps must be 1 to 100000; got {steps}.", steps=self.steps))
         if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ConfigError(f"Learning rate must be a positive number; got {self.lr}.")
+            raise ConfigError(msg("Learning rate must be a positive number; got {lr}.", lr=self.lr))
         if self.size is not None and (min(self.size) < 8 or max(self.size) > 2048):
-            raise ConfigError(f"Image size must be 8 to 2048 pixels; got {self.size}.")
+            raise ConfigError(msg("Image size must be 8 to 2048 pixels; got {size}.", size=self.size))
         for name in ("norm_pct", "contrib_pct"):
             if not 0 <= getattr(self, name) < 100:
-                raise ConfigError(f"{name} must be a percentage in [0, 100); got {getattr(self, name)}.")
+                raise ConfigError(msg(
+                    "{name} must be a percentage in [0, 100); got {value}.", name=name, value=getattr(self, name)
+                ))
         if not 0 <= self.decay < 1:
-            raise ConfigError(f"decay must be in [0, 1); got {self.decay}.")
+            raise ConfigError(msg("decay must be in [0, 1); got {decay}.", decay=self.decay))
 
 
 _PRESETS: dict[str, FeatVisSettings] = {
@@ -168,7 +175,7 @@ def preset(name: str = "2017", **changes: Any) -> FeatVisSettings:
     """The settings of preset ``2015`` or ``2017`` with ``changes`` applied (steps, lr, seed, size, …)."""
     base = _PRESETS.get(str(name))
     if base is None:
-        raise ConfigError(f"Preset must be 2015 or 2017, not {name!r}.")
+        raise ConfigError(msg("Preset must be 2015 or 2017, not {preset!r}.", preset=name))
     settings = replace(base, **{k: v for k, v in changes.items() if v is not None})
     settings.validate()
     return settings
@@ -246,18 +253,25 @@ def _objective(t: Tensor, target: FeatVisTarget) -> Tensor:
     if target.class_index is not None:  # kind "class"
         idx = target.class_index
         if t.dim() != 2 or idx >= t.shape[1]:
-            raise ConfigError(f"The model has {t.shape[-1]} outputs; class {idx} does not exist.")
+            raise ConfigError(
+                msg("The model has {outputs} outputs; class {index} does not exist.", outputs=t.shape[-1], index=idx)
+            )
         return t[0, idx]
     c = target.channel
     assert c is not None  # FeatVisTarget checks: without a class, a channel is given
     if t.dim() < 2 or c >= t.shape[1]:
-        raise ConfigError(f"Layer {target.layer!r} has {t.shape[1] if t.dim() >= 2 else 0} channels; "
-                          f"channel {c} does not exist.")
+        raise ConfigError(msg(
+            "Layer {layer!r} has {channels} channels; channel {channel} does not exist.",
+            layer=target.layer, channels=t.shape[1] if t.dim() >= 2 else 0, channel=c,
+        ))
     ch = t[0, c]
     if target.unit is None:
         return ch.mean()
     if ch.dim() != 2 or not (target.unit[0] < ch.shape[0] and target.unit[1] < ch.shape[1]):
-        raise ConfigError(f"Layer {target.layer!r} is {tuple(ch.shape)} per channel; unit {target.unit} is outside.")
+        raise ConfigError(msg(
+            "Layer {layer!r} is {shape} per channel; unit {unit} is outside.",
+            layer=target.layer, shape=tuple(ch.shape), unit=target.unit,
+        ))
     return ch[target.unit[0], target.unit[1]]
 
 
@@ -282,8 +296,14 @@ class _TargetProbe:
 
             names = [n for n, _ in model.named_modules() if n]
             close = difflib.get_close_matches(name, names, n=4, cutoff=0.4)
-            hint = f" Closest: {', '.join(close)}." if close else ""
-            raise ModelError(f"Unknown layer {target.layer!r}.{hint} Run `cnnviz summary MODEL` to list layers.")
+            if close:
+                raise ModelError(msg(
+                    "Unknown layer {layer!r}. Closest: {close}. Run `cnnviz summary MODEL` to list layers.",
+                    layer=target.layer, close=", ".join(close),
+                ))
+            raise ModelError(
+                msg("Unknown layer {layer!r}. Run `cnnviz summary MODEL` to list layers.", layer=target.layer)
+            )
 
     def _hook(self, module: nn.Module, args: tuple[object, ...], output: object) -> None:
         self.calls += 1
@@ -312,10 +332,10 @@ class _TargetProbe:
         except _StopForward:
             return self.held  # type: ignore[return-value]
         if self.target.kind != "class":
-            raise ModelError(f"Layer {self.target.layer!r} did not run in the model's forward pass.")
+            raise ModelError(msg("Layer {layer!r} did not run in the model's forward pass.", layer=self.target.layer))
         t = first_tensor(out)
         if t is None:
-            raise ModelError("The model returned no tensor.")
+            raise ModelError(msg("The model returned no tensor."))
         return t
 
     def objective(self, x: Tensor) -> Tensor:

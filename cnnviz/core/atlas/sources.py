@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from cnnviz.core.errors import DatasetError, ImageError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 
 #: File name endings a folder source reads (case-insensitive).
@@ -106,7 +107,9 @@ def _decode_file(path: Path, max_pixels: int) -> SourceImage:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SkippedImage("unreadable", f"{path}: {exc.strerror or exc}") from None
+        raise SkippedImage(
+            "unreadable", msg("{path}: {reason}", path=str(path), reason=exc.strerror or message_of(exc))
+        ) from None
     if max_pixels < MAX_PIXELS:  # a stricter limit than load_image's: check the header first
         from PIL import Image
 
@@ -116,16 +119,21 @@ def _decode_file(path: Path, max_pixels: int) -> SourceImage:
                 with Image.open(io.BytesIO(data)) as im:
                     width, height = im.size
         except Image.DecompressionBombError:
-            raise SkippedImage("too_large", f"{path}: too many pixels") from None
+            raise SkippedImage("too_large", msg("{path}: too many pixels", path=str(path))) from None
         except Exception:
-            raise SkippedImage("corrupt", f"{path}: not a readable image") from None
+            raise SkippedImage("corrupt", msg("{path}: not a readable image", path=str(path))) from None
         if width * height > max_pixels:
-            raise SkippedImage("too_large", f"{path}: {width}×{height} is over {max_pixels:,} pixels")
+            raise SkippedImage("too_large", msg(
+                "{path}: {width}×{height} is over {limit:,} pixels", path=str(path), width=width, height=height,
+                limit=max_pixels,
+            ))
     try:
         loaded = load_image(data)
     except ImageError as exc:  # load_image checks its own pixel limit on the header, before decoding
         reason = "too_large" if "too large" in str(exc) else "corrupt"
-        raise SkippedImage(reason, f"{path}: {exc.one_line()}") from None
+        line = exc.one_line()
+        why = message_of(exc) if line == str(exc) else line  # keep the translatable message when it is one line
+        raise SkippedImage(reason, msg("{path}: {reason}", path=str(path), reason=why)) from None
     gray = loaded.original_mode.startswith(("grayscale", "black-and-white"))
     return SourceImage(loaded.rgb, grayscale=gray)
 
@@ -145,15 +153,16 @@ class FolderSource(ImageSource):
 
         self.root = Path(root).expanduser()
         if not self.root.is_dir():
-            raise DatasetError(f"The image folder {self.root} does not exist.")
+            raise DatasetError(msg("The image folder {folder} does not exist.", folder=str(self.root)))
         self.name = str(self.root)
         self.max_pixels = int(max_pixels or MAX_PIXELS)
         self.workers = max(1, int(workers))
         self._ids = self._list()[:limit] if limit else self._list()
         if not self._ids:
-            raise DatasetError(
-                f"No image files in {self.root} (looked for {', '.join(IMAGE_SUFFIXES)})."
-            )
+            raise DatasetError(msg(
+                "No image files in {folder} (looked for {suffixes}).",
+                folder=str(self.root), suffixes=", ".join(IMAGE_SUFFIXES),
+            ))
         self._fingerprint: str | None = None
 
     def _list(self) -> list[str]:
@@ -218,14 +227,16 @@ def _as_nhwc(images: Any) -> np.ndarray:
     """uint8 images as ``N×H×W×C`` (C = 1 or 3) from NHW, NHWC or NCHW arrays or tensors."""
     a = images.numpy() if hasattr(images, "numpy") and not isinstance(images, np.ndarray) else np.asarray(images)
     if a.dtype != np.uint8:
-        raise DatasetError(f"Images must be 8-bit (uint8); got {a.dtype}.")
+        raise DatasetError(msg("Images must be 8-bit (uint8); got {dtype}.", dtype=str(a.dtype)))
     if a.ndim == 3:
         return a[..., None]
     if a.ndim == 4 and a.shape[-1] in (1, 3):
         return a
     if a.ndim == 4 and a.shape[1] in (1, 3):
         return a.transpose(0, 2, 3, 1)
-    raise DatasetError(f"Images must be N×H×W, N×H×W×C or N×C×H×W with 1 or 3 channels; got {a.shape}.")
+    raise DatasetError(
+        msg("Images must be N×H×W, N×H×W×C or N×C×H×W with 1 or 3 channels; got {shape}.", shape=a.shape)
+    )
 
 
 class ArraySource(ImageSource):
@@ -257,7 +268,7 @@ class ArraySource(ImageSource):
         try:
             a = self.images[self._number[image_id]]
         except KeyError:
-            raise SkippedImage("unreadable", f"No image {image_id!r} in {self.name}.") from None
+            raise SkippedImage("unreadable", msg("No image {id!r} in {name}.", id=image_id, name=self.name)) from None
         if a.shape[-1] == 1:
             a = np.repeat(a, 3, axis=2)
         return SourceImage(np.ascontiguousarray(a))
@@ -281,14 +292,14 @@ def registered_dataset_source(
     from cnnviz.core.training.datasets import get_dataset_info, load_dataset
 
     if split not in ("train", "val"):
-        raise DatasetError(f"Split must be 'train' or 'val', not {split!r}.")
+        raise DatasetError(msg("Split must be 'train' or 'val', not {split!r}.", split=split))
     info = get_dataset_info(name)
     limits = {"train_limit": limit, "val_limit": limit}
     bundle = load_dataset(info.name, seed=seed, path=path, progress=progress, cancel=cancel, **limits)
     data = bundle.train if split == "train" else bundle.val
     images = data.images[:limit] if limit else data.images
     if len(images) == 0:
-        raise DatasetError(f"The {split} split of {info.name} has no images.")
+        raise DatasetError(msg("The {split} split of {name} has no images.", split=split, name=info.name))
     return ArraySource(images, name=info.name, id_prefix=f"{info.name}:{split}")
 
 
@@ -319,9 +330,11 @@ class MapDatasetSource(ImageSource):
         try:
             item = self.dataset[self._number[image_id]]
         except KeyError:
-            raise SkippedImage("unreadable", f"No image {image_id!r} in {self.name}.") from None
+            raise SkippedImage("unreadable", msg("No image {id!r} in {name}.", id=image_id, name=self.name)) from None
         except Exception as exc:  # a damaged file inside the dataset
-            raise SkippedImage("corrupt", f"{image_id}: {type(exc).__name__}: {exc}") from None
+            raise SkippedImage("corrupt", msg(
+                "{id}: {type}: {reason}", id=image_id, type=type(exc).__name__, reason=message_of(exc)
+            )) from None
         image = item[0] if isinstance(item, tuple | list) else item
         return SourceImage(_to_rgb_array(image, image_id))
 
@@ -334,13 +347,15 @@ def _to_rgb_array(image: Any, image_id: str) -> np.ndarray:
         if np.issubdtype(a.dtype, np.floating) and a.size and float(a.min()) >= 0.0 and float(a.max()) <= 1.0:
             a = np.rint(a * 255.0).astype(np.uint8)
         else:
-            raise SkippedImage("corrupt", f"{image_id}: pixels of type {a.dtype} are not 8-bit")
+            raise SkippedImage(
+                "corrupt", msg("{id}: pixels of type {dtype} are not 8-bit", id=image_id, dtype=str(a.dtype))
+            )
     if a.ndim == 2:
         a = a[..., None]
     if a.ndim == 3 and a.shape[0] in (1, 3) and a.shape[-1] not in (1, 3):
         a = a.transpose(1, 2, 0)
     if a.ndim != 3 or a.shape[-1] not in (1, 3):
-        raise SkippedImage("corrupt", f"{image_id}: unsupported image shape {a.shape}")
+        raise SkippedImage("corrupt", msg("{id}: unsupported image shape {shape}", id=image_id, shape=a.shape))
     return np.ascontiguousarray(np.repeat(a, 3, axis=2) if a.shape[-1] == 1 else a)
 
 
@@ -360,7 +375,9 @@ def torchvision_source(cls_name: str, root: str | os.PathLike[str] | None = None
     cls: Any = getattr(tvd, cls_name, None)
     if not (inspect.isclass(cls) and issubclass(cls, tvd.VisionDataset)):
         known = sorted(n for n, c in vars(tvd).items() if inspect.isclass(c) and issubclass(c, tvd.VisionDataset))
-        raise DatasetError(f"torchvision has no dataset {cls_name!r}. Known: {', '.join(known[:30])} …")
+        raise DatasetError(
+            msg("torchvision has no dataset {name!r}. Known: {known} …", name=cls_name, known=", ".join(known[:30]))
+        )
     folder = Path(root).expanduser() if root is not None else datasets_dir()
     params = inspect.signature(cls.__init__).parameters
     kwargs: dict[str, Any] = {}
@@ -376,10 +393,11 @@ def torchvision_source(cls_name: str, root: str | os.PathLike[str] | None = None
             dataset: Any = cls(str(folder), **kwargs)  # type: ignore[call-arg]  # torchvision has no stubs
     except (RuntimeError, OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatasetError(
-            f"torchvision {cls_name} ({split}) is not on disk in {folder} ({first}). "
-            "cnnviz reads it from there and does not download it for exemplars."
-        ) from None
+        raise DatasetError(msg(
+            "torchvision {name} ({split}) is not on disk in {folder} ({reason}). "
+            "cnnviz reads it from there and does not download it for exemplars.",
+            name=cls_name, split=split, folder=str(folder), reason=first,
+        )) from None
     name = f"torchvision:{cls_name}"
     prefix = f"{cls_name}:{split}"
     data = getattr(dataset, "data", None)
@@ -431,7 +449,8 @@ def open_source(
     key = text.lower().replace("-", "_")
     if key in names:
         return registered_dataset_source(key, split or "val", seed=seed, limit=limit, progress=progress, cancel=cancel)
-    raise DatasetError(
-        f"{text!r} is neither an image folder nor a dataset name. "
-        f"Datasets: {', '.join(sorted(names))}; or torchvision:CLASS for one already on disk."
-    )
+    raise DatasetError(msg(
+        "{text!r} is neither an image folder nor a dataset name. "
+        "Datasets: {names}; or torchvision:CLASS for one already on disk.",
+        text=text, names=", ".join(sorted(names)),
+    ))

@@ -20,6 +20,7 @@ from torch import Tensor, nn
 from cnnviz.core.attribution.errors import UnknownMethodError
 from cnnviz.core.attribution.passes import Rule, SharedPass
 from cnnviz.core.attribution.targets import ResolvedTarget, Target
+from cnnviz.core.messages import msg
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 
 Family = Literal["cam", "gradient", "perturbation"]
@@ -54,17 +55,30 @@ class OptionInfo:
             else:
                 v = value
         except (TypeError, ValueError):
-            raise UnknownMethodError(
-                f"{method}: option {self.name!r} expects {kind.__name__}, got {value!r}."
-            ) from None
+            raise UnknownMethodError(msg(
+                "{method}: option {option!r} expects {type}, got {value!r}.",
+                method=method, option=self.name, type=kind.__name__, value=value,
+            )) from None
         if self.choices and v not in self.choices:
-            raise UnknownMethodError(
-                f"{method}: option {self.name!r} must be one of {', '.join(map(str, self.choices))}; got {value!r}."
-            )
+            raise UnknownMethodError(msg(
+                "{method}: option {option!r} must be one of {choices}; got {value!r}.",
+                method=method, option=self.name, choices=", ".join(map(str, self.choices)), value=value,
+            ))
         if self.minimum is not None and v < self.minimum or self.maximum is not None and v > self.maximum:
-            lo = "" if self.minimum is None else f" >= {self.minimum:g}"
-            hi = "" if self.maximum is None else f" <= {self.maximum:g}"
-            raise UnknownMethodError(f"{method}: option {self.name!r} must be{lo}{' and' if lo and hi else ''}{hi}; got {value!r}.")
+            if self.minimum is not None and self.maximum is not None:
+                raise UnknownMethodError(msg(
+                    "{method}: option {option!r} must be >= {low:g} and <= {high:g}; got {value!r}.",
+                    method=method, option=self.name, low=self.minimum, high=self.maximum, value=value,
+                ))
+            if self.minimum is not None:
+                raise UnknownMethodError(msg(
+                    "{method}: option {option!r} must be >= {low:g}; got {value!r}.",
+                    method=method, option=self.name, low=self.minimum, value=value,
+                ))
+            raise UnknownMethodError(msg(
+                "{method}: option {option!r} must be <= {high:g}; got {value!r}.",
+                method=method, option=self.name, high=self.maximum, value=value,
+            ))
         return v
 
 
@@ -92,8 +106,10 @@ class MethodInfo:
         known = {o.name: o for o in self.options}
         for key, value in (given or {}).items():
             if key not in known:
-                names = ", ".join(known) or "none"
-                raise UnknownMethodError(f"{self.name}: unknown option {key!r} (options: {names}).")
+                names = ", ".join(known) or msg("none")
+                raise UnknownMethodError(msg(
+                    "{method}: unknown option {option!r} (options: {names}).", method=self.name, option=key, names=names
+                ))
             opts[key] = known[key].coerce(self.name, value)
         return opts
 
@@ -216,10 +232,14 @@ def entry(name: str) -> _Entry:
         import difflib
 
         close = difflib.get_close_matches(name, list(_METHODS), n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise UnknownMethodError(
-            f"Unknown attribution method {name!r}. Available: {', '.join(_METHODS)}.{hint}"
-        ) from None
+        if close:
+            raise UnknownMethodError(msg(
+                "Unknown attribution method {name!r}. Available: {available}. Did you mean {close}?",
+                name=name, available=", ".join(_METHODS), close=", ".join(close),
+            )) from None
+        raise UnknownMethodError(msg(
+            "Unknown attribution method {name!r}. Available: {available}.", name=name, available=", ".join(_METHODS)
+        )) from None
 
 
 def input_rules_of(info: MethodInfo) -> list[Rule]:

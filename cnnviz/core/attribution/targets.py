@@ -22,6 +22,7 @@ import torch
 from torch import Tensor, nn
 
 from cnnviz.core.attribution.errors import NonFiniteError, TargetError
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import first_tensor, resolve_layers
 
 ScoreKind = Literal["logit", "probability"]
@@ -52,18 +53,21 @@ class Target:
     def unit(layer: str, channel: int, y: int | None = None, x: int | None = None) -> Target:
         """Channel ``channel`` of ``layer`` at ``(y, x)``, or its spatial mean when ``y, x`` are None."""
         if (y is None) != (x is None):
-            raise TargetError("A unit needs both y and x, or neither (the channel's mean).")
+            raise TargetError(msg("A unit needs both y and x, or neither (the channel's mean)."))
         return Target("unit", layer=layer, channel=int(channel), y=None if y is None else int(y),
                       x=None if x is None else int(x))
 
     def describe(self) -> str:
         """A short plain-English label."""
         if self.kind == "top":
-            return "top class"
+            return msg("top class")
         if self.kind == "class":
-            return f"class {self.class_index}"
-        where = "" if self.y is None else f" at ({self.y}, {self.x})"
-        return f"{self.layer} channel {self.channel}{where}"
+            return msg("class {index}", index=self.class_index)
+        if self.y is not None:
+            return msg(
+                "{layer} channel {channel} at ({y}, {x})", layer=self.layer, channel=self.channel, y=self.y, x=self.x
+            )
+        return msg("{layer} channel {channel}", layer=self.layer, channel=self.channel)
 
 
 def as_target(value: Target | int | str | None) -> Target:
@@ -73,12 +77,12 @@ def as_target(value: Target | int | str | None) -> Target:
     if isinstance(value, Target):
         return value
     if isinstance(value, bool):
-        raise TargetError(f"Not a target: {value!r}.")
+        raise TargetError(msg("Not a target: {value!r}.", value=value))
     if isinstance(value, int):
         return Target.of_class(value)
     if isinstance(value, str):
         return parse_target(value)
-    raise TargetError(f"Not a target: {value!r}.")
+    raise TargetError(msg("Not a target: {value!r}.", value=value))
 
 
 def parse_target(text: str, class_names: Sequence[str] | None = None) -> Target:
@@ -95,7 +99,7 @@ def parse_target(text: str, class_names: Sequence[str] | None = None) -> Target:
                 return Target.unit(parts[0], int(parts[1]))
         except ValueError:
             pass
-        raise TargetError(f"Expected unit:LAYER:CHANNEL or unit:LAYER:CHANNEL:Y:X, got {text!r}.")
+        raise TargetError(msg("Expected unit:LAYER:CHANNEL or unit:LAYER:CHANNEL:Y:X, got {text!r}.", text=text))
     try:
         return Target.of_class(int(t))
     except ValueError:
@@ -104,7 +108,9 @@ def parse_target(text: str, class_names: Sequence[str] | None = None) -> Target:
         lowered = [n.lower() for n in class_names]
         if t.lower() in lowered:
             return Target.of_class(lowered.index(t.lower()))
-    raise TargetError(f"Unknown target {text!r}: give 'top', a class index or a class name of this model.")
+    raise TargetError(
+        msg("Unknown target {text!r}: give 'top', a class index or a class name of this model.", text=text)
+    )
 
 
 @dataclass(frozen=True)
@@ -125,10 +131,9 @@ class ResolvedTarget:
         """A short label such as ``class 3 (cat)`` or ``layer4 channel 7``."""
         if self.class_index is None:
             return self.target.describe()
-        name = ""
         if class_names and 0 <= self.class_index < len(class_names):
-            name = f" ({class_names[self.class_index]})"
-        return f"class {self.class_index}{name}"
+            return msg("class {index} ({name})", index=self.class_index, name=class_names[self.class_index])
+        return msg("class {index}", index=self.class_index)
 
 
 class TargetScorer:
@@ -160,18 +165,24 @@ class TargetScorer:
         tg = self.target
         shape = list(t.shape[1:])
         if t.dim() < 2 or not 0 <= int(tg.channel) < t.shape[1]:  # type: ignore[arg-type]
-            raise TargetError(
-                f"Channel {tg.channel} is out of range for layer {tg.layer!r} (output {shape})."
-            )
+            raise TargetError(msg(
+                "Channel {channel} is out of range for layer {layer!r} (output {shape}).",
+                channel=tg.channel, layer=tg.layer, shape=shape,
+            ))
         if tg.y is None:
             v = t[:, tg.channel]
             self._unit = v.flatten(1).mean(1) if v.dim() > 1 else v.clone()
             return
         if t.dim() != 4:
-            raise TargetError(f"Layer {tg.layer!r} has no spatial output ({shape}); give only a channel.")
+            raise TargetError(
+                msg("Layer {layer!r} has no spatial output ({shape}); give only a channel.", layer=tg.layer, shape=shape)
+            )
         h, w = t.shape[-2:]
         if not (0 <= tg.y < h and 0 <= tg.x < w):  # type: ignore[operator]
-            raise TargetError(f"Position ({tg.y}, {tg.x}) is outside layer {tg.layer!r}'s {h}×{w} map.")
+            raise TargetError(msg(
+                "Position ({y}, {x}) is outside layer {layer!r}'s {height}×{width} map.",
+                y=tg.y, x=tg.x, layer=tg.layer, height=h, width=w,
+            ))
         # copied now: an in-place op after the layer must not change it
         self._unit = t[:, tg.channel, tg.y, tg.x].clone()
 
@@ -186,28 +197,32 @@ class TargetScorer:
         """
         if self.target.kind == "unit":
             if self._unit is None:
-                raise TargetError(f"Layer {self.target.layer!r} did not run in this forward pass.")
+                raise TargetError(msg("Layer {layer!r} did not run in this forward pass.", layer=self.target.layer))
             s = self._unit
             self._unit = None
             if self.resolved is None:
-                _check_finite(s[:1], "the target unit's activation")
+                _check_finite(s[:1], msg("The target unit's activation"))
                 self.resolved = ResolvedTarget(self.target, None, float(s[0].detach()), None)
             return s
         logits = first_tensor(output)
         if logits is None or logits.dim() != 2:
-            got = "nothing" if logits is None else str(list(logits.shape))
-            raise TargetError(
-                f"Explaining a class needs a model that outputs class scores [N, classes]; this one gives {got}. "
-                "Pick a unit of a layer as the target instead."
-            )
+            got = msg("nothing") if logits is None else str(list(logits.shape))
+            raise TargetError(msg(
+                "Explaining a class needs a model that outputs class scores [N, classes]; this one gives {got}. "
+                "Pick a unit of a layer as the target instead.",
+                got=got,
+            ))
         if self.resolved is None:
-            _check_finite(logits[:1], "the model's output")
+            _check_finite(logits[:1], msg("The model's output"))
         n_classes = logits.shape[1]
         if self.class_index is None:
             self.class_index = int(logits[0].detach().argmax())
         c = self.class_index
         if not 0 <= c < n_classes:
-            raise TargetError(f"Class {c} is out of range: the model has {n_classes} classes (0 to {n_classes - 1}).")
+            raise TargetError(msg(
+                "Class {index} is out of range: the model has {count} classes (0 to {last}).",
+                index=c, count=n_classes, last=n_classes - 1,
+            ))
         if self.resolved is None:
             first = logits[0].detach().float()
             self.resolved = ResolvedTarget(
@@ -219,11 +234,13 @@ class TargetScorer:
 
 
 def _check_finite(t: Tensor, what: str) -> None:
+    """NonFiniteError unless ``t`` is finite; ``what`` names it, capitalised (it starts the sentence)."""
     if not bool(torch.isfinite(t.detach()).all()):
-        raise NonFiniteError(
-            f"{what[0].upper()}{what[1:]} holds NaN or infinite values on this image, so no attribution "
-            "can be computed (check the weights and the input)."
-        )
+        raise NonFiniteError(msg(
+            "{what} holds NaN or infinite values on this image, so no attribution "
+            "can be computed (check the weights and the input).",
+            what=what,
+        ))
 
 
 @contextmanager

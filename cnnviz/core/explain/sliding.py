@@ -19,6 +19,7 @@ import numpy as np
 
 from cnnviz.core.explain.output_size import SizeExplanation, explain_output_size
 from cnnviz.core.explain.text import ExplainError, Text
+from cnnviz.core.messages import msg
 
 MAX_CELLS = 64  # per axis: enough to teach, small enough to draw every number
 
@@ -67,9 +68,11 @@ class Step:
 def _check_grid(x: np.ndarray, name: str) -> np.ndarray:
     arr = np.asarray(x, dtype=np.float64)
     if arr.ndim != 3:
-        raise ExplainError(f"{name} must be channels × height × width, got shape {arr.shape}.")
+        raise ExplainError(msg("{name} must be channels × height × width, got shape {shape}.", name=name, shape=arr.shape))
     if min(arr.shape) < 1 or max(arr.shape[1:]) > MAX_CELLS:
-        raise ExplainError(f"{name} must be between 1 and {MAX_CELLS} cells per side, got {arr.shape[1:]}.")
+        raise ExplainError(msg(
+            "{name} must be between 1 and {most} cells per side, got {shape}.", name=name, most=MAX_CELLS, shape=arr.shape[1:]
+        ))
     return arr
 
 
@@ -77,7 +80,7 @@ class _Sliding(Sequence[Step]):
     """Common part of convolution and pooling: padding, output size, indexing."""
 
     def __init__(self, x: np.ndarray, window: Window, pad_value: float) -> None:
-        self.x = _check_grid(x, "The input")
+        self.x = _check_grid(x, msg("The input"))
         self.window = window
         c, h, w = self.x.shape
         self.sizes: tuple[SizeExplanation, SizeExplanation] = explain_output_size(
@@ -153,17 +156,19 @@ class ConvAnimation(_Sliding):
     ) -> None:
         w = np.asarray(weight, dtype=np.float64)
         if w.ndim != 4 or w.shape[2] != w.shape[3]:
-            raise ExplainError(f"The kernel must be C_out × C × F × F, got shape {w.shape}.")
+            raise ExplainError(msg("The kernel must be C_out × C × F × F, got shape {shape}.", shape=w.shape))
         super().__init__(x, Window(int(w.shape[2]), stride, padding, dilation), pad_value=0.0)
         if w.shape[1] != self.x.shape[0]:
-            raise ExplainError(
-                f"The kernel has {w.shape[1]} channels but the input has {self.x.shape[0]}: "
-                "a kernel always spans every input channel."
-            )
+            raise ExplainError(msg(
+                "The kernel has {kernel} channels but the input has {input}: a kernel always spans every input channel.",
+                kernel=w.shape[1], input=self.x.shape[0],
+            ))
         self.weight = w
         self.bias = np.zeros(w.shape[0]) if bias is None else np.asarray(bias, dtype=np.float64).reshape(-1)
         if self.bias.shape[0] != w.shape[0]:
-            raise ExplainError(f"Need one bias per filter ({w.shape[0]}), got {self.bias.shape[0]}.")
+            raise ExplainError(
+                msg("Need one bias per filter ({filters}), got {biases}.", filters=w.shape[0], biases=self.bias.shape[0])
+            )
 
     @property
     def out_channels(self) -> int:
@@ -194,14 +199,15 @@ class PoolAnimation(_Sliding):
         dilation: int = 1, count_include_pad: bool = True,
     ) -> None:
         if mode not in ("max", "avg"):
-            raise ExplainError(f"Pooling is 'max' or 'avg', not {mode!r}.")
+            raise ExplainError(msg("Pooling is 'max' or 'avg', not {mode!r}.", mode=mode))
         if mode == "avg" and dilation != 1:
-            raise ExplainError("Average pooling has no dilation (D must be 1).")
+            raise ExplainError(msg("Average pooling has no dilation (D must be 1)."))
         if 2 * padding > kernel:
-            raise ExplainError(
-                f"Padding P = {padding} is more than half the window F = {kernel}: some windows would see "
-                "only padding. PyTorch requires P ≤ F / 2 for pooling."
-            )
+            raise ExplainError(msg(
+                "Padding P = {padding} is more than half the window F = {kernel}: some windows would see "
+                "only padding. PyTorch requires P ≤ F / 2 for pooling.",
+                padding=padding, kernel=kernel,
+            ))
         self.mode = mode
         self.count_include_pad = count_include_pad
         pad_value = -np.inf if mode == "max" else 0.0
@@ -246,12 +252,16 @@ class ChannelMix:
     @classmethod
     def at(cls, x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None, y: int, x_: int) -> ChannelMix:
         """The mix at pixel (y, x_) of ``x`` (C_in, H, W); ``weight`` (C_out, C_in[, 1, 1])."""
-        arr = _check_grid(x, "The input")
+        arr = _check_grid(x, msg("The input"))
         w = np.asarray(weight, dtype=np.float64).reshape(np.shape(weight)[0], -1)
         if w.shape[1] != arr.shape[0]:
-            raise ExplainError(f"The 1×1 kernel has {w.shape[1]} input channels, the input {arr.shape[0]}.")
+            raise ExplainError(msg(
+                "The 1×1 kernel has {kernel} input channels, the input {input}.", kernel=w.shape[1], input=arr.shape[0]
+            ))
         if not (0 <= y < arr.shape[1] and 0 <= x_ < arr.shape[2]):
-            raise ExplainError(f"Pixel ({y}, {x_}) is outside the {arr.shape[1]}×{arr.shape[2]} input.")
+            raise ExplainError(msg(
+                "Pixel ({y}, {x}) is outside the {height}×{width} input.", y=y, x=x_, height=arr.shape[1], width=arr.shape[2]
+            ))
         b = np.zeros(w.shape[0]) if bias is None else np.asarray(bias, dtype=np.float64).reshape(-1)
         return cls(pixel=arr[:, y, x_].copy(), weight=w, bias=b)
 

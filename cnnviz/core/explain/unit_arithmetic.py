@@ -41,6 +41,7 @@ import torch
 from torch import Tensor, nn
 
 from cnnviz.core.explain.text import ExplainError, Text, num
+from cnnviz.core.messages import msg
 from cnnviz.core.probe import eval_mode, first_tensor, forward, resolve_layers
 
 #: How many of a fully connected unit's contributions are listed one by one.
@@ -51,7 +52,7 @@ _ACTIVATIONS: dict[type[nn.Module], str] = {
 }
 _BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d)
 _POOLS = (nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)
-SUPPORTED = "Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d or Linear"
+SUPPORTED = msg("Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d or Linear")
 
 
 # --------------------------------------------------------------------------- results
@@ -503,13 +504,15 @@ def unit_arithmetic(
     resolve_layers(model, name)  # unknown names: a ModelError with the closest real ones
     module = dict(model.named_modules())[name]
     if x.dim() != 4 or x.shape[0] != 1:
-        raise ExplainError(f"Explain one image at a time: the input must be [1, C, H, W], not {list(x.shape)}.")
+        raise ExplainError(
+            msg("Explain one image at a time: the input must be [1, C, H, W], not {shape}.", shape=list(x.shape))
+        )
     unit = (int(channel), int(y), int(x_))
     main = layer if _is_main(module) else _find_main(model, x, layer, module)
     trace = _run(model, x, main, unit, set())
     calls = {c.key: c for c in trace.calls}
     if main not in calls or trace.main_input is None or trace.main_shape is None:
-        raise ExplainError(f"{main} did not run on this input, so none of its units can be explained.")
+        raise ExplainError(msg("{layer} did not run on this input, so none of its units can be explained.", layer=main))
     _check_unit(main, trace.main_shape, unit)
     call = calls[main]
     common = dict(layer=main, module_type=type(call.module).__name__, channel=unit[0], y=unit[1], x=unit[2],
@@ -529,24 +532,37 @@ def unit_arithmetic(
 def _find_main(model: nn.Module, x: Tensor, layer: str, module: nn.Module) -> str:
     """The convolution / pooling / linear call whose chain of BatchNorms and activations produced ``layer``."""
     if not _is_follower(module) and not any(True for _ in module.children()):
-        raise ExplainError(f"{layer} is a {type(module).__name__}: pick a {SUPPORTED} layer, or a BatchNorm or "
-                           "activation right after one.")
+        raise ExplainError(msg(
+            "{layer} is a {type}: pick a {supported} layer, or a BatchNorm or activation right after one.",
+            layer=layer, type=type(module).__name__, supported=SUPPORTED,
+        ))
     block = layer if any(True for _ in module.children()) else None
     trace = _run(model, x, None, None, {layer.split("#")[0]} if block else set())
     leaf = trace.block_end.get(layer) if block else layer
     keys = [c.key for c in trace.calls]
     if leaf is None or leaf not in keys:
-        what = "block" if block else "layer"
-        raise ExplainError(f"The {what} {layer} did not run, or its output is not the output of one layer "
-                           f"inside it; pick a {SUPPORTED} layer.")
+        if block:
+            raise ExplainError(msg(
+                "The block {layer} did not run, or its output is not the output of one layer "
+                "inside it; pick a {supported} layer.",
+                layer=layer, supported=SUPPORTED,
+            ))
+        raise ExplainError(msg(
+            "The layer {layer} did not run, or its output is not the output of one layer "
+            "inside it; pick a {supported} layer.",
+            layer=layer, supported=SUPPORTED,
+        ))
     i = keys.index(leaf)
     while i >= 0 and not _is_main(trace.calls[i].module):
         if not _is_follower(trace.calls[i].module) or not trace.calls[i].linked:
-            raise ExplainError(f"{layer} is not computed from a {SUPPORTED} layer right before it (only "
-                               "BatchNorm and activations may come in between); pick that layer instead.")
+            raise ExplainError(msg(
+                "{layer} is not computed from a {supported} layer right before it (only "
+                "BatchNorm and activations may come in between); pick that layer instead.",
+                layer=layer, supported=SUPPORTED,
+            ))
         i -= 1
     if i < 0:
-        raise ExplainError(f"No {SUPPORTED} layer runs right before {layer}.")
+        raise ExplainError(msg("No {supported} layer runs right before {layer}.", supported=SUPPORTED, layer=layer))
     return trace.calls[i].key
 
 
@@ -555,14 +571,22 @@ def _check_unit(layer: str, shape: tuple[int, ...], unit: tuple[int, int, int]) 
     if len(shape) == 4:
         _, ch, h, w = shape
         if not (0 <= c < ch and 0 <= y < h and 0 <= x < w):
-            raise ExplainError(f"{layer}'s output is {ch}×{h}×{w}: channel 0…{ch - 1}, y 0…{h - 1} and "
-                               f"x 0…{w - 1}, not channel {c}, y {y}, x {x}.")
+            raise ExplainError(msg(
+                "{layer}'s output is {channels}×{height}×{width}: channel 0…{last_channel}, y 0…{last_y} and "
+                "x 0…{last_x}, not channel {channel}, y {y}, x {x}.",
+                layer=layer, channels=ch, height=h, width=w, last_channel=ch - 1, last_y=h - 1, last_x=w - 1,
+                channel=c, y=y, x=x,
+            ))
     elif len(shape) == 2:
         if not (0 <= c < shape[1]) or y or x:
-            raise ExplainError(f"{layer} has {shape[1]} outputs (0…{shape[1] - 1}, y = x = 0), not channel {c}, "
-                               f"y {y}, x {x}.")
+            raise ExplainError(msg(
+                "{layer} has {outputs} outputs (0…{last}, y = x = 0), not channel {channel}, y {y}, x {x}.",
+                layer=layer, outputs=shape[1], last=shape[1] - 1, channel=c, y=y, x=x,
+            ))
     else:
-        raise ExplainError(f"Only outputs shaped [N, C, H, W] or [N, F] can be explained, not {list(shape)}.")
+        raise ExplainError(
+            msg("Only outputs shaped [N, C, H, W] or [N, F] can be explained, not {shape}.", shape=list(shape))
+        )
 
 
 def _follow_steps(trace: _Trace, main: str, channel: int, value: float, until: str | None) -> list[FollowStep]:
@@ -605,8 +629,11 @@ def _batch_norm(call: _Call, channel: int, before: float, captured: float) -> Fo
     m = call.module
     assert isinstance(m, _BATCH_NORMS)
     if m.running_mean is None or m.running_var is None:
-        raise ExplainError(f"{call.key} keeps no running statistics (it normalises with each batch's own), "
-                           "so one unit's value cannot be written out alone.")
+        raise ExplainError(msg(
+            "{layer} keeps no running statistics (it normalises with each batch's own), "
+            "so one unit's value cannot be written out alone.",
+            layer=call.key,
+        ))
     mean, var = float(m.running_mean[channel]), float(m.running_var[channel])
     gamma = float(m.weight.detach()[channel]) if m.weight is not None else 1.0
     beta = float(m.bias.detach()[channel]) if m.bias is not None else 0.0
@@ -767,8 +794,10 @@ def _pair(v: Any) -> tuple[int, int]:
 def _linear(m: nn.Linear, inp: Tensor, unit: tuple[int, int, int], common: dict[str, Any],
             top: int) -> LinearUnit:
     if inp.dim() != 2:
-        raise ExplainError(f"{common['layer']} gets an input shaped {list(inp.shape)}; only [1, features] "
-                           "inputs of a Linear layer can be explained.")
+        raise ExplainError(msg(
+            "{layer} gets an input shaped {shape}; only [1, features] inputs of a Linear layer can be explained.",
+            layer=common["layer"], shape=list(inp.shape),
+        ))
     c = unit[0]
     inputs = inp[0].numpy().copy()
     weights = m.weight.detach().to("cpu", torch.float64)[c].numpy().copy()

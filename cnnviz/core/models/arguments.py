@@ -32,12 +32,13 @@ from typing import Any
 from torch import nn
 
 from cnnviz.core.errors import ModelError, shorten
+from cnnviz.core.messages import msg
 from cnnviz.core.models._api import ModelSpec, build_model, get_spec
 
 #: What a constructor raises when an argument is wrong (MemoryError: a size far too large).
 BUILD_ERRORS = (TypeError, ValueError, RuntimeError, OverflowError, MemoryError, ZeroDivisionError)
 
-_SIMPLE = {int: "a whole number", float: "a number", bool: "true or false", str: "text"}
+_SIMPLE = {int: msg("a whole number"), float: msg("a number"), bool: msg("true or false"), str: msg("text")}
 
 
 def signature_text(builder: Callable[..., Any]) -> str:
@@ -45,7 +46,7 @@ def signature_text(builder: Callable[..., Any]) -> str:
     try:
         sig = inspect.signature(builder)
     except (TypeError, ValueError):
-        return "(unknown)"
+        return msg("(unknown)")
     parts = []
     for p in sig.parameters.values():
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.name in ("weights", "progress"):
@@ -94,7 +95,11 @@ def _accepts(value: Any, tp: Any) -> bool | None:
 def _expected_text(tp: Any) -> str:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(_expected_text(a) for a in typing.get_args(tp))
+        texts = [_expected_text(a) for a in typing.get_args(tp)]
+        out = texts[0]
+        for text in texts[1:]:
+            out = msg("{first} or {second}", first=out, second=text)
+        return out
     if tp is type(None):
         return "None"
     return _SIMPLE.get(tp, _type_name(tp))
@@ -116,32 +121,36 @@ def check_names_and_types(spec: ModelSpec, kwargs: Mapping[str, Any]) -> None:
         if key not in params:
             if open_ended:
                 continue
-            raise ModelError(
-                f"{spec.name} has no argument {shorten(key, 60)!r}. It takes: {signature_text(spec.builder)}."
-            )
+            raise ModelError(msg(
+                "{model} has no argument {argument!r}. It takes: {takes}.",
+                model=spec.name, argument=shorten(key, 60), takes=signature_text(spec.builder),
+            ))
         tp = hints.get(key)
         if tp is not None and _accepts(value, tp) is False:
-            raise ModelError(
-                f"{spec.name}'s argument {key} must be {_expected_text(tp)}, got "
-                f"{type(value).__name__} {_value_text(value)}."
-            )
+            raise ModelError(msg(
+                "{model}'s argument {argument} must be {expected}, got {type} {value}.",
+                model=spec.name, argument=key, expected=_expected_text(tp),
+                type=type(value).__name__, value=_value_text(value),
+            ))
 
 
 def build_error(spec: ModelSpec, kwargs: Mapping[str, Any], exc: BaseException) -> ModelError:
     """A ModelError naming the argument(s) that made ``spec``'s constructor raise ``exc``."""
     text = str(exc).strip()
-    first = text.splitlines()[0] if text else type(exc).__name__
+    first = shorten(text.splitlines()[0] if text else type(exc).__name__, 200)
     if isinstance(exc, MemoryError):
-        first = "the model would not fit in memory"
+        first = msg("the model would not fit in memory")
     given = dict(kwargs)
     blamed = {k: v for k, v in given.items() if repr(v) in text or str(v) in text} if len(given) > 1 else given
     args = ", ".join(f"{k}={_value_text(v)}" for k, v in (blamed or given).items())
-    what = f"with {args}" if args else "with these arguments"
+    what = msg("with {arguments}", arguments=args) if args else msg("with these arguments")
     takes = signature_text(spec.builder)
-    return ModelError(
-        f"{spec.name} cannot be built {what}: {shorten(first, 200)}."
-        + (f" It takes: {takes}." if takes else "")
-    )
+    if takes:
+        return ModelError(msg(
+            "{model} cannot be built {what}: {reason}. It takes: {takes}.",
+            model=spec.name, what=what, reason=first, takes=takes,
+        ))
+    return ModelError(msg("{model} cannot be built {what}: {reason}.", model=spec.name, what=what, reason=first))
 
 
 def _meta_build(spec: ModelSpec, kw: dict[str, Any]) -> nn.Module | None:
@@ -192,10 +201,10 @@ def check_arguments(name: str | ModelSpec, kwargs: Mapping[str, Any]) -> None:
     free = available_memory()
     if free is not None and nbytes > free:
         args = ", ".join(f"{k}={_value_text(v)}" for k, v in kwargs.items())
-        raise ModelError(
-            f"{spec.name} with {args} would have {count:,} parameters ({format_bytes(nbytes)}); "
-            f"this computer has {format_bytes(free)} free."
-        )
+        raise ModelError(msg(
+            "{model} with {arguments} would have {count:,} parameters ({size}); this computer has {free} free.",
+            model=spec.name, arguments=args, count=count, size=format_bytes(nbytes), free=format_bytes(free),
+        ))
 
 
 def build_checked(name: str, seed: int | None = 0, **kwargs: Any) -> nn.Module:

@@ -26,6 +26,7 @@ from torch import nn
 
 from cnnviz.core import trust
 from cnnviz.core.errors import ModelError, shorten
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.models.registry import ModelSpec
 
 
@@ -43,27 +44,34 @@ def _load_attr(spec: str) -> Any:
     if request.kind == "file":
         path = Path(target).expanduser()
         if not path.is_file():
-            raise ModelError(f"Model file not found: {path}")
+            raise ModelError(msg("Model file not found: {path}", path=str(path)))
         # A stable module name per file so re-loading the same file reuses it.
         mod_name = "cnnviz_user_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         module_spec = importlib.util.spec_from_file_location(mod_name, path)
         if module_spec is None or module_spec.loader is None:
-            raise ModelError(f"Cannot import {path} as Python.")
+            raise ModelError(msg("Cannot import {path} as Python.", path=str(path)))
         module = importlib.util.module_from_spec(module_spec)
         sys.modules[mod_name] = module
         try:
             module_spec.loader.exec_module(module)
         except Exception as exc:  # the user's code: report, do not crash
             del sys.modules[mod_name]
-            raise ModelError(f"Importing {path} failed: {type(exc).__name__}: {exc}") from exc
+            raise ModelError(msg(
+                "Importing {path} failed: {type}: {reason}", path=str(path), type=type(exc).__name__, reason=message_of(exc)
+            )) from exc
     else:
         try:
             module = importlib.import_module(target)
         except Exception as exc:
-            raise ModelError(f"Cannot import module {target!r}: {type(exc).__name__}: {exc}") from exc
+            raise ModelError(msg(
+                "Cannot import module {module!r}: {type}: {reason}",
+                module=target, type=type(exc).__name__, reason=message_of(exc),
+            )) from exc
     if not hasattr(module, attr):
         public = [n for n in dir(module) if not n.startswith("_")]
-        raise ModelError(f"{shorten(target)} has no {attr!r}. It defines: {', '.join(public[:12])}")
+        raise ModelError(msg(
+            "{target} has no {attr!r}. It defines: {names}", target=shorten(target), attr=attr, names=", ".join(public[:12])
+        ))
     factory = getattr(module, attr)
     if request.kind == "module":
         _check_model_factory(spec, factory)
@@ -79,9 +87,13 @@ def _check_model_factory(spec: str, factory: Any) -> None:
     if isinstance(factory, type):
         if issubclass(factory, nn.Module):
             return
-        raise trust.RefusedFactoryError(f"{shorten(spec)} is the class {factory.__name__}, not a torch.nn.Module.")
+        raise trust.RefusedFactoryError(msg(
+            "{spec} is the class {name}, not a torch.nn.Module.", spec=shorten(spec), name=factory.__name__
+        ))
     if not callable(factory):
-        raise trust.RefusedFactoryError(f"{shorten(spec)} is not callable, so it cannot build a model.")
+        raise trust.RefusedFactoryError(
+            msg("{spec} is not callable, so it cannot build a model.", spec=shorten(spec))
+        )
     import typing
 
     try:
@@ -90,10 +102,11 @@ def _check_model_factory(spec: str, factory: Any) -> None:
         returned = None
     if isinstance(returned, type) and issubclass(returned, nn.Module):
         return
-    raise trust.RefusedFactoryError(
-        f"{shorten(spec)} is not declared to return a torch.nn.Module, so cnnviz will not call it. "
-        "Name an nn.Module class, or annotate the factory's return type (-> nn.Module)."
-    )
+    raise trust.RefusedFactoryError(msg(
+        "{spec} is not declared to return a torch.nn.Module, so cnnviz will not call it. "
+        "Name an nn.Module class, or annotate the factory's return type (-> nn.Module).",
+        spec=shorten(spec),
+    ))
 
 
 def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
@@ -101,11 +114,13 @@ def _build_custom(spec: str, **kwargs: Any) -> nn.Module:
     try:
         model = factory(**kwargs)
     except Exception as exc:
-        raise ModelError(
-            f"Building {shorten(spec)} failed: {type(exc).__name__}: {exc}"
-        ) from exc
+        raise ModelError(msg(
+            "Building {spec} failed: {type}: {reason}", spec=shorten(spec), type=type(exc).__name__, reason=message_of(exc)
+        )) from exc
     if not isinstance(model, nn.Module):
-        raise ModelError(f"{shorten(spec)} returned {type(model).__name__}, not a torch.nn.Module.")
+        raise ModelError(msg(
+            "{spec} returned {type}, not a torch.nn.Module.", spec=shorten(spec), type=type(model).__name__
+        ))
     return model
 
 
@@ -115,7 +130,7 @@ def custom_spec(spec: str) -> ModelSpec:
     factory = _load_attr(spec)
     shape = tuple(getattr(factory, "input_shape", (3, 224, 224)))
     if len(shape) != 3:
-        raise ModelError(f"{spec}.input_shape must be (C, H, W), got {shape}")
+        raise ModelError(msg("{spec}.input_shape must be (C, H, W), got {shape}", spec=spec, shape=shape))
     return ModelSpec(
         name=spec,
         builder=functools.partial(_build_custom, spec),

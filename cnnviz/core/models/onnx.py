@@ -37,6 +37,7 @@ from typing import Any, cast
 from torch import Tensor, nn
 
 from cnnviz.core.errors import ModelError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.models._api import ModelSpec, register_source
 
 #: Largest ONNX file read (protobuf itself stops at 2 GiB).
@@ -46,7 +47,7 @@ MAX_EXTERNAL_BYTES = 32 << 30
 #: Opset that files are converted down to when onnx2torch lacks a newer operator version.
 FALLBACK_OPSET = 17
 
-INSTALL_HINT = "Opening ONNX files needs the optional extra: pip install cnnviz[onnx]"
+INSTALL_HINT = msg("Opening ONNX files needs the optional extra: pip install cnnviz[onnx]")
 
 _PIXEL_RANGES = {  # Windows ML's Image.NominalPixelRange -> (mean, std) on 0..1 pixels
     "NominalRange_0_255": ((0.0, 0.0, 0.0), (1 / 255, 1 / 255, 1 / 255)),
@@ -72,27 +73,34 @@ def _require_onnx() -> tuple[Any, Any]:
 # ---------------------------------------------------------------- reading
 
 
-def _read_bounded(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes (no FIFOs, devices or folders)."""
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of an ONNX file of at most ``limit`` bytes (a regular file: no FIFOs, devices or folders)."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise ModelError(f"{what} not found: {path}") from None
+        raise ModelError(msg("ONNX file not found: {path}", path=str(path))) from None
     except IsADirectoryError:
-        raise ModelError(f"{path} is a folder, not {what.lower()}.") from None
+        raise ModelError(msg("{path} is a folder, not onnx file.", path=str(path))) from None
     except OSError as exc:
-        raise ModelError(f"Cannot open {path}: {exc.strerror or exc}") from None
+        raise ModelError(
+            msg("Cannot open {path}: {reason}", path=str(path), reason=exc.strerror or message_of(exc))
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ModelError(f"{path} is a folder, not {what.lower()}.")
+            raise ModelError(msg("{path} is a folder, not onnx file.", path=str(path)))
         if not stat.S_ISREG(info.st_mode):
-            raise ModelError(f"{path} is not a regular file; cnnviz reads models only from regular files.")
+            raise ModelError(
+                msg("{path} is not a regular file; cnnviz reads models only from regular files.", path=str(path))
+            )
         if info.st_size > limit:
-            raise ModelError(f"{path.name} is {info.st_size / 2**30:.1f} GiB; cnnviz reads at most {limit / 2**30:.0f} GiB.")
+            raise ModelError(msg(
+                "{name} is {size:.1f} GiB; cnnviz reads at most {limit:.0f} GiB.",
+                name=path.name, size=info.st_size / 2**30, limit=limit / 2**30,
+            ))
         if info.st_size == 0:
-            raise ModelError(f"{path.name} is empty (0 bytes).")
+            raise ModelError(msg("{name} is empty (0 bytes).", name=path.name))
         chunks, left = [], info.st_size
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 24))
@@ -150,35 +158,47 @@ def _check_external_data(model: Any, folder: Path) -> None:
         location = entries.get("location", "")
         rel = Path(location)
         if not location or rel.is_absolute() or rel.drive or ".." in rel.parts:
-            raise ModelError(f"The model's external data {location!r} is not a file inside the model's folder; refused.")
+            raise ModelError(msg(
+                "The model's external data {location!r} is not a file inside the model's folder; refused.",
+                location=location,
+            ))
         target = (root / rel).resolve()
         if not target.is_relative_to(root):
-            raise ModelError(f"The model's external data {location!r} points outside the model's folder; refused.")
+            raise ModelError(msg(
+                "The model's external data {location!r} points outside the model's folder; refused.",
+                location=location,
+            ))
         if target in seen:
             continue
         seen.add(target)
         try:
             info = target.stat()
         except OSError:
-            raise ModelError(f"The model's external data file {location!r} is missing next to the model.") from None
+            raise ModelError(msg(
+                "The model's external data file {location!r} is missing next to the model.", location=location
+            )) from None
         if not stat.S_ISREG(info.st_mode):
-            raise ModelError(f"The model's external data {location!r} is not a regular file; refused.")
+            raise ModelError(msg(
+                "The model's external data {location!r} is not a regular file; refused.", location=location
+            ))
         total += info.st_size
         if total > MAX_EXTERNAL_BYTES:
-            raise ModelError(f"The model's external data exceed {MAX_EXTERNAL_BYTES / 2**30:.0f} GiB; refused.")
+            raise ModelError(msg(
+                "The model's external data exceed {limit:.0f} GiB; refused.", limit=MAX_EXTERNAL_BYTES / 2**30
+            ))
 
 
 def read_onnx(path: str | os.PathLike[str]) -> Any:
     """The ``onnx.ModelProto`` in ``path``, external data included, after the checks above."""
     onnx, _ = _require_onnx()
     p = Path(path).expanduser()
-    data = _read_bounded(p, MAX_ONNX_BYTES, "ONNX file")
+    data = _read_bounded(p, MAX_ONNX_BYTES)
     try:
         model = onnx.load_model_from_string(data)
     except Exception:  # protobuf's DecodeError and friends: not an ONNX file
-        raise ModelError(f"{p.name} is not an ONNX model (it could not be parsed).") from None
+        raise ModelError(msg("{name} is not an ONNX model (it could not be parsed).", name=p.name)) from None
     if not model.HasField("graph") or not model.graph.node:
-        raise ModelError(f"{p.name} holds no ONNX graph.")
+        raise ModelError(msg("{name} holds no ONNX graph.", name=p.name))
     if _tensors_with_external_data(model):
         _check_external_data(model, p.parent)
         from onnx.external_data_helper import load_external_data_for_model
@@ -186,7 +206,9 @@ def read_onnx(path: str | os.PathLike[str]) -> Any:
         try:
             load_external_data_for_model(model, str(p.parent.resolve()))
         except Exception as exc:
-            raise ModelError(f"Reading the external data of {p.name} failed: {exc}") from None
+            raise ModelError(msg(
+                "Reading the external data of {name} failed: {reason}", name=p.name, reason=message_of(exc)
+            )) from None
     return model
 
 
@@ -221,14 +243,15 @@ def graph_input(model: Any) -> OnnxInput:
     inits = {t.name for t in model.graph.initializer}
     inputs = [i for i in model.graph.input if i.name not in inits]
     if not inputs:
-        raise ModelError("The ONNX graph has no input.")
+        raise ModelError(msg("The ONNX graph has no input."))
     first = inputs[0]
     dims = _dims(first)
     if len(dims) != 4:
-        raise ModelError(
-            f"The ONNX model's input {first.name!r} has {len(dims)} axes {dims}; "
-            "cnnviz opens image classifiers with a 4-axis input (N, C, H, W or N, H, W, C)."
-        )
+        raise ModelError(msg(
+            "The ONNX model's input {input!r} has {count} axes {dims}; "
+            "cnnviz opens image classifiers with a 4-axis input (N, C, H, W or N, H, W, C).",
+            input=first.name, count=len(dims), dims=dims,
+        ))
     layout = "nchw"
     if dims[1] not in (1, 3) and dims[3] in (1, 3):
         layout = "nhwc"
@@ -367,7 +390,10 @@ def prepare_for_conversion(model: Any, name: str) -> Any:
                 return lowered
             missing = still
     if missing:
-        raise ModelError(f"{name} uses ONNX operators cnnviz cannot convert to PyTorch: {', '.join(missing)}.")
+        raise ModelError(msg(
+            "{name} uses ONNX operators cnnviz cannot convert to PyTorch: {operators}.",
+            name=name, operators=", ".join(missing),
+        ))
     return model
 
 
@@ -400,7 +426,9 @@ class OnnxClassifier(nn.Module):
 def _check_choice(key: str, value: Any, allowed: tuple[str, ...]) -> str:
     text = str(value).lower()
     if text not in allowed:
-        raise ModelError(f"{key} must be one of {', '.join(allowed)}, got {value!r}.")
+        raise ModelError(
+            msg("{key} must be one of {allowed}, got {value!r}.", key=key, allowed=", ".join(allowed), value=value)
+        )
     return text
 
 
@@ -421,7 +449,7 @@ def _build_onnx(
         graph = onnx2torch.convert(model)
     except Exception as exc:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelError(f"Converting {name} to PyTorch failed: {text[:200]}") from None
+        raise ModelError(msg("Converting {name} to PyTorch failed: {reason}", name=name, reason=text[:200])) from None
     lay = _check_choice("layout", layout or info.layout, ("nchw", "nhwc"))
     order = _check_choice("channel_order", channel_order or info.channel_order, ("rgb", "bgr"))
     several = len(model.graph.output) > 1
@@ -441,9 +469,11 @@ def _refine(spec: ModelSpec, kwargs: dict[str, Any]) -> ModelSpec:
         try:
             shape = tuple(int(v) for v in raw)  # type: ignore[assignment]
         except (TypeError, ValueError):
-            raise ModelError(f"input_shape must be C,H,W, got {kwargs['input_shape']!r}") from None
+            raise ModelError(msg("input_shape must be C,H,W, got {value!r}", value=kwargs["input_shape"])) from None
         if len(shape) != 3 or min(shape) <= 0:
-            raise ModelError(f"input_shape must be three positive integers C,H,W, got {kwargs['input_shape']!r}")
+            raise ModelError(
+                msg("input_shape must be three positive integers C,H,W, got {value!r}", value=kwargs["input_shape"])
+            )
     for key, allowed in (("layout", ("nchw", "nhwc")), ("channel_order", ("rgb", "bgr"))):
         if kwargs.get(key) is not None:
             details[key] = _check_choice(key, kwargs[key], allowed)
@@ -499,9 +529,11 @@ def onnx_spec(name: str) -> ModelSpec:
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise ModelError(f"ONNX file not found: {p}") from None
+        raise ModelError(msg("ONNX file not found: {path}", path=str(p))) from None
     except OSError as exc:
-        raise ModelError(f"Cannot open {p}: {exc.strerror or exc}") from None
+        raise ModelError(
+            msg("Cannot open {path}: {reason}", path=str(p), reason=exc.strerror or message_of(exc))
+        ) from None
     resolved = str(p.resolve())
     spec = _spec_cached(resolved, info.st_mtime_ns, info.st_size)
     return replace(spec, name=str(p)) if str(p) != resolved else spec

@@ -28,10 +28,11 @@ import sys
 from typing import Any
 
 from cnnviz.core.errors import ModelError, UnknownModelError, WeightsUnavailableError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.models._api import ModelSpec, register_source
 
 PREFIX = "timm:"
-INSTALL_HINT = "timm models need the optional extra: pip install cnnviz[timm]"
+INSTALL_HINT = msg("timm models need the optional extra: pip install cnnviz[timm]")
 
 #: timm model modules whose classifiers are convolutional networks (no
 #: attention-first designs); their models are listed as ``timm:NAME``.
@@ -83,7 +84,7 @@ def _paper(arch: str, module: str, cfg: Any) -> str:
     doc = getattr(sys.modules.get(f"timm.models.{module}"), "__doc__", None) or ""
     papers = _PAPER.findall(doc)
     if not papers:
-        return f"See timm's documentation (timm.models.{module})."
+        return msg("See timm's documentation (timm.models.{module}).", module=module)
     squashed = _squash(arch.removeprefix("tf_").removeprefix("timm_"))
 
     def score(paper: tuple[str, str]) -> int:
@@ -130,11 +131,15 @@ def _make_spec(full: str) -> ModelSpec:
         import difflib
 
         close = difflib.get_close_matches(arch, timm.list_models(), n=4, cutoff=0.6)
-        hint = f" Did you mean: {', '.join(PREFIX + c for c in close)}?" if close else ""
-        raise UnknownModelError(f"timm has no model {arch!r}.{hint}")
+        if close:
+            raise UnknownModelError(msg(
+                "timm has no model {name!r}. Did you mean: {close}?",
+                name=arch, close=", ".join(PREFIX + c for c in close),
+            ))
+        raise UnknownModelError(msg("timm has no model {name!r}.", name=arch))
     cfg = get_pretrained_cfg(full if tag else arch)
     if cfg is None:
-        raise UnknownModelError(f"timm has no pretrained tag {full!r}.")
+        raise UnknownModelError(msg("timm has no pretrained tag {name!r}.", name=full))
     module = _model_to_module.get(arch, "")
     c, h, w = (int(v) for v in cfg.input_size)
     num_classes = int(cfg.num_classes or 1000)
@@ -200,7 +205,7 @@ def _build(full: str, **kwargs: Any) -> Any:
     try:
         return timm.create_model(full, pretrained=False, **kwargs)
     except TypeError as exc:
-        raise ModelError(f"Building timm:{full} failed: {exc}") from None
+        raise ModelError(msg("Building timm:{name} failed: {reason}", name=full, reason=message_of(exc))) from None
 
 
 def _hub_cache_dir() -> str:
@@ -244,14 +249,18 @@ def _cached_file(cfg: Any) -> str | None:
 def _where_to_put(cfg: Any) -> str:
     hub_id = getattr(cfg, "hf_hub_id", None)
     if hub_id:
-        return (
-            f"Download https://huggingface.co/{hub_id} on a connected machine "
-            f"(`huggingface-cli download {hub_id}`) and copy it into {_hub_cache_dir()}."
+        return msg(
+            "Download https://huggingface.co/{hub_id} on a connected machine "
+            "(`huggingface-cli download {hub_id}`) and copy it into {folder}.",
+            hub_id=hub_id, folder=_hub_cache_dir(),
         )
     from cnnviz.core.weights import hub_checkpoint_dir
 
     url = cfg.url
-    return f"Download {url} on a connected machine and put it at {hub_checkpoint_dir() / url.rsplit('/', 1)[-1]}."
+    return msg(
+        "Download {url} on a connected machine and put it at {path}.",
+        url=url, path=str(hub_checkpoint_dir() / url.rsplit("/", 1)[-1]),
+    )
 
 
 def _pretrained(full: str, progress: Any = None) -> tuple[dict[str, Any], str]:
@@ -260,9 +269,11 @@ def _pretrained(full: str, progress: Any = None) -> tuple[dict[str, Any], str]:
     from timm.models import get_pretrained_cfg
 
     cfg = get_pretrained_cfg(full)
-    label = f"pretrained {cfg.tag} (timm)" if cfg is not None and cfg.tag else "pretrained (timm)"
+    label = msg("pretrained {tag} (timm)", tag=cfg.tag) if cfg is not None and cfg.tag else msg("pretrained (timm)")
     if cfg is None or not _has_weights(cfg):
-        raise WeightsUnavailableError(f"timm has no pretrained weights for timm:{full}; use random weights.")
+        raise WeightsUnavailableError(
+            msg("timm has no pretrained weights for timm:{name}; use random weights.", name=full)
+        )
     if progress is not None:
         progress(0.0, f"Looking for timm:{full}'s weights")
     cached = _cached_file(cfg)
@@ -270,16 +281,18 @@ def _pretrained(full: str, progress: Any = None) -> tuple[dict[str, Any], str]:
         model = timm.create_model(full, pretrained=True, pretrained_cfg_overlay={"file": cached})
         return model.state_dict(), label
     if _offline():
-        raise WeightsUnavailableError(
-            f"Cannot download the pretrained weights for timm:{full} (no network). {_where_to_put(cfg)}"
-        )
+        raise WeightsUnavailableError(msg(
+            "Cannot download the pretrained weights for timm:{name} (no network). {where}",
+            name=full, where=_where_to_put(cfg),
+        ))
     try:
         model = timm.create_model(full, pretrained=True)
     except Exception as exc:  # network and hub errors come in many types
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise WeightsUnavailableError(
-            f"Cannot download the pretrained weights for timm:{full} ({reason[:160]}). {_where_to_put(cfg)}"
-        ) from None
+        raise WeightsUnavailableError(msg(
+            "Cannot download the pretrained weights for timm:{name} ({reason}). {where}",
+            name=full, reason=reason[:160], where=_where_to_put(cfg),
+        )) from None
     return model.state_dict(), label
 
 

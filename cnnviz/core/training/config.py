@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from cnnviz.core.errors import ConfigError, DatasetError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.optimizers import split_spec
 from cnnviz.core.training.optimizers import get_optimizer
 from cnnviz.core.training.schedules import get_schedule
@@ -36,16 +37,19 @@ class RunConfig:
     def validated(self) -> RunConfig:
         """A copy with the optimizer name canonical and every default filled in (ConfigError if bad)."""
         if not self.name or not self.name.strip():
-            raise ConfigError("A run needs a name.")
+            raise ConfigError(msg("A run needs a name."))
         spec = get_optimizer(self.optimizer)
         try:
             hp = spec.validate(self.hparams)
             sched = get_schedule(self.schedule)
             sp = sched.validate(self.schedule_params)
         except ConfigError as exc:
-            raise ConfigError(f"Run {self.name!r}: {exc}") from None
+            raise ConfigError(msg("Run {name!r}: {reason}", name=self.name, reason=message_of(exc))) from None
         if self.batch_size is not None and (not isinstance(self.batch_size, int) or self.batch_size < 1):
-            raise ConfigError(f"Run {self.name!r}: batch size must be a whole number ≥ 1, got {self.batch_size!r}.")
+            raise ConfigError(msg(
+                "Run {name!r}: batch size must be a whole number ≥ 1, got {value!r}.",
+                name=self.name, value=self.batch_size,
+            ))
         return replace(self, name=self.name.strip(), optimizer=spec.name, hparams=hp,
                        schedule=sched.name, schedule_params=sp, model_kwargs=dict(self.model_kwargs))
 
@@ -74,8 +78,25 @@ class RunConfig:
         known = set(cls.__dataclass_fields__)
         extra = set(data) - known
         if extra:
-            raise ConfigError(f"Unknown run settings: {', '.join(sorted(extra))}.")
+            raise ConfigError(msg("Unknown run settings: {names}.", names=", ".join(sorted(extra))))
         return cls(**dict(data))
+
+
+#: The setup's whole-number settings as messages name them.
+_COUNT_NAMES = {
+    "epochs": msg("epochs"),
+    "batch_size": msg("batch size"),
+    "train_limit": msg("train limit"),
+    "val_limit": msg("val limit"),
+    "sharpness_every": msg("sharpness every"),
+    "sharpness_probe": msg("sharpness probe"),
+}
+
+
+def _not_a_count(name: str, value: Any) -> ConfigError:
+    return ConfigError(msg(
+        "{setting} must be a whole number ≥ 1, got {value!r}.", setting=_COUNT_NAMES[name], value=value
+    ))
 
 
 @dataclass
@@ -104,24 +125,24 @@ class TrainSetup:
         for name in ("epochs", "batch_size"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+                raise _not_a_count(name, value)
         for name in ("train_limit", "val_limit", "sharpness_every"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
-                raise ConfigError(f"{name.replace('_', ' ')} must be a whole number ≥ 1, got {value!r}.")
+                raise _not_a_count(name, value)
         if not isinstance(self.sharpness_probe, int) or self.sharpness_probe < 1:
-            raise ConfigError(f"sharpness probe must be a whole number ≥ 1, got {self.sharpness_probe!r}.")
+            raise _not_a_count("sharpness_probe", self.sharpness_probe)
         if self.image_size is not None:
             from cnnviz.core.training.datasets import check_image_size
 
             try:
                 check_image_size(self.image_size)
             except DatasetError as exc:
-                raise ConfigError(str(exc)) from None
+                raise ConfigError(message_of(exc)) from None
         if self.loss not in LOSSES:
-            raise ConfigError(f"Unknown loss {self.loss!r}. Known: {', '.join(LOSSES)}.")
+            raise ConfigError(msg("Unknown loss {loss!r}. Known: {known}.", loss=self.loss, known=", ".join(LOSSES)))
         if not self.divergence_factor > 1:
-            raise ConfigError("The divergence factor must be above 1.")
+            raise ConfigError(msg("The divergence factor must be above 1."))
         return replace(self, model_kwargs=dict(self.model_kwargs))
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,7 +172,7 @@ def parse_run_spec(text: str, index: int = 0) -> RunConfig:
     """
     head, items = split_spec(text, what="run")
     if not head:
-        raise ConfigError(f"A run looks like adam:lr=1e-3 , got {text!r}.")
+        raise ConfigError(msg("A run looks like adam:lr=1e-3 , got {text!r}.", text=text))
     config = RunConfig(name="", optimizer=head)
     schedule_keys: dict[str, float] = {}
     for key, raw in items:
@@ -160,7 +181,9 @@ def parse_run_spec(text: str, index: int = 0) -> RunConfig:
             config.name = str(value)
         elif key in ("bs", "batch_size"):
             if not isinstance(value, int):
-                raise ConfigError(f"Batch size must be a whole number, got {raw!r} in run {text!r}.")
+                raise ConfigError(
+                    msg("Batch size must be a whole number, got {value!r} in run {run!r}.", value=raw, run=text)
+                )
             config.batch_size = value
         elif key == "schedule":
             config.schedule = str(value)

@@ -33,6 +33,7 @@ import numpy as np
 import torch
 
 from cnnviz.core.errors import DatasetError
+from cnnviz.core.messages import join, message_of, msg
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 from cnnviz.core.training.paths import datasets_dir
 
@@ -142,7 +143,7 @@ def get_dataset_info(name: str) -> DatasetInfo:
     key = name.strip().lower().replace("-", "_")
     if key in _REGISTRY:
         return _REGISTRY[key]
-    raise DatasetError(f"Unknown dataset {name!r}. Known: {', '.join(_REGISTRY)}.")
+    raise DatasetError(msg("Unknown dataset {name!r}. Known: {known}.", name=name, known=", ".join(_REGISTRY)))
 
 
 def load_dataset(
@@ -256,7 +257,7 @@ def _load_digits(*, seed: int, image_size: int = DIGITS_SIZE, progress: Progress
         from sklearn.datasets import load_digits
         from sklearn.model_selection import train_test_split
     except ImportError:
-        raise DatasetError("The handwritten digits need scikit-learn: pip install scikit-learn") from None
+        raise DatasetError(msg("The handwritten digits need scikit-learn: pip install scikit-learn")) from None
     progress(0.0, "Reading the handwritten digits")
     digits = load_digits()
     x = torch.from_numpy(digits.images.astype(np.float32) * (255.0 / 16.0))[:, None]  # N, 1, 8, 8
@@ -330,16 +331,18 @@ def _download(files: list[tuple[list[str], str, str]], folder: pathlib.Path, tit
                 continue
             if md5 and _md5(dest) != md5:
                 dest.unlink(missing_ok=True)
-                errors.append(f"{filename} arrived damaged (checksum mismatch)")
+                errors.append(msg("{name} arrived damaged (checksum mismatch)", name=filename))
                 continue
             break
         else:
             names = ", ".join(f for _, f, _ in files)
-            raise DatasetError(
-                f"Cannot download {title} ({errors[-1] if errors else 'no address'}). "
-                f"If this computer is offline, copy the files {names} from {urls[0].rsplit('/', 1)[0]}/ "
-                f"into the folder {folder} and try again."
-            )
+            raise DatasetError(msg(
+                "Cannot download {title} ({reason}). "
+                "If this computer is offline, copy the files {names} from {address}/ "
+                "into the folder {folder} and try again.",
+                title=title, reason=errors[-1] if errors else msg("no address"), names=names,
+                address=urls[0].rsplit("/", 1)[0], folder=str(folder),
+            ))
         extract_archive(str(dest), str(folder))
 
 
@@ -362,7 +365,10 @@ def _torchvision_set(cls_name: str, title: str, progress: ProgressFn, cancel: Ca
     try:
         return cls(str(root), train=True, download=False), cls(str(root), train=False, download=False)
     except RuntimeError as exc:
-        raise DatasetError(f"{title} files in {folder} are incomplete or damaged ({exc}).") from None
+        raise DatasetError(msg(
+            "{title} files in {folder} are incomplete or damaged ({reason}).",
+            title=title, folder=str(folder), reason=message_of(exc),
+        )) from None
 
 
 def _as_nchw(data: Any) -> torch.Tensor:
@@ -435,10 +441,10 @@ MAX_IMAGE_SIZE = 512
 def check_image_size(size: int) -> int:
     """``size`` if it is an allowed square size for folder images, else DatasetError with the range."""
     if isinstance(size, bool) or not isinstance(size, int) or not MIN_IMAGE_SIZE <= size <= MAX_IMAGE_SIZE:
-        raise DatasetError(
-            f"The image size must be a whole number from {MIN_IMAGE_SIZE} to {MAX_IMAGE_SIZE} pixels, "
-            f"got {str(size)[:40]}."
-        )
+        raise DatasetError(msg(
+            "The image size must be a whole number from {low} to {high} pixels, got {value}.",
+            low=MIN_IMAGE_SIZE, high=MAX_IMAGE_SIZE, value=str(size)[:40],
+        ))
     return size
 
 
@@ -486,16 +492,21 @@ class _Skipped:
 
         def names(items: list[str]) -> str:
             shown = ", ".join(items[:3])
-            return shown + (f", … {len(items) - 3} more" if len(items) > 3 else "")
+            return msg("{names}, … {count} more", names=shown, count=len(items) - 3) if len(items) > 3 else shown
 
         parts = []
         if self.unreadable:
-            parts.append(f"{len(self.unreadable)} unreadable or damaged ({names(self.unreadable)})")
+            parts.append(msg(
+                "{count} unreadable or damaged ({names})", count=len(self.unreadable), names=names(self.unreadable)
+            ))
         if self.too_large:
-            parts.append(f"{len(self.too_large)} over the {MAX_PIXELS // 1_000_000}-megapixel limit "
-                         f"({names(self.too_large)})")
-        verb = "was" if len(self) == 1 else "were"
-        return f"{len(self)} of {total} images {verb} skipped: {', '.join(parts)}."
+            parts.append(msg(
+                "{count} over the {megapixels}-megapixel limit ({names})",
+                count=len(self.too_large), megapixels=MAX_PIXELS // 1_000_000, names=names(self.too_large),
+            ))
+        if len(self) == 1:
+            return msg("{count} of {total} images was skipped: {parts}.", count=len(self), total=total, parts=join(parts))
+        return msg("{count} of {total} images were skipped: {parts}.", count=len(self), total=total, parts=join(parts))
 
 
 def _decode_all(items: list[tuple[pathlib.Path, int]], size: int, progress: ProgressFn,
@@ -526,10 +537,11 @@ def _check_fits(count: int, size: int, root: pathlib.Path) -> None:
     needed = count * 3 * size * size
     free = available_memory()
     if free is not None and needed > free // 2:
-        raise DatasetError(
-            f"{count:,} images of {size}×{size} pixels from {root} need {format_bytes(needed)} of memory; "
-            f"this computer has {format_bytes(free)} free. Use a smaller --image-size or fewer images."
-        )
+        raise DatasetError(msg(
+            "{count:,} images of {size}×{size} pixels from {folder} need {needed} of memory; "
+            "this computer has {free} free. Use a smaller --image-size or fewer images.",
+            count=count, size=size, folder=str(root), needed=format_bytes(needed), free=format_bytes(free),
+        ))
 
 
 @register_dataset(
@@ -543,29 +555,35 @@ def _check_fits(count: int, size: int, root: pathlib.Path) -> None:
 def _load_folder(*, seed: int, path: str | None, image_size: int = 64, val_fraction: float = 0.2,
                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> DatasetBundle:
     if not path:
-        raise DatasetError("Choose an image folder first (one sub-folder per class).")
+        raise DatasetError(msg("Choose an image folder first (one sub-folder per class)."))
     check_image_size(image_size)
     root = pathlib.Path(path).expanduser()
     if not root.exists():
-        raise DatasetError(f"The image folder {root} does not exist.")
+        raise DatasetError(msg("The image folder {folder} does not exist.", folder=str(root)))
     if not root.is_dir():
-        raise DatasetError(f"{root} is not a folder: choose the folder that holds one sub-folder per class.")
+        raise DatasetError(msg(
+            "{folder} is not a folder: choose the folder that holds one sub-folder per class.", folder=str(root)
+        ))
     children = {p.name.lower(): p for p in root.iterdir() if p.is_dir()}
     train_dir = next((children[n] for n in _TRAIN_NAMES if n in children), None)
     val_dir = next((children[n] for n in _VAL_NAMES if n in children), None)
     notes: list[str] = []
     if train_dir is None and val_dir is not None:
-        raise DatasetError(
-            f"{root} has a {val_dir.name}/ folder but no train/ folder: add train/ (one sub-folder per "
-            "class), or put the class folders directly in the folder and 20% are held out automatically."
-        )
+        raise DatasetError(msg(
+            "{folder} has a {val}/ folder but no train/ folder: add train/ (one sub-folder per "
+            "class), or put the class folders directly in the folder and 20% are held out automatically.",
+            folder=str(root), val=val_dir.name,
+        ))
     if train_dir is not None and val_dir is not None:
         train_items, val_items = _list_images(train_dir), _list_images(val_dir)
     else:
         source = root if train_dir is None else train_dir
         if train_dir is not None:
-            notes.append(f"{root} has a {train_dir.name}/ folder but no val/ folder: "
-                         f"{val_fraction:.0%} of {train_dir.name}/ is held out for validation.")
+            notes.append(msg(
+                "{folder} has a {train}/ folder but no val/ folder: "
+                "{fraction:.0%} of {train}/ is held out for validation.",
+                folder=str(root), train=train_dir.name, fraction=val_fraction,
+            ))
         everything = _list_images(source)
         order = np.random.default_rng(seed).permutation(len(everything))
         n_val = max(1, int(round(len(everything) * val_fraction))) if len(everything) > 1 else 0
@@ -573,10 +591,11 @@ def _load_folder(*, seed: int, path: str | None, image_size: int = 64, val_fract
         train_items = [everything[i] for i in order[n_val:]]
     classes = tuple(sorted({c for _, c in train_items + val_items}, key=lambda c: (len(c), c)))
     if len(classes) < 2 or not train_items:
-        raise DatasetError(
-            f"{root} needs at least two classes: one sub-folder per class with images inside "
-            "(or train/ and val/ folders laid out that way)."
-        )
+        raise DatasetError(msg(
+            "{folder} needs at least two classes: one sub-folder per class with images inside "
+            "(or train/ and val/ folders laid out that way).",
+            folder=str(root),
+        ))
     index = {c: i for i, c in enumerate(classes)}
     total = len(train_items) + len(val_items)
     _check_fits(total, image_size, root)
@@ -586,16 +605,28 @@ def _load_folder(*, seed: int, path: str | None, image_size: int = 64, val_fract
     xv, yv = _decode_all([(p, index[c]) for p, c in val_items], image_size, progress, cancel,
                          len(train_items), total, skipped)
     if len(yt) == 0:
-        why = f" {skipped.describe(total)}" if skipped else ""
-        raise DatasetError(f"No readable training image in {root}.{why}")
+        if skipped:
+            raise DatasetError(msg(
+                "No readable training image in {folder}. {skipped}", folder=str(root), skipped=skipped.describe(total)
+            ))
+        raise DatasetError(msg("No readable training image in {folder}.", folder=str(root)))
     if skipped:
         notes.append(skipped.describe(total))
     trained = {classes[i] for i in yt.unique().tolist()}
     missing = [c for c in classes if c not in trained]
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        notes.append(f"{len(missing)} class{'es have' if len(missing) != 1 else ' has'} no training image "
-                     f"({shown}): the model cannot learn {'them' if len(missing) != 1 else 'it'}.")
+        shown = ", ".join(missing[:5])
+        if len(missing) > 5:
+            shown = msg("{names} and {count} more", names=shown, count=len(missing) - 5)
+        if len(missing) == 1:
+            notes.append(msg(
+                "{count} class has no training image ({names}): the model cannot learn it.", count=1, names=shown
+            ))
+        else:
+            notes.append(msg(
+                "{count} classes have no training image ({names}): the model cannot learn them.",
+                count=len(missing), names=shown,
+            ))
     progress(1.0, f"{len(yt) + len(yv)} images read" + (f", {len(skipped)} skipped" if skipped else ""))
     bundle = _bundle("folder", (xt, yt), (xv, yv), classes, str(root))
     bundle.notes = tuple(notes)

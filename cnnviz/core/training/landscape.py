@@ -36,6 +36,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.core.errors import ConfigError
+from cnnviz.core.messages import message_of, msg
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 
 DIRECTIONS = ("pca", "random")
@@ -88,7 +89,7 @@ class Landscape:
         n = self.nan_cells
         if not n:
             return ""
-        return f"{n} of {self.loss.size} grid points gave a NaN or infinite loss (left blank)."
+        return msg("{count} of {total} grid points gave a NaN or infinite loss (left blank).", count=n, total=self.loss.size)
 
     def to_npz(self, path: str | pathlib.Path, names: Mapping[str, str] | None = None) -> None:
         """Write ``alpha``, ``beta``, ``loss``, ``path_<run>``, ``steps_<run>`` (run names made file-safe)."""
@@ -122,7 +123,9 @@ def flatten(state: Mapping[str, torch.Tensor], names: list[str]) -> torch.Tensor
     try:
         return torch.cat([state[n].detach().reshape(-1).to("cpu", torch.float32) for n in names])
     except KeyError as exc:
-        raise ConfigError(f"These weights have no parameter {exc.args[0]!r}: they are not this model's.") from None
+        raise ConfigError(msg(
+            "These weights have no parameter {name!r}: they are not this model's.", name=exc.args[0]
+        )) from None
 
 
 # ---------------------------------------------------------------- directions
@@ -134,16 +137,16 @@ def pca_plane(origin: torch.Tensor, trajectories: list[torch.Tensor]) -> Plane:
     matrix = torch.cat(rows).double() if rows else torch.empty(0, origin.numel(), dtype=torch.float64)
     matrix = matrix[torch.isfinite(matrix).all(dim=1) & (matrix.abs().sum(dim=1) > 0)]
     if matrix.shape[0] < 2:
-        raise ConfigError("A PCA plane needs at least two kept steps away from the start: "
-                          "train longer or save the trajectory more often (or use random directions).")
+        raise ConfigError(msg("A PCA plane needs at least two kept steps away from the start: "
+                              "train longer or save the trajectory more often (or use random directions)."))
     # Gram matrix: n × n instead of an SVD of n × P.
     gram = matrix @ matrix.T
     evals, evecs = torch.linalg.eigh(gram)
     order = torch.argsort(evals, descending=True)[:2]
     s = evals[order].clamp_min(0).sqrt()
     if float(s[1]) <= 1e-12 * max(float(s[0]), 1e-300):
-        raise ConfigError("The runs moved along a single line: no second direction for a PCA plane "
-                          "(use random directions).")
+        raise ConfigError(msg("The runs moved along a single line: no second direction for a PCA plane "
+                              "(use random directions)."))
     d = (matrix.T @ evecs[:, order]) / s  # P × 2, orthonormal
     last = matrix[-1]
     for k in range(2):  # sign: the last kept point has positive coordinates
@@ -185,7 +188,7 @@ def random_plane(state: Mapping[str, torch.Tensor], names: list[str], seed: int 
 def symmetric_axis(span: float, points: int) -> np.ndarray:
     """``points`` values from −span to span; with an odd count the middle one is exactly 0."""
     if points < 2:
-        raise ConfigError("The grid needs at least 2 points per side.")
+        raise ConfigError(msg("The grid needs at least 2 points per side."))
     half = (points - 1) / 2
     return span * (np.arange(points, dtype=np.float64) - half) / half
 
@@ -216,7 +219,7 @@ def compute_landscape(
     """
     params = [p for _, p in model.named_parameters()]
     if sum(p.numel() for p in params) != plane.origin.numel():
-        raise ConfigError("The plane does not have this model's number of parameters.")
+        raise ConfigError(msg("The plane does not have this model's number of parameters."))
     device = params[0].device
     coords: dict[str, np.ndarray] = {}
     steps: dict[str, np.ndarray] = {}
@@ -231,7 +234,7 @@ def compute_landscape(
         if plane.kind == "random":
             span = max(span, 1.0)
     if not (span > 0 and math.isfinite(span)):
-        raise ConfigError(f"The span of the grid must be a positive number, got {span!r}.")
+        raise ConfigError(msg("The span of the grid must be a positive number, got {span!r}.", span=span))
     alpha = symmetric_axis(span, grid)
     beta = symmetric_axis(span, grid)
     loss = np.full((grid, grid), np.nan, dtype=np.float64)
@@ -271,6 +274,13 @@ class RunsFolder:
     trajectories: dict[str, list[tuple[int, pathlib.Path]]]  # run name -> (step, file), ascending
 
 
+def _unknown_directions(directions: object) -> ConfigError:
+    first, second = DIRECTIONS
+    return ConfigError(msg(
+        "Directions are {first} or {second}, got {value!r}.", first=first, second=second, value=directions
+    ))
+
+
 def read_runs_folder(folder: str | pathlib.Path) -> RunsFolder:
     """Read ``runs.json`` and the kept weights (``trajectories/``, else ``snapshots/``) of a train folder."""
     from cnnviz.core.training.engine import safe_filename
@@ -279,12 +289,12 @@ def read_runs_folder(folder: str | pathlib.Path) -> RunsFolder:
     root = pathlib.Path(folder)
     info_path = root / "runs.json"
     if not info_path.is_file():
-        raise ConfigError(f"{root} has no runs.json: give the --out folder of cnnviz train.")
+        raise ConfigError(msg("{folder} has no runs.json: give the --out folder of cnnviz train.", folder=str(root)))
     try:
         info = json.loads(info_path.read_text(encoding="utf-8"))
         setup, runs = dict(info["setup"]), list(info["runs"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{info_path} is damaged ({exc}).") from None
+        raise ConfigError(msg("{path} is damaged ({reason}).", path=str(info_path), reason=message_of(exc))) from None
     kept = read_snapshot_folder(root / "trajectories") or read_snapshot_folder(root / "snapshots")
     trajectories = {}
     for run in runs:
@@ -292,8 +302,10 @@ def read_runs_folder(folder: str | pathlib.Path) -> RunsFolder:
         if files:
             trajectories[run["name"]] = files
     if not trajectories:
-        raise ConfigError(f"{root} has no kept weights: train with --save-weights --trajectory-every K "
-                          "(or --snapshots) first.")
+        raise ConfigError(msg(
+            "{folder} has no kept weights: train with --save-weights --trajectory-every K (or --snapshots) first.",
+            folder=str(root),
+        ))
     return RunsFolder(setup, runs, trajectories)
 
 
@@ -312,7 +324,7 @@ def landscape_of_runs(
     from cnnviz.core.training.engine import Trainer
 
     if directions not in DIRECTIONS:
-        raise ConfigError(f"Directions are {' or '.join(DIRECTIONS)}, got {directions!r}.")
+        raise _unknown_directions(directions)
     found = read_runs_folder(folder)
     known = set(TrainSetup.__dataclass_fields__)
     setup = TrainSetup(**{k: v for k, v in found.setup.items() if k in known})
@@ -327,7 +339,7 @@ def landscape_of_runs(
     names = parameter_names(model)
     initial = torch.load(found.trajectories[first["name"]][0][1], map_location="cpu", weights_only=True)
     if found.trajectories[first["name"]][0][0] != 0:
-        raise ConfigError(f"Run {first['name']!r} has no weights kept at step 0 (the shared start).")
+        raise ConfigError(msg("Run {name!r} has no weights kept at step 0 (the shared start).", name=first["name"]))
     model.load_state_dict(initial)
     origin = flatten(initial, names)
     paths: dict[str, tuple[np.ndarray, torch.Tensor]] = {}
@@ -372,10 +384,10 @@ def landscape_of_recorder(
     from cnnviz.core.models import build_model
 
     if directions not in DIRECTIONS:
-        raise ConfigError(f"Directions are {' or '.join(DIRECTIONS)}, got {directions!r}.")
+        raise _unknown_directions(directions)
     names_all = [r for r in (runs or recorder.runs()) if recorder.steps(r) and recorder.steps(r)[0] == 0]
     if not names_all:
-        raise ConfigError("No run has its weights kept from step 0: attach a WeightRecorder before training.")
+        raise ConfigError(msg("No run has its weights kept from step 0: attach a WeightRecorder before training."))
     first = names_all[0]
     kwargs = trainer.model_kwargs(first)
     model = build_model(trainer.setup.model, seed=None, **kwargs).to(trainer.device)

@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from cnnviz.core.errors import ConfigError
+from cnnviz.core.messages import msg
 from cnnviz.core.progress import CancelToken, ProgressFn, no_progress
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.metrics import (
@@ -67,9 +68,9 @@ DEFAULT_HPARAMS: dict[str, dict[str, float]] = {"momentum": {"momentum": 0.9}, "
 def log_grid(low: float, high: float, count: int) -> list[float]:
     """``count`` learning rates log-spaced from ``low`` to ``high`` (both included)."""
     if not (low > 0 and high > 0 and math.isfinite(low) and math.isfinite(high)):
-        raise ConfigError(f"Learning rates must be positive numbers, got {low!r} and {high!r}.")
+        raise ConfigError(msg("Learning rates must be positive numbers, got {low!r} and {high!r}.", low=low, high=high))
     if not isinstance(count, int) or count < 1:
-        raise ConfigError(f"A grid needs at least one learning rate, got {count!r}.")
+        raise ConfigError(msg("A grid needs at least one learning rate, got {count!r}.", count=count))
     if count == 1:
         return [float(low)]
     return [float(v) for v in np.logspace(math.log10(low), math.log10(high), count)]
@@ -87,10 +88,11 @@ def parse_lr_grid(text: str) -> list[float]:
         else:
             values = [float(v) for v in raw.split(",") if v.strip()]
     except ValueError:
-        raise ConfigError(f"A learning-rate grid is LOW:HIGH:COUNT (e.g. 1e-4:1:7) or a list "
-                          f"(0.01,0.1), got {text!r}.") from None
+        raise ConfigError(msg(
+            "A learning-rate grid is LOW:HIGH:COUNT (e.g. 1e-4:1:7) or a list (0.01,0.1), got {text!r}.", text=text
+        )) from None
     if not values or any(not (v > 0 and math.isfinite(v)) for v in values):
-        raise ConfigError(f"Learning rates must be positive numbers, got {text!r}.")
+        raise ConfigError(msg("Learning rates must be positive numbers, got {text!r}.", text=text))
     return sorted(set(values))
 
 
@@ -143,21 +145,21 @@ class SweepSpec:
 
         setup = self.setup.validated()
         if not self.optimizers:
-            raise ConfigError("Choose at least one optimizer to sweep.")
+            raise ConfigError(msg("Choose at least one optimizer to sweep."))
         if not self.seeds or any(not isinstance(s, int) or s < 0 for s in self.seeds):
-            raise ConfigError(f"Seeds must be whole numbers ≥ 0, got {self.seeds!r}.")
+            raise ConfigError(msg("Seeds must be whole numbers ≥ 0, got {seeds!r}.", seeds=self.seeds))
         if len(set(self.seeds)) != len(self.seeds):
-            raise ConfigError("Each seed once, please: a repeated seed repeats the same runs.")
+            raise ConfigError(msg("Each seed once, please: a repeated seed repeats the same runs."))
         names: list[str] = []
         lrs: dict[str, list[float]] = {}
         hparams: dict[str, dict[str, float]] = {}
         for given in self.optimizers:
             spec = get_optimizer(given)
             if spec.name in names:
-                raise ConfigError(f"{spec.name} is listed twice.")
+                raise ConfigError(msg("{optimizer} is listed twice.", optimizer=spec.name))
             grid = self.lrs.get(given, self.lrs.get(spec.name))
             if not grid:
-                raise ConfigError(f"{spec.name} has no learning rates to try.")
+                raise ConfigError(msg("{optimizer} has no learning rates to try.", optimizer=spec.name))
             extra = dict(DEFAULT_HPARAMS.get(spec.name, {}))
             extra.update(self.hparams.get(given, self.hparams.get(spec.name, {})))
             extra.pop("lr", None)
@@ -540,7 +542,7 @@ class Sweep:
     def start(self) -> None:
         """Write ``sweep.json``, open ``metrics.csv`` and hand the jobs to the executor (returns at once)."""
         if self._started:
-            raise ConfigError("This sweep was already started.")
+            raise ConfigError(msg("This sweep was already started."))
         self._started = True
         self.started_at = time.time()
         if self.out_dir is not None:
