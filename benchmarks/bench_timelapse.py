@@ -104,7 +104,7 @@ def run(quick: bool = False) -> list[dict]:
             view.grab()
         if k >= 3:
             times.append(time.perf_counter() - t0)
-            expected = recorder.load(RUN, steps[target])["0.weight"].numpy()
+            expected = recorder.load(RUN, steps[target])["C1.weight"].numpy()
             assert (tab.kernels.weight == expected).all(), "the kernels shown are not the snapshot's"
     # the naive way: open the snapshot as a model of its own, until the same views are painted
     naive = []
