@@ -267,7 +267,7 @@ def ig_baseline(x: Tensor, kind: str, *, sigma: float = 0.0, seed: int = 0,
     paper="Sundararajan, Taly, Yan. Axiomatic Attribution for Deep Networks. ICML 2017.",
     needs_layer=False, signed=True, cost=msg("one forward + backward per step (batched), plus one forward of the baseline"),
     options=(
-        OptionInfo("steps", 12, "points on the path from the baseline to the image (Gauss–Legendre is exact "
+        OptionInfo("steps", 10, "points on the path from the baseline to the image (Gauss–Legendre is exact "
                    "for polynomials of degree < 2·steps)", minimum=1, maximum=10000),
         OptionInfo("baseline", "zeros", "zeros (normalised space) | black | blur | uniform",
                    choices=("zeros", "black", "blur", "uniform")),
