@@ -22,6 +22,9 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the shared probe, run from anywhere
+
+from timer_probe import p99, timer_delays  # noqa: E402
 
 
 def _app():
@@ -32,36 +35,6 @@ def _app():
     return QApplication.instance() or QApplication([])
 
 
-def _delays(app, seconds: float, while_: Callable[[], bool] = lambda: True) -> list[float]:
-    """Lateness (ms) of each tick of a 10 ms QTimer for ``seconds`` or until ``while_()`` turns False."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-
-    delays: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-    timer = QTimer()
-    timer.setInterval(10)
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        delays.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
-        last[0] = now
-
-    timer.timeout.connect(tick)
-    timer.start()
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and while_():
-        app.processEvents()
-        time.sleep(0.001)
-    timer.stop()
-    return delays[1:]
-
-
-def _p99(values: list[float]) -> float:
-    import numpy as np
-
-    return float(np.percentile(np.asarray(values), 99)) if values else float("nan")
 
 
 def _wait(app, condition: Callable[[], bool], timeout: float) -> None:
@@ -91,7 +64,7 @@ def _measure(quick: bool) -> tuple[list[float], list[float], list[float], int]:
     seconds = 4.0 if quick else 10.0
     tab = _tab(app)
     tab.epochs.setValue(50)  # longer than the measurement: both runs train throughout
-    idle = _delays(app, 1.0)
+    idle = timer_delays(app, 1.0)
     panel = tab.views.sweep
     tab.views.show_page("sweep")
     panel.set_optimizers(["sgd", "adam"])
@@ -101,7 +74,7 @@ def _measure(quick: bool) -> tuple[list[float], list[float], list[float], int]:
     panel.start()
     _wait(app, lambda: len({r["run"] for r in panel.controller.rows}) == 2, 120)  # both train now
     status = panel.controller.status
-    sweep = _delays(app, seconds, lambda: status() is not None and status().running == 2)
+    sweep = timer_delays(app, seconds, lambda: status() is not None and status().running == 2)
     rows = len(panel.controller.rows)
     panel.stop()
     _wait(app, lambda: not panel.is_running(), 10)
@@ -109,7 +82,7 @@ def _measure(quick: bool) -> tuple[list[float], list[float], list[float], int]:
     tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.01}), RunConfig("Adam", "adam", {"lr": 0.01})])
     tab.start()
     _wait(app, lambda: tab.trainer is not None and tab.trainer.prepared and tab.trainer.log.train_count("SGD") > 0, 60)
-    thread = _delays(app, seconds, tab.controller.is_running)
+    thread = timer_delays(app, seconds, tab.controller.is_running)
     tab.shutdown()
     tab.close()
     app.processEvents()
@@ -119,14 +92,14 @@ def _measure(quick: bool) -> tuple[list[float], list[float], list[float], int]:
 def run(quick: bool = False) -> list[dict]:
     """Both rows of this benchmark."""
     idle, sweep, thread, rows = _measure(quick)
-    p_sweep, p_thread = _p99(sweep), _p99(thread)
+    p_sweep, p_thread = p99(sweep), p99(thread)
     ratio = p_thread / p_sweep if p_sweep > 0 else float("inf")
     return [
         {"name": "train_gui_sweep_timer_p99_ms", "value": round(p_sweep, 2), "target": "< 20",
          "passed": p_sweep < 20, "unit": "ms",
          "details": f"{len(sweep)} ticks of a 10 ms timer while 2 sweep runs trained in 2 worker processes "
                     f"({rows} rows streamed to the live curves); max {max(sweep, default=float('nan')):.1f} ms; "
-                    f"idle p99 {_p99(idle):.1f} ms"},
+                    f"idle p99 {p99(idle):.1f} ms"},
         {"name": "train_gui_thread_vs_process_p99_ratio", "value": round(ratio, 2), "target": "reported",
          "passed": True, "unit": "x",
          "details": f"p99 {p_thread:.1f} ms with the same 2 runs in a thread of the GUI process "
