@@ -84,6 +84,15 @@ class ModelSession:
         """The registry's description of the model."""
         return self.loaded.spec
 
+    def current_layer_name(self, key: str) -> str:
+        """A layer key saved before the model's layers were renamed, as it is called now (LeNet-5's "3" → "C3").
+
+        Reads only the rename table the model declares (never its tensors), so it needs no lock.
+        """
+        from cnnviz.core.models._api import current_layer_name
+
+        return current_layer_name(self.loaded.model, key)
+
     @property
     def input_shape(self) -> tuple[int, int, int]:
         """(C, H, W) of one input as the model is fed: the preprocessing's channels and crop."""

@@ -341,7 +341,11 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)  # Qt moves and shrinks it onto the screen it finds now
         else:
-            self.resize(first_size(self.screen().availableGeometry().size()))
+            free = self.screen().availableGeometry()
+            size = first_size(free.size())
+            self.resize(size)
+            if size.width() < FIRST_SIZE[0] or size.height() < FIRST_SIZE[1]:  # a small screen: use all of it
+                self.move(free.topLeft())
         win_state = s.value("window/state")
         if win_state is not None:
             self.restoreState(win_state)
@@ -372,9 +376,14 @@ class MainWindow(QMainWindow):
 FIRST_SIZE = (1400, 900)
 
 
+#: Room left for the window manager's frame and title bar (resize() sets the size inside them).
+FRAME_ALLOWANCE = (16, 48)
+
+
 def first_size(available: QSize) -> QSize:
-    """The first start's window size: FIRST_SIZE, or the screen's free area where that is smaller (a projector)."""
-    return QSize(min(FIRST_SIZE[0], available.width()), min(FIRST_SIZE[1], available.height()))
+    """The first start's window size: FIRST_SIZE, or the screen's free area less a frame where that is smaller."""
+    return QSize(min(FIRST_SIZE[0], available.width() - FRAME_ALLOWANCE[0]),
+                 min(FIRST_SIZE[1], available.height() - FRAME_ALLOWANCE[1]))
 
 
 def make_window(

@@ -1142,7 +1142,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/core/models/onnx.py" />
-            <source>{path} is a folder, not onnx file.</source>
+            <source>{path} is a folder, not an ONNX file.</source>
             <translation>{path} 是文件夹，不是 ONNX 文件。</translation>
         </message>
         <message>

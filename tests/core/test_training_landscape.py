@@ -153,3 +153,36 @@ def test_landscape_of_a_trainers_recorder_is_the_same_plane_and_grid(trained) ->
     by_hand = compute_landscape(model, plane, x, y, grid=3, paths=paths)
     np.testing.assert_allclose(land.loss, by_hand.loss, rtol=1e-6)
     np.testing.assert_allclose(land.paths["adam"], by_hand.paths["adam"], rtol=1e-6, atol=1e-9)
+
+
+#: LeNet-5's layers as nn.Sequential positions, before they were named as in the paper.
+_OLD = {"C1": "0", "C3": "3", "C5": "6", "F6": "9", "OUT": "11"}
+
+
+class _NumberedRecorder:
+    """A recorder whose snapshots were saved before the rename: ``0.weight`` … ``11.bias``."""
+
+    def __init__(self, recorder) -> None:
+        self.recorder = recorder
+
+    def runs(self):
+        return self.recorder.runs()
+
+    def steps(self, run):
+        return self.recorder.steps(run)
+
+    def load(self, run, step):
+        state = self.recorder.load(run, step)
+        return {_OLD[k.split(".")[0]] + "." + k.split(".", 1)[1]: v for k, v in state.items()}
+
+
+def test_snapshots_saved_with_numbered_layers_give_the_same_landscape(trained) -> None:
+    from cnnviz.core.training.landscape import landscape_of_recorder
+
+    trainer, recorder, _, _ = trained
+    old = _NumberedRecorder(recorder)
+    assert "0.weight" in old.load("sgd", 0)
+    now = landscape_of_recorder(trainer, recorder, grid=3, probe=64)
+    then = landscape_of_recorder(trainer, old, grid=3, probe=64)
+    np.testing.assert_allclose(then.loss, now.loss, rtol=1e-6)
+    np.testing.assert_allclose(then.paths["adam"], now.paths["adam"], rtol=1e-6, atol=1e-9)

@@ -89,3 +89,20 @@ def test_a_session_view_shows_the_snapshot_and_shares_the_lock():
         t.join()
     with pytest.raises(ConfigError):
         session_with_weights(session, {"0.weight": torch.zeros(1)})
+
+
+def test_a_lenet5_snapshot_saved_with_numbered_layers_is_shown_like_a_named_one() -> None:
+    """Time-lapse snapshots kept before LeNet-5's layers got the paper's names (0.weight, 3.weight …) still show."""
+    from cnnviz.core.models import build_model
+
+    model = build_model("lenet5", seed=0).eval()
+    later = build_model("lenet5", seed=4).eval()
+    old_names = {"C1": "0", "C3": "3", "C5": "6", "F6": "9", "OUT": "11"}  # the paper's table by position
+    numbered = {old_names[k.split(".")[0]] + "." + k.split(".", 1)[1]: v for k, v in later.state_dict().items()}
+    check_fits(model, numbered)
+    x = torch.randn(2, 1, 32, 32, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad(), swapped_weights(model, numbered) as m:
+        shown = m(x)
+    with torch.no_grad():
+        assert torch.equal(shown, later(x))
+    assert "0.weight" not in dict(model.named_parameters())  # the module keeps its own names

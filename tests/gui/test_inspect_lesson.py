@@ -96,3 +96,22 @@ def test_missing_files_in_a_lesson_give_a_message_not_a_crash(inspect_window, qt
     assert tab.state.model is before and tab.state.layer == "C3" and tab.kernels.page.value() == 2
     tab.apply_lesson_state(["not", "a", "dict"])  # type: ignore[arg-type]
     assert "JSON object" in errors[-1]
+
+
+def test_a_lesson_saved_with_lenets_numbered_layers_opens_on_the_renamed_layer(make_main_window, qtbot) -> None:
+    """LeNet-5's layers were "0"…"11" before they got the paper's names: an old lesson's layer "3" is C3 now."""
+    window = make_main_window(model="lenet5", seed=0)
+    tab = _tab(window)
+    _idle(qtbot, tab)
+    lesson = tab.lesson_state()
+    lesson.update(layer="3", unit={"channel": 5, "y": 2, "x": 4})  # as an old lesson wrote it
+    tab.apply_lesson_state(json.loads(json.dumps(lesson)))
+    qtbot.waitUntil(lambda: tab.state.layer == "C3" and tab.controller.unit is not None, timeout=30000)
+    unit = tab.controller.unit
+    assert (unit.layer, unit.channel, unit.y, unit.x) == ("C3", 5, 2, 4)
+    # a layer that is in no version of the model: no unit is put on another layer
+    lesson.update(layer="nowhere", unit={"channel": 1, "y": 0, "x": 0})
+    tab.apply_lesson_state(json.loads(json.dumps(lesson)))
+    qtbot.wait(300)
+    _idle(qtbot, tab)
+    assert tab.state.layer == "C3" and tab.controller.unit.channel == 5

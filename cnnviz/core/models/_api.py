@@ -323,8 +323,34 @@ def rename_old_layers(module: nn.Module, state_dict: dict[str, Any], prefix: str
             state_dict[f"{prefix}{renames[head]}.{rest}"] = state_dict.pop(key)
 
 
+def with_current_names(module: nn.Module, state: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``state`` with the keys of layers ``module`` renamed since it was saved (see rename_old_layers).
+
+    For every reader that compares a state dict's keys itself (snapshots, trajectories)
+    instead of going through ``load_state_dict``.
+    """
+    out = dict(state)
+    rename_old_layers(module, out)
+    return out
+
+
+def current_layer_name(module: nn.Module, key: str) -> str:
+    """A layer key saved before ``module``'s layers were renamed, as it is called now (``"3"`` → ``"C3"``).
+
+    A call suffix stays (``"3#2"`` → ``"C3#2"``); a key that was never renamed comes back as it is.
+    """
+    renames: dict[str, str] = getattr(module, OLD_LAYER_NAMES, None) or {}
+    head, sep, rest = key.partition(".")
+    base, hash_, call = head.partition("#")
+    if base not in renames:
+        return key
+    return renames[base] + hash_ + call + sep + rest
+
+
 __all__ = [
     "OLD_LAYER_NAMES",
+    "current_layer_name",
+    "with_current_names",
     "ModelSource",
     "ModelSpec",
     "build_model",

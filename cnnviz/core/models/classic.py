@@ -70,7 +70,8 @@ def lenet5(num_classes: int = 10, in_channels: int = 1, modern: bool = False) ->
         ("OUT", nn.Linear(84, num_classes)),
     ]))
     # Weights saved before the layers had the paper's names ("0.weight" … "11.bias") still load.
-    setattr(model, OLD_LAYER_NAMES, {"0": "C1", "3": "C3", "6": "C5", "9": "F6", "11": "OUT"})
+    setattr(model, OLD_LAYER_NAMES, {"0": "C1", "1": "act1", "2": "S2", "3": "C3", "4": "act3", "5": "S4", "6": "C5",
+                                     "7": "act5", "8": "flatten", "9": "F6", "10": "act6", "11": "OUT"})
     model.register_load_state_dict_pre_hook(rename_old_layers)  # type: ignore[no-untyped-call]
     return model
 

@@ -81,7 +81,7 @@ def _read_bounded(path: Path, limit: int) -> bytes:
     except FileNotFoundError:
         raise ModelError(msg("ONNX file not found: {path}", path=str(path))) from None
     except IsADirectoryError:
-        raise ModelError(msg("{path} is a folder, not onnx file.", path=str(path))) from None
+        raise ModelError(msg("{path} is a folder, not an ONNX file.", path=str(path))) from None
     except OSError as exc:
         raise ModelError(
             msg("Cannot open {path}: {reason}", path=str(path), reason=exc.strerror or message_of(exc))
@@ -89,7 +89,7 @@ def _read_bounded(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ModelError(msg("{path} is a folder, not onnx file.", path=str(path)))
+            raise ModelError(msg("{path} is a folder, not an ONNX file.", path=str(path)))
         if not stat.S_ISREG(info.st_mode):
             raise ModelError(
                 msg("{path} is not a regular file; cnnviz reads models only from regular files.", path=str(path))

@@ -320,6 +320,7 @@ def landscape_of_runs(
     switch) or that did not start from the same weights are left out.
     """
     from cnnviz.core.models import build_model
+    from cnnviz.core.models._api import with_current_names
     from cnnviz.core.training.config import RunConfig, TrainSetup
     from cnnviz.core.training.engine import Trainer
 
@@ -337,7 +338,8 @@ def landscape_of_runs(
     kwargs = dict(first["model"]["kwargs"])
     model = build_model(setup.model, seed=None, **kwargs).to(trainer.device)
     names = parameter_names(model)
-    initial = torch.load(found.trajectories[first["name"]][0][1], map_location="cpu", weights_only=True)
+    initial = with_current_names(
+        model, torch.load(found.trajectories[first["name"]][0][1], map_location="cpu", weights_only=True))
     if found.trajectories[first["name"]][0][0] != 0:
         raise ConfigError(msg("Run {name!r} has no weights kept at step 0 (the shared start).", name=first["name"]))
     model.load_state_dict(initial)
@@ -347,7 +349,7 @@ def landscape_of_runs(
         files = found.trajectories.get(run["name"])
         if not files or dict(run["model"]["kwargs"]) != kwargs:
             continue
-        states = [torch.load(f, map_location="cpu", weights_only=True) for _, f in files]
+        states = [with_current_names(model, torch.load(f, map_location="cpu", weights_only=True)) for _, f in files]
         weights = torch.stack([flatten(s, names) for s in states])
         if files[0][0] != 0 or not torch.equal(weights[0], origin):
             continue  # another start: not on this plane
@@ -382,6 +384,7 @@ def landscape_of_recorder(
     copy of the model; the trainer's models are not touched).
     """
     from cnnviz.core.models import build_model
+    from cnnviz.core.models._api import with_current_names
 
     if directions not in DIRECTIONS:
         raise _unknown_directions(directions)
@@ -392,7 +395,7 @@ def landscape_of_recorder(
     kwargs = trainer.model_kwargs(first)
     model = build_model(trainer.setup.model, seed=None, **kwargs).to(trainer.device)
     names = parameter_names(model)
-    initial = recorder.load(first, 0)
+    initial = with_current_names(model, recorder.load(first, 0))
     model.load_state_dict(initial)
     origin = flatten(initial, names)
     paths: dict[str, tuple[np.ndarray, torch.Tensor]] = {}
@@ -400,7 +403,7 @@ def landscape_of_recorder(
         if trainer.model_kwargs(run) != kwargs:
             continue
         steps = recorder.steps(run)
-        weights = torch.stack([flatten(recorder.load(run, s), names) for s in steps])
+        weights = torch.stack([flatten(with_current_names(model, recorder.load(run, s)), names) for s in steps])
         if torch.equal(weights[0], origin):
             paths[run] = (np.array(steps), weights)
     x, y = trainer.probe_batch(probe)

@@ -327,15 +327,18 @@ def _apply_selection(tab: Any, lesson: dict[str, Any]) -> None:
     """Layer, unit and kernel page: after the model and image are in place."""
     state = tab.state
     layer = lesson.get("layer")
+    layer_found = True
     if layer and state.model is not None:
         keys = {row.key for row in state.model.summary.layers}
+        layer = state.model.current_layer_name(str(layer))  # a lesson saved before the layers were renamed
         if layer in keys:
             state.set_layer(layer)
         else:
+            layer_found = False
             state.show_status(tr("{0} has no layer {1}.").format(state.model.name, layer), 6000)
     unit = lesson.get("unit")
     fwd = tab.controller.forward
-    if isinstance(unit, dict) and fwd is not None:
+    if isinstance(unit, dict) and fwd is not None and layer_found:  # never the unit on another layer
         selection = UnitSelection(state.layer, *(int(unit.get(k, -1)) for k in ("channel", "y", "x")))
         if fwd.has_unit(selection):
             tab.controller.set_unit(selection)
