@@ -143,4 +143,9 @@ def test_the_pad_fits_a_1280x800_projector(inspect_window, qtbot):
     assert pad.canvas.cell_rect()[2] * 32 >= 100  # the drawing area stays big enough to draw on
     for b in (pad.undo_button, pad.redo_button, pad.clear_button, pad.eraser_button, pad.invert_button):
         assert b.isVisible() and b.width() > 10
+    # no tool is drawn over another (a row wider than the pad used to squeeze the width box under the eraser)
+    tools = pad._tool_widgets()
+    rects = [w.geometry() for w in tools]
+    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]), rects
+    assert all(w.width() >= w.minimumSizeHint().width() for w in tools), [(w, w.width()) for w in tools]
     _idle(qtbot, tab)

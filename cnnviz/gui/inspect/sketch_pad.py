@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -233,9 +234,11 @@ class SketchPad(QWidget):
         self.outer.setSpacing(1)
         self.outer.addWidget(self.canvas, 1)
         self.tools_widget = QWidget()
-        tools = self.tools = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.tools_widget)
+        # a grid: one row under the canvas, two rows when the pad is too narrow for one, one column beside it
+        tools = self.tools = QGridLayout(self.tools_widget)
         tools.setContentsMargins(0, 0, 0, 0)
         tools.setSpacing(1)
+        self._tool_columns = 0
         self.brush_box = QSpinBox()
         self.brush_box.setSuffix(tr(" px"))
         self.brush_box.setMinimumWidth(self.brush_box.fontMetrics().horizontalAdvance("88" + tr(" px")) + 22)
@@ -253,10 +256,7 @@ class SketchPad(QWidget):
         self.redo_button.clicked.connect(self.redo)
         self.clear_button.clicked.connect(self.clear)
         self.invert_button.clicked.connect(self.invert)
-        tools.addWidget(self.brush_box)
-        for b in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.invert_button):
-            tools.addWidget(b)
-        tools.addStretch(1)
+        self._arrange_tools(len(self._tool_widgets()))
         self.outer.addWidget(self.tools_widget)
         self.act_undo = self._shortcut(tr("Undo stroke"), self.undo, [QKeySequence("Ctrl+Z")])
         self.act_redo = self._shortcut(tr("Redo stroke"), self.redo,
@@ -269,6 +269,22 @@ class SketchPad(QWidget):
         return [self.brush_box, self.eraser_button, self.undo_button, self.redo_button, self.clear_button,
                 self.invert_button]
 
+    def _arrange_tools(self, columns: int) -> None:
+        """Lay the tools out in ``columns`` columns (row by row), with the room left over after them."""
+        if columns == self._tool_columns:
+            return
+        self._tool_columns = columns
+        widgets = self._tool_widgets()
+        for w in widgets:
+            self.tools.removeWidget(w)
+        for i, w in enumerate(widgets):
+            self.tools.addWidget(w, i // columns, i % columns)
+        for c in range(len(widgets) + 1):
+            self.tools.setColumnStretch(c, 1 if c == columns else 0)
+        rows = -(-len(widgets) // columns)
+        for r in range(len(widgets) + 1):
+            self.tools.setRowStretch(r, 1 if r == rows else 0)
+
     def tools_beside(self) -> bool:
         """True when the tools are in a column beside the canvas (a wide pad), False when in a row under it."""
         return self.outer.direction() == QBoxLayout.Direction.RightToLeft
@@ -279,15 +295,18 @@ class SketchPad(QWidget):
         hints = [w.sizeHint() for w in self._tool_widgets()]
         spacing = self.tools.spacing()
         row_h = max(h.height() for h in hints)
+        row_w = sum(h.width() for h in hints) + spacing * (len(hints) - 1)
         col_w = max(h.width() for h in hints)
         col_h = sum(h.height() for h in hints) + spacing * (len(hints) - 1)
         w, h = self.width(), self.height()
-        below = min(w, h - row_h)
+        one_row = w >= row_w
+        below = min(w, h - (row_h if one_row else 2 * row_h + spacing))
         beside = min(w - col_w, h) if h >= col_h else -1
         side = beside > below
         if side != self.tools_beside():
             self.outer.setDirection(QBoxLayout.Direction.RightToLeft if side else QBoxLayout.Direction.TopToBottom)
-            self.tools.setDirection(QBoxLayout.Direction.TopToBottom if side else QBoxLayout.Direction.LeftToRight)
+        half = -(-len(hints) // 2)
+        self._arrange_tools(1 if side else len(hints) if one_row else half)
 
     def _shortcut(self, text: str, slot: Callable[[], object], keys: list[QKeySequence]) -> QAction:
         act = QAction(text, self)
