@@ -93,3 +93,18 @@ def test_clicking_a_unit_does_not_move_the_pictures_and_random_weights_are_said_
     assert "receptive field" in tab.input_panel.rf_label.text()
     assert (tab.input_panel.original.height(), tab.input_panel.seen.height(), tab.grid.canvas.height()) == before
     assert tab.grid.random_note.isVisible() and "untrained" in tab.grid.random_note.text()
+
+
+def test_the_receptive_field_hint_fits_its_reserved_lines_in_chinese_at_200_percent(make_main_window, qtbot):
+    """Chinese glyphs come from a fallback font with taller lines: the reserved room is laid out, not guessed."""
+    window = make_main_window(lang="zh", model="lenet5", seed=0)
+    window.resize(1920, 1080)
+    window.set_zoom(2.0)
+    tab = window.tab_widgets["inspect"]
+    qtbot.waitUntil(lambda: tab.controller.forward is not None and not tab.is_busy(), timeout=30000)
+    qtbot.wait(100)
+    label = tab.input_panel.rf_label
+    assert "点击" in label.toPlainText()
+    label.document().setTextWidth(label.viewport().width())
+    assert label.document().size().height() <= label.height(), (label.document().size().height(), label.height())
+    assert not label.verticalScrollBar().isVisible()

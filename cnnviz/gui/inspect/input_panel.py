@@ -11,7 +11,15 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QImage, QPen
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,6 +49,13 @@ RF_PEN = QPen(QColor(255, 60, 60), 0)
 PAD_PEN = QPen(QColor(255, 200, 0), 0, Qt.PenStyle.DashLine)
 #: Lines kept free for the receptive-field text, so the pictures above never jump.
 RF_TEXT_LINES = 3
+
+
+def rf_hint() -> str:
+    """The receptive-field text before a unit is clicked."""
+    return tr("Click a unit in the activation maps to see what part of the input it sees.")
+
+
 #: The receptive-field text sits beside the buttons under the pictures only with this many characters a line.
 RF_TEXT_MIN_CHARS = 28
 #: The pictures' smallest side at zoom 1, in pixels; it grows with the zoom (the back row sees them too).
@@ -147,7 +162,7 @@ class InputPanel(QWidget):
         self._size_pictures(float(state.zoom or 1.0))
         state.zoom_changed.connect(self._size_pictures)
         lay.addLayout(row, 1)
-        self.rf_label = ScrollingText(tr("Click a unit in the activation maps to see what part of the input it sees."))
+        self.rf_label = ScrollingText(rf_hint())
         self._rf_beside: bool | None = None
         self._reserve_rf_lines()
         # Draw sits under the picture it replaces (and in the toolbar): the sources row is full at 1280 px.
@@ -422,7 +437,13 @@ class InputPanel(QWidget):
         A longer text than fits (a narrow window, a big zoom) scrolls inside it.
         """
         lines = RF_TEXT_LINES if self._rf_beside is not False else RF_TEXT_LINES - 1  # a full-width row: fewer
-        self.rf_label.setFixedHeight(self.rf_label.fontMetrics().lineSpacing() * lines + 6)
+        # Laid out, not computed from the font's metrics: Chinese comes from a fallback font with taller
+        # lines. The panel's font: on a zoom the text's own font may not have changed yet when this runs.
+        sample = QTextDocument()
+        sample.setDefaultFont(self.font())
+        sample.setDocumentMargin(self.rf_label.document().documentMargin())
+        sample.setPlainText("\n".join([rf_hint()] * lines))  # unwrapped: one line each, in this language's glyphs
+        self.rf_label.setFixedHeight(int(sample.size().height()) + 2)
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         """A zoom (font change) keeps the reserved room in step."""
@@ -467,7 +488,7 @@ class InputPanel(QWidget):
         self.rf_outer.hide()
         self._draw_overlay()
         if unit is None or session is None or image is None or unit.layer != self.state.layer:
-            self.rf_label.setText(tr("Click a unit in the activation maps to see what part of the input it sees."))
+            self.rf_label.setText(rf_hint())
             return
         info = session.summary.layer(unit.layer)
         if info.rf is None:
