@@ -8,24 +8,82 @@ from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it 
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 import pyqtgraph as pg
 
 
+@dataclass(frozen=True)
+class PlotInk:
+    """The colours of the Train plots in the current theme."""
+
+    background: QColor
+    title: QColor
+    text: QColor
+    axis: QColor
+    legend_fill: QColor
+    legend_edge: QColor
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
+def plot_ink() -> PlotInk:
+    """Plot colours from the application's palette: text on the base colour, quieter axes (light or dark)."""
+    pal = QApplication.palette()
+    base, text = QColor(pal.color(QPalette.ColorRole.Base)), QColor(pal.color(QPalette.ColorRole.Text))
+    fill = QColor(base)
+    fill.setAlpha(210)
+    return PlotInk(background=base, title=_mix(text, base, 0.1), text=_mix(text, base, 0.2),
+                   axis=_mix(text, base, 0.5), legend_fill=fill, legend_edge=_mix(text, base, 0.7))
+
+
+def style_plot(plot: pg.PlotWidget, ink: PlotInk | None = None) -> None:
+    """Give ``plot`` the theme's colours: background, title, axes with their labels, legend."""
+    ink = ink or plot_ink()
+    plot.setBackground(ink.background)
+    item = plot.getPlotItem()
+    title = item.titleLabel
+    if title.text:
+        title.setText(title.text, color=ink.title.name())
+    for name in ("bottom", "left", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(ink.axis))
+        axis.setTextPen(pg.mkPen(ink.text))
+        if axis.labelText:
+            axis.labelStyle = {**axis.labelStyle, "color": ink.text.name()}
+            axis._updateLabel()
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextColor(ink.text)
+        legend.setBrush(pg.mkBrush(ink.legend_fill))
+        legend.setPen(pg.mkPen(ink.legend_edge))
+
+
+def style_plots(root: QWidget) -> None:
+    """Every pyqtgraph plot under ``root`` in the theme's colours (after building, and on a theme switch)."""
+    ink = plot_ink()
+    for plot in root.findChildren(pg.PlotWidget):
+        style_plot(plot, ink)
+
+
 def make_plot(title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
-    """A white plot with dark axes, its title sized from the application font (which carries the zoom)."""
-    w = pg.PlotWidget(background="w")
-    w.setTitle(title, color="#222", size=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt")
+    """A plot in the theme's colours (see style_plot), its title sized from the application font (which carries the zoom)."""
+    ink = plot_ink()
+    w = pg.PlotWidget(background=ink.background)
+    w.setTitle(title, color=ink.title.name(), size=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt")
     for axis, label in (("bottom", xlabel), ("left", ylabel)):
         ax = w.getAxis(axis)
-        ax.setPen(pg.mkPen("#777"))
-        ax.setTextPen(pg.mkPen("#333"))
-        ax.setLabel(label, color="#333")
+        ax.setPen(pg.mkPen(ink.axis))
+        ax.setTextPen(pg.mkPen(ink.text))
+        ax.setLabel(label, color=ink.text.name())
     if grid:  # translucent grid lines cost more to paint than the curves: per-epoch plots only
         w.showGrid(x=True, y=True, alpha=0.15)
     w.setMenuEnabled(True)

@@ -43,12 +43,22 @@ class Series:
     marker: tuple[float, float] | None = None  # where a diverged run's last finite loss is (x, plotted y)
 
 
+def faint_color(color: str | QColor, background: QColor) -> QColor:
+    """``color`` at 30 % over ``background``, pre-blended: opaque thin lines paint far faster than translucent ones."""
+    c, b = QColor(color), QColor(background)
+    return QColor(int(b.red() + 0.3 * (c.red() - b.red())), int(b.green() + 0.3 * (c.green() - b.green())),
+                  int(b.blue() + 0.3 * (c.blue() - b.blue())))
+
+
+def restyle_series(s: Series, background: QColor) -> None:
+    """Blend a run's faint per-step line again for a new plot background (a theme switch)."""
+    s.items["raw"].setPen(pg.mkPen(faint_color(s.color, background), width=1))
+
+
 def make_series(name: str, color: str, plots: dict[str, pg.PlotWidget]) -> Series:
     """A run's empty series with its items added to ``plots`` (keys as in :data:`ITEM_PLOTS`)."""
     c = QColor(color)
-    # Pre-blended with the white background: opaque thin lines paint far faster than translucent ones.
-    faint = QColor(int(255 - 0.3 * (255 - c.red())), int(255 - 0.3 * (255 - c.green())),
-                   int(255 - 0.3 * (255 - c.blue())))
+    faint = faint_color(c, plots["loss"].backgroundBrush().color())
     s = Series(name, color)
     loss = plots["loss"]
     s.items["raw"] = loss.plot(pen=pg.mkPen(faint, width=1), skipFiniteCheck=False)

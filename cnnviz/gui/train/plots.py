@@ -23,7 +23,7 @@ import pyqtgraph as pg
 
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
-from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, set_counts_for_range
+from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, plot_ink, set_counts_for_range
 from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
 X_AXES = ("step", "epoch", "samples")
@@ -97,7 +97,7 @@ class TrainPlots(QWidget):
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
                                           "and sees the same batches, so the curves differ only by optimizer."),
-                                       color="#555", anchor=(0.5, 0.5))
+                                       color=plot_ink().text, anchor=(0.5, 0.5))
         self.loss_plot.addItem(self.placeholder, ignoreBounds=True)
         self.loss_plot.getViewBox().sigResized.connect(self._place_placeholder)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
@@ -212,7 +212,7 @@ class TrainPlots(QWidget):
         """Every plot's x axis names the current unit (validation points sit where they were taken)."""
         label = self.axis_label()
         for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
-            plot.getAxis("bottom").setLabel(label, color="#333")
+            plot.getAxis("bottom").setLabel(label, color=plot_ink().text.name())
 
     def axis_label(self) -> str:
         """The x axis' name in the current unit."""

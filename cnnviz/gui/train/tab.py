@@ -33,6 +33,8 @@ from cnnviz.gui.train.controller import TrainController
 from cnnviz.gui.train.controls import PlotBar, RunControls
 from cnnviz.gui.train.layout import columns, setup_column, view_column
 from cnnviz.gui.train.lesson_bar import LessonBar
+from cnnviz.gui.train.plot_axes import plot_ink, style_plots
+from cnnviz.gui.train.plot_series import restyle_series
 from cnnviz.gui.train.plots import PALETTE
 from cnnviz.gui.train.runs_panel import RunsPanel
 from cnnviz.gui.train.setup_form import TRAIN_MODELS, SetupForm, builder_takes
@@ -115,6 +117,16 @@ class TrainTab(TabBase):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.splitter)
         self.update_buttons()
+        style_plots(self)  # the theme's colours (legends are added after the plots are made)
+
+    def _follow_theme(self) -> None:
+        """Plots, run colours and messages take the theme's colours."""
+        self.runs_panel.refresh_colors()
+        style_plots(self)
+        ink = plot_ink()
+        self.plots.placeholder.setColor(ink.text)
+        for series in self.plots.series.values():
+            restyle_series(series, ink.background)
 
     def _wire(self) -> None:
         c = self.controller
@@ -149,7 +161,7 @@ class TrainTab(TabBase):
             self.views.current_page() == CURVES))
         self.plots.sig_visibility_changed.connect(self.runs_panel.set_checked)
         self.state.language_changed.connect(self._language_changed)
-        self.state.theme_changed.connect(lambda _t: self.runs_panel.refresh_colors())
+        self.state.theme_changed.connect(lambda _t: self._follow_theme())
         self.lesson_bar.sig_chosen.connect(self.apply_preset)
         self._shortcuts()
         self._model_changed(form.model.currentData())
