@@ -138,6 +138,12 @@ def text_color(palette: QPalette | None = None) -> QColor:
     return _app_palette(palette).color(QPalette.ColorRole.WindowText)
 
 
+def mix_colors(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved the fraction ``t`` of the way to ``b`` (0: ``a``, 1: ``b``)."""
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
 def secondary_text_color(palette: QPalette | None = None, *, on_base: bool = False) -> QColor:
     """For explanations under a value: the text colour a quarter of the way to the background.
 
@@ -149,10 +155,7 @@ def secondary_text_color(palette: QPalette | None = None, *, on_base: bool = Fal
     pal = _app_palette(palette)
     r = QPalette.ColorRole
     fg, bg = (pal.color(r.Text), pal.color(r.Base)) if on_base else (pal.color(r.WindowText), pal.color(r.Window))
-    mix = 0.25
-    return QColor.fromRgbF(fg.redF() + (bg.redF() - fg.redF()) * mix,
-                           fg.greenF() + (bg.greenF() - fg.greenF()) * mix,
-                           fg.blueF() + (bg.blueF() - fg.blueF()) * mix)
+    return mix_colors(fg, bg, 0.25)
 
 
 def semantic_color(kind: str, palette: QPalette | None = None) -> QColor:

@@ -13,6 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from cnnviz.gui.theme import mix_colors
+
 TEXT_CONTRAST = 4.5
 """WCAG AA contrast for text."""
 LINE_CONTRAST = 3.0
@@ -38,8 +40,8 @@ def plot_colors(palette: QPalette | None = None) -> PlotColors:
     return PlotColors(
         background=background,
         text=text,
-        axis=_mix(text, background, 0.25),
-        quiet=_mix(text, background, 0.45),
+        axis=mix_colors(text, background, 0.25),
+        quiet=mix_colors(text, background, 0.45),
         dark=background.lightnessF() < 0.5,
     )
 
@@ -49,12 +51,6 @@ def _palette(palette: QPalette | None) -> QPalette:
         return palette
     app = QApplication.instance()
     return app.palette() if isinstance(app, QApplication) else QPalette()
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` moved the fraction ``t`` of the way to ``b``."""
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
 
 
 def luminance(c: QColor) -> float:
@@ -77,7 +73,7 @@ def readable_on(color: QColor, background: QColor, ratio: float = TEXT_CONTRAST)
         return QColor(color)
     target = QColor("#ffffff") if background.lightnessF() < 0.5 else QColor("#000000")
     for step in range(1, 21):
-        shifted = _mix(color, target, step / 20)
+        shifted = mix_colors(color, target, step / 20)
         if contrast(shifted, background) >= ratio:
             return shifted
     return target

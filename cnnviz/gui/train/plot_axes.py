@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import pyqtgraph as pg
 
+from cnnviz.gui.theme import mix_colors
+
 
 @dataclass(frozen=True)
 class PlotInk:
@@ -30,19 +32,14 @@ class PlotInk:
     legend_edge: QColor
 
 
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
-
-
 def plot_ink() -> PlotInk:
     """Plot colours from the application's palette: text on the base colour, quieter axes (light or dark)."""
     pal = QApplication.palette()
     base, text = QColor(pal.color(QPalette.ColorRole.Base)), QColor(pal.color(QPalette.ColorRole.Text))
     fill = QColor(base)
     fill.setAlpha(210)
-    return PlotInk(background=base, title=_mix(text, base, 0.1), text=_mix(text, base, 0.2),
-                   axis=_mix(text, base, 0.5), legend_fill=fill, legend_edge=_mix(text, base, 0.7))
+    return PlotInk(background=base, title=mix_colors(text, base, 0.1), text=mix_colors(text, base, 0.2),
+                   axis=mix_colors(text, base, 0.5), legend_fill=fill, legend_edge=mix_colors(text, base, 0.7))
 
 
 def style_plot(plot: pg.PlotWidget, ink: PlotInk | None = None) -> None:
