@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,9 +80,9 @@ class RFCanvas(QWidget):
         if s >= 6:
             p.setPen(QPen(QColor("#E0E0E0"), 1))
             for i in range(cells + 1):
-                # int(): what PySide did with these floats (its int overload truncates)
-                p.drawLine(int(ox + i * s), int(oy), int(ox + i * s), int(oy + side))
-                p.drawLine(int(ox), int(oy + i * s), int(ox + side), int(oy + i * s))
+                # QLineF: the grid lines at their exact positions (the int overload truncated them)
+                p.drawLine(QLineF(ox + i * s, oy, ox + i * s, oy + side))
+                p.drawLine(QLineF(ox, oy + i * s, ox + side, oy + i * s))
         centre = ox + side / 2
         centre_y = oy + side / 2
         p.setFont(f)
