@@ -120,6 +120,26 @@ def test_compare_shows_two_snapshots_side_by_side(inspect_window, qtbot, trained
     dialog.sides[0].slider.setValue(1)
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.answers[0].step == steps[1], timeout=20000)
     dialog.close()
+    # Esc (reject) closes the window too: it must stop following Inspect (its widgets are deleted)
+    again = tab.timelapse.open_compare()
+    qtbot.waitUntil(lambda: not again.busy(), timeout=20000)
+    refreshed: list[int] = []
+    again.compute_all = lambda: refreshed.append(1)
+    again.reject()  # what Esc does
+    qtbot.wait(50)
+    tab.state.set_layer(next(k for k in tab.controller.forward.layers if k != tab.state.layer))
+    tab.controller.set_colormap("magma")
+    qtbot.wait(50)
+    assert not refreshed
+    # deleted without being closed (its parent, the time-lapse bar, goes with a language switch)
+    third = tab.timelapse.open_compare()
+    qtbot.waitUntil(lambda: not third.busy(), timeout=20000)
+    third.compute_all = lambda: refreshed.append(1)
+    third.deleteLater()
+    qtbot.wait(50)
+    tab.controller.set_colormap("viridis")
+    qtbot.wait(50)
+    assert not refreshed
 
 
 def test_validation_images_of_the_training_data_are_offered_as_samples(inspect_window, qtbot, trained):

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.progress import CancelToken, ProgressFn
+from cnnviz.gui.icons import player_icon
 from cnnviz.gui.inspect.common import ImageView, tr
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
@@ -243,7 +245,19 @@ class TimelapseBar(QWidget):
 
     # ------------------------------------------------------------ play
     def _set_play_text(self, playing: bool) -> None:
-        self.play_button.setText("⏸" if playing else "▶")
+        """A drawn ▶ / ⏸ in the button's text colour (the pause glyph is missing from common fonts)."""
+        color = self.play_button.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+        side = max(12, round(self.fontMetrics().height() * 1.1))
+        self.play_button.setIcon(player_icon("pause" if playing else "play", color, side,
+                                             self.devicePixelRatioF()))
+        self.play_button.setIconSize(QSize(side, side))
+        self.play_button.setAccessibleName(tr("Pause") if playing else tr("Play"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        """Repaint the play symbol for a new theme or zoom."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._set_play_text(self.play_button.isChecked())
+        super().changeEvent(event)
 
     def _on_play(self, on: bool) -> None:
         self._set_play_text(on)
@@ -442,10 +456,38 @@ class SnapshotCompare(QDialog):
             side.sig_changed.connect(lambda i=i: self._compute(i))
         self.resize(900, 640)
         self._refresh = lambda *_: self.compute_all()
-        state.layer_changed.connect(self._refresh)
-        controller.forward_changed.connect(self._refresh)
-        controller.colormap_changed.connect(self._refresh)
+        self._sources: tuple[SignalInstance, ...] = (state.layer_changed, controller.forward_changed,
+                                                     controller.colormap_changed)
+        for signal in self._sources:
+            signal.connect(self._refresh)
+        self.finished.connect(self._disconnect)  # Esc, or the window's close button
+        refresh, sources, self._listening = self._refresh, self._sources, [True]
+        listening = self._listening
+
+        def forget(*_: object) -> None:  # deleted without closing: with the time-lapse bar (a language switch)
+            if listening[0]:
+                listening[0] = False
+                for signal in sources:
+                    with contextlib.suppress(RuntimeError, TypeError):
+                        signal.disconnect(refresh)
+
+        self.destroyed.connect(forget)
         self.compute_all()
+
+    def _disconnect(self, *_: object) -> None:
+        """Stop following the Inspect tab and cancel the sides' work (Esc does not pass through closeEvent).
+
+        Qt never disconnects a lambda when its window goes: without this every closed window's
+        refresh kept running on a deleted widget.
+        """
+        if self._listening[0]:
+            self._listening[0] = False
+            for signal in self._sources:
+                with contextlib.suppress(RuntimeError, TypeError):  # already gone (a rebuilt tab)
+                    signal.disconnect(self._refresh)
+        for job in self._jobs:
+            if job is not None:
+                job.cancel()
 
     def _fitting_runs(self, run: str) -> list[str]:
         """Runs whose weights fit this model (a run with other layers, e.g. with BatchNorm, is left out)."""
@@ -504,10 +546,5 @@ class SnapshotCompare(QDialog):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
         """Stop listening and cancel the sides' work."""
-        for signal in (self.state.layer_changed, self.controller.forward_changed, self.controller.colormap_changed):
-            with contextlib.suppress(RuntimeError, TypeError):  # already gone (a rebuilt tab)
-                signal.disconnect(self._refresh)
-        for job in self._jobs:
-            if job is not None:
-                job.cancel()
+        self._disconnect()
         super().closeEvent(event)
