@@ -338,8 +338,10 @@ class PresenterWindow(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * FONT_SCALE)
         self.setFont(big)
+        # F10 closes it from here too: on a single projector it covers the main window
         for keys, slot in ((QKeySequence("F11"), lambda: self.full_button.toggle()),
-                           (QKeySequence("Esc"), lambda: self.full_button.setChecked(False))):
+                           (QKeySequence("Esc"), lambda: self.full_button.setChecked(False)),
+                           (QKeySequence("F10"), self.close)):
             QShortcut(keys, self).activated.connect(slot)
         window.installEventFilter(self)
         window.sig_tabs_rebuilt.connect(self.rebuild)

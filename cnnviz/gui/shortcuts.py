@@ -99,6 +99,7 @@ def widget_shortcuts() -> list[Shortcut]:
         Shortcut(inspect, tr("Sketch pad: undo / redo a stroke"), keys_text("Ctrl+Z", "Ctrl+Shift+Z")),
         Shortcut(tr("Presenter view"), tr("Full screen on / off"), keys_text("F11")),
         Shortcut(tr("Presenter view"), tr("Leave full screen"), keys_text("Esc")),
+        Shortcut(tr("Presenter view"), tr("Close the presenter view"), keys_text("F10")),
         Shortcut(explain, tr("Play or pause the animation"), keys_text("Space")),
         Shortcut(explain, tr("One step forward / back"), "→ / ←"),
         Shortcut(explain, tr("First / last step"), keys_text("Home", "End")),

@@ -4382,6 +4382,11 @@ Cost: {1}</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
+            <source>Click a unit in the activation maps to see what part of the input it sees.</source>
+            <translation>点击激活图中的一个单元，查看它看到输入的哪一部分。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
             <source>Not uniform: this layer's windows are irregular (adaptive pooling), so units differ; the box is this unit's exact field, {0}×{1} px.</source>
             <translation>不均匀：该层的窗口不规则（自适应池化），各单元的感受野不同；方框是该单元的确切感受野，{0}×{1} px。</translation>
         </message>
@@ -4456,11 +4461,6 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
             <source>What the model sees: the preprocessed tensor (resized, cropped, denormalised for display). Receptive fields are drawn here, in its pixels.</source>
             <translation>模型看到的图像：预处理后的张量（缩放、裁剪，并为显示做了反归一化）。感受野按它的像素画在这里。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/input_panel.py" />
-            <source>Click a unit in the activation maps to see what part of the input it sees.</source>
-            <translation>点击激活图中的一个单元，查看它看到输入的哪一部分。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />
@@ -5407,6 +5407,16 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
             <source>The run (e.g. SGD or Adam) whose weights this side shows</source>
             <translation>这一侧显示哪次运行（例如 SGD 或 Adam）的权重</translation>
         </message>
@@ -6074,6 +6084,16 @@ Opening it runs that code with your permissions. Only answer Yes if you trust wh
             <translation>步数</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/playground/race_column.py" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/playground/loss_view.py" />
             <source>step</source>
             <translation>步数</translation>
@@ -6257,16 +6277,6 @@ Opening it runs that code with your permissions. Only answer Yes if you trust wh
             <location filename="../../cnnviz/gui/playground/race_column.py" />
             <source>Drag to any step of the race</source>
             <translation>拖动到竞赛的任意一步</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/race_column.py" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/playground/race_column.py" />
-            <source>Play</source>
-            <translation>播放</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/playground/race_column.py" />
@@ -6825,6 +6835,11 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
             <location filename="../../cnnviz/gui/shortcuts.py" />
             <source>Leave full screen</source>
             <translation>退出全屏</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Close the presenter view</source>
+            <translation>关闭演示者视图</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
@@ -7722,14 +7737,14 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/controls.py" />
-            <source>step</source>
-            <translation>步数</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/controls.py" />
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Pause</source>
             <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/controls.py" />
+            <source>step</source>
+            <translation>步数</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/controls.py" />

@@ -106,3 +106,17 @@ def test_the_presenter_follows_a_language_switch(inspect_window, qtbot):
     assert presenter.panel.maps.shape == (16, 10, 10)
     np.testing.assert_array_equal(presenter.panel.maps, tab.grid.maps)
     window.switch_language("en")
+
+
+def test_f10_in_the_presenter_window_closes_it(inspect_window, qtbot):
+    """On a single projector the presenter covers the main window: its own F10 closes it."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from cnnviz.gui.presenter import presenter_of
+
+    window = inspect_window
+    presenter = window.toggle_presenter("grid")
+    keys = {s.key().toString(): s for s in presenter.findChildren(QShortcut)}
+    assert QKeySequence("F10").toString() in keys
+    keys[QKeySequence("F10").toString()].activated.emit()
+    qtbot.waitUntil(lambda: presenter_of(window) is None, timeout=5000)
