@@ -50,3 +50,34 @@ def test_a_lessons_runs_follow_a_language_switch_of_the_window(make_main_window,
     assert names == ["无衰减", "衰减 2", "衰减 20（过大）"]
     window.set_language("en")
     assert [r.name for r in window.tab_widgets["train"].runs_panel.runs] == ["no decay", "decay 2", "decay 20 (too much)"]
+
+
+def test_a_reopened_lessons_curves_survive_a_language_switch(make_main_window, qtbot) -> None:
+    """A lesson's restored runs have no trainer: a language switch must not rename them (that clears the plots)."""
+    from cnnviz.core.lesson_file import Attachments
+
+    window = make_main_window(tabs=("train",))
+    train = window.tab_widgets["train"]
+    assert train.lesson_bar.preset is not None  # the default lesson: its runs are renamed in Chinese while untrained
+    train.train_limit.setValue(64)
+    train.batch.setValue(32)
+    train.epochs.setValue(1)
+    train.start()
+    qtbot.waitUntil(lambda: not train.is_running(), timeout=60000)
+    attachments = Attachments()
+    lesson = train.lesson_state(attachments)
+    train.apply_lesson_state(lesson, attachments)  # as File → Open lesson does: a session without a trainer
+    assert train.trainer is None and train.controller.session is not None
+    names = sorted(train.plots.series)
+    points = {n: len(train.plots.series[n].x) for n in names}
+    assert all(points.values()), points
+
+    window.set_language("zh")
+    train = window.tab_widgets["train"]
+    qtbot.wait(50)
+    assert sorted(train.plots.series) == names  # the saved names, not renamed
+    assert {n: len(train.plots.series[n].x) for n in names} == points
+    window.set_language("en")
+    train = window.tab_widgets["train"]
+    qtbot.wait(50)
+    assert {n: len(train.plots.series[n].x) for n in names} == points

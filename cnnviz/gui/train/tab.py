@@ -211,9 +211,13 @@ class TrainTab(TabBase):
         self.plot_bar.set_x_axis(axis)
 
     def _language_changed(self, language: str) -> None:
-        """Lesson text in the new language, and its runs renamed too while nothing has trained yet."""
+        """Lesson text in the new language, and its runs renamed too while nothing has trained yet.
+
+        Runs that have curves (trained here, or a lesson's restored session) keep their names:
+        renaming them would clear the plots.
+        """
         p = self.lesson_bar.preset
-        if p is not None and self.trainer is None and not self.is_running():
+        if p is not None and self.trainer is None and self.controller.session is None and not self.is_running():
             (_, en), (_, zh) = p.build("en"), p.build("zh")
             target = zh if language == "zh" else en
             by_name = {r.name: t.name for names in (en, zh) for r, t in zip(names, target, strict=True)}
