@@ -8142,6 +8142,21 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <translation>无法在“透视”页打开</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Cannot rebuild the trained weights</source>
+            <translation>无法重建训练好的权重</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Trained weights rebuilt from the lesson.</source>
+            <translation>已从课程文件重建训练好的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Rebuilding the trained weights from the lesson…</source>
+            <translation>正在从课程文件重建训练好的权重…</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/train/views.py" />
             <source>Curves</source>
             <translation>曲线</translation>

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -218,6 +219,34 @@ class TrainController(QObject):
         self._done_seen = True
         return True
 
+    @property
+    def can_rebuild_weights(self) -> bool:
+        """True when a lesson's restored runs carry a checkpoint their trained weights can be rebuilt from."""
+        s = self.session
+        return self.trainer is None and s is not None and s.checkpoint is not None and not self.is_running()
+
+    def rebuild_trainer(self, then: Callable[[], None], failed: Callable[[str], None]) -> Job | None:
+        """Rebuild the restored runs' models from their checkpoint in a worker, adopt them, then ``then()``.
+
+        A reopened lesson's runs have curves and a checkpoint but no trainer: this makes
+        "Open in Inspect" (with the time-lapse snapshots) and "Save weights" work again.
+        """
+        s = self.session
+        if not self.can_rebuild_weights or s is None:
+            return None
+        trainer = Trainer(s.setup, list(s.runs), log=s.log, data=s.data, resume_from=s.checkpoint)
+        snapshots, checkpoint = s.snapshots, s.checkpoint
+        job = run_in_thread(_prepare_job, trainer=trainer)
+
+        def done(_result: object) -> None:
+            if self.trainer is None and self.session is s and self.adopt(trainer, snapshots):
+                self.session.checkpoint = checkpoint  # a lesson saved again keeps it
+                then()
+
+        job.sig_finished.connect(done)
+        job.sig_failed.connect(lambda message, _details: failed(message))
+        return job
+
     def restore(self, session: TrainedSession | None) -> None:
         """Show a lesson's session (its curves; its checkpoint continues it); forgets the trainer."""
         if self.is_running():
@@ -262,3 +291,8 @@ class TrainController(QObject):
             dataset=t.setup.dataset, dataset_path=t.setup.dataset_path,
             snapshots=recorder if has_snapshots else None, run=run,
         )
+
+
+def _prepare_job(*, progress: Any, cancel: Any, trainer: Trainer) -> None:
+    """Load the data and build the models of ``trainer`` (its checkpoint loads into them)."""
+    trainer.prepare(progress=progress, cancel=cancel)

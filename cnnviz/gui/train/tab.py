@@ -11,6 +11,7 @@ lesson and settings data to :mod:`.lesson_state`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -367,7 +368,7 @@ class TrainTab(TabBase):
         self.pause_button.setEnabled(training)
         self.pause_button.setText(tr("Resume") if self.controller.paused else tr("Pause"))
         self.stop_button.setEnabled(training)
-        has = self.controller.has_weights
+        has = self.controller.has_weights or self.controller.can_rebuild_weights  # a reopened lesson's runs too
         for b in (self.export_weights_button, self.inspect_button):
             b.setEnabled(has)
         self.export_csv_button.setEnabled(self.controller.log is not None)  # also while training: kept up to date
@@ -385,12 +386,20 @@ class TrainTab(TabBase):
         return exports.export_png(self, path)
 
     def export_weights(self, folder: str | None = None) -> list[str]:
-        """Save each run's weights as ``<run>.pt`` state_dict files in a folder."""
+        """Save each run's weights as ``<run>.pt`` state_dict files in a folder (the paths written).
+
+        For a reopened lesson the weights are first rebuilt from its checkpoint in a worker;
+        the files are written after that (and nothing is returned here).
+        """
+        if self.trainer is None and self._rebuild_then(lambda: exports.export_weights(self, folder)):
+            return []
         return exports.export_weights(self, folder)
 
     def open_in_inspect(self) -> None:
         """Send the selected run's trained model, its classes, data and snapshots to the Inspect tab."""
         name = self.runs_panel.selected_name()
+        if self.trainer is None and name is not None and self._rebuild_then(self.open_in_inspect):
+            return  # a reopened lesson: its weights come back from the checkpoint first
         if self.trainer is None or name is None or name not in [c.name for c in self.trainer.configs]:
             self.state.show_status(tr("Select a trained run first."), 4000)
             return
@@ -401,6 +410,28 @@ class TrainTab(TabBase):
             return
         self.state.open_in_inspect.emit(request)
         self.state.open_tab.emit("inspect")
+
+    def _rebuild_then(self, action: Callable[[], object]) -> bool:
+        """Rebuild a reopened lesson's trained models from its checkpoint, then run ``action``; False if it cannot."""
+        if not self.controller.can_rebuild_weights:
+            return False
+
+        def failed(message: str) -> None:
+            self.state.show_error(tr("Cannot rebuild the trained weights"), message)
+            self.update_buttons()
+
+        def done() -> None:
+            self.state.show_status(tr("Trained weights rebuilt from the lesson."), 4000)
+            self.update_buttons()
+            action()
+
+        job = self.controller.rebuild_trainer(done, failed)
+        if job is None:
+            return False
+        self.state.show_status(tr("Rebuilding the trained weights from the lesson…"))
+        for b in (self.export_weights_button, self.inspect_button):
+            b.setEnabled(False)
+        return True
 
     # ------------------------------------------------------------ lessons and settings
     def lesson_state(self, attachments: Attachments | None = None) -> dict[str, Any]:
