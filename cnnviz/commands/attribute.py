@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cnnviz.commands._common import add_model_options, load_model_from_args, parse_kv
+from cnnviz.commands._common import add_model_options, load_model_from_args, parse_kv, positive_int
 
 METHOD_NAMES = ("gradcam", "gradcampp", "hirescam", "xgradcam", "layercam", "scorecam", "eigencam", "saliency",
                 "gradxinput", "smoothgrad", "ig", "guidedbackprop", "deconvnet", "occlusion")
@@ -48,16 +48,6 @@ def _parse_set(text: str) -> tuple[str, str, Any]:
     return method, option, value
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the sub-command."""
     p = sub.add_parser(
@@ -74,7 +64,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--target", default="top", help="top | CLASS (index or name) | unit:LAYER:CHANNEL[:Y:X]")
     p.add_argument("--layer", help="layer for the CAM methods (default: the last convolutional stage)")
     p.add_argument("--out", required=True, help="output folder (created if missing)")
-    p.add_argument("--steps", type=_positive, default=20,
+    p.add_argument("--steps", type=positive_int, default=20,
                    help="deletion / insertion steps per map for scores.csv (default 20)")
     p.add_argument("--set", dest="settings", action="append", type=_parse_set, metavar="METHOD.OPTION=VALUE",
                    help="a method's option, repeatable (e.g. ig.steps=64, occlusion.window=32)")

@@ -8,7 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, load_model_from_args, parse_seed
+from cnnviz.commands._common import (
+    add_model_options,
+    load_model_from_args,
+    parse_seed,
+    positive_int,
+)
 
 EXAMPLES = """\
 examples:
@@ -35,16 +40,6 @@ run stopped with Ctrl+C continues where it stopped (--no-cache: neither).
 """
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
-
-
 def _layers(text: str) -> list[str]:
     keys = [p.strip() for p in text.split(",") if p.strip()]
     if not keys:
@@ -65,14 +60,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
     p.add_argument("--data", required=True, metavar="DIR|NAME", help="image folder, dataset name or torchvision:CLASS")
     p.add_argument("--layers", required=True, type=_layers, metavar="A,B", help="comma-separated layer names")
-    p.add_argument("--top", type=_positive, default=9, metavar="K", help="exemplars per channel (default 9)")
+    p.add_argument("--top", type=positive_int, default=9, metavar="K", help="exemplars per channel (default 9)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for index.json and the mosaics")
     p.add_argument("--split", choices=["train", "val", "test"], help="dataset split (default val / test)")
-    p.add_argument("--limit", type=_positive, metavar="N", help="use only the first N images")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="use only the first N images")
     p.add_argument("--root", metavar="DIR", help="folder of a torchvision dataset (default: cnnviz's datasets folder)")
     p.add_argument("--data-seed", type=parse_seed, default=0,
                    help="seed of a synthetic dataset such as shapes (default 0)")
-    p.add_argument("--batch-size", type=_positive, default=32, help="images per forward pass (default 32)")
+    p.add_argument("--batch-size", type=positive_int, default=32, help="images per forward pass (default 32)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the exemplar cache")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_model_options(p)

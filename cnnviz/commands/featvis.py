@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnnviz.commands._common import add_model_options, load_model_from_args, parse_seed
+from cnnviz.commands._common import (
+    add_model_options,
+    load_model_from_args,
+    non_negative_int,
+    parse_seed,
+    positive_int,
+    positive_number,
+)
 
 EXAMPLES = """\
 examples:
@@ -25,26 +32,6 @@ the channel's mean activation on the saved picture (with --class: the logit).
 """
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
-
-
-def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
 def _unit(text: str) -> tuple[int, int]:
     try:
         y, x = (int(v) for v in text.split(","))
@@ -53,16 +40,6 @@ def _unit(text: str) -> tuple[int, int]:
     if y < 0 or x < 0:
         raise argparse.ArgumentTypeError(f"Y and X must be 0 or more, got {text!r}")
     return (y, x)
-
-
-def _lr(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
-    return value
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -78,15 +55,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
     p.add_argument("--layer", help="layer to visualise (qualified name, see `cnnviz summary MODEL`)")
-    p.add_argument("--channel", type=_non_negative, help="channel of --layer")
+    p.add_argument("--channel", type=non_negative_int, help="channel of --layer")
     p.add_argument("--unit", type=_unit, metavar="Y,X", help="one unit of the channel instead of its mean")
-    p.add_argument("--class", dest="class_index", type=_non_negative, metavar="K",
+    p.add_argument("--class", dest="class_index", type=non_negative_int, metavar="K",
                    help="maximise the logit of class K instead of a layer's channel")
     p.add_argument("--out", required=True, help="output PNG file")
     p.add_argument("--preset", choices=["2015", "2017"], default="2017", help="recipe (default 2017)")
-    p.add_argument("--steps", type=_positive, help="optimisation steps (default: 256 for 2017, 200 for 2015)")
-    p.add_argument("--size", type=_positive, metavar="S", help="picture size S×S (default: the model's input)")
-    p.add_argument("--lr", type=_lr, help="learning rate (default: the preset's)")
+    p.add_argument("--steps", type=positive_int, help="optimisation steps (default: 256 for 2017, 200 for 2015)")
+    p.add_argument("--size", type=positive_int, metavar="S", help="picture size S×S (default: the model's input)")
+    p.add_argument("--lr", type=positive_number, help="learning rate (default: the preset's)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_model_options(p)
     p.add_argument("--seed", dest="featvis_seed", type=parse_seed, default=0, metavar="N",

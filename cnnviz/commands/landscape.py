@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from cnnviz.commands._common import parse_seed
+from cnnviz.commands._common import parse_seed, positive_int, positive_number
 
 EXAMPLES = """\
 examples:
@@ -36,26 +36,6 @@ def _grid(text: str) -> int:
     return value
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
-
-
-def _span(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not (value > 0 and value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
-    return value
-
-
 def add_parser(sub: Any) -> None:
     """Register ``cnnviz landscape``."""
     p = sub.add_parser(
@@ -70,8 +50,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--grid", type=_grid, default=25, help="points per side (default 25; odd puts 0 on the grid)")
     p.add_argument("--directions", choices=["pca", "random"], default="pca",
                    help="pca of the paths (default) or filter-normalised random directions")
-    p.add_argument("--probe", type=_positive_int, default=1000, help="training images the loss is taken on (default 1000)")
-    p.add_argument("--span", type=_span, help="half-width of both axes (default: the paths' reach × 1.25)")
+    p.add_argument("--probe", type=positive_int, default=1000, help="training images the loss is taken on (default 1000)")
+    p.add_argument("--span", type=positive_number, help="half-width of both axes (default: the paths' reach × 1.25)")
     p.add_argument("--seed", type=parse_seed, default=0, help="seed of the random directions (default 0)")
     p.add_argument("--device", default="cpu", help="auto | cpu | cuda | cuda:N | mps (default cpu)")
     p.add_argument("--out", required=True, help="output .npz file")

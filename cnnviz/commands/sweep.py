@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cnnviz.commands._common import parse_kv, parse_seed
+from cnnviz.commands._common import parse_kv, parse_seed, positive_int
 
 EPILOG = """\
 examples:
@@ -28,16 +28,6 @@ validation loss and accuracy with diverged cells marked, each optimizer's tuned
 rate and its mean ± sd curves over seeds, the ranking with its spread) and
 OUT/sweep.json. Ctrl+C stops every worker and keeps what is written.
 """
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
 
 
 def _lrs(text: str) -> tuple[str | None, list[float]]:
@@ -70,23 +60,23 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--dataset", default="digits",
                    help="digits (default, offline) | shapes | mnist | fashion_mnist | cifar10 | folder")
     p.add_argument("--data-path", help="the image folder for --dataset folder")
-    p.add_argument("--image-size", type=_positive, help="square size folder images are resized to")
-    p.add_argument("--train-limit", type=_positive, help="use only the first N training images")
-    p.add_argument("--val-limit", type=_positive, help="use only the first N validation images")
+    p.add_argument("--image-size", type=positive_int, help="square size folder images are resized to")
+    p.add_argument("--train-limit", type=positive_int, help="use only the first N training images")
+    p.add_argument("--val-limit", type=positive_int, help="use only the first N validation images")
     p.add_argument("--optimizers", default="sgd,momentum,adam", help="comma-separated (default sgd,momentum,adam)")
     p.add_argument("--lrs", action="append", type=_lrs, metavar="[OPT=]GRID",
                    help="learning rates: LOW:HIGH:COUNT (log spaced) or a,b,c; OPT=GRID for one optimizer "
                         "(default 1e-4:1:7)")
-    p.add_argument("--seeds", type=_positive, default=3, help="how many seeds (default 3)")
+    p.add_argument("--seeds", type=positive_int, default=3, help="how many seeds (default 3)")
     p.add_argument("--seed", type=parse_seed, default=0, help="the first seed (default 0)")
-    p.add_argument("--epochs", type=_positive, default=2, help="epochs per run (default 2)")
-    p.add_argument("--batch-size", type=_positive, default=64, help="batch size (default 64)")
-    p.add_argument("--sharpness-every", type=_positive, metavar="K", help="also estimate sharpness every K steps")
+    p.add_argument("--epochs", type=positive_int, default=2, help="epochs per run (default 2)")
+    p.add_argument("--batch-size", type=positive_int, default=64, help="batch size (default 64)")
+    p.add_argument("--sharpness-every", type=positive_int, metavar="K", help="also estimate sharpness every K steps")
     p.add_argument("--device", default="cpu", help="auto | cpu | cuda | cuda:N | mps (default cpu)")
     p.add_argument("--executor", choices=["local", "ray"], default="local",
                    help="local worker processes (default) or a Ray cluster (pip install 'cnnviz[ray]')")
     p.add_argument("--address", help="Ray cluster address for --executor ray (default: a private local Ray)")
-    p.add_argument("--workers", type=_positive, help="runs at once (default: one per core, at most 8)")
+    p.add_argument("--workers", type=positive_int, help="runs at once (default: one per core, at most 8)")
     p.add_argument("--out", default="cnnviz-sweep", help="output folder (default ./cnnviz-sweep)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cnnviz.commands._common import int_range, parse_kv, parse_seed
+from cnnviz.commands._common import int_range, parse_kv, parse_seed, positive_int
 
 EPILOG = """\
 A run is OPTIMIZER:key=value,... with the optimizer's hyperparameters, plus
@@ -66,31 +66,21 @@ def add_parser(subparsers: Any) -> None:
                    help="output folder (default ./cnnviz-train); if it holds earlier results, OUT-2, OUT-3, ...")
     p.add_argument("--save-weights", action="store_true", help="also save each run's state_dict as OUT/<run>.pt")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no start / end lines on stderr")
-    p.add_argument("--sharpness-every", type=_positive, metavar="K",
+    p.add_argument("--sharpness-every", type=positive_int, metavar="K",
                    help="estimate the top Hessian eigenvalue every K steps (sharpness columns in the CSV)")
-    p.add_argument("--sharpness-probe", type=_positive, metavar="N",
+    p.add_argument("--sharpness-probe", type=positive_int, metavar="N",
                    help="training images in the sharpness probe batch (default 128)")
     p.add_argument("--snapshots", type=_every, metavar="epoch|N",
                    help="save each run's weights at step 0 and every epoch / N steps in OUT/snapshots/<run>/")
-    p.add_argument("--trajectory-every", type=_positive, metavar="K",
+    p.add_argument("--trajectory-every", type=positive_int, metavar="K",
                    help="save each run's weights every K steps in OUT/trajectories/<run>/ (for cnnviz landscape)")
     p.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
 
 
 def _every(text: str) -> int | str:
     if text.strip().lower() == "epoch":
         return "epoch"
-    return _positive(text)
+    return positive_int(text)
 
 
 class _EpochBar:

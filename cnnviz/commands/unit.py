@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from cnnviz.commands._common import add_model_options, load_model_from_args
+from cnnviz.commands._common import add_model_options, load_model_from_args, non_negative_int
 
 EXAMPLES = """\
 examples:
@@ -26,16 +26,6 @@ follow the layer are listed under `follow`, with `final` the value after them.
 """
 
 
-def _index(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the sub-command."""
     p = sub.add_parser(
@@ -49,10 +39,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("model", help="model name (see `cnnviz models`) or path/file.py:Class")
     p.add_argument("--image", required=True, help="PNG, JPEG, BMP, TIFF or WebP file")
     p.add_argument("--layer", required=True, help="the layer's qualified name, as `cnnviz summary MODEL` lists it")
-    p.add_argument("--channel", type=_index, default=0, help="output channel (or output of a Linear layer)")
-    p.add_argument("--y", type=_index, default=0, help="row of the unit in the layer's output (default 0)")
-    p.add_argument("--x", type=_index, default=0, help="column of the unit in the layer's output (default 0)")
-    p.add_argument("--top", type=_index, default=10, help="Linear layers: contributions listed one by one (default 10)")
+    p.add_argument("--channel", type=non_negative_int, default=0, help="output channel (or output of a Linear layer)")
+    p.add_argument("--y", type=non_negative_int, default=0, help="row of the unit in the layer's output (default 0)")
+    p.add_argument("--x", type=non_negative_int, default=0, help="column of the unit in the layer's output (default 0)")
+    p.add_argument("--top", type=non_negative_int, default=10, help="Linear layers: contributions listed one by one (default 10)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     add_model_options(p)
     p.set_defaults(func=run)
