@@ -87,6 +87,21 @@ class StepClock(QObject):
         self.pause()
         self.set_index(index)
 
+    def handle_key(self, key: int) -> bool:
+        """The player's keys: Space plays or pauses, → / ← step, Home / End jump; False for any other key."""
+        if key == Qt.Key.Key_Space:
+            self.toggle()
+        elif key == Qt.Key.Key_Right:
+            self.step()
+        elif key == Qt.Key.Key_Left:
+            self.back()
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.pause()
+            self.set_index(-1 if key == Qt.Key.Key_Home else self.count - 1)
+        else:
+            return False
+        return True
+
     def toggle(self) -> None:
         """Play or pause (the Space key)."""
         self.pause() if self.playing else self.play()

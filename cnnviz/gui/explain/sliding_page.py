@@ -363,23 +363,10 @@ class SlidingPage(ExplainPage):
 
     # ------------------------------------------------------------ keys and lessons
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802
-        key = event.key()
-        if key == Qt.Key.Key_Space:
-            self.clock.toggle()
-        elif key == Qt.Key.Key_Right:
-            self.clock.step()
-        elif key == Qt.Key.Key_Left:
-            self.clock.back()
-        elif key == Qt.Key.Key_Home:
-            self.clock.pause()
-            self.clock.set_index(-1)
-        elif key == Qt.Key.Key_End:
-            self.clock.pause()
-            self.clock.set_index(self.clock.count - 1)
+        if self.clock.handle_key(event.key()):
+            event.accept()
         else:
             super().keyPressEvent(event)
-            return
-        event.accept()
 
     def lesson_state(self) -> dict[str, Any]:
         """Every setting and number of this page (JSON-serialisable)."""
