@@ -33,7 +33,10 @@ def check_fits(model: nn.Module, state: Mapping[str, Tensor]) -> None:
     """Raise ConfigError unless ``state`` holds every parameter of ``model``, each of its shape."""
     from cnnviz.core.models._api import with_current_names
 
-    state = with_current_names(model, state)  # a snapshot saved before the model's layers were renamed
+    _check_fits(model, with_current_names(model, state))  # a snapshot saved before the layers were renamed
+
+
+def _check_fits(model: nn.Module, state: Mapping[str, Tensor]) -> None:
     own = dict(model.state_dict(keep_vars=True))
     unknown = [k for k in state if k not in own]
     missing = [k for k, _ in model.named_parameters() if k not in state]
@@ -65,7 +68,7 @@ def swapped_weights(model: nn.Module, state: Mapping[str, Tensor]) -> Iterator[n
     from cnnviz.core.models._api import with_current_names
 
     state = with_current_names(model, state)
-    check_fits(model, state)
+    _check_fits(model, state)
     params = dict(model.named_parameters())
     saved_params: dict[str, torch.Tensor] = {}
     saved_buffers: list[tuple[nn.Module, str, torch.Tensor | None]] = []

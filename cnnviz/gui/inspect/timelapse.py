@@ -455,36 +455,29 @@ class SnapshotCompare(QDialog):
             lay.addWidget(side, 0, i)
             side.sig_changed.connect(lambda i=i: self._compute(i))
         self.resize(900, 640)
-        self._refresh = lambda *_: self.compute_all()
-        self._sources: tuple[SignalInstance, ...] = (state.layer_changed, controller.forward_changed,
-                                                     controller.colormap_changed)
-        for signal in self._sources:
-            signal.connect(self._refresh)
+        # Qt never disconnects a lambda when its window goes: without this every closed window's
+        # refresh kept running on a deleted widget. ``forget`` holds no reference to the window,
+        # so it also runs from ``destroyed`` (deleted without closing: with the time-lapse bar).
+        def refresh(*_: object) -> None:
+            self.compute_all()
+
+        sources: list[SignalInstance] = [state.layer_changed, controller.forward_changed, controller.colormap_changed]
+        for signal in sources:
+            signal.connect(refresh)
+
+        def forget(*_: object) -> None:
+            while sources:
+                with contextlib.suppress(RuntimeError, TypeError):  # already gone (a rebuilt tab)
+                    sources.pop().disconnect(refresh)
+
+        self._forget = forget
         self.finished.connect(self._disconnect)  # Esc, or the window's close button
-        refresh, sources, self._listening = self._refresh, self._sources, [True]
-        listening = self._listening
-
-        def forget(*_: object) -> None:  # deleted without closing: with the time-lapse bar (a language switch)
-            if listening[0]:
-                listening[0] = False
-                for signal in sources:
-                    with contextlib.suppress(RuntimeError, TypeError):
-                        signal.disconnect(refresh)
-
         self.destroyed.connect(forget)
         self.compute_all()
 
     def _disconnect(self, *_: object) -> None:
-        """Stop following the Inspect tab and cancel the sides' work (Esc does not pass through closeEvent).
-
-        Qt never disconnects a lambda when its window goes: without this every closed window's
-        refresh kept running on a deleted widget.
-        """
-        if self._listening[0]:
-            self._listening[0] = False
-            for signal in self._sources:
-                with contextlib.suppress(RuntimeError, TypeError):  # already gone (a rebuilt tab)
-                    signal.disconnect(self._refresh)
+        """Stop following the Inspect tab and cancel the sides' work (Esc does not pass through closeEvent)."""
+        self._forget()
         for job in self._jobs:
             if job is not None:
                 job.cancel()

@@ -210,9 +210,9 @@ class TrainPlots(QWidget):
 
     def _label_x_axes(self) -> None:
         """Every plot's x axis names the current unit (validation points sit where they were taken)."""
-        label = self.axis_label()
+        label, color = self.axis_label(), plot_ink().text.name()
         for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
-            plot.getAxis("bottom").setLabel(label, color=plot_ink().text.name())
+            plot.getAxis("bottom").setLabel(label, color=color)
 
     def axis_label(self) -> str:
         """The x axis' name in the current unit."""
