@@ -3742,7 +3742,7 @@ Gradient: how much each pixel changes the target.</source>
         <message>
             <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
             <location filename="../../cnnviz/gui/inspect/predictions_panel.py" />
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>class {0}</source>
             <translation>类别 {0}</translation>
         </message>
@@ -5196,7 +5196,7 @@ From file: a state_dict you trained or downloaded.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Kernels</source>
             <translation>卷积核</translation>
         </message>
@@ -5416,37 +5416,37 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>The run (e.g. SGD or Adam) whose weights this side shows</source>
             <translation>这一侧显示哪次运行（例如 SGD 或 Adam）的权重</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Activations</source>
             <translation>激活图</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Kernels of {0}</source>
             <translation>{0} 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>No convolution to show</source>
             <translation>没有可显示的卷积</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Activations of {0}</source>
             <translation>{0} 的激活图</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Top class: {0} ({1:.1%})</source>
             <translation>最高类别：{0}（{1:.1%}）</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <location filename="../../cnnviz/gui/inspect/timelapse_compare.py" />
             <source>Compare snapshots</source>
             <translation>对比快照</translation>
         </message>
