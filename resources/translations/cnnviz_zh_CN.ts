@@ -5115,7 +5115,7 @@ From file: a state_dict you trained or downloaded.</source>
             <translation>它检测什么</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/inspect/sketch_pad.py" />
+            <location filename="../../cnnviz/gui/inspect/sketch_canvas.py" />
             <source>Draw here ({0}×{1})</source>
             <translation>在此绘制（{0}×{1}）</translation>
         </message>
