@@ -170,7 +170,7 @@ def test_targets_a_picked_class_and_the_selected_unit(inspect_window, qtbot) -> 
     assert i >= 0 and panel.class_box.itemText(i) == "4"  # no class names: the indices
     panel.target_box.setCurrentIndex(panel.target_box.findData("class"))
     panel.class_box.setCurrentIndex(i)
-    panel._target_from_widgets()
+    panel.choices.target_from_widgets()
     _idle(qtbot, window)
     assert panel.controller.maps.target.class_index == 4
     ref = None
