@@ -7,15 +7,14 @@ shows its grids: the input window (padding greyed), the kernel, the products,
 the sum, the bias and the output, sliding over the unit's neighbours and
 stopping on the unit itself; then the BatchNorm and activation steps that
 follow. A fully connected unit shows its largest contributions in a table.
+The canvas is :mod:`.unit_canvas`; the formula column and the table's rows are :mod:`.unit_texts`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,17 +25,16 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cnnviz.core.session import UnitSelection
-from cnnviz.gui import theme
-from cnnviz.gui.explain.common import ColumnScroll, big_label, fmt_real, spin, tr
+from cnnviz.gui.explain.common import ColumnScroll, big_label, spin, tr
 from cnnviz.gui.explain.player import PlayerBar, StepClock
-from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.explain.unit_canvas import UnitCanvas
+from cnnviz.gui.explain.unit_texts import fill_contributions, formula_html, position_text
 from cnnviz.gui.state import AppState
 from cnnviz.gui.workers import Job, run_in_thread
 
@@ -59,110 +57,6 @@ def compute_unit(progress: Any, cancel: Any, session: Any, image: Any, selection
 
 #: Input channels drawn by default (the rest are summed); fewer channels, larger numbers.
 DEFAULT_DRAWN = 2
-
-
-class UnitCanvas(SlidingCanvas):
-    """The sliding canvas, naming real channels and positions, then showing the steps after the layer."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.unit: Any = None
-        self.follow_index = -1  # which following step (BatchNorm, ReLU…) is shown; −1: the layer's own
-        self.language = "en"
-        self.number = fmt_real
-        self.setToolTip(tr("Click an output cell to see how that neighbour is computed."))
-
-    def set_unit(self, unit: Any, anim: Any) -> None:
-        """Show ``unit`` (core ConvUnit / PoolUnit) through its neighbourhood animation ``anim``."""
-        self.unit = unit
-        self.follow_index = -1
-        self.set_animation(anim)
-
-    def _channel(self, c: int) -> int:
-        u, anim = self.unit, self.anim
-        if u is None or anim is None:
-            return c
-        if u.kind != "conv":
-            return int(u.channel)
-        shown = getattr(anim, "shown", None)
-        return int(u.in_channels[shown[c] if shown else c])
-
-    def input_title(self, c: int) -> str:
-        """The real input channel (its rows and columns are in the tooltip and the text)."""
-        if self.unit is None or self.anim is None:
-            return super().input_title(c)
-        return tr("Input ch {0}").format(self._channel(c))
-
-    def output_title(self, o: int) -> str:
-        """The layer's output channel."""
-        if self.unit is None or self.anim is None:
-            return super().output_title(o)
-        return tr("Output ch {0}").format(self.unit.channel)
-
-    def input_share(self) -> float:
-        """Inputs and outputs share the width by how many cells each draws (a 3×3 output needs little)."""
-        anim = self.anim
-        if self.unit is None or anim is None:
-            return super().input_share()
-        k = anim.window.kernel
-        cols = anim.padded.shape[2]
-        per_channel = max(cols, 2 * k + 1) if self.unit.kind == "conv" else cols
-        inputs = anim.x.shape[0] * (per_channel + 0.4)
-        share = min(0.85, max(0.5, inputs / (inputs + anim.out_hw[1] + 1)))
-        # leave the output column room for its title
-        bold = QFont(self.font())
-        bold.setBold(True)
-        title = QFontMetricsF(bold).horizontalAdvance(self.output_title(0)) + 40
-        return max(0.4, min(share, 1 - title / max(1.0, self.width())))
-
-    def output_text(self, channel: int, y: int, x: int) -> str | None:
-        """Every neighbour is filled once the steps after the layer are shown."""
-        if self.follow_index >= 0 and self.output is not None:
-            return self.number(self.output[channel, y, x])
-        return super().output_text(channel, y, x)
-
-    def where(self, s: Any) -> str:
-        """The real output position the step writes."""
-        anim: Any = self.anim
-        if self.unit is None or anim is None:
-            return super().where(s)
-        p = anim.patch
-        return tr("output[{0}] row {1}, col {2}").format(self.unit.channel, p.out_y0 + s.out_y, p.out_x0 + s.out_x)
-
-    def equation_lines(self) -> list[str]:
-        """The step's arithmetic with real channel numbers (and the channels not drawn), or a following step."""
-        u, s = self.unit, self.step
-        anim: Any = self.anim  # a PatchConvAnimation / PatchPoolAnimation here
-        if u is None or anim is None:
-            return super().equation_lines()
-        if self.follow_index >= 0:
-            step = u.follow[self.follow_index]
-            return [step.formula().get(self.language), tr("Press → for the next step, ← to go back.")]
-        lines = super().equation_lines()
-        if s is None:
-            return lines
-        n = self.number
-        if u.kind == "conv":
-            assert s.products is not None  # a convolution step has its products
-            if s.products.size > 12 or len(anim.shown) < u.window.shape[0]:
-                parts = ", ".join(f"Σ ch{self._channel(c)} = {n(v)}" for c, v in enumerate(s.channel_sums))
-                lines[0] = tr("{0} products, summed per channel: {1}").format(s.products.size, parts)
-            if anim.hidden_channels:
-                hidden = float(anim.hidden[s.out_y, s.out_x])
-                lines[1] = (f"Σ = {n(s.products.sum())} + " + (f"({n(hidden)}) " if hidden < 0 else f"{n(hidden)} ")
-                            + tr("(the other {0} channel(s))").format(anim.hidden_channels)
-                            + f"  + b = {n(s.bias)}  →  {n(s.value)}   ({self.where(s)})")
-        elif u.mode == "avg" and anim.patch.divisors is not None:
-            vals = [n(v) for v, pad in zip(s.window.ravel(), s.in_padding.ravel(), strict=True) if not pad]
-            d = int(anim.patch.divisors[s.out_y, s.out_x])
-            total = float(np.where(s.in_padding, 0.0, s.window[0]).sum())
-            lines = [f"({' + '.join(vals)}) / {d} = {n(total)} / {d} = {n(s.value)}   ({self.where(s)})",
-                     tr("Padding is left out; PyTorch divides this window by {0}.").format(d)
-                     if s.in_padding.any() else ""]
-        return lines
-
-    def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
-        """The numbers are the network's: nothing to type here."""
 
 
 class UnitPage(ExplainPage):
@@ -373,7 +267,7 @@ class UnitPage(ExplainPage):
         self.result, self._for, self._stale = result, (session_id, image_id, selection), False
         self.canvas.language = getattr(self.state, "language", "en")
         self.status.setText(tr("{0} ({1}) · {2}: computed from the loaded model and image.").format(
-            result.layer, result.module_type, self._position(result)))
+            result.layer, result.module_type, position_text(result)))
         self._show_result()
 
     def _show_result(self) -> None:
@@ -384,7 +278,7 @@ class UnitPage(ExplainPage):
         if result is None:
             return
         if result.kind == "linear":
-            self._fill_table(result)
+            fill_contributions(self.table, result)
             self.anim = None
             self.clock.reset(0)
             self.views.setCurrentWidget(self.table)
@@ -411,26 +305,6 @@ class UnitPage(ExplainPage):
         self.views.setCurrentWidget(self.message)
         self.formula.setText("")
 
-    def _position(self, u: Any) -> str:
-        if u.kind == "linear":
-            return tr("output {0}").format(u.channel)
-        return tr("channel {0}, row {1}, column {2}").format(u.channel, u.y, u.x)
-
-    def _fill_table(self, u: Any) -> None:
-        rows = [(str(t.index), t.input, t.weight, t.product) for t in u.top]
-        rows.append((tr("the other {0}").format(u.rest_count), None, None, u.rest))
-        rows.append((tr("sum"), None, None, u.sum))
-        rows.append((tr("bias"), None, None, u.bias))
-        rows.append((tr("value"), None, None, u.value))
-        self.table.setRowCount(len(rows))
-        for r, (name, a, b, prod) in enumerate(rows):
-            cells = [name, "" if a is None else fmt_real(a), "" if b is None else fmt_real(b), fmt_real(prod)]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-
     # ------------------------------------------------------------ the animation and the formula
     def _on_step(self, index: int) -> None:
         n = len(self.anim) if self.anim is not None else 0
@@ -446,32 +320,7 @@ class UnitPage(ExplainPage):
             self.formula.setText(self._formula_html())
 
     def _formula_html(self) -> str:
-        u = self.result
-        lang = getattr(self.state, "language", "en")
-        ok = theme.css(theme.semantic_color("ok"))
-        parts = [f"<h3>{u.layer} ({u.module_type})</h3>",
-                 f"<p>{self._position(u)}</p>"]
-        parts += [f"<p>{t.get(lang)}</p>" for t in u.layer_explanation()]
-        parts.append(f"<p><b>{tr('Value')}: {fmt_real(u.value)}</b> · "
-                     + f"<span style='color:{ok}'>"
-                     + tr("the network computed {0}").format(fmt_real(u.captured)) + "</span></p>")
-        if u.follow:
-            parts.append(f"<h3>{tr('Then')}</h3>")
-            current = self.canvas.follow_index
-            for i, step in enumerate(u.follow):
-                text = step.formula().get(lang)
-                parts.append(f"<p><b>{text}</b></p>" if i == current else f"<p>{text}</p>")
-            parts.append(f"<p><b>{tr('Final value')}: {fmt_real(u.final)}</b> · <span style='color:{ok}'>"
-                         + tr("the network computed {0}").format(fmt_real(u.follow[-1].captured)) + "</span></p>")
-        if self.anim is not None and getattr(self.anim, "hidden_channels", None):
-            parts.append("<p style='font-size:small'>" + tr(
-                "The {0} input channels that add most to this unit are drawn; the other {1} are summed.").format(
-                len(self.anim.shown), self.anim.hidden_channels) + "</p>")
-        if self.anim is not None:
-            parts.append("<p style='font-size:small'>" + tr(
-                "Orange: the window. Grey: padding. Blue: the output cell being written. The animation slides "
-                "over the unit's neighbours and stops on the unit; then come the steps after the layer.") + "</p>")
-        return "".join(parts)
+        return formula_html(self.result, self.anim, self.canvas.follow_index, getattr(self.state, "language", "en"))
 
     # ------------------------------------------------------------ page hooks
     def activated(self) -> None:
