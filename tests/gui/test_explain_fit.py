@@ -100,14 +100,14 @@ def test_cell_numbers_never_overflow_their_cells(make_main_window, qtbot) -> Non
 def test_the_default_pooling_example_teaches_something(make_main_window) -> None:
     _window, tab = _explain(make_main_window, (1280, 800))
     page = tab.pages["pool"]
-    x = torch.from_numpy(page.x)[None]
+    x = torch.from_numpy(page.input_grid)[None]
     f, s = page.sp_f.value(), page.sp_s.value()
     biggest = F.max_pool2d(x, f, s)
     mean = F.avg_pool2d(x, f, s)
     assert len(torch.unique(biggest)) >= 4  # not "all 3s"
     assert (biggest != mean).all()  # max and average pooling give different answers in every window
     page.new_numbers()
-    assert page.x.max() > 3  # new numbers keep the wider range
+    assert page.input_grid.max() > 3  # new numbers keep the wider range
 
 
 def test_timeline_shows_all_nine_rows_in_chinese_at_1280x800(make_main_window, qtbot) -> None:

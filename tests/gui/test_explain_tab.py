@@ -79,7 +79,7 @@ def test_pool_page_shows_max_pool2d(tab: ExplainTab, qtbot) -> None:
 def test_editing_a_cell_and_errors_are_shown_not_raised(tab: ExplainTab) -> None:
     page = tab.pages["conv"]
     page.canvas.value_edited.emit("input", (0, 0, 0), 9.0)
-    assert page.x[0, 0, 0] == 9.0 and page.canvas.anim.x[0, 0, 0] == 9.0
+    assert page.input_grid[0, 0, 0] == 9.0 and page.canvas.anim.x[0, 0, 0] == 9.0
     page.sp_p.setValue(0)
     page.sp_h.setValue(2)  # a 3×3 window on 2 rows: no window fits
     assert page.canvas.anim is None and "no window fits" in page.canvas.message

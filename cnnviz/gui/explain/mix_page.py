@@ -39,14 +39,14 @@ from cnnviz.gui.state import AppState
 class MixCanvas(QWidget):
     """Input channels with one pixel picked, W · x + b = out drawn as grids, and the output maps."""
 
-    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
+    input_grid: np.ndarray  # the input numbers, (channels, rows, columns)
 
     pixel_picked = Signal(int, int)
     """The user clicked pixel (y, x) of an input channel."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.x = np.zeros((1, 1, 1))
+        self.input_grid = np.zeros((1, 1, 1))
         self.weight = np.zeros((1, 1))
         self.bias = np.zeros(1)
         self.pixel = (0, 0)
@@ -61,7 +61,7 @@ class MixCanvas(QWidget):
 
     def set_data(self, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, pixel: tuple[int, int]) -> None:
         """Show the 1×1 convolution of ``x`` (C_in, H, W) with ``weight`` (C_out, C_in) at ``pixel``."""
-        self.x, self.weight, self.bias, self.pixel = x, weight, bias, pixel
+        self.input_grid, self.weight, self.bias, self.pixel = x, weight, bias, pixel
         self.mix = ChannelMix.at(x, weight, bias, *pixel)
         h, w = x.shape[1:]
         self.maps = np.stack(
@@ -111,7 +111,7 @@ class MixCanvas(QWidget):
         if self.mix is None or self.maps is None:
             p.end()
             return
-        cin, h, w = self.x.shape
+        cin, h, w = self.input_grid.shape
         cout = self.weight.shape[0]
         m, th = 14.0, max(22.0, self.fontMetrics().height() * 1.5)
         width, height = self.width() - 2 * m, self.height() - 2 * m
@@ -122,7 +122,7 @@ class MixCanvas(QWidget):
         for c in range(cin):
             x0 = m + c * (w * s_in + 14)
             self._label(p, QRectF(x0, y, w * s_in + 10, th), tr("Input ch {0}").format(c))
-            self._cells(p, QPointF(x0, y + th), s_in, self.x[c], WINDOW, self.pixel, hits=True)
+            self._cells(p, QPointF(x0, y + th), s_in, self.input_grid[c], WINDOW, self.pixel, hits=True)
         y += th + h * s_in + 14
         # W (C_out × C_in) · x (C_in) + b = out
         cols = cin + 1 + 1 + 1 + 3.5  # W, x, b, out, and room for the signs
@@ -172,7 +172,7 @@ class MixCanvas(QWidget):
 class MixPage(ExplainPage):
     """Settings, the canvas and the explanation of a 1×1 convolution."""
 
-    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
+    input_grid: np.ndarray  # the input numbers, (channels, rows, columns)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -204,7 +204,7 @@ class MixPage(ExplainPage):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)
-        self.x = example_input(3, 4, 4, seed=5)
+        self.input_grid = example_input(3, 4, 4, seed=5)
         self.weight = example_kernel(2, 3, 1, seed=6)[:, :, 0, 0]
         self.bias = np.zeros(2)
         self.pixel = (1, 1)
@@ -222,7 +222,7 @@ class MixPage(ExplainPage):
 
     def _resize(self) -> None:
         cin, cout, n = self.sp_cin.value(), self.sp_cout.value(), self.sp_size.value()
-        self.x = resize_grid(self.x, (cin, n, n), example_input(cin, n, n, seed=5))
+        self.input_grid = resize_grid(self.input_grid, (cin, n, n), example_input(cin, n, n, seed=5))
         self.weight = resize_grid(self.weight[None], (1, cout, cin), example_kernel(cout, cin, 1, seed=6)[None, :, :, 0, 0])[0]
         self.bias = resize_grid(self.bias[None, None], (1, 1, cout), np.zeros((1, 1, cout)))[0, 0]
         self.pixel = (min(self.pixel[0], n - 1), min(self.pixel[1], n - 1))
@@ -230,22 +230,22 @@ class MixPage(ExplainPage):
 
     def _new_numbers(self) -> None:
         seed = int(np.random.default_rng().integers(1 << 30))
-        cin, n, _ = self.x.shape
+        cin, n, _ = self.input_grid.shape
         cout = self.weight.shape[0]
-        self.x = example_input(cin, n, n, seed)
+        self.input_grid = example_input(cin, n, n, seed)
         self.weight = example_kernel(cout, cin, 1, seed + 1)[:, :, 0, 0]
         self.refresh()
 
     def set_pixel(self, y: int, x: int) -> None:
         """Mix the channels at pixel (y, x)."""
-        n = self.x.shape[1]
+        n = self.input_grid.shape[1]
         self.pixel = (max(0, min(n - 1, y)), max(0, min(n - 1, x)))
         self.refresh()
 
     def refresh(self) -> None:
         """Recompute through core and redraw."""
         try:
-            self.canvas.set_data(self.x, self.weight, self.bias, self.pixel)
+            self.canvas.set_data(self.input_grid, self.weight, self.bias, self.pixel)
         except CnnvizError as exc:
             self.text.setText(error_text(exc))
             return
@@ -275,12 +275,12 @@ class MixPage(ExplainPage):
 
     def lesson_state(self) -> dict[str, Any]:
         """Settings and numbers of this page (JSON-serialisable)."""
-        return {"input": self.x.tolist(), "weight": self.weight.tolist(), "bias": self.bias.tolist(),
+        return {"input": self.input_grid.tolist(), "weight": self.weight.tolist(), "bias": self.bias.tolist(),
                 "pixel": list(self.pixel)}
 
     def apply_lesson_state(self, d: dict[str, Any]) -> None:
         """Restore :meth:`lesson_state`."""
-        x = np.asarray(d.get("input", self.x), dtype=float)
+        x = np.asarray(d.get("input", self.input_grid), dtype=float)
         w = np.asarray(d.get("weight", self.weight), dtype=float)
         b = np.asarray(d.get("bias", self.bias), dtype=float)
         if x.ndim != 3 or w.ndim != 2 or w.shape[1] != x.shape[0] or b.shape != (w.shape[0],):
@@ -289,6 +289,6 @@ class MixPage(ExplainPage):
             box.blockSignals(True)
             box.setValue(int(v))
             box.blockSignals(False)
-        self.x, self.weight, self.bias = x, w, b
+        self.input_grid, self.weight, self.bias = x, w, b
         px = d.get("pixel", [0, 0])
         self.set_pixel(int(px[0]), int(px[1]))

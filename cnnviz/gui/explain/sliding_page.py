@@ -43,7 +43,7 @@ from cnnviz.gui.state import AppState
 class SlidingPage(ExplainPage):
     """Convolution (``mode='conv'``) or pooling (``mode='pool'``), step by step."""
 
-    x: np.ndarray  # type: ignore[assignment]  # the input grid; it shadows QWidget.x() (to rename)
+    input_grid: np.ndarray  # the input numbers, (channels, rows, columns)
 
     def __init__(self, state: AppState, mode: str, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -148,7 +148,7 @@ class SlidingPage(ExplainPage):
         lay.addWidget(split, 1)
 
         c, h, w = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
-        self.x = self.example(c, h, w)
+        self.input_grid = self.example(c, h, w)
         self.weight = example_kernel(self.sp_cout.value(), c, self.sp_f.value())
         self.bias = np.zeros(self.sp_cout.value())
         self._building = False
@@ -213,7 +213,7 @@ class SlidingPage(ExplainPage):
         if self._building:
             return
         c, h, w, f, cout = self.sp_c.value(), self.sp_h.value(), self.sp_w.value(), self.sp_f.value(), self.sp_cout.value()
-        self.x = resize_grid(self.x, (c, h, w), self.example(c, h, w))
+        self.input_grid = resize_grid(self.input_grid, (c, h, w), self.example(c, h, w))
         if self.conv:
             self.weight = resize_grid(self.weight, (cout, c, f, f), example_kernel(cout, c, f))
             self.bias = resize_grid(self.bias[None, None], (1, 1, cout), np.zeros((1, 1, cout)))[0, 0]
@@ -228,7 +228,7 @@ class SlidingPage(ExplainPage):
 
     def _on_edit(self, kind: str, index: tuple, value: float) -> None:
         if kind == "input":
-            self.x[index] = value
+            self.input_grid[index] = value
         elif kind == "kernel":
             self.weight[index] = value
         self.rebuild(keep_step=True)
@@ -236,8 +236,8 @@ class SlidingPage(ExplainPage):
     def new_numbers(self) -> None:
         """New small integers for the input and the kernel."""
         seed = int(np.random.default_rng().integers(1 << 30))
-        c, h, w = self.x.shape
-        self.x = self.example(c, h, w, seed)
+        c, h, w = self.input_grid.shape
+        self.input_grid = self.example(c, h, w, seed)
         if self.conv:
             c_out, c_in, f = self.weight.shape[:3]
             self.weight = example_kernel(c_out, c_in, f, seed + 1)
@@ -246,11 +246,11 @@ class SlidingPage(ExplainPage):
     def take_image_patch(self) -> None:
         """The centre patch of the current image (values rounded to 2 decimals)."""
         try:
-            patch = image_patch(self.state.image, self.x.shape)
+            patch = image_patch(self.state.image, self.input_grid.shape)
         except CnnvizError as exc:
             self.state.show_status(error_text(exc), 5000)
             return
-        self.x = patch
+        self.input_grid = patch
         self.state.show_status(tr("Input: the {0}×{1} patch at the image centre, as the model sees it (rounded)")
                                .format(patch.shape[1], patch.shape[2]), 5000)
         self.rebuild(keep_step=True)
@@ -284,7 +284,7 @@ class SlidingPage(ExplainPage):
         self.sp_w.setValue(max(self.sp_w.value(), min(12, span + 2)))
         self._building = False
         c, h, wd = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
-        self.x = resize_grid(self.x, (c, h, wd), example_input(c, h, wd))
+        self.input_grid = resize_grid(self.input_grid, (c, h, wd), example_input(c, h, wd))
         self.weight = np.round(w[:cout, :c, :k, :k], 2)
         self.bias = np.round(b[:cout], 2) if b is not None else np.zeros(cout)
         self.state.show_status(tr("Kernel: the first {0} filter(s) of {1}, rounded to 2 decimals").format(cout, name),
@@ -295,9 +295,9 @@ class SlidingPage(ExplainPage):
         """Build the core model for the current numbers (raises ExplainError)."""
         s, p, d = self.sp_s.value(), self.sp_p.value(), self.sp_d.value()
         if self.conv:
-            return ConvAnimation(self.x, self.weight, self.bias, stride=s, padding=p, dilation=d)
+            return ConvAnimation(self.input_grid, self.weight, self.bias, stride=s, padding=p, dilation=d)
         mode = self.cb_mode.currentData()
-        return PoolAnimation(self.x, self.sp_f.value(), mode=mode, stride=s, padding=p,
+        return PoolAnimation(self.input_grid, self.sp_f.value(), mode=mode, stride=s, padding=p,
                              dilation=d if mode == "max" else 1, count_include_pad=self.ck_pad.isChecked())
 
     def rebuild(self, keep_step: bool = False) -> None:
@@ -374,7 +374,7 @@ class SlidingPage(ExplainPage):
             "h": self.sp_h.value(), "w": self.sp_w.value(), "c": self.sp_c.value(), "c_out": self.sp_cout.value(),
             "f": self.sp_f.value(), "s": self.sp_s.value(), "p": self.sp_p.value(), "d": self.sp_d.value(),
             "pool_mode": self.cb_mode.currentData(), "count_include_pad": self.ck_pad.isChecked(),
-            "input": self.x.tolist(), "weight": self.weight.tolist(), "bias": self.bias.tolist(),
+            "input": self.input_grid.tolist(), "weight": self.weight.tolist(), "bias": self.bias.tolist(),
             "step": self.clock.index, "speed": self.player.slider.value(),
         }
 
@@ -393,7 +393,7 @@ class SlidingPage(ExplainPage):
             c, h, w = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()
             f, cout = self.sp_f.value(), self.sp_cout.value()
             if "input" in d:
-                self.x = resize_grid(np.asarray(d["input"], dtype=float), (c, h, w), self.example(c, h, w))
+                self.input_grid = resize_grid(np.asarray(d["input"], dtype=float), (c, h, w), self.example(c, h, w))
             if "weight" in d:
                 self.weight = resize_grid(np.asarray(d["weight"], dtype=float), (cout, c, f, f),
                                           example_kernel(cout, c, f))
