@@ -42,8 +42,8 @@ class LossView(pg.PlotWidget):
         # No grid: on a log axis it draws every minor tick and doubles the cost of a frame.
         p.setLabel("bottom", tr("step"))
         p.setLabel("left", tr("loss"))
-        self.cursor = pg.InfiniteLine(angle=90, movable=False)
-        p.addItem(self.cursor, ignoreBounds=True)
+        self.step_line = pg.InfiniteLine(angle=90, movable=False)
+        p.addItem(self.step_line, ignoreBounds=True)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.colors: dict[str, QColor] = {}
         self.trajectories: dict[str, Trajectory] = {}
@@ -100,28 +100,28 @@ class LossView(pg.PlotWidget):
             curve.setPen(pg.mkPen(self.curve_color(key), width=LINE_WIDTH * self.zoom))
 
     def set_zoom(self, zoom: float) -> None:
-        """Presentation zoom: the curves' and cursor's widths follow."""
+        """Presentation zoom: the widths of the curves and of the step line follow."""
         self.zoom = zoom
         self._pens()
-        self._cursor_pen()
+        self._step_line_pen()
 
     def apply_colors(self, colors: PlotColors) -> None:
         """Follow the theme."""
         self.plot_colors = colors
         style_plot(self, colors)
         self._pens()
-        self._cursor_pen()
+        self._step_line_pen()
 
-    def _cursor_pen(self) -> None:
+    def _step_line_pen(self) -> None:
         color = self.plot_colors.quiet if self.plot_colors else QColor("#555555")
-        self.cursor.setPen(pg.mkPen(color, width=self.zoom, style=Qt.PenStyle.DashLine))
+        self.step_line.setPen(pg.mkPen(color, width=self.zoom, style=Qt.PenStyle.DashLine))
 
     def _display(self, loss: np.ndarray) -> np.ndarray:
         return np.maximum(loss, LOG_FLOOR) if self.log_scale else loss
 
     def show_step(self, step: int) -> None:
         """Draw each curve up to ``step``."""
-        self.cursor.setValue(step)
+        self.step_line.setValue(step)
         for key, t in self.trajectories.items():
             n = min(step, t.last_step) + 1
             y = self._display(t.loss[:n])
