@@ -172,6 +172,11 @@ class LossPanel(QWidget):
         self.plot.set_trajectories(trajectories, colors, log_scale=log_scale, steps=steps)
         self._legend()
 
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Rename the optimizers in the legend (``titles``: each optimizer's name)."""
+        self.titles = dict(titles)
+        self._legend()
+
     def _legend(self) -> None:
         p = self.plot
         self.legend.show_entries([(self.titles.get(k, k), p.curve_color(k), t.diverged)

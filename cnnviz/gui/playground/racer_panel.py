@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cnnviz.core.playground import HyperParam, OptimizerSpec, Trajectory
 from cnnviz.gui import theme
 from cnnviz.gui.i18n import current_language
+from cnnviz.gui.optimizer_labels import optimizer_label
 from cnnviz.gui.playground.plot_style import readable_on, window_color
 from cnnviz.gui.playground.qt_util import keep_brackets, signals_blocked
 
@@ -91,9 +92,11 @@ class OptimizerCard(QFrame):
         outer.setSpacing(2)
         head = QHBoxLayout()
         head.setSpacing(6)
-        self.enabled = QCheckBox(spec.title)
+        language = current_language()
+        self.label = optimizer_label(spec.name, language)  # the name the Train tab gives it
+        self.enabled = QCheckBox(self.label)
         self.enabled.setToolTip(
-            f"<b>{spec.title}</b> (torch.optim.{spec.torch_class.__name__})<br>{spec.description(current_language())}"
+            f"<b>{self.label}</b> (torch.optim.{spec.torch_class.__name__})<br>{spec.description(language)}"
         )
         head.addWidget(self.enabled, 1)
         head.addWidget(QLabel("lr"))

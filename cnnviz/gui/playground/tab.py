@@ -32,6 +32,7 @@ from cnnviz.core.playground import (
     suggested_hyperparams,
 )
 from cnnviz.gui.i18n import error_text
+from cnnviz.gui.optimizer_labels import optimizer_label
 from cnnviz.gui.playground.animation import SPEEDS
 from cnnviz.gui.playground.controller import (
     DEFAULT_SURFACE,
@@ -281,7 +282,7 @@ class PlaygroundTab(TabBase):
 
     def _on_race(self, race: Race) -> None:
         self._show_inline_error("")
-        titles = {n: get_optimizer_spec(n).title for n in race.trajectories}
+        titles = {n: optimizer_label(n, self.state.language) for n in race.trajectories}
         self.view.set_start(*race.start)
         self.view.set_trajectories(race.trajectories, self.colors)
         self.loss_panel.set_race(race.trajectories, self.colors, titles, log_scale=race.log_scale, steps=race.steps)
@@ -325,6 +326,7 @@ class PlaygroundTab(TabBase):
         self.lr_panel.set_language(lang)
         self.settings_column.surface_box.show_description(self.surface, lang)
         self.race_column.show_title(self.surface, lang)
+        self.loss_panel.set_titles({n: optimizer_label(n, lang) for n in self.loss_panel.titles})
         self.state.status_info_changed.emit()
 
     def status_parts(self) -> tuple[list[str], str]:

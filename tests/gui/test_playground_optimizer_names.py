@@ -1,0 +1,41 @@
+"""In Chinese the Playground names each optimizer as the Train tab names its run: 动量, not "Momentum"."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def test_legend_and_cards_use_the_train_tabs_names_in_chinese(make_main_window, qtbot) -> None:
+    window = make_main_window(tabs=("train", "playground"), lang="zh")
+    assert window.state.language == "zh"
+    train, play = window.tab_widgets["train"], window.tab_widgets["playground"]
+    qtbot.waitUntil(lambda: not play.controller.is_computing() and bool(play.shown), timeout=30000)
+
+    # the Train tab's opening lesson races one run per optimizer, each named after it
+    train_names = {run.optimizer: run.name for run in train.runs_panel.runs}
+    assert train_names["momentum"] == "动量" and train_names["sgd"] == "SGD"
+    common = sorted(set(train_names) & set(play.shown))
+    assert "momentum" in common and len(common) >= 4
+
+    legend = play.loss_panel.legend.text()
+    for name in common:
+        assert play.loss_panel.titles[name] == train_names[name], name
+        assert train_names[name] in legend, name
+        card = play.racers.cards[name]
+        assert card.enabled.text() == train_names[name], name
+        assert f"<b>{train_names[name]}</b>" in card.enabled.toolTip(), name
+    assert "Momentum" not in legend
+
+
+def test_a_language_switch_renames_the_legend(make_main_window, qtbot) -> None:
+    """The legend follows a language change of the same tab (the core texts do too)."""
+    window = make_main_window(tabs=("playground",))
+    play = window.tab_widgets["playground"]
+    qtbot.waitUntil(lambda: not play.controller.is_computing() and "momentum" in play.shown, timeout=30000)
+    assert play.loss_panel.titles["momentum"] == "Momentum"
+    play.state.language = "zh"
+    play.state.language_changed.emit("zh")
+    assert play.loss_panel.titles["momentum"] == "动量"
+    assert "动量" in play.loss_panel.legend.text()
