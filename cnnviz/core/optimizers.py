@@ -164,10 +164,15 @@ class OptimizerSpec:
     wording: Wording = field(default=DEFAULT_WORDING, compare=False)
     color: str = ""  # "#rrggbb": the optimizer's colour wherever it is drawn (Playground paths, legends)
     races_by_default: bool = False  # on in the Playground's race when it opens
+    label_zh: str = ""  # the Chinese name where Chinese texts use one (动量); empty: the Latin name is used
 
     # The playground's names for the same things.
     title = _alias("label", "The display name (same as ``label``).")
     hyperparams = _alias("hparams", "The hyperparameters (same as ``hparams``).")
+
+    def display_label(self, language: str) -> str:
+        """The name shown to a person in ``language`` ('en' or 'zh'): 动量 in Chinese, SGD and Adam in both."""
+        return self.label_zh if language == "zh" and self.label_zh else self.label
 
     def description(self, language: str) -> str:
         """The one-line description in ``language`` ('en' or 'zh'); the same text in every tab."""
@@ -383,6 +388,7 @@ register_optimizer(OptimizerSpec(
     description_zh="带速度的 SGD：v = μv + g，步长 = −lr · v（torch.optim.SGD，momentum > 0）。",
     color="#ff7f0e",
     races_by_default=True,
+    label_zh="动量",
 ))
 register_optimizer(OptimizerSpec(
     "nesterov", "Nesterov", torch.optim.SGD,
