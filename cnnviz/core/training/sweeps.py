@@ -497,13 +497,26 @@ class SweepStatus:
 
     @property
     def ended(self) -> int:
-        """Runs that reached a final state."""
+        """Runs that reached a final state (stopped ones included)."""
         return self.finished + self.diverged + self.failed + self.stopped
 
+    @property
+    def completed(self) -> int:
+        """Runs that trained to their end: finished, diverged or failed, not stopped (the progress' share)."""
+        return self.finished + self.diverged + self.failed
+
     def text(self) -> str:
-        """``12/63 runs · 2 running · 1 diverged``."""
-        parts = [f"{self.ended}/{self.total} runs"]
-        for label, n in (("running", self.running), ("diverged", self.diverged), ("failed", self.failed),
+        """``3 of 12 runs finished · 2 training · 1 diverged``, after a stop ``Stopped: 3 of 12 runs finished, 9 stopped``.
+
+        "Finished" counts the runs that trained to their end without diverging or failing.
+        """
+        head = f"{self.finished} of {self.total} runs finished"
+        if self.done and self.stopped:
+            tail = [f"{n} {label}" for label, n in (("diverged", self.diverged), ("failed", self.failed),
+                                                    ("stopped", self.stopped)) if n]
+            return "Stopped: " + ", ".join([head, *tail])
+        parts = [head]
+        for label, n in (("training", self.running), ("diverged", self.diverged), ("failed", self.failed),
                          ("stopped", self.stopped)):
             if n:
                 parts.append(f"{n} {label}")
@@ -587,12 +600,12 @@ class Sweep:
                     self.stop()
                     break
                 status = self.status()
-                progress(status.ended / max(1, status.total), status.text())
+                progress(status.completed / max(1, status.total), status.text())
         except KeyboardInterrupt:
             self.stop()
             raise
         status = self.status()
-        progress(status.ended / max(1, status.total), status.text())
+        progress(status.completed / max(1, status.total), status.text())
         return self.summary()
 
     # ------------------------------------------------------------ reading

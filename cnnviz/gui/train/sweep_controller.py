@@ -56,6 +56,10 @@ class SweepController(QObject):
         """True from start until the end was handled (stopping included)."""
         return not self._ended
 
+    def is_stopping(self) -> bool:
+        """True while Stop is ending the processes (in the background)."""
+        return self._stopping is not None and self._stopping.running
+
     def start(self, spec: SweepSpec, executor: str = "local", workers: int | None = None,
               address: str | None = None) -> Sweep:
         """Start ``spec`` on a local process pool or Ray (CnnvizError if it cannot start; nothing changes)."""

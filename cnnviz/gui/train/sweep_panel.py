@@ -238,8 +238,9 @@ class SweepPanel(QWidget):
         return [str(p) for p in paths]
 
     def _on_status(self, status: SweepStatus) -> None:
-        self.progress.setValue(int(1000 * status.ended / max(1, status.total)))
-        if self.controller.is_running():
+        # the share that trained to its end: stopped runs do not fill the bar
+        self.progress.setValue(int(1000 * status.completed / max(1, status.total)))
+        if self.controller.is_running() and not self.controller.is_stopping():
             self.status.setText(self.status_text(status))
         if status.ended != self._ended_seen:
             self._ended_seen = status.ended
@@ -249,19 +250,27 @@ class SweepPanel(QWidget):
         self.show_summary(summary)
         status = self.controller.status()
         if status is not None:
-            self.status.setText(tr("Sweep over: {0}.").format(self.status_text(status)))
+            self.status.setText(self.status_text(status))
         self.update_buttons()
         self.sig_state_changed.emit()
 
     @staticmethod
     def status_text(status: SweepStatus) -> str:
-        """``12/42 runs · 2 running · 1 diverged`` in the interface language."""
-        parts = [tr("{0}/{1} runs").format(status.ended, status.total)]
-        for count, text in ((status.running, tr("{0} running")), (status.diverged, tr("{0} diverged")),
-                            (status.failed, tr("{0} failed")), (status.stopped, tr("{0} stopped"))):
-            if count:
-                parts.append(text.format(count))
-        return " · ".join(parts)
+        """``3 of 12 runs finished · 2 training · 1 diverged`` in the interface language.
+
+        Once the sweep is over: ``Sweep over: 11 of 12 runs finished · 1 diverged``, or after Stop
+        ``Stopped: 3 of 12 runs finished, 9 stopped``. "Finished" counts only the runs that trained to
+        their end without diverging or failing.
+        """
+        counts = ((status.running, tr("{0} training")), (status.diverged, tr("{0} diverged")),
+                  (status.failed, tr("{0} failed")), (status.stopped, tr("{0} stopped")))
+        parts = [tr("{0} of {1} runs finished").format(status.finished, status.total)]
+        parts += [text.format(count) for count, text in counts if count]
+        if not status.done:
+            return " · ".join(parts)
+        if status.stopped:
+            return tr("Stopped: {0}").format(", ".join(parts))
+        return tr("Sweep over: {0}").format(" · ".join(parts))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Refresh the table, heat map, tuned curves and ranking."""

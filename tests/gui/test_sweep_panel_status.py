@@ -1,0 +1,92 @@
+"""The Sweep page's progress line, bar and buttons, driven by a scripted executor (no processes).
+
+The executor here delivers exactly the messages a test gives it, in that
+order, as the real ones do from their thread; so every count on the status
+line is known in advance.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cnnviz.core.training.config import TrainSetup
+from cnnviz.core.training.sweeps import RunResult, Sweep, SweepSpec
+from cnnviz.gui.train.sweep_panel import SweepPanel
+
+pytestmark = pytest.mark.gui
+
+TINY = dict(model="lenet5", dataset="digits", epochs=1, batch_size=16, train_limit=32, val_limit=16)
+
+
+class ScriptedExecutor:
+    """Starts nothing: a test sends the executor's messages itself (``send``)."""
+
+    def __init__(self) -> None:
+        self.on_message: Any = None
+        self.on_done: Any = None
+        self.stopped = False
+
+    def start(self, jobs: list[dict[str, Any]], setup: dict[str, Any], on_message: Any, on_done: Any) -> None:
+        self.on_message, self.on_done = on_message, on_done
+
+    def send(self, *message: Any) -> None:
+        self.on_message(message)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def _panel_with_sweep(qtbot, tmp_path: Path, seeds: int = 3) -> tuple[SweepPanel, Sweep, ScriptedExecutor]:
+    """A panel whose controller holds a started sweep of 2 optimizers × 2 rates × ``seeds`` on the script."""
+    panel = SweepPanel(lambda: TrainSetup(**TINY))
+    qtbot.addWidget(panel)
+    executor = ScriptedExecutor()
+    spec = SweepSpec.grid(TrainSetup(**TINY), ["sgd", "adam"], [0.01, 0.1], seeds=seeds)
+    sweep = Sweep(spec, out_dir=tmp_path, executor=executor)
+    sweep.start()
+    c = panel.controller
+    c.sweep, c.folder, c.rows, c._ended = sweep, tmp_path, [], False  # what SweepController.start sets
+    panel.update_buttons()
+    return panel, sweep, executor
+
+
+def _done(sweep: Sweep, index: int, status: str) -> dict[str, Any]:
+    job = sweep.jobs[index]
+    losses = [2.3, 1.0] if status == "finished" else [2.3, float("nan")]
+    return RunResult(job.run, job.optimizer, job.lr, job.seed, status, "", [0, 1], losses, [0.1, 0.6],
+                     [2.3]).to_dict()
+
+
+def test_the_progress_line_says_how_many_runs_finished_and_stopped_ones_do_not_fill_the_bar(qtbot, tmp_path):
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path)
+    total = len(sweep.jobs)
+    assert total == 12
+    for index in range(6):
+        executor.send("started", index)
+    for index in range(3):
+        executor.send("done", index, _done(sweep, index, "finished"))
+    executor.send("done", 3, _done(sweep, 3, "diverged"))
+    panel.controller.poll()
+    # 3 finished, 1 diverged, runs 4 and 5 still training, 6 waiting
+    assert panel.status.text() == "3 of 12 runs finished · 2 training · 1 diverged"
+    assert panel.progress.value() == int(1000 * 4 / 12)  # finished + diverged: they trained to their end
+    sweep.stop()  # as the Stop button's background job does
+    panel.controller.poll()
+    assert not panel.is_running() and executor.stopped
+    assert panel.status.text() == "Stopped: 3 of 12 runs finished, 1 diverged, 8 stopped"
+    assert panel.progress.value() == int(1000 * 4 / 12)  # the 8 stopped runs are not progress
+    assert sweep.status().text() == "Stopped: 3 of 12 runs finished, 1 diverged, 8 stopped"  # the CLI's words
+
+
+def test_a_sweep_that_ran_to_its_end_says_so(qtbot, tmp_path):
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path, seeds=1)
+    for index in range(4):
+        executor.send("started", index)
+        executor.send("done", index, _done(sweep, index, "diverged" if index == 1 else "finished"))
+    executor.on_done()
+    panel.controller.poll()
+    assert panel.status.text() == "Sweep over: 3 of 4 runs finished · 1 diverged"
+    assert panel.progress.value() == 1000
