@@ -90,3 +90,28 @@ def test_a_sweep_that_ran_to_its_end_says_so(qtbot, tmp_path):
     panel.controller.poll()
     assert panel.status.text() == "Sweep over: 3 of 4 runs finished · 1 diverged"
     assert panel.progress.value() == 1000
+
+
+def test_save_waits_for_something_to_save_and_its_tooltip_says_why(qtbot, tmp_path):
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path / "run")
+    button = panel.save_button
+    assert not button.isEnabled() and "Nothing to save yet" in button.toolTip()  # just started
+    assert panel.save(str(tmp_path / "out")) == []
+    executor.send("started", 0)
+    panel.controller.poll()
+    assert not button.isEnabled()  # a run started: still no row on disk
+    row = {"run": sweep.jobs[0].run, "optimizer": "sgd", "lr": 0.01, "seed": 0, "split": "train", "step": 1,
+           "epoch": 1, "loss": 2.0, "accuracy": 0.1, "samples": 16}
+    executor.send("rows", 0, [row])
+    panel.controller.poll()
+    assert button.isEnabled() and "Nothing to save" not in button.toolTip()
+    files = panel.save(str(tmp_path / "out"))
+    assert sorted(Path(f).name for f in files) == ["metrics.csv", "summary.json", "sweep.json"]
+    assert (tmp_path / "out" / "metrics.csv").read_text().count("\n") == 2  # the header and the row
+
+
+def test_save_is_enabled_by_a_run_that_ended_without_rows(qtbot, tmp_path):
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path)
+    executor.send("failed", 0, "its process crashed")  # a crash before its first row
+    panel.controller.poll()
+    assert panel.save_button.isEnabled()

@@ -121,6 +121,12 @@ class SweepController(QObject):
         """Where the sweep stands (None before any)."""
         return self.sweep.status() if self.sweep is not None else None
 
+    def has_results(self) -> bool:
+        """True once there is something on disk to save: a metric row came, or a run ended."""
+        if self.folder is None or self.sweep is None:
+            return False
+        return bool(self.rows) or self.sweep.status().ended > 0
+
     def worker_pids(self) -> list[int]:
         """Process ids of the local workers alive now (empty for Ray or when none)."""
         executor = self.sweep.executor if self.sweep is not None else None

@@ -144,8 +144,6 @@ class SweepPanel(QWidget):
         self.stop_button = QPushButton(tr("Stop sweep"))
         self.stop_button.setToolTip(tr("End every run's process now; the runs that ended are kept."))
         self.save_button = QPushButton(tr("Save results…"))
-        self.save_button.setToolTip(tr("Copy the metrics CSV (with lr and seed columns) and the summary JSON into "
-                                       "a folder."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -223,7 +221,7 @@ class SweepPanel(QWidget):
 
     def save(self, folder: str | None = None) -> list[str]:
         """Copy the results so far into ``folder`` (asked for when not given); the files written."""
-        if self.controller.folder is None:
+        if not self.controller.has_results():
             return []
         if not folder:
             folder = QFileDialog.getExistingDirectory(self, tr("Folder for the sweep's results"))
@@ -245,6 +243,8 @@ class SweepPanel(QWidget):
         if status.ended != self._ended_seen:
             self._ended_seen = status.ended
             self.show_summary(self.controller.summary())
+        if self.save_button.isEnabled() != self.controller.has_results():
+            self.update_buttons()
 
     def _on_ended(self, summary: dict[str, Any]) -> None:
         self.show_summary(summary)
@@ -288,7 +288,11 @@ class SweepPanel(QWidget):
         running = self.is_running()
         self.start_button.setEnabled(not running and not self.training)
         self.stop_button.setEnabled(running)
-        self.save_button.setEnabled(self.controller.folder is not None)
+        can_save = self.controller.has_results()
+        self.save_button.setEnabled(can_save)
+        self.save_button.setToolTip(
+            tr("Copy the metrics CSV (with lr and seed columns) and the summary JSON into a folder.") if can_save
+            else tr("Nothing to save yet: the results are written as the runs report their first metrics."))
         for w in (self.optimizer_button, self.grid, self.seeds, self.executor, self.workers, self.address):
             w.setEnabled(not running)
 
