@@ -57,7 +57,8 @@ def test_results_views_show_the_summary(qtbot):
     assert panel.table.item(r, 3).text() == _mean_std([1.2, 1.0])  # best = final: the losses only fell
     assert panel.table.item(r, 6).text() == "2/2"
     r = rows[("adam", "0.1")]
-    assert panel.table.item(r, 6).text() == "diverged 1/2" and panel.table.item(r, 2).text() == "1.7 ± 0"
+    assert panel.table.item(r, 6).text() == "diverged 1/2"
+    assert panel.table.item(r, 2).text() == "1.7"  # one seed finished: its spread is unknown, not 0
     heat = panel.heatmap
     best = [np.mean([1.8, 1.9]), np.mean([1.2, 1.0]), np.mean([1.1, 0.9])]  # sgd 0.01, sgd 0.1, adam 0.01
     assert [label.toPlainText() for label in heat.labels] == [f"{v:.3g}" for v in best] + ["✕ diverged"]
@@ -71,6 +72,22 @@ def test_results_views_show_the_summary(qtbot):
     text = panel.ranking.text()
     assert text.index("<b>adam</b>") < text.index("<b>sgd</b>") and "lr 0.01" in text
     assert "within the spread" in text  # adam 1.0 ± 0.14 vs sgd 1.1 ± 0.14: the order is not to be trusted
+
+
+def test_one_seed_shows_means_without_a_spread_and_the_ranking_says_the_order_may_be_luck(qtbot):
+    spec = SweepSpec.grid(TrainSetup(epochs=2), ["sgd", "adam"], [0.01], seeds=1).validated()
+    results = {name: RunResult(name, opt, 0.01, 0, "finished", "", [0, 1, 2], losses, [0.1, 0.5, 0.6], [2.3])
+               for name, opt, losses in (("a", "sgd", [2.3, 1.0, 0.9]), ("b", "adam", [2.3, 0.8, 0.85]))}
+    panel = SweepPanel(TrainSetup)
+    qtbot.addWidget(panel)
+    panel.show_summary(summarize(spec, results))
+    texts = [panel.table.item(r, c).text() for r in range(panel.table.rowCount()) for c in range(2, 6)]
+    assert texts == ["0.9", "0.9", "0.6", "0.6", "0.85", "0.8", "0.6", "0.6"]  # the means alone, no "± 0"
+    text = panel.ranking.text()
+    assert "±" not in text and "within the spread" not in text
+    assert text.count("may be luck") == 1 and text.index("<b>adam</b>") < text.index("<b>sgd</b>")
+    line, band = panel.tuned.curves["adam"]
+    assert band is None and line.getData()[1].tolist() == [2.3, 0.8, 0.85]  # no band of a made-up σ = 0
 
 
 @pytest.mark.slow

@@ -47,10 +47,12 @@ def optimizer_color(name: str) -> QColor:
 
 
 def mean_pm(mean: float | None, std: float | None, digits: int = 3) -> str:
-    """``0.412 ± 0.013`` (σ over the seeds), or ``–`` when no seed finished."""
+    """``0.412 ± 0.013`` (σ over the seeds), just ``0.412`` when σ is unknown (one seed), ``–`` without a seed."""
     if mean is None or not math.isfinite(mean):
         return "–"
-    return f"{mean:.{digits}g} ± {std or 0.0:.2g}"
+    if std is None or not math.isfinite(std):
+        return f"{mean:.{digits}g}"
+    return f"{mean:.{digits}g} ± {std:.2g}"
 
 
 def cell_state(cell: dict[str, Any]) -> str:
@@ -78,8 +80,8 @@ class SweepTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setToolTip(tr("Mean ± σ over the seeds that finished. A learning rate with a diverged seed is "
-                           "marked and cannot be an optimizer's tuned rate."))
+        self.setToolTip(tr("Mean ± σ over the seeds that finished (just the mean when only one did). A learning "
+                           "rate with a diverged seed is marked and cannot be an optimizer's tuned rate."))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Fill the table from a sweep summary."""
@@ -173,10 +175,10 @@ class TunedBands(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
-        self.curves: dict[str, tuple[pg.PlotDataItem, pg.FillBetweenItem]] = {}
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.FillBetweenItem | None]] = {}
 
     def show_summary(self, summary: dict[str, Any]) -> None:
-        """Draw every tuned optimizer's mean curve and its ± σ band."""
+        """Draw every tuned optimizer's mean curve and its ± σ band (no band for one seed: σ is unknown)."""
         self.plot.clear()
         self.legend.clear()
         self.curves = {}
@@ -185,13 +187,15 @@ class TunedBands(QWidget):
                 continue
             x = np.asarray(tuned["epoch"], dtype=float)
             mean = np.asarray(tuned["val_loss_mean"], dtype=float)
-            std = np.asarray(tuned["val_loss_std"], dtype=float)
             color = optimizer_color(opt)
-            fill = QColor(color)
-            fill.setAlpha(60)
-            upper, lower = pg.PlotDataItem(x, mean + std), pg.PlotDataItem(x, mean - std)
-            band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
-            self.plot.addItem(band)
+            band = None
+            if tuned.get("val_loss_std") is not None:
+                std = np.asarray(tuned["val_loss_std"], dtype=float)
+                fill = QColor(color)
+                fill.setAlpha(60)
+                upper, lower = pg.PlotDataItem(x, mean + std), pg.PlotDataItem(x, mean - std)
+                band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
+                self.plot.addItem(band)
             name = tr("{0} lr={1} ({2} seeds)").format(opt, lr_label(tuned["lr"]), len(tuned["seeds"]))
             line = self.plot.plot(x, mean, pen=pg.mkPen(color, width=2.5), name=name)
             self.curves[opt] = (line, band)
@@ -208,7 +212,11 @@ class RankingView(QLabel):
         self.setText(tr("The ranking appears when runs finish."))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
-        """One line per optimizer, best first; a note where the next one is within the spread."""
+        """One line per optimizer, best first; a note where the next one is within the spread.
+
+        Where a spread is unknown (one seed finished) nothing is claimed about it; one line at the
+        end says the order may be luck.
+        """
         ranking = summary.get("ranking") or []
         if not ranking:
             self.setText(tr("The ranking appears when runs finish."))
@@ -223,4 +231,6 @@ class RankingView(QLabel):
                 line += " — " + tr("the next one is within the spread over the seeds: this order is not to be "
                                    "trusted")
             lines.append(line)
+        if len(ranking) > 1 and any(entry["best_val_loss_std"] is None for entry in ranking):
+            lines.append("<i>" + tr("One seed: this order may be luck. Two seeds or more show the spread.") + "</i>")
         self.setText("<br>".join(lines))
