@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.sweeps import RunResult, Sweep, SweepSpec
@@ -115,3 +116,35 @@ def test_save_is_enabled_by_a_run_that_ended_without_rows(qtbot, tmp_path):
     executor.send("failed", 0, "its process crashed")  # a crash before its first row
     panel.controller.poll()
     assert panel.save_button.isEnabled()
+
+
+def test_unticking_an_optimizer_moves_none_of_the_other_controls(qtbot):
+    panel = SweepPanel(lambda: TrainSetup(**TINY))
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)  # the form wraps onto two lines: a wider button would push controls down
+    panel.show()
+    qtbot.waitExposed(panel)
+    others = [panel.grid, panel.grid_info, panel.seeds, panel.executor, panel.workers, panel.start_button,
+              panel.stop_button, panel.save_button]
+
+    def places() -> list[tuple[int, int, int, int]]:
+        QApplication.processEvents()
+        return [w.geometry().getRect() for w in others]
+
+    before, width = places(), panel.optimizer_button.width()
+    assert panel.optimizer_button.text() == "Optimizers: SGD, Momentum, Adam"  # the default fits, whole
+    panel.optimizer_actions["momentum"].setChecked(False)
+    assert places() == before and panel.optimizer_button.width() == width
+    assert panel.optimizers() == ["sgd", "adam"] and "SGD, Adam" in panel.optimizer_button.toolTip()
+    panel.set_optimizers(list(panel.optimizer_actions))  # every one: longer than the button
+    assert places() == before and panel.optimizer_button.width() == width
+    assert panel.optimizer_button.text().endswith("…")
+    labels = [a.text().replace("&", "") for a in panel.optimizer_actions.values()]
+    assert ", ".join(labels) in panel.optimizer_button.toolTip()  # the whole list
+    panel.set_optimizers(["sgd", "momentum", "adam"])
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 2)  # a zoom: the button is measured again in the larger font
+    panel.setFont(font)
+    QApplication.processEvents()
+    button = panel.optimizer_button
+    assert button.width() > width and button.text() == "Optimizers: SGD, Momentum, Adam"

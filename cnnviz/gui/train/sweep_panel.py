@@ -11,12 +11,13 @@ runs end. Stop ends every process; what ended is kept and can be saved.
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -104,7 +105,6 @@ class SweepPanel(QWidget):
     def _build_form(self) -> None:
         self.optimizer_button = QToolButton()
         self.optimizer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.optimizer_button.setToolTip(tr("The optimizers to compare, each tuned over the learning-rate grid."))
         menu = QMenu(self.optimizer_button)
         self.optimizer_actions: dict[str, QAction] = {}
         for spec in list_optimizers():
@@ -115,7 +115,8 @@ class SweepPanel(QWidget):
             menu.addAction(act)
             self.optimizer_actions[spec.name] = act
         self.optimizer_button.setMenu(menu)
-        self._optimizers_changed()
+        self._fit_optimizer_button()
+        self.optimizer_button.installEventFilter(self)
         self.grid = QLineEdit(DEFAULT_GRID)
         self.grid.setMinimumWidth(110)
         self.grid.setToolTip(tr("LOW:HIGH:COUNT for COUNT rates log-spaced from LOW to HIGH (1e-4:1:7), or a "
@@ -162,10 +163,36 @@ class SweepPanel(QWidget):
         for name, act in self.optimizer_actions.items():
             act.setChecked(name in names)
 
-    def _optimizers_changed(self) -> None:
-        names = self.optimizers()
+    def _optimizers_text(self, names: list[str]) -> str:
         labels = [self.optimizer_actions[n].text().replace("&", "") for n in names]  # SGD, Adam: what the menu says
-        self.optimizer_button.setText(tr("Optimizers: {0}").format(", ".join(labels) if labels else "–"))
+        return tr("Optimizers: {0}").format(", ".join(labels) if labels else "–")
+
+    def _fit_optimizer_button(self) -> None:
+        """A fixed width that fits the default choice (in the current font), so ticking never moves the form."""
+        button = self.optimizer_button
+        default = self._optimizers_text([n for n in DEFAULT_OPTIMIZERS if n in self.optimizer_actions])
+        button.setMinimumWidth(0)
+        button.setMaximumWidth(16777215)
+        button.setText(default)
+        # what the button draws besides its text (margins, the menu arrow); the text's width rounded up
+        self._optimizer_chrome = button.sizeHint().width() - math.ceil(
+            QFontMetricsF(button.font()).horizontalAdvance(default))
+        button.setFixedWidth(button.sizeHint().width())
+        self._optimizers_changed()
+
+    def _optimizers_changed(self) -> None:
+        """The button names the ticked optimizers (its end elided past its fixed width; all of them in its tooltip)."""
+        button = self.optimizer_button
+        full = self._optimizers_text(self.optimizers())
+        room = button.width() - self._optimizer_chrome
+        button.setText(QFontMetricsF(button.font()).elidedText(full, Qt.TextElideMode.ElideRight, room))
+        button.setToolTip(full + "\n" + tr("The optimizers to compare, each tuned over the learning-rate grid."))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """The optimizer button got a new font (zoom): its fixed width is measured again."""
+        if watched is self.optimizer_button and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit_optimizer_button)  # once the button itself took the font
+        return super().eventFilter(watched, event)
 
     def _grid_changed(self) -> None:
         try:
