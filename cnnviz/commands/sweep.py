@@ -44,6 +44,14 @@ def _lrs(text: str) -> tuple[str | None, list[float]]:
         raise argparse.ArgumentTypeError(exc.one_line()) from None
 
 
+def _mean_sd(mean: float | None, sd: float | None, scale: float, fmt: str, unit: str) -> str:
+    """``0.4120 ± 0.0130`` (sd over the seeds), just the mean when the spread is unknown (one seed), ``-``."""
+    if mean is None:
+        return "-"
+    text = f"{mean * scale:{fmt}}"
+    return (f"{text} ± {sd * scale:{fmt}}" if sd is not None else text) + unit
+
+
 def add_parser(subparsers: Any) -> None:
     """Register ``cnnviz sweep``."""
     p = subparsers.add_parser(
@@ -149,8 +157,8 @@ def run(args: argparse.Namespace) -> int:
     for cell in summary["table"]:
         loss = cell["best_val_loss"]
         acc = cell["final_val_accuracy"]
-        loss_text = f"{loss:.4f} ± {cell['best_val_loss_std']:.4f}" if loss is not None else "-"
-        acc_text = f"{acc * 100:.1f} ± {cell['final_val_accuracy_std'] * 100:.1f}%" if acc is not None else "-"
+        loss_text = _mean_sd(loss, cell["best_val_loss_std"], 1.0, ".4f", "")
+        acc_text = _mean_sd(acc, cell["final_val_accuracy_std"], 100.0, ".1f", "%")
         note = cell["state"]
         if cell["diverged"] or cell["failed"]:
             note += f" ({cell['diverged']} diverged, {cell['failed']} failed of {cell['seeds']})"
@@ -159,8 +167,11 @@ def run(args: argparse.Namespace) -> int:
         print("ranking at each optimizer's tuned learning rate (mean ± sd over seeds):")
         for entry in summary["ranking"]:
             tie = "  (within the spread of the next)" if entry["within_spread_of_next"] else ""
+            loss_text = _mean_sd(entry["best_val_loss"], entry["best_val_loss_std"], 1.0, ".4f", "")
             print(f"  {entry['rank']}. {entry['optimizer']} lr={lr_label(entry['lr'])}: best val loss "
-                  f"{entry['best_val_loss']:.4f} ± {entry['best_val_loss_std']:.4f}{tie}")
+                  f"{loss_text}{tie}")
+        if len(summary["ranking"]) > 1 and any(e["best_val_loss_std"] is None for e in summary["ranking"]):
+            print("  (one seed: this order may be luck; the spread needs --seeds 2 or more)")
     failed = [r for r in summary["runs"] if r["status"] == "failed"]
     for r in failed[:5]:
         print(f"cnnviz: warning: {r['run']} failed: {r['message']}", file=sys.stderr)

@@ -59,3 +59,11 @@ def test_missing_ray_names_the_extra(tmp_path, capsys, monkeypatch) -> None:
     rc = main(["sweep", "--executor", "ray", "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert rc == 2 and err.count("\n") == 1 and "pip install 'cnnviz[ray]'" in err
+
+
+def test_the_printed_spread_is_left_out_when_one_seed_finished() -> None:
+    from cnnviz.commands.sweep import _mean_sd
+
+    assert _mean_sd(0.41234, 0.01, 1.0, ".4f", "") == "0.4123 ± 0.0100"
+    assert _mean_sd(0.41234, None, 1.0, ".4f", "") == "0.4123"  # one seed: unknown, not ± 0
+    assert _mean_sd(0.875, None, 100.0, ".1f", "%") == "87.5%" and _mean_sd(None, None, 1.0, ".4f", "") == "-"

@@ -99,6 +99,43 @@ def test_summary_table_tuned_curves_and_ranking_against_numpy() -> None:
     json.dumps(summary, allow_nan=True)  # plain data
 
 
+def test_one_seed_has_an_unknown_spread_not_a_zero_one() -> None:
+    spec = SweepSpec(TrainSetup(**TINY), ["sgd", "adam"], {"sgd": [0.1], "adam": [0.01]}, [0, 1])
+    r = [
+        _result("sgd", 0.1, 0, "finished", [2.3, 0.7, 0.6], [0.1, 0.8, 0.85]),
+        _result("sgd", 0.1, 1, "diverged", [2.3, math.nan], [0.1, math.nan]),  # one seed finished
+        _result("adam", 0.01, 0, "finished", [2.3, 0.5, 0.4], [0.1, 0.8, 0.9]),  # the other still out
+    ]
+    summary = summarize(spec, {x.run: x for x in r})
+    cells = {c["optimizer"]: c for c in summary["table"]}
+    assert cells["adam"]["best_val_loss"] == pytest.approx(0.4)
+    for cell in cells.values():  # σ with ddof 1 of one value is undefined: None, not 0
+        assert all(cell[k + "_std"] is None for k in ("final_val_loss", "best_val_loss", "final_val_accuracy",
+                                                      "best_val_accuracy"))
+    adam = summary["tuned"]["adam"]
+    assert adam["val_loss_mean"] == pytest.approx([2.3, 0.5, 0.4]) and adam["val_loss_std"] is None
+    assert adam["best_val_loss_std"] is None and adam["train_loss_std"] is None
+    assert [e["optimizer"] for e in summary["ranking"]] == ["adam"]  # sgd 0.1 had a diverged seed
+    json.dumps(summary)  # None is plain JSON (null)
+
+
+def test_the_ranking_claims_nothing_about_a_spread_it_does_not_know() -> None:
+    spec = SweepSpec(TrainSetup(**TINY), ["sgd", "adam", "rmsprop"], {"sgd": [0.1], "adam": [0.01],
+                                                                     "rmsprop": [0.01]}, [0, 1])
+    r = [
+        _result("adam", 0.01, 0, "finished", [2.3, 0.5, 0.40], [0.1, 0.8, 0.9]),  # one seed each
+        _result("sgd", 0.1, 0, "finished", [2.3, 0.7, 0.41], [0.1, 0.8, 0.85]),
+        _result("rmsprop", 0.01, 0, "finished", [2.3, 0.7, 0.40], [0.1, 0.8, 0.85]),
+        _result("rmsprop", 0.01, 1, "finished", [2.3, 0.7, 0.70], [0.1, 0.8, 0.85]),
+    ]
+    ranking = summarize(spec, {x.run: x for x in r})["ranking"]
+    assert [e["optimizer"] for e in ranking] == ["adam", "sgd", "rmsprop"]
+    assert ranking[0]["within_spread_of_next"] is None  # 0.40 vs 0.41: neither spread is known
+    # sgd 0.41 vs rmsprop mean 0.55, σ = |0.4 - 0.7| / √2: rmsprop's spread is the one known
+    assert ranking[1]["within_spread_of_next"] == (abs(0.4 - 0.7) / math.sqrt(2) >= 0.55 - 0.41)
+    assert ranking[1]["within_spread_of_next"] is True
+
+
 def test_run_job_streams_the_rows_it_returns() -> None:
     streamed = []
     job = {"index": 0, "run": "sgd lr=0.1 seed=4", "optimizer": "sgd", "lr": 0.1, "seed": 4, "hparams": {}}

@@ -7,11 +7,15 @@ import time
 
 import numpy as np
 import psutil
+import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.sweeps import RunResult, SweepSpec, summarize
 from cnnviz.gui.state import AppState
+from cnnviz.gui.theme import dark_palette
 from cnnviz.gui.train.sweep_panel import SweepPanel
 from cnnviz.gui.train.tab import TrainTab
 
@@ -57,11 +61,23 @@ def test_results_views_show_the_summary(qtbot):
     assert panel.table.item(r, 3).text() == _mean_std([1.2, 1.0])  # best = final: the losses only fell
     assert panel.table.item(r, 6).text() == "2/2"
     r = rows[("adam", "0.1")]
-    assert panel.table.item(r, 6).text() == "diverged 1/2" and panel.table.item(r, 2).text() == "1.7 ± 0"
+    assert panel.table.item(r, 6).text() == "diverged 1/2"
+    assert panel.table.item(r, 2).text() == "1.7"  # one seed finished: its spread is unknown, not 0
     heat = panel.heatmap
     best = [np.mean([1.8, 1.9]), np.mean([1.2, 1.0]), np.mean([1.1, 0.9])]  # sgd 0.01, sgd 0.1, adam 0.01
     assert [label.toPlainText() for label in heat.labels] == [f"{v:.3g}" for v in best] + ["✕ diverged"]
-    np.testing.assert_allclose(heat.image.image, -np.array([best[:2], [best[2], max(best)]]), rtol=1e-6)
+    # true losses (the diverged cell in the worst colour), on a reversed colormap: the lowest loss is bright
+    np.testing.assert_allclose(heat.image.image, np.array([best[:2], [best[2], max(best)]]), rtol=1e-6)
+    np.testing.assert_allclose(heat.bar.levels(), (min(best), max(best)), rtol=1e-6)
+    assert heat.image.getLevels() == pytest.approx((min(best), max(best)), rel=1e-6)
+    viridis = pg.colormap.get("viridis")
+    assert heat.bar.colorMap().map(0.0, mode="qcolor") == viridis.map(1.0, mode="qcolor")  # low loss: bright
+    assert heat.bar.axis.labelText == "best validation loss"
+    heat.metric_box.setCurrentIndex(heat.metric_box.findData("final_val_accuracy"))
+    accs = [np.mean([1 - v / 3 for v in vs]) for vs in ([1.8, 1.9], [1.2, 1.0], [1.1, 0.9])]
+    np.testing.assert_allclose(heat.bar.levels(), (min(accs), max(accs)), rtol=1e-6)
+    assert heat.bar.colorMap().map(1.0, mode="qcolor") == viridis.map(1.0, mode="qcolor")  # high accuracy: bright
+    assert heat.bar.axis.labelText == "final validation accuracy"
     # tuned: sgd at 0.1 and adam at 0.01 (0.1 had a diverged seed), each a mean ± σ band over its 2 seeds
     assert set(panel.tuned.curves) == {"sgd", "adam"}
     line, band = panel.tuned.curves["adam"]
@@ -71,6 +87,46 @@ def test_results_views_show_the_summary(qtbot):
     text = panel.ranking.text()
     assert text.index("<b>adam</b>") < text.index("<b>sgd</b>") and "lr 0.01" in text
     assert "within the spread" in text  # adam 1.0 ± 0.14 vs sgd 1.1 ± 0.14: the order is not to be trusted
+
+
+def test_the_heat_maps_colour_bar_follows_the_theme(qtbot):
+    app = QApplication.instance()
+    light = QPalette(app.palette())
+    panel = SweepPanel(TrainSetup)
+    qtbot.addWidget(panel)
+    panel.show_summary(_summary())
+    axis = panel.heatmap.bar.axis
+
+    def readable() -> bool:  # the bar's values and name stand out from the plot's background
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        text, label = axis.textPen().color(), QColor(axis.labelStyle["color"])
+        return all(abs(c.lightnessF() - base.lightnessF()) > 0.5 for c in (text, label))
+
+    try:
+        assert readable()
+        app.setPalette(dark_palette())
+        QApplication.processEvents()
+        assert QApplication.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5 and readable()
+    finally:
+        app.setPalette(light)
+    QApplication.processEvents()
+    assert readable()
+
+
+def test_one_seed_shows_means_without_a_spread_and_the_ranking_says_the_order_may_be_luck(qtbot):
+    spec = SweepSpec.grid(TrainSetup(epochs=2), ["sgd", "adam"], [0.01], seeds=1).validated()
+    results = {name: RunResult(name, opt, 0.01, 0, "finished", "", [0, 1, 2], losses, [0.1, 0.5, 0.6], [2.3])
+               for name, opt, losses in (("a", "sgd", [2.3, 1.0, 0.9]), ("b", "adam", [2.3, 0.8, 0.85]))}
+    panel = SweepPanel(TrainSetup)
+    qtbot.addWidget(panel)
+    panel.show_summary(summarize(spec, results))
+    texts = [panel.table.item(r, c).text() for r in range(panel.table.rowCount()) for c in range(2, 6)]
+    assert texts == ["0.9", "0.9", "0.6", "0.6", "0.85", "0.8", "0.6", "0.6"]  # the means alone, no "± 0"
+    text = panel.ranking.text()
+    assert "±" not in text and "within the spread" not in text
+    assert text.count("may be luck") == 1 and text.index("<b>adam</b>") < text.index("<b>sgd</b>")
+    line, band = panel.tuned.curves["adam"]
+    assert band is None and line.getData()[1].tolist() == [2.3, 0.8, 0.85]  # no band of a made-up σ = 0
 
 
 @pytest.mark.slow

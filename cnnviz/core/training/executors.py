@@ -200,7 +200,13 @@ class LocalExecutor:
                 idle = [w for w in pool if w.job is None]
                 # Hand out jobs: idle workers first, then new ones up to the limit.
                 while queue and (idle or len(pool) < workers) and not self._stop.is_set():
-                    worker = idle.pop() if idle else self._spawn(threads)
+                    if idle:
+                        worker = idle.pop()
+                    else:
+                        worker = self._spawn(threads)
+                        if self._stop.is_set():  # started while stop() ran: it may have missed this one
+                            self._end(worker)
+                            break
                     if self._stop.is_set():
                         break
                     if worker not in pool:
@@ -257,6 +263,15 @@ class LocalExecutor:
             how = f"exit code {code}" if code is not None and code >= 0 else f"signal {-code}" if code else "unknown"
             on_message(("failed", worker.job, f"The run's process ended unexpectedly ({how}): it crashed or "
                                               "ran out of memory."))
+        self._retire(worker)
+
+    def _end(self, worker: _Worker) -> None:
+        """End ``worker``'s process now (terminate, then kill) and forget it."""
+        worker.process.terminate()
+        worker.process.join(STOP_TIMEOUT_S)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(0.3)
         self._retire(worker)
 
     def _quit(self, worker: _Worker) -> None:

@@ -370,34 +370,40 @@ class RunResult:
 
 
 def _mean_std(values: list[float]) -> tuple[float | None, float | None]:
-    """Mean and sample standard deviation (ddof 1; 0 for one value) of the finite values."""
+    """Mean and sample standard deviation (ddof 1) of the finite values.
+
+    The mean is None without a value; σ is None with fewer than two (the
+    spread over one seed is unknown, not zero).
+    """
     finite = [v for v in values if v is not None and math.isfinite(v)]
     if not finite:
         return None, None
     arr = np.asarray(finite, dtype=np.float64)
-    return float(arr.mean()), float(arr.std(ddof=1)) if arr.size > 1 else 0.0
+    return float(arr.mean()), float(arr.std(ddof=1)) if arr.size > 1 else None
 
 
-def _curve(series: list[list[float]]) -> tuple[list[float], list[float]]:
-    """Mean and σ per index over runs (cut to the shortest run)."""
+def _curve(series: list[list[float]]) -> tuple[list[float], list[float] | None]:
+    """Mean and σ per index over runs (cut to the shortest run); σ is None with fewer than two runs."""
     length = min((len(s) for s in series), default=0)
     if not length:
-        return [], []
+        return [], None
     arr = np.asarray([s[:length] for s in series], dtype=np.float64)
-    std = arr.std(axis=0, ddof=1) if arr.shape[0] > 1 else np.zeros(length)
-    return arr.mean(axis=0).tolist(), std.tolist()
+    std = arr.std(axis=0, ddof=1).tolist() if arr.shape[0] > 1 else None
+    return arr.mean(axis=0).tolist(), std
 
 
 def summarize(spec: SweepSpec, results: dict[str, RunResult]) -> dict[str, Any]:
     """The table optimizer × lr, the tuned learning rates with their curves, and the ranking.
 
-    A cell's numbers are mean and σ (ddof 1) over the seeds that finished;
-    ``diverged`` / ``failed`` count the seeds that did; a cell with a diverged
+    A cell's numbers are mean and σ (ddof 1) over the seeds that finished
+    (each ``*_std`` is None when fewer than two seeds finished: the spread is
+    unknown, not zero; so are the tuned curves' ``*_std`` lists); ``diverged`` / ``failed`` count the seeds that did; a cell with a diverged
     (or stopped) seed cannot be an optimizer's tuned rate, one with a failed
     seed can, on the seeds that finished. The tuned rate
     is the one with the lowest mean best validation loss; the ranking sorts the
     optimizers by that value, and ``within_spread_of_next`` says when the next
-    one is closer than the larger of their two σ (the order is not to be trusted).
+    one is closer than the larger of their two σ (the order is not to be trusted);
+    it is None when neither σ is known (one seed each: nothing can be said).
     """
     table = []
     tuned: dict[str, Any] = {}
@@ -448,8 +454,8 @@ def summarize(spec: SweepSpec, results: dict[str, RunResult]) -> dict[str, Any]:
         if place < len(ranked):
             nxt = tuned[ranked[place]]
             gap = nxt["best_val_loss"] - tuned[opt]["best_val_loss"]
-            entry["within_spread_of_next"] = gap <= max(tuned[opt]["best_val_loss_std"] or 0.0,
-                                                        nxt["best_val_loss_std"] or 0.0)
+            spreads = [s for s in (tuned[opt]["best_val_loss_std"], nxt["best_val_loss_std"]) if s is not None]
+            entry["within_spread_of_next"] = gap <= max(spreads) if spreads else None
         ranking.append(entry)
     return {
         "cnnviz_format": 1, "kind": "sweep", **spec.to_dict(),
@@ -497,13 +503,26 @@ class SweepStatus:
 
     @property
     def ended(self) -> int:
-        """Runs that reached a final state."""
+        """Runs that reached a final state (stopped ones included)."""
         return self.finished + self.diverged + self.failed + self.stopped
 
+    @property
+    def completed(self) -> int:
+        """Runs that trained to their end: finished, diverged or failed, not stopped (the progress' share)."""
+        return self.finished + self.diverged + self.failed
+
     def text(self) -> str:
-        """``12/63 runs · 2 running · 1 diverged``."""
-        parts = [f"{self.ended}/{self.total} runs"]
-        for label, n in (("running", self.running), ("diverged", self.diverged), ("failed", self.failed),
+        """``3 of 12 runs finished · 2 training · 1 diverged``, after a stop ``Stopped: 3 of 12 runs finished, 9 stopped``.
+
+        "Finished" counts the runs that trained to their end without diverging or failing.
+        """
+        head = f"{self.finished} of {self.total} runs finished"
+        if self.done and self.stopped:
+            tail = [f"{n} {label}" for label, n in (("diverged", self.diverged), ("failed", self.failed),
+                                                    ("stopped", self.stopped)) if n]
+            return "Stopped: " + ", ".join([head, *tail])
+        parts = [head]
+        for label, n in (("training", self.running), ("diverged", self.diverged), ("failed", self.failed),
                          ("stopped", self.stopped)):
             if n:
                 parts.append(f"{n} {label}")
@@ -587,12 +606,12 @@ class Sweep:
                     self.stop()
                     break
                 status = self.status()
-                progress(status.ended / max(1, status.total), status.text())
+                progress(status.completed / max(1, status.total), status.text())
         except KeyboardInterrupt:
             self.stop()
             raise
         status = self.status()
-        progress(status.ended / max(1, status.total), status.text())
+        progress(status.completed / max(1, status.total), status.text())
         return self.summary()
 
     # ------------------------------------------------------------ reading

@@ -56,6 +56,10 @@ class SweepController(QObject):
         """True from start until the end was handled (stopping included)."""
         return not self._ended
 
+    def is_stopping(self) -> bool:
+        """True while Stop is ending the processes (in the background)."""
+        return self._stopping is not None and self._stopping.running
+
     def start(self, spec: SweepSpec, executor: str = "local", workers: int | None = None,
               address: str | None = None) -> Sweep:
         """Start ``spec`` on a local process pool or Ray (CnnvizError if it cannot start; nothing changes)."""
@@ -116,6 +120,12 @@ class SweepController(QObject):
     def status(self) -> SweepStatus | None:
         """Where the sweep stands (None before any)."""
         return self.sweep.status() if self.sweep is not None else None
+
+    def has_results(self) -> bool:
+        """True once there is something on disk to save: a metric row came, or a run ended."""
+        if self.folder is None or self.sweep is None:
+            return False
+        return bool(self.rows) or self.sweep.status().ended > 0
 
     def worker_pids(self) -> list[int]:
         """Process ids of the local workers alive now (empty for Ray or when none)."""

@@ -11,12 +11,13 @@ runs end. Stop ends every process; what ended is kept and can be saved.
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -104,7 +105,6 @@ class SweepPanel(QWidget):
     def _build_form(self) -> None:
         self.optimizer_button = QToolButton()
         self.optimizer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.optimizer_button.setToolTip(tr("The optimizers to compare, each tuned over the learning-rate grid."))
         menu = QMenu(self.optimizer_button)
         self.optimizer_actions: dict[str, QAction] = {}
         for spec in list_optimizers():
@@ -115,7 +115,8 @@ class SweepPanel(QWidget):
             menu.addAction(act)
             self.optimizer_actions[spec.name] = act
         self.optimizer_button.setMenu(menu)
-        self._optimizers_changed()
+        self._fit_optimizer_button()
+        self.optimizer_button.installEventFilter(self)
         self.grid = QLineEdit(DEFAULT_GRID)
         self.grid.setMinimumWidth(110)
         self.grid.setToolTip(tr("LOW:HIGH:COUNT for COUNT rates log-spaced from LOW to HIGH (1e-4:1:7), or a "
@@ -144,8 +145,6 @@ class SweepPanel(QWidget):
         self.stop_button = QPushButton(tr("Stop sweep"))
         self.stop_button.setToolTip(tr("End every run's process now; the runs that ended are kept."))
         self.save_button = QPushButton(tr("Save results…"))
-        self.save_button.setToolTip(tr("Copy the metrics CSV (with lr and seed columns) and the summary JSON into "
-                                       "a folder."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -164,10 +163,36 @@ class SweepPanel(QWidget):
         for name, act in self.optimizer_actions.items():
             act.setChecked(name in names)
 
-    def _optimizers_changed(self) -> None:
-        names = self.optimizers()
+    def _optimizers_text(self, names: list[str]) -> str:
         labels = [self.optimizer_actions[n].text().replace("&", "") for n in names]  # SGD, Adam: what the menu says
-        self.optimizer_button.setText(tr("Optimizers: {0}").format(", ".join(labels) if labels else "–"))
+        return tr("Optimizers: {0}").format(", ".join(labels) if labels else "–")
+
+    def _fit_optimizer_button(self) -> None:
+        """A fixed width that fits the default choice (in the current font), so ticking never moves the form."""
+        button = self.optimizer_button
+        default = self._optimizers_text([n for n in DEFAULT_OPTIMIZERS if n in self.optimizer_actions])
+        button.setMinimumWidth(0)
+        button.setMaximumWidth(16777215)
+        button.setText(default)
+        # what the button draws besides its text (margins, the menu arrow); the text's width rounded up
+        self._optimizer_chrome = button.sizeHint().width() - math.ceil(
+            QFontMetricsF(button.font()).horizontalAdvance(default))
+        button.setFixedWidth(button.sizeHint().width())
+        self._optimizers_changed()
+
+    def _optimizers_changed(self) -> None:
+        """The button names the ticked optimizers (its end elided past its fixed width; all of them in its tooltip)."""
+        button = self.optimizer_button
+        full = self._optimizers_text(self.optimizers())
+        room = button.width() - self._optimizer_chrome
+        button.setText(QFontMetricsF(button.font()).elidedText(full, Qt.TextElideMode.ElideRight, room))
+        button.setToolTip(full + "\n" + tr("The optimizers to compare, each tuned over the learning-rate grid."))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """The optimizer button got a new font (zoom): its fixed width is measured again."""
+        if watched is self.optimizer_button and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit_optimizer_button)  # once the button itself took the font
+        return super().eventFilter(watched, event)
 
     def _grid_changed(self) -> None:
         try:
@@ -223,7 +248,7 @@ class SweepPanel(QWidget):
 
     def save(self, folder: str | None = None) -> list[str]:
         """Copy the results so far into ``folder`` (asked for when not given); the files written."""
-        if self.controller.folder is None:
+        if not self.controller.has_results():
             return []
         if not folder:
             folder = QFileDialog.getExistingDirectory(self, tr("Folder for the sweep's results"))
@@ -238,30 +263,41 @@ class SweepPanel(QWidget):
         return [str(p) for p in paths]
 
     def _on_status(self, status: SweepStatus) -> None:
-        self.progress.setValue(int(1000 * status.ended / max(1, status.total)))
-        if self.controller.is_running():
+        # the share that trained to its end: stopped runs do not fill the bar
+        self.progress.setValue(int(1000 * status.completed / max(1, status.total)))
+        if self.controller.is_running() and not self.controller.is_stopping():
             self.status.setText(self.status_text(status))
         if status.ended != self._ended_seen:
             self._ended_seen = status.ended
             self.show_summary(self.controller.summary())
+        if self.save_button.isEnabled() != self.controller.has_results():
+            self.update_buttons()
 
     def _on_ended(self, summary: dict[str, Any]) -> None:
         self.show_summary(summary)
         status = self.controller.status()
         if status is not None:
-            self.status.setText(tr("Sweep over: {0}.").format(self.status_text(status)))
+            self.status.setText(self.status_text(status))
         self.update_buttons()
         self.sig_state_changed.emit()
 
     @staticmethod
     def status_text(status: SweepStatus) -> str:
-        """``12/42 runs · 2 running · 1 diverged`` in the interface language."""
-        parts = [tr("{0}/{1} runs").format(status.ended, status.total)]
-        for count, text in ((status.running, tr("{0} running")), (status.diverged, tr("{0} diverged")),
-                            (status.failed, tr("{0} failed")), (status.stopped, tr("{0} stopped"))):
-            if count:
-                parts.append(text.format(count))
-        return " · ".join(parts)
+        """``3 of 12 runs finished · 2 training · 1 diverged`` in the interface language.
+
+        Once the sweep is over: ``Sweep over: 11 of 12 runs finished · 1 diverged``, or after Stop
+        ``Stopped: 3 of 12 runs finished, 9 stopped``. "Finished" counts only the runs that trained to
+        their end without diverging or failing.
+        """
+        counts = ((status.running, tr("{0} training")), (status.diverged, tr("{0} diverged")),
+                  (status.failed, tr("{0} failed")), (status.stopped, tr("{0} stopped")))
+        parts = [tr("{0} of {1} runs finished").format(status.finished, status.total)]
+        parts += [text.format(count) for count, text in counts if count]
+        if not status.done:
+            return " · ".join(parts)
+        if status.stopped:
+            return tr("Stopped: {0}").format(", ".join(parts))
+        return tr("Sweep over: {0}").format(" · ".join(parts))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Refresh the table, heat map, tuned curves and ranking."""
@@ -279,7 +315,11 @@ class SweepPanel(QWidget):
         running = self.is_running()
         self.start_button.setEnabled(not running and not self.training)
         self.stop_button.setEnabled(running)
-        self.save_button.setEnabled(self.controller.folder is not None)
+        can_save = self.controller.has_results()
+        self.save_button.setEnabled(can_save)
+        self.save_button.setToolTip(
+            tr("Copy the metrics CSV (with lr and seed columns) and the summary JSON into a folder.") if can_save
+            else tr("Nothing to save yet: the results are written as the runs report their first metrics."))
         for w in (self.optimizer_button, self.grid, self.seeds, self.executor, self.workers, self.address):
             w.setEnabled(not running)
 

@@ -8,11 +8,12 @@ at its best learning rate with mean ± σ curves; ``ranking``).
 
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
+import copy
 import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -21,7 +22,7 @@ import pyqtgraph as pg
 from cnnviz.core.optimizers import get_optimizer
 from cnnviz.core.training.sweeps import heatmap, lr_label
 from cnnviz.gui import theme
-from cnnviz.gui.train.plot_axes import make_plot
+from cnnviz.gui.train.plot_axes import make_plot, plot_ink
 
 METRICS = ("best_val_loss", "final_val_loss", "best_val_accuracy", "final_val_accuracy")
 
@@ -38,6 +39,14 @@ def metric_label(metric: str) -> str:
             "final_val_accuracy": tr("final validation accuracy")}[metric]
 
 
+def colormap_for(metric: str) -> pg.ColorMap:
+    """viridis for an accuracy, reversed for a loss: bright is good, and the scale keeps true values."""
+    cmap = copy.deepcopy(pg.colormap.get("viridis"))  # get() hands out one shared, cached map
+    if "accuracy" not in metric:
+        cmap.reverse()
+    return cmap
+
+
 def optimizer_color(name: str) -> QColor:
     """The optimizer's registered colour (the Playground draws it in the same)."""
     try:
@@ -47,10 +56,12 @@ def optimizer_color(name: str) -> QColor:
 
 
 def mean_pm(mean: float | None, std: float | None, digits: int = 3) -> str:
-    """``0.412 ± 0.013`` (σ over the seeds), or ``–`` when no seed finished."""
+    """``0.412 ± 0.013`` (σ over the seeds), just ``0.412`` when σ is unknown (one seed), ``–`` without a seed."""
     if mean is None or not math.isfinite(mean):
         return "–"
-    return f"{mean:.{digits}g} ± {std or 0.0:.2g}"
+    if std is None or not math.isfinite(std):
+        return f"{mean:.{digits}g}"
+    return f"{mean:.{digits}g} ± {std:.2g}"
 
 
 def cell_state(cell: dict[str, Any]) -> str:
@@ -78,8 +89,8 @@ class SweepTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setToolTip(tr("Mean ± σ over the seeds that finished. A learning rate with a diverged seed is "
-                           "marked and cannot be an optimizer's tuned rate."))
+        self.setToolTip(tr("Mean ± σ over the seeds that finished (just the mean when only one did). A learning "
+                           "rate with a diverged seed is marked and cannot be an optimizer's tuned rate."))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Fill the table from a sweep summary."""
@@ -98,7 +109,11 @@ class SweepTable(QTableWidget):
 
 
 class SweepHeatmap(QWidget):
-    """Optimizers × learning rates coloured by one metric; diverged cells crossed out."""
+    """Optimizers × learning rates coloured by one metric, with its colour scale; diverged cells crossed out.
+
+    Bright is good for every metric: accuracies use viridis, losses the reversed
+    viridis, so the colour bar shows the metric's true values (no negated losses).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,8 +125,13 @@ class SweepHeatmap(QWidget):
         self.plot.getPlotItem().hideButtons()
         self.plot.getViewBox().invertY(True)  # the first optimizer on top, as in the table
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
         self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=colormap_for(METRICS[0]), width=12,
+                                   interactive=False, colorMapMenu=False, rounding=1e-9)
+        self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())  # right of the heat map
+        self.bar.axis.setWidth(None)  # room for the tick values and the metric's name
+        self.bar.axis.enableAutoSIPrefix(False)  # 0.85, not 850 (×0.001)
+        self.style_bar()
         self.labels: list[pg.TextItem] = []
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -126,19 +146,21 @@ class SweepHeatmap(QWidget):
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
+        metric = self.metric_box.currentData()
+        self.bar.setColorMap(colormap_for(metric))
+        self.bar.axis.setLabel(metric_label(metric), color=plot_ink().text.name())
         if not summary.get("table"):
             self.image.clear()
+            self.bar.setLevels((0.0, 1.0))
             return
-        metric = self.metric_box.currentData()
         optimizers, lrs, values = heatmap(summary, metric)
         finite = np.isfinite(values)
         lo, hi = (float(values[finite].min()), float(values[finite].max())) if finite.any() else (0.0, 1.0)
         higher_better = "accuracy" in metric
         shown = np.where(finite, values, lo if higher_better else hi)  # blank cells in the "bad" colour
-        if not higher_better:
-            shown = -shown  # bright = good for both kinds of metric
-            lo, hi = -hi, -lo
-        self.image.setImage(shown.astype(np.float32), levels=(lo, hi if hi > lo else lo + 1e-9), autoLevels=False)
+        levels = (lo, hi if hi > lo else lo + 1e-9)
+        self.image.setImage(shown.astype(np.float32), autoLevels=False)
+        self.bar.setLevels(levels)  # the image's levels and the bar's scale together
         self.image.setRect(-0.5, -0.5, len(lrs), len(optimizers))
         states = {(c["optimizer"], float(c["lr"])): c for c in summary["table"]}
         for i, opt in enumerate(optimizers):
@@ -160,6 +182,23 @@ class SweepHeatmap(QWidget):
         self.plot.setXRange(-0.5, len(lrs) - 0.5, padding=0.02)
         self.plot.setYRange(-0.5, len(optimizers) - 0.5, padding=0.02)
 
+    def style_bar(self) -> None:
+        """The colour bar's frame, values and name in the theme's colours (the plot's own axes: style_plot)."""
+        ink = plot_ink()
+        for name in ("left", "right", "top", "bottom"):
+            axis = self.bar.getAxis(name)
+            axis.setPen(pg.mkPen(ink.axis))
+            axis.setTextPen(pg.mkPen(ink.text))
+        axis = self.bar.axis
+        if axis.labelText:
+            axis.setLabel(axis.labelText, color=ink.text.name())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        """A theme switch (a new palette): the colour bar follows, as the plots do."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.style_bar()
+
 
 class TunedBands(QWidget):
     """Each optimizer at its best learning rate: validation loss per epoch, mean ± σ over the seeds."""
@@ -173,10 +212,10 @@ class TunedBands(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
-        self.curves: dict[str, tuple[pg.PlotDataItem, pg.FillBetweenItem]] = {}
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.FillBetweenItem | None]] = {}
 
     def show_summary(self, summary: dict[str, Any]) -> None:
-        """Draw every tuned optimizer's mean curve and its ± σ band."""
+        """Draw every tuned optimizer's mean curve and its ± σ band (no band for one seed: σ is unknown)."""
         self.plot.clear()
         self.legend.clear()
         self.curves = {}
@@ -185,13 +224,15 @@ class TunedBands(QWidget):
                 continue
             x = np.asarray(tuned["epoch"], dtype=float)
             mean = np.asarray(tuned["val_loss_mean"], dtype=float)
-            std = np.asarray(tuned["val_loss_std"], dtype=float)
             color = optimizer_color(opt)
-            fill = QColor(color)
-            fill.setAlpha(60)
-            upper, lower = pg.PlotDataItem(x, mean + std), pg.PlotDataItem(x, mean - std)
-            band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
-            self.plot.addItem(band)
+            band = None
+            if tuned.get("val_loss_std") is not None:
+                std = np.asarray(tuned["val_loss_std"], dtype=float)
+                fill = QColor(color)
+                fill.setAlpha(60)
+                upper, lower = pg.PlotDataItem(x, mean + std), pg.PlotDataItem(x, mean - std)
+                band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
+                self.plot.addItem(band)
             name = tr("{0} lr={1} ({2} seeds)").format(opt, lr_label(tuned["lr"]), len(tuned["seeds"]))
             line = self.plot.plot(x, mean, pen=pg.mkPen(color, width=2.5), name=name)
             self.curves[opt] = (line, band)
@@ -208,7 +249,11 @@ class RankingView(QLabel):
         self.setText(tr("The ranking appears when runs finish."))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
-        """One line per optimizer, best first; a note where the next one is within the spread."""
+        """One line per optimizer, best first; a note where the next one is within the spread.
+
+        Where a spread is unknown (one seed finished) nothing is claimed about it; one line at the
+        end says the order may be luck.
+        """
         ranking = summary.get("ranking") or []
         if not ranking:
             self.setText(tr("The ranking appears when runs finish."))
@@ -223,4 +268,6 @@ class RankingView(QLabel):
                 line += " — " + tr("the next one is within the spread over the seeds: this order is not to be "
                                    "trusted")
             lines.append(line)
+        if len(ranking) > 1 and any(entry["best_val_loss_std"] is None for entry in ranking):
+            lines.append("<i>" + tr("One seed: this order may be luck. Two seeds or more show the spread.") + "</i>")
         self.setText("<br>".join(lines))
