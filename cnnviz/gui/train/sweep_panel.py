@@ -38,7 +38,8 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.optimizers import list_optimizers
 from cnnviz.core.training.sweeps import SweepSpec, SweepStatus, lr_label, parse_lr_grid
-from cnnviz.gui.i18n import error_text
+from cnnviz.gui.i18n import current_language, error_text
+from cnnviz.gui.optimizer_labels import optimizer_label
 from cnnviz.gui.train.flow_layout import flow_widget
 from cnnviz.gui.train.sweep_controller import SweepController
 from cnnviz.gui.train.sweep_live import SweepLive
@@ -108,7 +109,7 @@ class SweepPanel(QWidget):
         menu = QMenu(self.optimizer_button)
         self.optimizer_actions: dict[str, QAction] = {}
         for spec in list_optimizers():
-            act = QAction(spec.label, menu)
+            act = QAction(optimizer_label(spec.name, current_language()), menu)  # 动量 in Chinese, as the runs
             act.setCheckable(True)
             act.setChecked(spec.name in DEFAULT_OPTIMIZERS)
             act.toggled.connect(lambda _on: self._optimizers_changed())
