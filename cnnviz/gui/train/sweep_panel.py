@@ -175,10 +175,12 @@ class SweepPanel(QWidget):
         button.setMinimumWidth(0)
         button.setMaximumWidth(16777215)
         button.setText(default)
-        # what the button draws besides its text (margins, the menu arrow); the text's width rounded up
-        self._optimizer_chrome = button.sizeHint().width() - math.ceil(
-            QFontMetricsF(button.font()).horizontalAdvance(default))
-        button.setFixedWidth(button.sizeHint().width())
+        # what the button draws besides its text (margins, the menu arrow); the text's width rounded up.
+        # An instant-popup tool button draws its arrow over the text's end: half a line more keeps them apart.
+        metrics = QFontMetricsF(button.font())
+        width = button.sizeHint().width() + math.ceil(metrics.height() / 2)
+        self._optimizer_chrome = width - math.ceil(metrics.horizontalAdvance(default))
+        button.setFixedWidth(width)
         self._optimizers_changed()
 
     def _optimizers_changed(self) -> None:
