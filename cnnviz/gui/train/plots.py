@@ -23,7 +23,15 @@ import pyqtgraph as pg
 
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
-from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, plot_ink, set_counts_for_range
+from cnnviz.gui.train.plot_axes import (
+    decade_ticks,
+    fit_title,
+    make_plot,
+    place_hint,
+    plot_ink,
+    set_counts_for_range,
+    watch_hint,
+)
 from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
 X_AXES = ("step", "epoch", "samples")
@@ -46,8 +54,6 @@ class TrainPlots(QWidget):
 
     sig_visibility_changed = Signal(str, bool)
     """A run was shown or hidden from the legend (run name, visible)."""
-
-    cursor: pg.InfiniteLine  # the plots' x cursor; it shadows QWidget.cursor() (to rename)
 
     MAX_BINS = 400  # min + max per bin: ~800 points, enough for a plot about 1,000 px wide
 
@@ -99,10 +105,11 @@ class TrainPlots(QWidget):
                                           "and sees the same batches, so the curves differ only by optimizer."),
                                        color=plot_ink().text, anchor=(0.5, 0.5))
         self.loss_plot.addItem(self.placeholder, ignoreBounds=True)
-        self.loss_plot.getViewBox().sigResized.connect(self._place_placeholder)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
-        self.cursor.setVisible(False)
-        self.loss_plot.addItem(self.cursor, ignoreBounds=True)
+        watch_hint(self.loss_plot, self._place_placeholder)  # never under the legend (Chinese, 200 %)
+        # the x cursor's line (not ``cursor``: that would shadow QWidget.cursor())
+        self.step_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
+        self.step_cursor.setVisible(False)
+        self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
 
         self._lay_out()
@@ -136,9 +143,7 @@ class TrainPlots(QWidget):
         return w
 
     def _place_placeholder(self) -> None:
-        vb = self.loss_plot.getViewBox()
-        rect = vb.viewRect()
-        self.placeholder.setPos(rect.center())
+        place_hint(self.loss_plot, self.placeholder, centered=True)
 
     def _mark_dirty(self, *args: object) -> None:
         self._dirty = True
@@ -150,6 +155,7 @@ class TrainPlots(QWidget):
         self.legend.clear()
         self.series.clear()
         self.placeholder.setVisible(True)
+        self._place_placeholder()
         self._lr_decades = None
         self._dirty = True
 
@@ -356,7 +362,9 @@ class TrainPlots(QWidget):
                 s.marker = (float(steps[-1]), math.log10(y_last) if self.log_y and y_last > 0 else y_last)
             label = s.name + {DIVERGED: " ✕ " + tr("diverged"), FAILED: " — " + tr("failed")}.get(s.status, "")
             self._set_legend_label(s, label)
-        self.placeholder.setVisible(not any_data)
+        if self.placeholder.isVisible() != (not any_data):
+            self.placeholder.setVisible(not any_data)
+            self._place_placeholder()
         self._apply_bounds()
         self._place_markers()
         self._update_lr_ticks()
@@ -412,11 +420,11 @@ class TrainPlots(QWidget):
         pos = event[0]
         vb = self.loss_plot.getViewBox()
         if not self.loss_plot.sceneBoundingRect().contains(pos):
-            self.cursor.setVisible(False)
+            self.step_cursor.setVisible(False)
             return
         x = vb.mapSceneToView(pos).x()
-        self.cursor.setPos(x)
-        self.cursor.setVisible(True)
+        self.step_cursor.setPos(x)
+        self.step_cursor.setVisible(True)
         self.readout.setText(self.readout_text(x))
 
     def readout_text(self, x: float) -> str:
