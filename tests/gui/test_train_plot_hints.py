@@ -63,3 +63,18 @@ def test_the_step_cursor_does_not_shadow_qwidget_cursor(qtbot):
     qtbot.addWidget(plots)
     assert isinstance(plots.cursor(), QCursor)  # QWidget.cursor() still callable
     assert not plots.step_cursor.isVisible()  # the x cursor's line, shown under the mouse only
+
+
+def test_the_landscape_notice_keeps_off_its_legend(qtbot):
+    from cnnviz.gui.train.landscape_view import LandscapeView
+    from tests.gui.test_train_landscape import _synthetic
+
+    view = LandscapeView(lambda: (None, None))
+    qtbot.addWidget(view)
+    view.resize(520, 420)
+    view.show()
+    view.set_runs([("a run with a long name", "#1f77b4"), ("B", "#ff7f0e")])
+    view.show_landscape(_synthetic())  # 2 NaN cells: the notice says so, top left
+    qtbot.wait(20)
+    assert "2 of 25" in view.notice.textItem.toPlainText()
+    _apart(view.plot, view.notice)
