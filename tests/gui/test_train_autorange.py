@@ -17,18 +17,22 @@ pytestmark = pytest.mark.gui
 STEPS = 30  # 3 epochs of 10 steps of 64 images
 
 
-def _log(train_size: int = 640) -> MetricsLog:
-    """One run 'a' over 3 epochs: loss 2.3 - 0.03·step, a validation record at the start of each epoch."""
+def _log(train_size: int = 640, steps: int = STEPS) -> MetricsLog:
+    """One run 'a' over 3 epochs: loss 2.3 - 0.03·step, a validation record at the start of each epoch;
+    only its first ``steps`` steps (what a timer tick sees of a running training)."""
     log = MetricsLog()
     log.train_size = train_size
     log.add_run("a", "sgd")
     step = 0
     for epoch in range(3):
-        log.add_val("a", step, epoch, 2.0 - 0.3 * epoch, 0.2 + 0.2 * epoch, 0.1, 2.0, 0.1, step * 64, 9.0 + epoch)
+        if step <= steps:
+            log.add_val("a", step, epoch, 2.0 - 0.3 * epoch, 0.2 + 0.2 * epoch, 0.1, 2.0, 0.1, step * 64, 9.0 + epoch)
         for _ in range(10):
             step += 1
-            log.add_train("a", step, epoch + 1, 2.3 - 0.03 * step, 0.5, 0.1, step * 64)
-    log.set_status("a", FINISHED)
+            if step <= steps:
+                log.add_train("a", step, epoch + 1, 2.3 - 0.03 * step, 0.5, 0.1, step * 64)
+    if steps >= STEPS:
+        log.set_status("a", FINISHED)
     return log
 
 
@@ -122,3 +126,17 @@ def test_the_x_axis_names_the_unit_its_values_are_in(plots, qtbot):
     epochs = np.arange(1, STEPS + 1) * 64 / 640
     assert _covers(plots.loss_plot, epochs), plots.loss_plot.getViewBox().viewRange()
     assert plots.loss_plot.getViewBox().viewRange()[0][1] < 2 * epochs.max()  # not the old range in steps
+
+
+@pytest.mark.parametrize("axis", ["step", "epoch"])
+def test_the_loss_plot_follows_a_growing_run(plots, qtbot, axis):
+    """The learning-rate plot is x-linked to the loss plot: had it its own auto-range, it would set the
+    loss plot's range from its first point and turn the loss plot's auto-range off (stuck at the start)."""
+    plots.set_x_axis(axis)  # as a lesson with an epoch axis does before Start
+    for steps in (1, 2, 5, 12, STEPS):  # the timer's ticks
+        plots.pull(_log(steps=steps))
+        plots.redraw()
+        qtbot.wait(20)
+    xs = plots.series["a"].x
+    assert plots.loss_plot.getViewBox().autoRangeEnabled()[0]
+    assert _covers(plots.loss_plot, xs), (plots.loss_plot.getViewBox().viewRange(), xs.min(), xs.max())

@@ -159,14 +159,22 @@ class TrainPlots(QWidget):
 
         x everywhere; y too where the data sets it (accuracy keeps 0 to 1, the learning rate its decades).
         """
+        self._follow_x()
         for plot in (self.loss_plot, self.val_loss_plot, self.norm_plot):
-            plot.getViewBox().enableAutoRange(x=True, y=True)
-        for plot in (self.lr_plot, self.acc_plot):
-            plot.getViewBox().enableAutoRange(x=True)
+            plot.getViewBox().enableAutoRange(y=True)
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self._lr_decades = None
         self._dirty = True
         self.redraw(full=True)
+
+    def _follow_x(self) -> None:
+        """x auto-range on the two plots the others are x-linked to, and only there: a linked plot
+        with its own auto-range sets the other's range from its own items and turns the other's
+        auto-range off (the loss plot then stayed on the first steps of a run)."""
+        for plot in (self.lr_plot, self.acc_plot, self.norm_plot):
+            plot.getViewBox().enableAutoRange(x=False)
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.getViewBox().enableAutoRange(x=True)
 
     def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
         """A double click inside a plot's view brings every plot back to all the data."""
@@ -236,8 +244,7 @@ class TrainPlots(QWidget):
             s.val_dirty = True
         self._resmooth()
         self._label_x_axes()
-        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
-            plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
+        self._follow_x()  # the old range is in the old unit
         self._dirty = True
         self.redraw(full=True)
 
@@ -357,8 +364,8 @@ class TrainPlots(QWidget):
             self._dirty = True
         if self.step_unit() != self._unit_shown:  # e.g. the training-set size came: steps became epochs
             self._label_x_axes()
-            for plot in (self.loss_plot, self.lr_plot):
-                plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
+            self.lr_plot.getViewBox().enableAutoRange(x=False)  # x-linked: see _follow_x
+            self.loss_plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
             changed = True
         has_steps = any(s.steps.size for s in self.series.values())
         has_val = any(s.val.get("step", np.empty(0)).size for s in self.series.values())
