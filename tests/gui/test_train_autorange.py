@@ -140,3 +140,28 @@ def test_the_loss_plot_follows_a_growing_run(plots, qtbot, axis):
     xs = plots.series["a"].x
     assert plots.loss_plot.getViewBox().autoRangeEnabled()[0]
     assert _covers(plots.loss_plot, xs), (plots.loss_plot.getViewBox().viewRange(), xs.min(), xs.max())
+
+
+def test_an_epoch_axis_lesson_shows_its_whole_training(qtbot):
+    """The walkthrough's case end to end: the batch-size lesson counts epochs; after training, the loss
+    plot's x axis says epoch and shows every run's whole curve."""
+    from cnnviz.gui.state import AppState
+    from cnnviz.gui.train.tab import TrainTab
+
+    tab = TrainTab(AppState())
+    qtbot.addWidget(tab)
+    tab.resize(1300, 850)
+    tab.show()
+    tab.apply_preset("batch_size")
+    assert tab.x_axis.currentData() == "epoch"
+    tab.train_limit.setValue(128)
+    tab.epochs.setValue(1)
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30000)
+    qtbot.wait(30)
+    xs = np.concatenate([s.x for s in tab.plots.series.values()])
+    assert xs.size and xs.max() == pytest.approx(1.0)  # one epoch, in epochs
+    assert tab.plots.loss_plot.getAxis("bottom").labelText == "epoch"
+    assert tab.plots.loss_plot.getViewBox().autoRangeEnabled()[0]
+    assert _covers(tab.plots.loss_plot, xs), tab.plots.loss_plot.getViewBox().viewRange()
+    tab.shutdown()
