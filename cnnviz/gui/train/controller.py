@@ -119,13 +119,28 @@ class TrainController(QObject):
 
     def can_continue(self, epochs: int) -> bool:
         """True when the last (or restored) training has runs that can train on to ``epochs``."""
+        return self.continue_blocker(epochs)[0] == ""
+
+    def continue_blocker(self, epochs: int) -> tuple[str, int]:
+        """Why Continue cannot train on to ``epochs``: ``("", 0)`` when it can, else one of
+        ``running``, ``untrained`` (no training yet), ``no_weights`` (a lesson saved without them),
+        ``all_stopped`` (every run diverged or failed) or ``done`` with the epochs the runs that
+        could go on have all done (Epochs must go above it)."""
         s = self.session
-        if self.is_running() or s is None or s.checkpoint is None and self.trainer is None:
-            return False
+        if self.is_running():
+            return ("running", 0)
+        if s is None:
+            return ("untrained", 0)
+        if s.checkpoint is None and self.trainer is None:
+            return ("no_weights", 0)
         statuses = s.log.statuses()
         done = s.epochs_done()
-        return any(statuses.get(r.name, ("", ""))[0] not in (DIVERGED, FAILED) and done[r.name] < epochs
-                   for r in s.runs)
+        alive = [done[r.name] for r in s.runs if statuses.get(r.name, ("", ""))[0] not in (DIVERGED, FAILED)]
+        if not alive:
+            return ("all_stopped", 0)
+        if min(alive) >= epochs:
+            return ("done", min(alive))
+        return ("", 0)
 
     def continue_training(self, epochs: int, device: str) -> Trainer:
         """Train the last (or restored) runs on to ``epochs`` (ConfigError if there is nothing to continue)."""

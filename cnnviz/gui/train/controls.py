@@ -40,8 +40,9 @@ class RunControls(QWidget):
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setToolTip(tr("Stop every run; what was logged stays (Esc)."))
         self.continue_button = QPushButton(tr("Continue"))
-        self.continue_button.setToolTip(tr("Train the stopped runs on from where they ended, up to the number "
-                                           "of epochs set above; the curves go on (Ctrl+Shift+Enter)."))
+        self.continue_tip = tr("Train the stopped runs on from where they ended, up to the number "
+                               "of epochs set above; the curves go on (Ctrl+Shift+Enter).")
+        self.continue_button.setToolTip(self.continue_tip)  # the tab says instead why, when it is disabled
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)

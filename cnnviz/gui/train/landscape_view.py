@@ -34,6 +34,7 @@ import pyqtgraph as pg
 from cnnviz.core.training.landscape import Landscape, landscape_of_recorder
 from cnnviz.core.training.metrics import DIVERGED
 from cnnviz.gui.train.flow_layout import flow_widget
+from cnnviz.gui.train.plot_axes import place_hint, watch_hint
 from cnnviz.gui.workers import Job, run_in_thread
 
 # Low loss pale cream, high loss steel blue: the saturated run colours stand out (as the Playground's surfaces).
@@ -158,6 +159,7 @@ class LandscapeView(QWidget):
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notice = pg.TextItem("", color="#8b0000", anchor=(0, 0))
         p.addItem(self.notice, ignoreBounds=True)
+        watch_hint(self.plot, lambda: place_hint(self.plot, self.notice, centered=False))  # never under the legend
 
     # ------------------------------------------------------------ runs and state
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
@@ -264,7 +266,7 @@ class LandscapeView(QWidget):
         self.frame.blockSignals(False)
         self.show_frame(frames - 1)
         self.notice.setText(self.nan_text())
-        self.notice.setPos(a[0] - da / 2, b[-1] + db / 2)
+        place_hint(self.plot, self.notice, centered=False)
         self.status.setText(self.summary_text())
         self.progress.setValue(1000)
         self.update_state()

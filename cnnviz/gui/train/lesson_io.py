@@ -86,9 +86,15 @@ def apply(tab: TrainTab, state: dict[str, Any], attachments: Attachments | None 
         tab.runs_panel.set_statuses(session.log.statuses())
         done = session.epochs_done()
         tab.progress.setValue(int(1000 * min(1.0, sum(done.values()) / max(1, len(done) * session.setup.epochs))))
-        tab.status.setText(tr("Lesson opened: the curves are as they were saved. Start trains again from the "
-                              "start; Continue trains on.") if session.checkpoint else
-                           tr("Lesson opened: the curves are as they were saved. Start trains again."))
+        tab.update_buttons()
+        opened = tr("Lesson opened: the curves are as they were saved. Start trains again.")
+        if not session.checkpoint:
+            tab.status.setText(opened)
+        elif tab.can_continue():
+            tab.status.setText(tr("Lesson opened: the curves are as they were saved. Start trains again from the "
+                                  "start; Continue trains on."))
+        else:  # Continue is disabled: say why, and what to do (raise Epochs, most often)
+            tab.status.setText(opened + " " + tab.continue_reason())
     else:
         tab.progress.setValue(0)
         tab.status.setText(tr("Lesson opened."))

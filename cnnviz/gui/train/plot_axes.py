@@ -7,13 +7,13 @@ landscape and sweep plots of the Train tab.
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QWidget
 
 import pyqtgraph as pg
 
@@ -102,6 +102,84 @@ def fit_title(plot: pg.PlotWidget, title: str, base: QFont) -> None:
     if text != label.text:
         label.setText(text)
         plot.setToolTip(title if text != title else "")  # the whole title
+
+
+def hint_rooms(plot: pg.PlotWidget, margin: float = 8.0) -> list[QRectF]:
+    """Where a hint may go in ``plot``'s view, in scene coordinates: the whole view, or left of and
+    under its legend when the legend has entries (best first)."""
+    view = plot.getViewBox().sceneBoundingRect()
+    legend = plot.getPlotItem().legend
+    if legend is None or not legend.isVisible() or not legend.items:
+        return [view]
+    box = legend.sceneBoundingRect()
+    if not box.intersects(view):
+        return [view]
+    left = QRectF(QPointF(view.left(), view.top()), QPointF(max(view.left(), box.left() - margin), view.bottom()))
+    below = QRectF(QPointF(view.left(), min(view.bottom(), box.bottom() + margin)), view.bottomRight())
+    return [left, below]
+
+
+def place_hint(plot: pg.PlotWidget, hint: pg.TextItem, centered: bool, margin: float = 8.0) -> None:
+    """Wrap ``hint`` and put it where ``plot``'s legend is not: left of it, or under it when the
+    text does not fit there (a long Chinese hint at 200 %), centred in that room or at its top left.
+
+    When it fits nowhere at the application's font size, it is tried a little smaller. The text
+    is laid out in pixels (it ignores the view's scale), so this is redone when the view, its
+    range, the legend or the text change (see :func:`watch_hint`).
+    """
+    text = hint.textItem
+    if not hint.isVisible() or not text.toPlainText():
+        return
+    rooms = [r for r in hint_rooms(plot, margin) if r.width() - 2 * margin >= 40 and r.height() > 2 * margin]
+    if not rooms:
+        return  # a plot too small for any text: leave it where it is
+    base = QApplication.font()
+    best: tuple[float, float, QRectF] | None = None  # (scale, spare height, room)
+    for scale in (1.0, 0.85, 0.7):
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * scale)
+        text.setFont(font)
+        for room in rooms:
+            spare = room.height() - 2 * margin - _wrapped_height(text, room.width() - 2 * margin)
+            if best is None or spare > best[1]:
+                best = (scale, spare, room)
+        if best is not None and best[1] >= 0:
+            break
+    assert best is not None
+    scale, spare, room = best
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    text.setFont(font)
+    _wrapped_height(text, room.width() - 2 * margin)
+    if centered and spare >= 0:
+        hint.setAnchor((0.5, 0.5))
+        where = room.center()
+    elif centered:  # too tall for the room: from its top, so it cannot climb onto the legend
+        hint.setAnchor((0.5, 0.0))
+        where = QPointF(room.center().x(), room.top() + margin)
+    else:
+        hint.setAnchor((0.0, 0.0))
+        where = room.topLeft() + QPointF(margin, margin)
+    hint.setPos(plot.getViewBox().mapSceneToView(where))
+    hint.updateTransform(force=True)
+
+
+def _wrapped_height(text: QGraphicsTextItem, width: float) -> float:
+    """Lay ``text`` out no wider than ``width`` pixels (no wider than it needs either); its height."""
+    text.setTextWidth(-1)
+    if text.boundingRect().width() > width:
+        text.setTextWidth(width)
+    return float(text.boundingRect().height())
+
+
+def watch_hint(plot: pg.PlotWidget, place: Callable[[], object]) -> None:
+    """Call ``place`` again whenever ``plot``'s view is resized or moved, or its legend changes size."""
+    vb = plot.getViewBox()
+    vb.sigResized.connect(lambda *_: place())
+    vb.sigRangeChanged.connect(lambda *_: place())
+    legend = plot.getPlotItem().legend
+    if legend is not None:
+        legend.geometryChanged.connect(place)
 
 
 def decade_ticks(plot: pg.PlotWidget, values: Iterable[np.ndarray],

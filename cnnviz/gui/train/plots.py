@@ -14,6 +14,7 @@ per bin), so a redraw costs about the same at 10k or 1M steps.
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 import math
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,7 +24,15 @@ import pyqtgraph as pg
 
 from cnnviz.core.training.metrics import DIVERGED, FAILED, MetricsLog, smooth_ema
 from cnnviz.gui.train.decimate import decimate_minmax
-from cnnviz.gui.train.plot_axes import decade_ticks, fit_title, make_plot, plot_ink, set_counts_for_range
+from cnnviz.gui.train.plot_axes import (
+    decade_ticks,
+    fit_title,
+    make_plot,
+    place_hint,
+    plot_ink,
+    set_counts_for_range,
+    watch_hint,
+)
 from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
 X_AXES = ("step", "epoch", "samples")
@@ -46,8 +55,6 @@ class TrainPlots(QWidget):
 
     sig_visibility_changed = Signal(str, bool)
     """A run was shown or hidden from the legend (run name, visible)."""
-
-    cursor: pg.InfiniteLine  # the plots' x cursor; it shadows QWidget.cursor() (to rename)
 
     MAX_BINS = 400  # min + max per bin: ~800 points, enough for a plot about 1,000 px wide
 
@@ -99,13 +106,19 @@ class TrainPlots(QWidget):
                                           "and sees the same batches, so the curves differ only by optimizer."),
                                        color=plot_ink().text, anchor=(0.5, 0.5))
         self.loss_plot.addItem(self.placeholder, ignoreBounds=True)
-        self.loss_plot.getViewBox().sigResized.connect(self._place_placeholder)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
-        self.cursor.setVisible(False)
-        self.loss_plot.addItem(self.cursor, ignoreBounds=True)
+        watch_hint(self.loss_plot, self._place_placeholder)  # never under the legend (Chinese, 200 %)
+        # the x cursor's line (not ``cursor``: that would shadow QWidget.cursor())
+        self.step_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
+        self.step_cursor.setVisible(False)
+        self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
 
+        for plot in self._plots.values():
+            plot.scene().sigMouseClicked.connect(lambda ev, plot=plot: self._clicked(plot, ev))
+            plot.getPlotItem().autoBtn.clicked.connect(self.follow_data)  # after pyqtgraph's own (both axes)
+
         self._lay_out()
+        self._unit_shown = ""
         self._label_x_axes()
 
     def _lay_out(self) -> None:
@@ -136,12 +149,38 @@ class TrainPlots(QWidget):
         return w
 
     def _place_placeholder(self) -> None:
-        vb = self.loss_plot.getViewBox()
-        rect = vb.viewRect()
-        self.placeholder.setPos(rect.center())
+        place_hint(self.loss_plot, self.placeholder, centered=True)
 
     def _mark_dirty(self, *args: object) -> None:
         self._dirty = True
+
+    def follow_data(self) -> None:
+        """Every plot shows all its data again and follows it (after a wheel zoom or a drag turned that off).
+
+        x everywhere; y too where the data sets it (accuracy keeps 0 to 1, the learning rate its decades).
+        """
+        self._follow_x()
+        for plot in (self.loss_plot, self.val_loss_plot, self.norm_plot):
+            plot.getViewBox().enableAutoRange(y=True)
+        self.acc_plot.setYRange(0, 1, padding=0.02)
+        self._lr_decades = None
+        self._dirty = True
+        self.redraw(full=True)
+
+    def _follow_x(self) -> None:
+        """x auto-range on the two plots the others are x-linked to, and only there: a linked plot
+        with its own auto-range sets the other's range from its own items and turns the other's
+        auto-range off (the loss plot then stayed on the first steps of a run)."""
+        for plot in (self.lr_plot, self.acc_plot, self.norm_plot):
+            plot.getViewBox().enableAutoRange(x=False)
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.getViewBox().enableAutoRange(x=True)
+
+    def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
+        """A double click inside a plot's view brings every plot back to all the data."""
+        double = getattr(event, "double", None)
+        if callable(double) and double() and plot.getViewBox().sceneBoundingRect().contains(event.scenePos()):
+            self.follow_data()
 
     def clear(self) -> None:
         """Remove every run's items (a new session starts)."""
@@ -150,6 +189,7 @@ class TrainPlots(QWidget):
         self.legend.clear()
         self.series.clear()
         self.placeholder.setVisible(True)
+        self._place_placeholder()
         self._lr_decades = None
         self._dirty = True
 
@@ -159,6 +199,7 @@ class TrainPlots(QWidget):
         for name, color in runs:
             self._add_series(name, color)
         self._apply_log_y()
+        self.follow_data()  # a new session: forget a zoom into the last one's curves
 
     def _add_series(self, name: str, color: str) -> None:
         s = make_series(name, color, self._plots)
@@ -203,20 +244,34 @@ class TrainPlots(QWidget):
             s.val_dirty = True
         self._resmooth()
         self._label_x_axes()
-        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
-            plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
+        self._follow_x()  # the old range is in the old unit
         self._dirty = True
         self.redraw(full=True)
 
     def _label_x_axes(self) -> None:
-        """Every plot's x axis names the current unit (validation points sit where they were taken)."""
-        label, color = self.axis_label(), plot_ink().text.name()
-        for plot in (self.loss_plot, self.lr_plot, self.val_loss_plot, self.acc_plot, self.norm_plot):
-            plot.getAxis("bottom").setLabel(label, color=color)
+        """Every plot's x axis names the unit its values are in (validation points sit where they were taken)."""
+        color = plot_ink().text.name()
+        self._unit_shown = self.step_unit()
+        for plot in (self.loss_plot, self.lr_plot):
+            plot.getAxis("bottom").setLabel(self.axis_label(self._unit_shown), color=color)
+        for plot in (self.val_loss_plot, self.acc_plot, self.norm_plot):
+            plot.getAxis("bottom").setLabel(self.axis_label(self.x_axis), color=color)
 
-    def axis_label(self) -> str:
-        """The x axis' name in the current unit."""
-        return {"step": tr("step"), "epoch": tr("epoch"), "samples": tr("training images seen")}[self.x_axis]
+    def step_unit(self) -> str:
+        """The unit the per-step curves' x values are in now: the chosen one, or steps while the
+        log cannot convert (no training-set size yet for epochs, or records without images seen)."""
+        if self.x_axis == "step":
+            return "step"
+        if self.x_axis == "epoch" and self.train_size <= 0:
+            return "step"
+        if any(s.samples.size and not np.isfinite(s.samples).all() for s in self.series.values()):
+            return "step"
+        return self.x_axis
+
+    def axis_label(self, unit: str | None = None) -> str:
+        """The x axis' name in ``unit`` (the per-step curves' current unit by default)."""
+        unit = unit or self.step_unit()
+        return {"step": tr("step"), "epoch": tr("epoch"), "samples": tr("training images seen")}[unit]
 
     def _to_x(self, steps: np.ndarray, samples: np.ndarray) -> np.ndarray:
         """Training records' x in the current unit (the engine logged steps and samples seen)."""
@@ -271,10 +326,13 @@ class TrainPlots(QWidget):
         """Copy what ``log`` gained since the last call; True if anything changed."""
         changed = False
         statuses = log.statuses()
+        had_steps = any(s.steps.size for s in self.series.values())
+        had_val = any(s.val.get("step", np.empty(0)).size for s in self.series.values())
         if log.train_size != self.train_size:
             self.train_size = log.train_size
             for s in self.series.values():
                 s.x = self._to_x(s.steps, s.samples)
+            self._dirty = True
         for name, s in self.series.items():
             if name not in statuses:
                 continue
@@ -304,6 +362,16 @@ class TrainPlots(QWidget):
                 s.val_dirty = changed = True
         if changed:
             self._dirty = True
+        if self.step_unit() != self._unit_shown:  # e.g. the training-set size came: steps became epochs
+            self._label_x_axes()
+            self.lr_plot.getViewBox().enableAutoRange(x=False)  # x-linked: see _follow_x
+            self.loss_plot.getViewBox().enableAutoRange(x=True)  # the old range is in the old unit
+            changed = True
+        has_steps = any(s.steps.size for s in self.series.values())
+        has_val = any(s.val.get("step", np.empty(0)).size for s in self.series.values())
+        if (has_steps and not had_steps) or (has_val and not had_val):
+            self.follow_data()  # the first data of a session: a zoom into the empty plots is forgotten
+            changed = True
         return changed
 
     def point_count(self) -> int:
@@ -356,7 +424,9 @@ class TrainPlots(QWidget):
                 s.marker = (float(steps[-1]), math.log10(y_last) if self.log_y and y_last > 0 else y_last)
             label = s.name + {DIVERGED: " ✕ " + tr("diverged"), FAILED: " — " + tr("failed")}.get(s.status, "")
             self._set_legend_label(s, label)
-        self.placeholder.setVisible(not any_data)
+        if self.placeholder.isVisible() != (not any_data):
+            self.placeholder.setVisible(not any_data)
+            self._place_placeholder()
         self._apply_bounds()
         self._place_markers()
         self._update_lr_ticks()
@@ -412,13 +482,13 @@ class TrainPlots(QWidget):
         pos = event[0]
         vb = self.loss_plot.getViewBox()
         if not self.loss_plot.sceneBoundingRect().contains(pos):
-            self.cursor.setVisible(False)
+            self.step_cursor.setVisible(False)
             return
         x = vb.mapSceneToView(pos).x()
-        self.cursor.setPos(x)
-        self.cursor.setVisible(True)
+        self.step_cursor.setPos(x)
+        self.step_cursor.setVisible(True)
         self.readout.setText(self.readout_text(x))
 
     def readout_text(self, x: float) -> str:
         """``step 120 — SGD 1.23 · Adam 0.45`` (rich text, run colours) at the nearest recorded x."""
-        return readout_text(list(self.series.values()), x, self.axis_label(), self.x_axis)
+        return readout_text(list(self.series.values()), x, self.axis_label(), self.step_unit())

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 
 from cnnviz.core.explain.text import Text
 from cnnviz.core.training.metrics import MetricsLog
-from cnnviz.gui.train.plot_axes import decade_ticks, make_plot
+from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, watch_hint
 
 EXPLANATION = Text(
     "Gradient descent with step size lr only settles in a bowl whose curvature λ is below 2/lr: above it "
@@ -72,8 +72,7 @@ class SharpnessView(QWidget):
         self.data: dict[str, dict[str, np.ndarray]] = {}
         self.messages: dict[str, str] = {}
         self._decades: tuple[int, ...] | None = None
-        self.plot.getViewBox().sigResized.connect(self._place_notice)
-        self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place_notice())
+        watch_hint(self.plot, self._place_notice)  # never under the legend (Chinese, 200 %)
         self.set_runs([])
 
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
@@ -141,10 +140,10 @@ class SharpnessView(QWidget):
                       "(the edge-of-stability lesson does).")
         else:
             text = self.nan_message()
-        self.notice.setText(text)
         self.notice.setColor("#555" if not tracked else "#8b0000")
-        self._place_notice()
+        if text != self.notice.textItem.toPlainText():  # pulled 10 times a second: lay out only changes
+            self.notice.setText(text)
+            self._place_notice()
 
     def _place_notice(self) -> None:
-        (x0, _), (_, y1) = self.plot.getViewBox().viewRange()
-        self.notice.setPos(x0, y1)
+        place_hint(self.plot, self.notice, centered=False)

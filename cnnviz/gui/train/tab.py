@@ -277,13 +277,26 @@ class TrainTab(TabBase):
         """True when the last (or restored) training has runs that can train on to the set epochs."""
         return self.controller.can_continue(self.epochs.value())
 
+    def continue_reason(self) -> str:
+        """Why Continue is disabled now and what to do about it ('' when it can train on)."""
+        if self.views.sweep.is_running():
+            return tr("A sweep is running: Continue waits until it ends or is stopped.")
+        code, done = self.controller.continue_blocker(self.epochs.value())
+        return {
+            "": "",
+            "running": tr("Training is running: Continue trains on after it stopped or ended."),
+            "untrained": tr("Nothing to continue yet: press Start to train the runs first."),
+            "no_weights": tr("This lesson was saved without the runs' weights: press Start to train again."),
+            "all_stopped": tr("Every run diverged or failed: press Start to train again from the start."),
+            "done": tr("All {0} epochs are done: raise Epochs above {0} to continue training.").format(done),
+        }[code]
+
     def continue_training(self) -> None:
         """Train the last (or restored) runs on from where they ended, up to the epochs set now."""
         if self.is_running():
             return
         if not self.can_continue():
-            self.status.setText(tr("Nothing to continue: raise Epochs above what the runs have done, or press "
-                                   "Start to train again from the start."))
+            self.status.setText(self.continue_reason())
             return
         try:
             self.controller.continue_training(self.epochs.value(), self.device.currentData())
@@ -364,7 +377,9 @@ class TrainTab(TabBase):
         training, running = self.controller.is_running(), self.is_running()
         self.runs_panel.set_locked(training)
         self.start_button.setEnabled(not running and self.runs_panel.is_valid())
-        self.continue_button.setEnabled(not running and self.can_continue())
+        can_continue = not running and self.can_continue()
+        self.continue_button.setEnabled(can_continue)
+        self.continue_button.setToolTip(self.controls.continue_tip if can_continue else self.continue_reason())
         self.pause_button.setEnabled(training)
         self.pause_button.setText(tr("Resume") if self.controller.paused else tr("Pause"))
         self.stop_button.setEnabled(training)
