@@ -39,3 +39,16 @@ def test_a_language_switch_renames_the_legend(make_main_window, qtbot) -> None:
     play.state.language_changed.emit("zh")
     assert play.loss_panel.titles["momentum"] == "动量"
     assert "动量" in play.loss_panel.legend.text()
+
+
+def test_runs_added_by_hand_and_the_run_form_say_momentum_in_chinese(make_main_window) -> None:
+    """A run added with "Add" and the run form's optimizer list name it as the lessons do."""
+    window = make_main_window(tabs=("train",), lang="zh")
+    panel = window.tab_widgets["train"].runs_panel
+    box = panel.form.optimizer
+    items = {box.itemData(i): box.itemText(i) for i in range(box.count())}
+    assert items["momentum"] == "动量" and items["adam"] == "Adam"
+    panel.set_runs([run for run in panel.runs if run.optimizer not in ("adam", "momentum")])
+    panel.add_run()  # Adam first, then momentum: the first optimizers not used yet
+    panel.add_run()
+    assert [r.name for r in panel.runs[-2:]] == ["Adam", "动量"]

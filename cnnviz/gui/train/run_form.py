@@ -67,7 +67,7 @@ class RunForm(QWidget):
         self.name.setToolTip(tr("The run's name in the legend and in the CSV."))
         self.optimizer = QComboBox()
         for spec in list_optimizers():
-            self.optimizer.addItem(spec.label, spec.name)
+            self.optimizer.addItem(spec.display_label(language), spec.name)  # 动量 in Chinese, as the lessons
             # the registry's own text: the Playground shows the very same sentence
             self.optimizer.setItemData(self.optimizer.count() - 1, spec.description(language),
                                        Qt.ItemDataRole.ToolTipRole)

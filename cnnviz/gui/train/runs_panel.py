@@ -20,6 +20,7 @@ from cnnviz.core.training.config import RunConfig
 from cnnviz.core.training.metrics import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from cnnviz.core.training.optimizers import get_optimizer
 from cnnviz.gui import theme
+from cnnviz.gui.i18n import current_language
 from cnnviz.gui.train.plots import PALETTE
 from cnnviz.gui.train.run_form import RunForm
 
@@ -127,7 +128,8 @@ class RunsPanel(QWidget):
         order = ["adam", "momentum", "sgd", "rmsprop", "nesterov", "adamw", "adagrad", "adadelta"]
         name = next((o for o in order if o not in used), "adam")
         spec = get_optimizer(name)
-        self.runs.append(RunConfig(self._unique(spec.label), spec.name, spec.defaults()).validated())
+        label = spec.display_label(current_language())  # named as the lessons name their runs (动量 in Chinese)
+        self.runs.append(RunConfig(self._unique(label), spec.name, spec.defaults()).validated())
         self.colors.append(self._next_color())
         self._refill(select=len(self.runs) - 1)
         self.sig_runs_changed.emit()
