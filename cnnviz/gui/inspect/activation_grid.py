@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from cnnviz.core.session import UnitSelection
@@ -153,6 +153,7 @@ class ActivationGrid(QWidget):
         lay.addWidget(self.stats_label)
         self.hover_label = QLabel(" ")
         lay.addWidget(self.hover_label)
+        self._hover_pos: Any = None  # the scene position last hovered, so a new layer's text is recomputed
 
         self._relayout = QTimer(self)  # a resize re-tiles once the user stops dragging
         self._relayout.setSingleShot(True)
@@ -172,6 +173,7 @@ class ActivationGrid(QWidget):
         controller.unit_changed.connect(lambda _: self._draw_marker())
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_move)
+        self.canvas.viewport().installEventFilter(self)
 
     def _show_random_note(self) -> None:
         """Say next to the maps that an untrained network's activations are not learned features."""
@@ -225,6 +227,7 @@ class ActivationGrid(QWidget):
             self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
             self.stats_label.setText("")
             self.marker.hide()
+            self._show_hover()
             return
         order = channel_order(maps, self.sort_box.currentData())
         pad = 0 if maps.shape[1] == 1 and maps.shape[2] == 1 else max(1, maps.shape[1] // 16)
@@ -247,6 +250,7 @@ class ActivationGrid(QWidget):
                 s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
             )
         )
+        self._show_hover()  # the mouse did not move, but the unit under it is another one now
 
     def _area(self) -> tuple[float, float]:
         """(height, width) in pixels the mosaic can use."""
@@ -364,8 +368,21 @@ class ActivationGrid(QWidget):
         if p is not None:
             self.click_pixel(*p)
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt naming)
+        """The mouse left the tiles: forget where it was (a later layer switch names no unit)."""
+        if event.type() == QEvent.Type.Leave and watched is self.canvas.viewport():
+            self._hover_pos = None
+            self.hover_label.setText(" ")
+        return super().eventFilter(watched, event)
+
     def _on_move(self, pos: Any) -> None:
-        p = self._pixel(pos)
+        self._hover_pos = pos
+        self._show_hover()
+
+    def _show_hover(self) -> None:
+        """Name the unit under the mouse in the current layer (blank when none is under it)."""
+        pos = self._hover_pos
+        p = self._pixel(pos) if pos is not None else None
         hit = self.mosaic.unit_at(*p) if p is not None and self.mosaic is not None else None
         if hit is None or self.maps is None:
             self.hover_label.setText(" ")
