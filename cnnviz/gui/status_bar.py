@@ -58,15 +58,15 @@ class ElidingStatusBar(QStatusBar):
         self._permanent: list[QWidget] = []
         self.messageChanged.connect(self.setToolTip)  # the full text; "" when the message is cleared
 
-    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 (Qt naming)
+    def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:  # noqa: N802 (Qt naming)
         """Add a widget on the right (remembered: the message stops before it)."""
         self._permanent.append(widget)
-        super().addPermanentWidget(widget, stretch)
+        super().addPermanentWidget(widget, stretch or 0)
 
-    def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int = 0) -> int:  # noqa: N802
+    def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int | None = 0) -> int:  # noqa: N802
         """Insert a widget on the right (remembered: the message stops before it)."""
         self._permanent.append(widget)
-        return super().insertPermanentWidget(index, widget, stretch)
+        return super().insertPermanentWidget(index, widget, stretch or 0)
 
     def removeWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt naming)
         """Remove a widget (a permanent one is forgotten)."""
