@@ -55,6 +55,7 @@ class InspectHandover:
     unit: UnitSelection | None
     colormap: str
     image_source: ImageInput | None
+    image_source_shape: tuple[int, int, int] | None = None
 
 
 def tr(text: str) -> str:
@@ -96,6 +97,8 @@ class InspectController(QObject):
         self._generation: dict[str, int] = {}
         self._image_counter = 0
         self.image_source: ImageInput | None = None  # where the current image came from
+        # the input shape (C, H, W) of the model the current image was chosen for (None: the start-up picture)
+        self.image_source_shape: tuple[int, int, int] | None = None
         # the current session seen with other weights (core.weights_view.SessionWithWeights), or None
         self.weights_view: Any = None
         self._model_request: ModelRequest | None = None  # the model load in flight
@@ -147,16 +150,23 @@ class InspectController(QObject):
 
     def handover(self) -> InspectHandover:
         """What a rebuilt tab needs to show the same thing without loading it again."""
-        return InspectHandover(self.raw_image, self.forward, self.unit, self.colormap, self.image_source)
+        return InspectHandover(self.raw_image, self.forward, self.unit, self.colormap, self.image_source,
+                               self.image_source_shape)
 
     def take_over(self, live: InspectHandover) -> None:
         """Adopt the previous tab's activations, unit, colormap and image source, and draw them."""
         self.raw_image, self.forward, self.unit = live.raw_image, live.forward, live.unit
-        self.image_source = live.image_source
+        self.image_source, self.image_source_shape = live.image_source, live.image_source_shape
         self.set_colormap(live.colormap)
         self.state.announce()
         self.unit_changed.emit(self.unit)
         self.forward_changed.emit(self.forward)
+
+    def has_own_image_for(self, session: ModelSession) -> bool:
+        """True when the current image is one the user chose, for a model with ``session``'s input shape."""
+        source = self.image_source
+        return (source is not None and source.is_own()
+                and self.image_source_shape == tuple(session.input_shape))
 
     # ------------------------------------------------------------ bookkeeping
     def busy(self) -> bool:
@@ -326,7 +336,7 @@ class InspectController(QObject):
             self._model_request = None
             session, raw, prepared, fwd = result
             if source is not None:
-                self.image_source = source
+                self.image_source, self.image_source_shape = source, session.input_shape
             self._publish(session, raw, prepared, fwd, layer)
             self.state.show_status(
                 tr("{0} loaded · {1} · forward pass {2:.0f} ms").format(
@@ -457,7 +467,7 @@ class InspectController(QObject):
             raw, prepared, fwd = result
             if self.state.model is None or self.state.model.session_id != fwd.session_id:
                 return  # the model changed meanwhile; its own load ran the image
-            self.image_source = source
+            self.image_source, self.image_source_shape = source, self.state.model.input_shape
             for note in getattr(raw, "notes", ()):
                 self.state.show_status(translate_message(note), 8000)
             self._publish(self.state.model, raw, prepared, fwd, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,7 @@ class InputPanel(QWidget):
         self.sketch = SketchPadSource(state, controller, self.original, before_start=self.stop_webcam, parent=self)
         self.dataset_samples.sig_loaded.connect(
             lambda found: self.sketch.set_dark_background(found.dark_background if found is not None else None))
+        self.dataset_samples.sig_loaded.connect(self._show_a_validation_image)
         for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -366,6 +368,20 @@ class InputPanel(QWidget):
         elif path:
             self.stop_webcam()
             self.controller.load_image(ImageInput(path=path, label=Path(path).name))
+
+    def _show_a_validation_image(self, found: Any) -> None:
+        """A model trained on a dataset: show one of its validation images instead of a stock picture.
+
+        The user's own picture (a file, a drawing, the camera, a lesson's image)
+        stays when it was chosen for a model of the same input shape.
+        """
+        session = self.state.model
+        first = self.dataset_samples.first_input()
+        if found is None or first is None or session is None or self.sketch.active or self.live.active:
+            return
+        if self.controller.has_own_image_for(session):
+            return
+        self.controller.load_image(replace(first, own=False))  # picked by Inspect: the next trained model may replace it
 
     def load_mime(self, mime: QMimeData) -> bool:
         """Load the first image (file URL, image data or encoded bytes) in ``mime``."""

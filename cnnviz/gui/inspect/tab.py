@@ -350,6 +350,7 @@ class InspectTab(TabBase):
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs (side panels' work included)."""
         return (not self._started or self.controller.busy() or panels_busy(self.side_panels)
+                or self.input_panel.dataset_samples.busy()  # a trained model's first validation image follows
                 or (self.state.model is None and self.controller.running("main")))
 
     def save_settings(self, s: QSettings) -> None:
