@@ -59,6 +59,12 @@ def layer_maps(tensor: Any) -> np.ndarray | None:
     return a.reshape(a.shape[0], a.shape[1], -1) if a.ndim > 3 else None
 
 
+def stats_explanation() -> str:
+    """What the grid's statistics line means (its tooltip, under the whole line)."""
+    return tr("zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).\n"
+              "dead channels: channels that are 0 everywhere for this image.")
+
+
 class ActivationGrid(QWidget):
     """The mosaic of the selected layer's channels with scaling, sorting and statistics."""
 
@@ -144,12 +150,8 @@ class ActivationGrid(QWidget):
         body.addWidget(self.canvas, 1)
         body.addWidget(self.colorbar)
         lay.addLayout(body, 1)
-        self.stats_label = QLabel()
-        self.stats_label.setWordWrap(True)
-        self.stats_label.setToolTip(
-            tr("zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).\n"
-               "dead channels: channels that are 0 everywhere for this image.")
-        )
+        # one line (a big zoom or a narrow column elides it): the tiles keep the height
+        self.stats_label = ElidedLabel()
         lay.addWidget(self.stats_label)
         self.hover_label = QLabel(" ")
         lay.addWidget(self.hover_label)
@@ -245,11 +247,11 @@ class ActivationGrid(QWidget):
         self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
         s = layer_stats(maps, std=False)  # the std is not shown here
         self.stats = s
-        self.stats_label.setText(
-            tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
-                s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
-            )
+        text = tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
+            s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
         )
+        self.stats_label.setText(text)
+        self.stats_label.setToolTip(text + "\n\n" + stats_explanation())
         self._show_hover()  # the mouse did not move, but the unit under it is another one now
 
     def _area(self) -> tuple[float, float]:

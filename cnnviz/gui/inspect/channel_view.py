@@ -70,9 +70,9 @@ class ChannelView(QWidget):
 
     def _size_picture(self, zoom: float) -> None:
         """The channel at least as big as the input pictures (they grow with the zoom)."""
-        from cnnviz.gui.inspect.input_panel import PICTURE_MIN_PX
+        from cnnviz.gui.inspect.input_panel import picture_side
 
-        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        side = picture_side(zoom)
         self.view.setMinimumSize(side, side)
 
     def redraw(self) -> None:

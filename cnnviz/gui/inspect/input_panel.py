@@ -61,6 +61,13 @@ def rf_hint() -> str:
 RF_TEXT_MIN_CHARS = 28
 #: The pictures' smallest side at zoom 1, in pixels; it grows with the zoom (the back row sees them too).
 PICTURE_MIN_PX = 130
+#: How much of the zoom the pictures' minimum follows: at 200 % they keep 1.5× it, and the grid below keeps room.
+PICTURE_GROWTH = 0.5
+
+
+def picture_side(zoom: float) -> int:
+    """The smallest side of the input pictures (and the channel view) at ``zoom``: it grows slower than the text."""
+    return round(PICTURE_MIN_PX * (1.0 + PICTURE_GROWTH * max(0.0, zoom - 1.0)))
 
 
 class ScrollingText(QTextBrowser):
@@ -421,8 +428,8 @@ class InputPanel(QWidget):
 
     # ------------------------------------------------------------ drawing
     def _size_pictures(self, zoom: float) -> None:
-        """Pictures at least :data:`PICTURE_MIN_PX` × zoom: a zoom makes them bigger, never smaller."""
-        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        """Pictures at least :func:`picture_side`: a zoom makes them bigger, never smaller."""
+        side = picture_side(zoom)
         for view in (self.original, self.seen, self.sketch.pad):
             view.setMinimumSize(side, side)
 
