@@ -105,6 +105,7 @@ def test_the_users_own_picture_stays_for_the_same_input_shape(inspect_window, qt
     assert tab.controller.image_source.path == str(path)
 
 
+@pytest.mark.slow  # trains / builds a second model: a few seconds
 def test_the_users_picture_for_another_input_shape_gives_way(inspect_window, qtbot, trained, tmp_path) -> None:
     tab = inspect_window.tab_widgets["inspect"]
     tab.controller.load_model("vgg_small")

@@ -32,6 +32,7 @@ def _train_and_open_in_inspect(window, qtbot):
     return steps
 
 
+@pytest.mark.slow  # trains / builds a second model: a few seconds
 def test_a_reopened_lesson_offers_the_time_lapse_and_the_button_brings_it(make_main_window, qtbot, tmp_path) -> None:
     window = make_main_window(tabs=("inspect", "train"), model="lenet5", seed=0)
     inspect = window.tab_widgets["inspect"]
