@@ -36,6 +36,8 @@ class AppState(QObject):
     """A user-facing error: a title, a message and details (a traceback, or ''); the window shows a dialog."""
     open_in_inspect = Signal(object)
     """Another tab asks the Inspect tab to open a model: an ``OpenModelRequest``."""
+    open_run_in_inspect = Signal(str)
+    """Inspect asks the Train tab to send run ``name`` again (a reopened lesson's time-lapse): its Open in Inspect."""
     open_tab = Signal(str)
     """Ask the window to show a tab by key ('inspect', 'train', 'playground', 'explain')."""
     open_unit_arithmetic = Signal(object)

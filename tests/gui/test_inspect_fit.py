@@ -39,8 +39,9 @@ def test_at_200_percent_pictures_grow_and_a_side_column_folds(make_main_window, 
     assert window.width() <= 1920
     from cnnviz.gui.inspect.input_panel import PICTURE_MIN_PX
 
-    # pictures keep at least twice their 100 % minimum (they shrank to ~130 px before, as the text grew)
-    assert min(tab.input_panel.seen.height(), tab.input_panel.seen.width()) >= 2 * PICTURE_MIN_PX
+    # pictures keep 1.5× their 100 % minimum (they shrank to ~130 px before, as the text grew; twice
+    # that left the activation grid one thin row: test_inspect_grid_room)
+    assert min(tab.input_panel.seen.height(), tab.input_panel.seen.width()) >= 1.5 * PICTURE_MIN_PX
     assert before[0] >= PICTURE_MIN_PX
     assert tab.grid.numbers.font.pointSizeF() == pytest.approx(2 * before[1])
     window.resize(1280, 800)  # a projector at 200 %: the three columns cannot all fit

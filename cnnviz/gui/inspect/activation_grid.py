@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from cnnviz.core.session import UnitSelection
@@ -57,6 +57,12 @@ def layer_maps(tensor: Any) -> np.ndarray | None:
     if a.ndim == 2:  # (tokens, features) and the like: one tile
         return a[None]
     return a.reshape(a.shape[0], a.shape[1], -1) if a.ndim > 3 else None
+
+
+def stats_explanation() -> str:
+    """What the grid's statistics line means (its tooltip, under the whole line)."""
+    return tr("zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).\n"
+              "dead channels: channels that are 0 everywhere for this image.")
 
 
 class ActivationGrid(QWidget):
@@ -144,15 +150,12 @@ class ActivationGrid(QWidget):
         body.addWidget(self.canvas, 1)
         body.addWidget(self.colorbar)
         lay.addLayout(body, 1)
-        self.stats_label = QLabel()
-        self.stats_label.setWordWrap(True)
-        self.stats_label.setToolTip(
-            tr("zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).\n"
-               "dead channels: channels that are 0 everywhere for this image.")
-        )
+        # one line (a big zoom or a narrow column elides it): the tiles keep the height
+        self.stats_label = ElidedLabel()
         lay.addWidget(self.stats_label)
         self.hover_label = QLabel(" ")
         lay.addWidget(self.hover_label)
+        self._hover_pos: Any = None  # the scene position last hovered, so a new layer's text is recomputed
 
         self._relayout = QTimer(self)  # a resize re-tiles once the user stops dragging
         self._relayout.setSingleShot(True)
@@ -172,6 +175,7 @@ class ActivationGrid(QWidget):
         controller.unit_changed.connect(lambda _: self._draw_marker())
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_move)
+        self.canvas.viewport().installEventFilter(self)
 
     def _show_random_note(self) -> None:
         """Say next to the maps that an untrained network's activations are not learned features."""
@@ -225,6 +229,7 @@ class ActivationGrid(QWidget):
             self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
             self.stats_label.setText("")
             self.marker.hide()
+            self._show_hover()
             return
         order = channel_order(maps, self.sort_box.currentData())
         pad = 0 if maps.shape[1] == 1 and maps.shape[2] == 1 else max(1, maps.shape[1] // 16)
@@ -242,11 +247,12 @@ class ActivationGrid(QWidget):
         self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
         s = layer_stats(maps, std=False)  # the std is not shown here
         self.stats = s
-        self.stats_label.setText(
-            tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
-                s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
-            )
+        text = tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
+            s["min"], s["max"], s["mean"], s["zero_fraction"], s["dead_channels"], s["channels"]
         )
+        self.stats_label.setText(text)
+        self.stats_label.setToolTip(text + "\n\n" + stats_explanation())
+        self._show_hover()  # the mouse did not move, but the unit under it is another one now
 
     def _area(self) -> tuple[float, float]:
         """(height, width) in pixels the mosaic can use."""
@@ -364,8 +370,21 @@ class ActivationGrid(QWidget):
         if p is not None:
             self.click_pixel(*p)
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt naming)
+        """The mouse left the tiles: forget where it was (a later layer switch names no unit)."""
+        if event.type() == QEvent.Type.Leave and watched is self.canvas.viewport():
+            self._hover_pos = None
+            self.hover_label.setText(" ")
+        return super().eventFilter(watched, event)
+
     def _on_move(self, pos: Any) -> None:
-        p = self._pixel(pos)
+        self._hover_pos = pos
+        self._show_hover()
+
+    def _show_hover(self) -> None:
+        """Name the unit under the mouse in the current layer (blank when none is under it)."""
+        pos = self._hover_pos
+        p = self._pixel(pos) if pos is not None else None
         hit = self.mosaic.unit_at(*p) if p is not None and self.mosaic is not None else None
         if hit is None or self.maps is None:
             self.hover_label.setText(" ")

@@ -25,6 +25,7 @@ class ChannelView(QWidget):
         self.controller = controller
         self.channel: int | None = None
         self.values: np.ndarray | None = None
+        self._hover: tuple[float, float] | None = None  # the pixel under the mouse, recomputed on every redraw
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.view = ImageView(title=tr("Channel"))
@@ -39,7 +40,7 @@ class ChannelView(QWidget):
         lay.addWidget(self.view, 1)
         self._size_picture(float(state.zoom or 1.0))
         state.zoom_changed.connect(self._size_picture)
-        self.value_label = QLabel(tr("Click a channel in the grid to open it here."))
+        self.value_label = QLabel(self._hint())
         self.value_label.setWordWrap(True)
         # The clicked unit's arithmetic, with the real numbers, opens in the Explain tab.
         self.arithmetic_button = QPushButton(tr("How is it computed?"))
@@ -69,9 +70,9 @@ class ChannelView(QWidget):
 
     def _size_picture(self, zoom: float) -> None:
         """The channel at least as big as the input pictures (they grow with the zoom)."""
-        from cnnviz.gui.inspect.input_panel import PICTURE_MIN_PX
+        from cnnviz.gui.inspect.input_panel import picture_side
 
-        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        side = picture_side(zoom)
         self.view.setMinimumSize(side, side)
 
     def redraw(self) -> None:
@@ -88,6 +89,7 @@ class ChannelView(QWidget):
             self.view.set_rgb(None)
             self.marker.hide()
             self.view.set_title(tr("Channel"))
+            self._show_value()
             return
         c = unit.channel if unit is not None and unit.layer == self.state.layer else 0
         c = min(c, len(maps) - 1)
@@ -102,13 +104,28 @@ class ChannelView(QWidget):
             self.marker.show()
         else:
             self.marker.hide()
+        self._show_value()  # another layer, unit or image under a mouse that did not move
+
+    @staticmethod
+    def _hint() -> str:
+        return tr("Click a channel in the grid to open it here.")
 
     def _on_hover(self, y: float, x: float) -> None:
-        if self.values is None or y < 0:
+        if y < 0:  # the mouse left the picture: the last value stays until something else is shown
+            self._hover = None
             return
-        yi, xi = int(y), int(x)
+        self._hover = (y, x)
+        self._show_value()
+
+    def _show_value(self) -> None:
+        """The value under the mouse in the channel shown now; the hint when the mouse is not over it."""
+        values, hover = self.values, self._hover
+        if values is None or hover is None or not (0 <= hover[0] < values.shape[0] and 0 <= hover[1] < values.shape[1]):
+            self.value_label.setText(self._hint())
+            return
+        yi, xi = int(hover[0]), int(hover[1])
         self.value_label.setText(
-            tr("channel {0} · row {1}, column {2} · value {3:.4g}").format(self.channel, yi, xi, float(self.values[yi, xi]))
+            tr("channel {0} · row {1}, column {2} · value {3:.4g}").format(self.channel, yi, xi, float(values[yi, xi]))
         )
 
     def _on_click(self, y: float, x: float) -> None:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from cnnviz.core.session import (
     TRAINED_LABEL,
@@ -29,7 +29,8 @@ from cnnviz.core.session import (
     UnitSelection,
 )
 from cnnviz.gui.i18n import translate_message
-from cnnviz.gui.inspect.common import weights_text
+from cnnviz.gui.inspect.common import tr, weights_text
+from cnnviz.gui.inspect.job_slots import JobSlots
 from cnnviz.gui.inspect.jobs import (
     ImageInput,
     job_cam,
@@ -39,8 +40,10 @@ from cnnviz.gui.inspect.jobs import (
     job_rerun,
     job_weight,
 )
+from cnnviz.gui.inspect.layer_choice import layer_to_show
+from cnnviz.gui.inspect.load_questions import ask_load_what_fits, ask_trust
 from cnnviz.gui.state import AppState
-from cnnviz.gui.workers import Job, start_job
+from cnnviz.gui.workers import Job
 
 if TYPE_CHECKING:
     from cnnviz.core.images import LoadedImage, PreparedImage
@@ -55,11 +58,7 @@ class InspectHandover:
     unit: UnitSelection | None
     colormap: str
     image_source: ImageInput | None
-
-
-def tr(text: str) -> str:
-    """Translate an Inspect string."""
-    return QCoreApplication.translate("Inspect", text)
+    image_source_shape: tuple[int, int, int] | None = None
 
 
 class InspectController(QObject):
@@ -92,18 +91,19 @@ class InspectController(QObject):
         self.forward: ForwardResult | None = None  # activations of the model on the image
         self.unit: UnitSelection | None = None
         self.colormap = "viridis"
-        self._jobs: dict[str, Job] = {}
-        self._generation: dict[str, int] = {}
+        self.jobs = JobSlots()  # one job per kind of work; a newer one supersedes it
         self._image_counter = 0
         self.image_source: ImageInput | None = None  # where the current image came from
+        # the input shape (C, H, W) of the model the current image was chosen for (None: the start-up picture)
+        self.image_source_shape: tuple[int, int, int] | None = None
         # the current session seen with other weights (core.weights_view.SessionWithWeights), or None
         self.weights_view: Any = None
         self._model_request: ModelRequest | None = None  # the model load in flight
         self._request_layer: str | None = None
         self._request_image: ImageInput | None = None
         self._request_then: Callable[[], None] | None = None
-        self.ask_trust: Callable[[str], bool] = self._ask_trust_dialog
-        self.ask_load_what_fits: Callable[[str], bool] = self._ask_what_fits_dialog
+        self.ask_trust: Callable[[str], bool] = lambda message: ask_trust(self.parent_widget, message)
+        self.ask_load_what_fits: Callable[[str], bool] = lambda message: ask_load_what_fits(self.parent_widget, message)
         self._cam_timer = QTimer(self)
         self._cam_timer.setSingleShot(True)
         self._cam_timer.setInterval(120)
@@ -147,26 +147,32 @@ class InspectController(QObject):
 
     def handover(self) -> InspectHandover:
         """What a rebuilt tab needs to show the same thing without loading it again."""
-        return InspectHandover(self.raw_image, self.forward, self.unit, self.colormap, self.image_source)
+        return InspectHandover(self.raw_image, self.forward, self.unit, self.colormap, self.image_source,
+                               self.image_source_shape)
 
     def take_over(self, live: InspectHandover) -> None:
         """Adopt the previous tab's activations, unit, colormap and image source, and draw them."""
         self.raw_image, self.forward, self.unit = live.raw_image, live.forward, live.unit
-        self.image_source = live.image_source
+        self.image_source, self.image_source_shape = live.image_source, live.image_source_shape
         self.set_colormap(live.colormap)
         self.state.announce()
         self.unit_changed.emit(self.unit)
         self.forward_changed.emit(self.forward)
 
+    def has_own_image_for(self, session: ModelSession) -> bool:
+        """True when the current image is one the user chose, for a model with ``session``'s input shape."""
+        source = self.image_source
+        return (source is not None and source.is_own()
+                and self.image_source_shape == tuple(session.input_shape))
+
     # ------------------------------------------------------------ bookkeeping
     def busy(self) -> bool:
         """True while any Inspect job runs (or a Grad-CAM is about to start)."""
-        return any(not j.delivered for j in self._jobs.values()) or self._cam_timer.isActive()
+        return self.jobs.busy() or self._cam_timer.isActive()
 
     def running(self, kind: str) -> bool:
         """True while a job of ``kind`` ('main', 'erf', 'cam') runs."""
-        job = self._jobs.get(kind)
-        return job is not None and job.running
+        return self.jobs.running(kind)
 
     def pending(self, kind: str) -> bool:
         """True from the start of a job of ``kind`` until its outcome was handled on the GUI thread.
@@ -174,21 +180,15 @@ class InspectController(QObject):
         Unlike :meth:`running`, this stays True while a finished job's result is
         still queued: a new job started then would supersede (drop) that result.
         """
-        job = self._jobs.get(kind)
-        return job is not None and not job.delivered
+        return self.jobs.pending(kind)
 
     def current_job(self, kind: str) -> Job | None:
         """The running job of ``kind`` ('main', 'erf', 'cam'), or None."""
-        job = self._jobs.get(kind)
-        return job if job is not None and job.running else None
+        return self.jobs.current(kind)
 
     def cancel(self, kind: str | None = None) -> None:
         """Cancel one kind of work, or all of it, and forget its result."""
-        for k in [kind] if kind else list(self._jobs):
-            job = self._jobs.get(k)
-            self._generation[k] = self._generation.get(k, 0) + 1
-            if job is not None:
-                job.cancel()
+        self.jobs.cancel([kind] if kind else None)
         if kind in (None, "main"):
             self._model_request = None
             self.progress_changed.emit(-1.0, "")
@@ -205,29 +205,11 @@ class InspectController(QObject):
         then: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> Job:
-        old = self._jobs.get(kind)
-        if old is not None and old.running:
-            old.cancel()
-        gen = self._generation.get(kind, 0) + 1
-        self._generation[kind] = gen
-
-        def current() -> bool:
-            return self._generation.get(kind) == gen
-
-        def connect(job: Job) -> None:
-            if on_error is not None:
-                job.sig_error.connect(lambda exc: on_error(exc) if current() else None)
-            job.sig_finished.connect(lambda result: on_done(result) if current() else None)
-            job.sig_failed.connect(lambda msg, details: on_failed(msg, details) if current() else None)
-            if show_progress:
-                job.sig_progress.connect(lambda f, m: self.progress_changed.emit(f, tr(m)) if current() else None)
-                job.sig_done.connect(lambda: self.progress_changed.emit(-1.0, "") if current() else None)
-            if then is not None:
-                job.sig_done.connect(then)  # after the result was published or the error shown
-
-        job = start_job(fn, connect, **kwargs)
-        self._jobs[kind] = job
-        return job
+        """Start the job of ``kind`` (see :meth:`JobSlots.start`); ``show_progress`` drives the progress bar."""
+        progress = (lambda f, m: self.progress_changed.emit(f, tr(m))) if show_progress else None
+        progress_end = (lambda: self.progress_changed.emit(-1.0, "")) if show_progress else None
+        return self.jobs.start(kind, fn, on_done, on_failed, on_progress=progress, on_progress_end=progress_end,
+                               on_error=on_error, then=then, **kwargs)
 
     def job_session(self, session: ModelSession) -> ModelSession:
         """The session jobs run on: ``session`` seen with the weights shown (:meth:`show_weights`), else itself."""
@@ -326,7 +308,7 @@ class InspectController(QObject):
             self._model_request = None
             session, raw, prepared, fwd = result
             if source is not None:
-                self.image_source = source
+                self.image_source, self.image_source_shape = source, session.input_shape
             self._publish(session, raw, prepared, fwd, layer)
             self.state.show_status(
                 tr("{0} loaded · {1} · forward pass {2:.0f} ms").format(
@@ -381,49 +363,10 @@ class InspectController(QObject):
         kw.update(changes)
         return self.load(request, **kw)
 
-    def _ask_what_fits_dialog(self, message: str) -> bool:
-        if self._headless():
-            return False
-        answer = QMessageBox.question(
-            self.parent_widget,
-            tr("Load what fits?"),
-            message + "\n\n" + tr("Load the tensors that fit and keep the rest random? The Layer math and the "
-                                  "status bar then say which weights came from the file."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _headless(self) -> bool:
-        """True in screenshot mode: every question is answered No."""
-        return bool(getattr(getattr(self.parent_widget, "options", None), "screenshot", None))
-
-    def _ask_trust_dialog(self, message: str) -> bool:
-        if self._headless():
-            return False
-        answer = QMessageBox.question(
-            self.parent_widget,
-            tr("Trust this weights file?"),
-            message + "\n\n" + tr("Load it anyway? Only answer Yes if you trust where the file came from."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def _publish(self, session: Any, raw: Any, prepared: Any, fwd: Any, layer: str | None) -> None:
-        wanted = layer or self.state.layer
-        keys = {row.key for row in session.summary.layers}
-        if wanted not in keys:
-            if layer:  # asked for by name (command line, lesson): say so instead of silently moving on
-                import difflib
-
-                close = difflib.get_close_matches(layer, sorted(keys), n=3, cutoff=0.5)
-                self.state.show_error(
-                    tr("Layer"),
-                    tr("{0} has no layer called {1}; showing its first convolution.").format(session.name, layer)
-                    + (" " + tr("Closest: {0}.").format(", ".join(close)) if close else ""),
-                )
-            wanted = _first_conv(session.summary)
+        wanted, message = layer_to_show(session, layer or self.state.layer, layer)
+        if message:
+            self.state.show_error(tr("Layer"), message)
         if session is not self.state.model:
             self.state.layer = ""  # so set_layer below always announces the layer of the new model
         # (a new image through the same model keeps its layer: no layer_changed per webcam frame or stroke)
@@ -457,7 +400,7 @@ class InspectController(QObject):
             raw, prepared, fwd = result
             if self.state.model is None or self.state.model.session_id != fwd.session_id:
                 return  # the model changed meanwhile; its own load ran the image
-            self.image_source = source
+            self.image_source, self.image_source_shape = source, self.state.model.input_shape
             for note in getattr(raw, "notes", ()):
                 self.state.show_status(translate_message(note), 8000)
             self._publish(self.state.model, raw, prepared, fwd, None)
@@ -555,10 +498,3 @@ class InspectController(QObject):
         """Cancel everything (the window is closing)."""
         self._cam_timer.stop()
         self.cancel()
-
-
-def _first_conv(summary: Any) -> str:
-    for row in summary.layers:
-        if "Conv" in row.type and row.call:
-            return row.key
-    return summary.layers[0].key if summary.layers else ""

@@ -101,6 +101,16 @@ class DatasetSamplesMenu(QObject):
         self.samples = result
         self.sig_loaded.emit(result)
 
+    def first_input(self) -> ImageInput | None:
+        """The first validation image offered (the first class's first picture), or None."""
+        if self.first_added < 0:
+            return None
+        for i in range(self.first_added, self.combo.count()):
+            data = self.combo.itemData(i)
+            if isinstance(data, ImageInput):
+                return data
+        return None
+
     def _dataset_label(self, result: Any) -> str:
         from cnnviz.core.training.datasets import get_dataset_info
 

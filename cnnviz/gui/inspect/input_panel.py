@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,13 @@ def rf_hint() -> str:
 RF_TEXT_MIN_CHARS = 28
 #: The pictures' smallest side at zoom 1, in pixels; it grows with the zoom (the back row sees them too).
 PICTURE_MIN_PX = 130
+#: How much of the zoom the pictures' minimum follows: at 200 % they keep 1.5× it, and the grid below keeps room.
+PICTURE_GROWTH = 0.5
+
+
+def picture_side(zoom: float) -> int:
+    """The smallest side of the input pictures (and the channel view) at ``zoom``: it grows slower than the text."""
+    return round(PICTURE_MIN_PX * (1.0 + PICTURE_GROWTH * max(0.0, zoom - 1.0)))
 
 
 class ScrollingText(QTextBrowser):
@@ -146,6 +154,7 @@ class InputPanel(QWidget):
         self.sketch = SketchPadSource(state, controller, self.original, before_start=self.stop_webcam, parent=self)
         self.dataset_samples.sig_loaded.connect(
             lambda found: self.sketch.set_dark_background(found.dark_background if found is not None else None))
+        self.dataset_samples.sig_loaded.connect(self._show_a_validation_image)
         for w in (self.open_button, self.paste_button, self.samples, self.webcam_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -367,6 +376,20 @@ class InputPanel(QWidget):
             self.stop_webcam()
             self.controller.load_image(ImageInput(path=path, label=Path(path).name))
 
+    def _show_a_validation_image(self, found: Any) -> None:
+        """A model trained on a dataset: show one of its validation images instead of a stock picture.
+
+        The user's own picture (a file, a drawing, the camera, a lesson's image)
+        stays when it was chosen for a model of the same input shape.
+        """
+        session = self.state.model
+        first = self.dataset_samples.first_input()
+        if found is None or first is None or session is None or self.sketch.active or self.live.active:
+            return
+        if self.controller.has_own_image_for(session):
+            return
+        self.controller.load_image(replace(first, own=False))  # picked by Inspect: the next trained model may replace it
+
     def load_mime(self, mime: QMimeData) -> bool:
         """Load the first image (file URL, image data or encoded bytes) in ``mime``."""
         for url in mime.urls():
@@ -405,8 +428,8 @@ class InputPanel(QWidget):
 
     # ------------------------------------------------------------ drawing
     def _size_pictures(self, zoom: float) -> None:
-        """Pictures at least :data:`PICTURE_MIN_PX` × zoom: a zoom makes them bigger, never smaller."""
-        side = round(PICTURE_MIN_PX * max(1.0, zoom))
+        """Pictures at least :func:`picture_side`: a zoom makes them bigger, never smaller."""
+        side = picture_side(zoom)
         for view in (self.original, self.seen, self.sketch.pad):
             view.setMinimumSize(side, side)
 

@@ -48,12 +48,29 @@ class CamAnswer:
 
 @dataclass(frozen=True)
 class ImageInput:
-    """An image to load: a path, encoded bytes, or an RGB array (webcam / clipboard)."""
+    """An image to load: a path, encoded bytes, or an RGB array (webcam / clipboard).
+
+    ``own``: the user chose this picture (a file, the clipboard, a drawing, the
+    webcam, a lesson's image, a validation image picked in the Samples box);
+    False for a shipped sample or a picture Inspect picked by itself, which a
+    model trained on a dataset replaces with one of that dataset's images.
+    """
 
     path: str | None = None
     data: bytes | None = None
     array: np.ndarray | None = None
     label: str = ""
+    own: bool = True
+
+    def is_own(self) -> bool:
+        """True when the user chose this picture (a shipped sample's path is never the user's own)."""
+        from pathlib import Path
+
+        from cnnviz.core.samples import SAMPLES_DIR
+
+        if not self.own:
+            return False
+        return self.path is None or Path(self.path).resolve().parent != SAMPLES_DIR
 
 
 def _check(cancel: CancelToken) -> None:

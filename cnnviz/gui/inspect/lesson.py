@@ -23,6 +23,8 @@ Keys (all optional when applying; missing keys keep what the window shows)::
     unit          {"channel": c, "y": y, "x": x} of the selected unit, or null
     overlay       "erf" | "cam" | "none", or a side panel's ("projection:deconvnet", "occlusion", ...)
     kernel_page   input channel shown in the Kernels view
+    timelapse_run the Train tab's run whose snapshots the model had (its time-lapse), or absent; reopened,
+                  Inspect offers to bring them back through the Train tab
     attribution   the "Why this class?" panel's choices: {"methods": [names], "target": "top" | "class" | "unit",
                   "class_index": int or null, "layer": CAM layer key or null (follow the selected layer),
                   "overlay": bool, "page": "maps" | "faithfulness" | "sanity" | "sweep"}
@@ -126,6 +128,9 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
     if session is not None and (session.weights not in ("random", "pretrained") or session.weights_in_memory):
         out["weights_attachment"] = _attach_weights(session, attachments)
         out["weights_label"] = session.weights_label
+    request = getattr(session, "request", None)
+    if request is not None and request.snapshots is not None and request.run:
+        out["timelapse_run"] = request.run
     return _plain(out)
 
 
@@ -197,6 +202,9 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
 
     def finish(_: object = None) -> None:
         _apply_selection(tab, lesson)
+        run = lesson.get("timelapse_run")
+        if isinstance(run, str) and run and state.model is not None and hasattr(tab, "timelapse"):
+            tab.timelapse.offer_replay(run)  # its snapshots are the Train tab's: a button asks for them
         problems.extend(apply_panel_lesson_states(tab.side_panels, lesson))
         if problems:
             state.show_error(tr("Lesson"), "\n".join(problems))

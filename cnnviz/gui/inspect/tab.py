@@ -51,6 +51,12 @@ TREE_WIDTH = 410
 TREE_GROWTH = 0.6
 #: The centre (pictures and activations) keeps at least this width when the tree grows.
 CENTER_MIN_WIDTH = 360
+#: The centre column's first split: the pictures above, the activation grid below.
+CENTER_SIZES = (380, 520)
+#: From this zoom on the activation grid has priority over the pictures above it (:meth:`InspectTab.give_grid_room`).
+BIG_ZOOM = 1.5
+#: The share of the centre column the grid gets at a big zoom (when the pictures' minimum leaves it).
+GRID_SHARE = 0.6
 
 
 def tree_width(width_at_1: int, zoom: float) -> int:
@@ -100,9 +106,10 @@ class InspectTab(TabBase):
         self.center_split = QSplitter(Qt.Orientation.Vertical)
         self.center_split.addWidget(self.top_split)
         self.center_split.addWidget(self.grid)
-        self.center_split.setSizes([380, 520])
+        self.center_split.setSizes(list(CENTER_SIZES))
         # at 1600 px the tree shows all four columns; zoomed text needs a wider tree to keep the names
         self._zoom = float(getattr(state, "zoom", 1.0) or 1.0)
+        self._shown_once = False
         # Too narrow for all three (a projector, a big zoom): a side column folds behind a button.
         self.reflow = ReflowColumns(
             self.left, self.center_split, self.side, sizes=(tree_width(TREE_WIDTH, self._zoom), 770, 420),
@@ -141,12 +148,34 @@ class InspectTab(TabBase):
     def _on_zoom(self, zoom: float) -> None:
         """Widen (or narrow) the layer tree with the text, taking the room from the centre."""
         old, self._zoom = self._zoom, float(zoom)
+        QTimer.singleShot(0, self.give_grid_room)  # once the zoomed widgets have their new minimum sizes
         sizes = self.main_split.sizes()
         if len(sizes) != 3 or not sum(sizes):
             return
         tree = round(sizes[0] * tree_width(1000, zoom) / tree_width(1000, old))
         tree = max(min(tree, sum(sizes) - sizes[2] - CENTER_MIN_WIDTH), min(tree, sizes[0]))
         self.main_split.setSizes([tree, sum(sizes) - tree - sizes[2], sizes[2]])
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """The first time the tab is shown at a big zoom, the grid gets its room."""
+        super().showEvent(event)
+        if not self._shown_once and self._zoom >= BIG_ZOOM:
+            self._shown_once = True
+            QTimer.singleShot(0, self.give_grid_room)
+
+    def give_grid_room(self) -> None:
+        """Share the centre column: at a big zoom the grid gets :data:`GRID_SHARE` (the pictures keep their minimum).
+
+        Zoomed text and pictures grow the top part; the tiles were left one thin row. Back
+        under :data:`BIG_ZOOM`, the column is shared as at the start.
+        """
+        sizes = self.center_split.sizes()
+        total = sum(sizes)
+        if len(sizes) != 2 or not total:
+            return
+        share = GRID_SHARE if self._zoom >= BIG_ZOOM else CENTER_SIZES[1] / sum(CENTER_SIZES)
+        top = max(self.top_split.minimumSizeHint().height(), round(total * (1 - share)))
+        self.center_split.setSizes([top, total - top])
 
     # ------------------------------------------------------------ actions
     def _action(self, text: str, slot: Any, keys: Any = None, tip: str = "", *, window_wide: bool = False) -> QAction:
@@ -350,6 +379,7 @@ class InspectTab(TabBase):
     def is_busy(self) -> bool:
         """True until the first model is shown and while any work runs (side panels' work included)."""
         return (not self._started or self.controller.busy() or panels_busy(self.side_panels)
+                or self.input_panel.dataset_samples.busy()  # a trained model's first validation image follows
                 or (self.state.model is None and self.controller.running("main")))
 
     def save_settings(self, s: QSettings) -> None:

@@ -127,11 +127,23 @@ class TimelapseBar(QWidget):
         self.compare_button.setToolTip(tr("Two snapshots (or two runs) side by side: kernels, activations and the "
                                           "top class, e.g. the initial weights against the trained ones"))
         self.compare_button.clicked.connect(self.open_compare)
+        # a reopened lesson: its snapshots come back through the Train tab (which rebuilds the run first)
+        self.replay_run = ""  # the run offered by the hint ('' when the hint is not shown)
+        self.replay_hint = QLabel(tr("This model was trained with a time-lapse; the Train tab brings it back."))
+        self.replay_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # elides, never widens
+        self.replay_button = QToolButton()
+        self.replay_button.setText(tr("Load time-lapse"))
+        self.replay_button.setToolTip(tr("Open this run from the Train tab again (what its Open in Inspect does), "
+                                         "with the weights kept while it trained"))
+        self.replay_button.clicked.connect(lambda: self.state.open_run_in_inspect.emit(self.replay_run))
         for w in (self.title, self.play_button):
             lay.addWidget(w)
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.step_label)
         lay.addWidget(self.compare_button)
+        lay.addWidget(self.replay_hint, 1)
+        lay.addWidget(self.replay_button)
+        self._show_replay(False)
         self._set_play_text(False)
         self._play = QTimer(self)
         self._play.setInterval(PLAY_MS)
@@ -155,6 +167,7 @@ class TimelapseBar(QWidget):
         if self._job is not None:
             self._job.cancel()
         found = snapshot_source(session) if session is not None else None
+        self._show_replay(False)
         if found is None:
             self.recorder, self.run, self.steps = None, "", []
             self.hide()
@@ -168,6 +181,26 @@ class TimelapseBar(QWidget):
         self.slider.blockSignals(False)
         self._show_label(len(self.steps) - 1, own=True)
         self.show()
+
+    def offer_replay(self, run: str) -> None:
+        """Say where the time-lapse would be that the Train tab can bring back for run ``run``, with a button.
+
+        For the model shown now (a reopened lesson's trained run); another model takes the hint away.
+        """
+        if self.recorder is not None or not run:
+            return  # the time-lapse is here already
+        self.replay_run = run
+        self._show_replay(True)
+        self.show()
+
+    def _show_replay(self, on: bool) -> None:
+        """The hint and its button instead of the slider and the player (or the other way round)."""
+        if not on:
+            self.replay_run = ""
+        for w in (self.play_button, self.slider, self.step_label, self.compare_button):
+            w.setVisible(not on)
+        self.replay_hint.setVisible(on)
+        self.replay_button.setVisible(on)
 
     def _show_label(self, index: int, own: bool = False) -> None:
         text = step_text(self.steps[index], index, len(self.steps), getattr(self.recorder, "every", None))

@@ -149,6 +149,7 @@ class TrainTab(TabBase):
         bar.export_png_button.clicked.connect(lambda: self.export_png())
         bar.export_weights_button.clicked.connect(lambda: self.export_weights())
         bar.inspect_button.clicked.connect(self.open_in_inspect)
+        self.state.open_run_in_inspect.connect(self._open_run_in_inspect)
         form = self.setup_form
         form.sig_epochs_changed.connect(lambda _v: self.update_buttons())
         form.sig_changed.connect(self.state.status_info_changed.emit)
@@ -425,6 +426,13 @@ class TrainTab(TabBase):
             return
         self.state.open_in_inspect.emit(request)
         self.state.open_tab.emit("inspect")
+
+    def _open_run_in_inspect(self, run: str) -> None:
+        """Inspect asks for run ``run`` with its time-lapse: select it, then what Open in Inspect does."""
+        names = [r.name for r in self.runs_panel.runs]
+        if run in names:
+            self.runs_panel.table.selectRow(names.index(run))
+        self.open_in_inspect()
 
     def _rebuild_then(self, action: Callable[[], object]) -> bool:
         """Rebuild a reopened lesson's trained models from its checkpoint, then run ``action``; False if it cannot."""
