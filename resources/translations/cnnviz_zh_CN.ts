@@ -2070,7 +2070,7 @@
         <name>Explain</name>
         <message>
             <location filename="../../cnnviz/gui/explain/mix_page.py" />
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>Input ch {0}</source>
             <translation>输入通道 {0}</translation>
         </message>
@@ -2081,7 +2081,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/mix_page.py" />
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>Output ch {0}</source>
             <translation>输出通道 {0}</translation>
         </message>
@@ -2148,7 +2148,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/params_page.py" />
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>bias</source>
             <translation>偏置</translation>
         </message>
@@ -2380,7 +2380,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>output[{0}] row {1}, col {2}</source>
             <translation>输出[{0}] 第 {1} 行，第 {2} 列</translation>
         </message>
@@ -2391,7 +2391,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/sliding_canvas.py" />
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>{0} products, summed per channel: {1}</source>
             <translation>{0} 个乘积，按通道求和：{1}</translation>
         </message>
@@ -2718,22 +2718,22 @@
             <translation>单元的计算</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>Click an output cell to see how that neighbour is computed.</source>
             <translation>点击一个输出格，查看这个相邻单元是怎样算出来的。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>Press → for the next step, ← to go back.</source>
             <translation>按 → 进入下一步，按 ← 返回。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>(the other {0} channel(s))</source>
             <translation>（其余 {0} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_canvas.py" />
             <source>Padding is left out; PyTorch divides this window by {0}.</source>
             <translation>不计填充；PyTorch 把这个窗口的和除以 {0}。</translation>
         </message>
@@ -2794,6 +2794,7 @@
         </message>
         <message>
             <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
@@ -2838,42 +2839,42 @@
             <translation>这个窗口不是正方形（或间隔不均匀），所以不画成滑动网格；数值见右侧。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>output {0}</source>
             <translation>输出 {0}</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>channel {0}, row {1}, column {2}</source>
             <translation>通道 {0}，第 {1} 行，第 {2} 列</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>the other {0}</source>
             <translation>其余 {0} 个</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>sum</source>
             <translation>总和</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>the network computed {0}</source>
             <translation>网络算得 {0}</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>The {0} input channels that add most to this unit are drawn; the other {1} are summed.</source>
             <translation>画出了对该单元贡献最大的 {0} 个输入通道；其余 {1} 个合并求和。</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>Orange: the window. Grey: padding. Blue: the output cell being written. The animation slides over the unit's neighbours and stops on the unit; then come the steps after the layer.</source>
             <translation>橙色：窗口。灰色：填充。蓝色：正在写入的输出格。动画滑过该单元的相邻单元，停在该单元上；随后是该层之后的各个步骤。</translation>
         </message>
@@ -2919,12 +2920,12 @@
             <translation>每个输出</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>Then</source>
             <translation>随后</translation>
         </message>
         <message>
-            <location filename="../../cnnviz/gui/explain/unit_page.py" />
+            <location filename="../../cnnviz/gui/explain/unit_texts.py" />
             <source>Final value</source>
             <translation>最终值</translation>
         </message>
@@ -2969,6 +2970,13 @@
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
             <source>Channel</source>
             <translation>通道</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
+            <source>zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).
+dead channels: channels that are 0 everywhere for this image.</source>
+            <translation>零值：恰好为 0 的数值所占比例（ReLU 之后：没有被激活的单元）。
+死通道：对这张图像处处为 0 的通道。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
@@ -3034,13 +3042,6 @@ Symmetric: zero in the middle (use with coolwarm for signed values).</source>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
             <source>Colour scale of the tiles. With per-channel scaling each tile has its own.</source>
             <translation>小图的色标。逐通道缩放时每个小图各有一个色标。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
-            <source>zeros: share of values that are exactly 0 (after a ReLU: units that did not fire).
-dead channels: channels that are 0 everywhere for this image.</source>
-            <translation>零值：恰好为 0 的数值所占比例（ReLU 之后：没有被激活的单元）。
-死通道：对这张图像处处为 0 的通道。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/activation_grid.py" />
@@ -3290,7 +3291,7 @@ dead channels: channels that are 0 everywhere for this image.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/atlas/exemplars_section.py" />
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
             <source>Follow the selected layer</source>
             <translation>跟随所选层</translation>
         </message>
@@ -3636,7 +3637,7 @@ receptive field: rows {4}…{5}, columns {6}…{7} of the model input</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
             <source>Top class</source>
             <translation>最高分类别</translation>
         </message>
@@ -3791,7 +3792,7 @@ Gradient: how much each pixel changes the target.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
             <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
             <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Saved {0}</source>
@@ -3807,6 +3808,149 @@ Gradient: how much each pixel changes the target.</source>
             <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
             <source>Occlusion of {0}: {1} squares of {2} px every {3} px; red: the {4} drops when covered, blue: it rises. Before: {5:.4g}.</source>
             <translation>{0} 的遮挡：{1} 个 {2} px 的方块，每隔 {3} px 一个；红色：遮住时{4}下降，蓝色：上升。遮挡前：{5:.4g}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>Why “{0}”? (class {1}, {2:.1%})</source>
+            <translation>为什么是“{0}”？（类别 {1}，{2:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>Why class {0}? ({1:.1%})</source>
+            <translation>为什么是类别 {0}？（{1:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>Why does {0} channel {1} at ({2}, {3}) fire? (activation {4:.3g})</source>
+            <translation>为什么 {0} 的通道 {1} 在 ({2}, {3}) 处被激活？（激活值 {4:.3g}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>Random weights: these maps explain an untrained network, not what it learned.</source>
+            <translation>随机权重：这些图解释的是未经训练的网络，而不是它学到的东西。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>does not explain the model (sanity check).</source>
+            <translation>不能解释模型（健全性检查）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>No chosen method uses a layer.</source>
+            <translation>所选方法都不需要指定层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>the last convolutional stage</source>
+            <translation>最后一个卷积阶段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>The CAM methods use {0} (chosen here).</source>
+            <translation>CAM 类方法使用 {0}（在此处选定）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>The CAM methods use {0}, the layer selected in the tree.</source>
+            <translation>CAM 类方法使用 {0}，即层树中选中的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>The selected layer {0} has no spatial output, so the CAM methods use {1}.</source>
+            <translation>选中的层 {0} 没有空间输出，因此 CAM 类方法使用 {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>The CAM methods use {0}.</source>
+            <translation>CAM 类方法使用 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
+            <source>Cost: {0}</source>
+            <translation>代价：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/captions.py" />
+            <source>Deletion AUC {0:.3f} · insertion AUC {1:.3f} · average drop {2:.1f} %</source>
+            <translation>删除曲线下面积 {0:.3f} · 插入曲线下面积 {1:.3f} · 平均下降 {2:.1f} %</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>A class…</source>
+            <translation>指定类别…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Selected unit</source>
+            <translation>所选单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>What to explain: the class the model scores highest, a class you pick, or the unit you clicked in the activation maps</source>
+            <translation>要解释的目标：模型得分最高的类别、你选定的类别，或你在激活图中点击的单元</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>The layer the CAM methods explain from; by default the layer selected in the tree when its output is a map, else the last convolutional stage</source>
+            <translation>CAM 类方法据以解释的层；默认取层树中选中的层（若其输出是特征图），否则取最后一个卷积阶段</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Over the input</source>
+            <translation>叠加在输入上</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Draw each map over the picture the model sees, or alone</source>
+            <translation>把每张图叠加在模型看到的图像上，或单独显示</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Explain</source>
+            <translation>解释对象</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>CAM layer</source>
+            <translation>CAM 层</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Which attribution methods to show side by side</source>
+            <translation>选择要并排显示的归因方法</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Class activation maps (need a layer)</source>
+            <translation>类激活图（需要选择层）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Gradients of the input</source>
+            <translation>输入的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Perturbation</source>
+            <translation>扰动</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>{0}
+Cost: {1}</source>
+            <translation>{0}
+代价：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Search classes…</source>
+            <translation>搜索类别…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/choices_form.py" />
+            <source>Methods ({0})</source>
+            <translation>方法（{0}）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/attribution/controller.py" />
@@ -3859,6 +4003,64 @@ Gradient: how much each pixel changes the target.</source>
             <translation>未知的归因目标 {0}。</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <source>Grid of maps as PNG…</source>
+            <translation>图网格导出为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <source>Faithfulness scores as CSV…</source>
+            <translation>忠实度分数导出为 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <source>↻ Again</source>
+            <translation>↻ 重算</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <source>Compute the maps again (after Cancel, or to time them)</source>
+            <translation>重新计算这些图（在取消之后，或为了计时）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <source>Faithfulness scores as CSV (compute them first)</source>
+            <translation>忠实度分数导出为 CSV（请先计算分数）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <location filename="../../cnnviz/gui/inspect/tab.py" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
+            <source>Sanity check: does not explain the model.</source>
+            <translation>健全性检查：不能解释模型。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
+            <source>0 → 1: share of the map's strongest value</source>
+            <translation>0 → 1：占该图最大值的比例</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
+            <source>±: −1 → +1, against → for the target</source>
+            <translation>±：−1 → +1，不利于 → 有利于目标</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
+            <source>← All maps</source>
+            <translation>← 全部图</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
             <source>Maps</source>
             <translation>归因图</translation>
@@ -3885,199 +4087,6 @@ Gradient: how much each pixel changes the target.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Which attribution methods to show side by side</source>
-            <translation>选择要并排显示的归因方法</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Class activation maps (need a layer)</source>
-            <translation>类激活图（需要选择层）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Gradients of the input</source>
-            <translation>输入的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Perturbation</source>
-            <translation>扰动</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>{0}
-Cost: {1}</source>
-            <translation>{0}
-代价：{1}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>A class…</source>
-            <translation>指定类别…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Selected unit</source>
-            <translation>所选单元</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>What to explain: the class the model scores highest, a class you pick, or the unit you clicked in the activation maps</source>
-            <translation>要解释的目标：模型得分最高的类别、你选定的类别，或你在激活图中点击的单元</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Search classes…</source>
-            <translation>搜索类别…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>The layer the CAM methods explain from; by default the layer selected in the tree when its output is a map, else the last convolutional stage</source>
-            <translation>CAM 类方法据以解释的层；默认取层树中选中的层（若其输出是特征图），否则取最后一个卷积阶段</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Over the input</source>
-            <translation>叠加在输入上</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Draw each map over the picture the model sees, or alone</source>
-            <translation>把每张图叠加在模型看到的图像上，或单独显示</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Explain</source>
-            <translation>解释对象</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>CAM layer</source>
-            <translation>CAM 层</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>0 → 1: share of the map's strongest value</source>
-            <translation>0 → 1：占该图最大值的比例</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>±: −1 → +1, against → for the target</source>
-            <translation>±：−1 → +1，不利于 → 有利于目标</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>← All maps</source>
-            <translation>← 全部图</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Grid of maps as PNG…</source>
-            <translation>图网格导出为 PNG…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Faithfulness scores as CSV…</source>
-            <translation>忠实度分数导出为 CSV…</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>↻ Again</source>
-            <translation>↻ 重算</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Compute the maps again (after Cancel, or to time them)</source>
-            <translation>重新计算这些图（在取消之后，或为了计时）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Methods ({0})</source>
-            <translation>方法（{0}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Cost: {0}</source>
-            <translation>代价：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Sanity check: does not explain the model.</source>
-            <translation>健全性检查：不能解释模型。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Deletion AUC {0:.3f} · insertion AUC {1:.3f} · average drop {2:.1f} %</source>
-            <translation>删除曲线下面积 {0:.3f} · 插入曲线下面积 {1:.3f} · 平均下降 {2:.1f} %</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Why “{0}”? (class {1}, {2:.1%})</source>
-            <translation>为什么是“{0}”？（类别 {1}，{2:.1%}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Why class {0}? ({1:.1%})</source>
-            <translation>为什么是类别 {0}？（{1:.1%}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Why does {0} channel {1} at ({2}, {3}) fire? (activation {4:.3g})</source>
-            <translation>为什么 {0} 的通道 {1} 在 ({2}, {3}) 处被激活？（激活值 {4:.3g}）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Random weights: these maps explain an untrained network, not what it learned.</source>
-            <translation>随机权重：这些图解释的是未经训练的网络，而不是它学到的东西。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>does not explain the model (sanity check).</source>
-            <translation>不能解释模型（健全性检查）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>No chosen method uses a layer.</source>
-            <translation>所选方法都不需要指定层。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>the last convolutional stage</source>
-            <translation>最后一个卷积阶段</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>The CAM methods use {0} (chosen here).</source>
-            <translation>CAM 类方法使用 {0}（在此处选定）。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>The CAM methods use {0}, the layer selected in the tree.</source>
-            <translation>CAM 类方法使用 {0}，即层树中选中的层。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>The selected layer {0} has no spatial output, so the CAM methods use {1}.</source>
-            <translation>选中的层 {0} 没有空间输出，因此 CAM 类方法使用 {1}。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>The CAM methods use {0}.</source>
-            <translation>CAM 类方法使用 {0}。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <source>Faithfulness scores as CSV (compute them first)</source>
-            <translation>忠实度分数导出为 CSV（请先计算分数）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
             <source>Export maps</source>
             <translation>导出归因图</translation>
         </message>
@@ -4091,13 +4100,6 @@ Cost: {1}</source>
             <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
-            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/attribution/panel.py" />
@@ -4231,11 +4233,6 @@ Cost: {1}</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
-            <source>Click a channel in the grid to open it here.</source>
-            <translation>在网格中点击一个通道，在这里放大显示。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
             <source>How is it computed?</source>
             <translation>如何计算的？</translation>
         </message>
@@ -4248,6 +4245,11 @@ Cost: {1}</source>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
             <source>Channel {0} ({1}×{2})</source>
             <translation>通道 {0}（{1}×{2}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/channel_view.py" />
+            <source>Click a channel in the grid to open it here.</source>
+            <translation>在网格中点击一个通道，在这里放大显示。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/channel_view.py" />
@@ -4313,36 +4315,6 @@ Cost: {1}</source>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
             <source>Still showing: {0}.</source>
             <translation>仍在显示：{0}。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>Load what fits?</source>
-            <translation>只加载匹配的部分？</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>Load the tensors that fit and keep the rest random? The Layer math and the status bar then say which weights came from the file.</source>
-            <translation>加载形状匹配的张量，其余保持随机？之后“层的计算”面板和状态栏会标明哪些权重来自文件。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>Trust this weights file?</source>
-            <translation>信任这个权重文件吗？</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>Load it anyway? Only answer Yes if you trust where the file came from.</source>
-            <translation>仍然加载吗？只有在你信任文件来源时才选“是”。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>{0} has no layer called {1}; showing its first convolution.</source>
-            <translation>{0} 中没有名为 {1} 的层；改为显示它的第一个卷积层。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/controller.py" />
-            <source>Closest: {0}.</source>
-            <translation>最接近的：{0}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/controller.py" />
@@ -4613,6 +4585,16 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <translation>{0} 个形状为 {1} 的权重：只显示直方图。</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/inspect/layer_choice.py" />
+            <source>{0} has no layer called {1}; showing its first convolution.</source>
+            <translation>{0} 中没有名为 {1} 的层；改为显示它的第一个卷积层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/layer_choice.py" />
+            <source>Closest: {0}.</source>
+            <translation>最接近的：{0}。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/inspect/layer_tree.py" />
             <source>Filter layers (name or type)…</source>
             <translation>筛选层（名称或类型）…</translation>
@@ -4716,6 +4698,26 @@ Grad-CAM：所选层为最高类别在哪里寻找证据。</translation>
             <location filename="../../cnnviz/gui/inspect/lesson.py" />
             <source>{0} has no layer {1}.</source>
             <translation>{0} 没有名为 {1} 的层。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/load_questions.py" />
+            <source>Load what fits?</source>
+            <translation>只加载匹配的部分？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/load_questions.py" />
+            <source>Load the tensors that fit and keep the rest random? The Layer math and the status bar then say which weights came from the file.</source>
+            <translation>加载形状匹配的张量，其余保持随机？之后“层的计算”面板和状态栏会标明哪些权重来自文件。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/load_questions.py" />
+            <source>Trust this weights file?</source>
+            <translation>信任这个权重文件吗？</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/load_questions.py" />
+            <source>Load it anyway? Only answer Yes if you trust where the file came from.</source>
+            <translation>仍然加载吗？只有在你信任文件来源时才选“是”。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/math_panel.py" />
@@ -5389,6 +5391,21 @@ From file: a state_dict you trained or downloaded.</source>
             <location filename="../../cnnviz/gui/inspect/timelapse.py" />
             <source>Two snapshots (or two runs) side by side: kernels, activations and the top class, e.g. the initial weights against the trained ones</source>
             <translation>并排显示两个快照（或两次运行）：卷积核、激活图和最高类别，例如初始权重与训练后权重的对比</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>This model was trained with a time-lapse; the Train tab brings it back.</source>
+            <translation>这个模型训练时保存了训练过程回放；可由“训练”页重新载入。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Load time-lapse</source>
+            <translation>载入训练过程回放</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/timelapse.py" />
+            <source>Open this run from the Train tab again (what its Open in Inspect does), with the weights kept while it trained</source>
+            <translation>从“训练”页重新打开这次运行（与其中的“在‘透视’页打开”相同），带上训练中保存的权重</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/timelapse.py" />
@@ -7444,11 +7461,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
-            <source>The optimizers to compare, each tuned over the learning-rate grid.</source>
-            <translation>要比较的优化器，每个都在学习率网格上调优。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
             <source>LOW:HIGH:COUNT for COUNT rates log-spaced from LOW to HIGH (1e-4:1:7), or a list (0.01, 0.03, 0.1).</source>
             <translation>下限:上限:个数，表示从下限到上限按对数均匀取这么多个学习率（如 1e-4:1:7）；或一个列表（如 0.01, 0.03, 0.1）。</translation>
         </message>
@@ -7519,11 +7531,6 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
-            <source>Copy the metrics CSV (with lr and seed columns) and the summary JSON into a folder.</source>
-            <translation>把指标 CSV（含 lr 和种子列）和摘要 JSON 复制到一个文件夹中。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
             <source>Choose optimizers, learning rates and seeds; the setup on the left is shared.</source>
             <translation>选择优化器、学习率和种子；左侧的设置由所有运行共用。</translation>
         </message>
@@ -7531,6 +7538,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
             <source>Optimizers: {0}</source>
             <translation>优化器：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>The optimizers to compare, each tuned over the learning-rate grid.</source>
+            <translation>要比较的优化器，每个都在学习率网格上调优。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
@@ -7574,18 +7586,8 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
-            <source>Sweep over: {0}.</source>
-            <translation>扫描结束：{0}。</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
-            <source>{0}/{1} runs</source>
-            <translation>{0}/{1} 次运行已结束</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
-            <source>{0} running</source>
-            <translation>运行中 {0} 个</translation>
+            <source>{0} training</source>
+            <translation>训练中 {0} 个</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
@@ -7601,6 +7603,31 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
             <source>{0} stopped</source>
             <translation>已停止 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} of {1} runs finished</source>
+            <translation>{1} 个运行中已完成 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Stopped: {0}</source>
+            <translation>已停止：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Sweep over: {0}</source>
+            <translation>扫描结束：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Copy the metrics CSV (with lr and seed columns) and the summary JSON into a folder.</source>
+            <translation>把指标 CSV（含 lr 和种子列）和摘要 JSON 复制到一个文件夹中。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Nothing to save yet: the results are written as the runs report their first metrics.</source>
+            <translation>还没有可保存的内容：运行报告第一批指标后才会写入结果。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
@@ -7664,8 +7691,8 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
-            <source>Mean ± σ over the seeds that finished. A learning rate with a diverged seed is marked and cannot be an optimizer's tuned rate.</source>
-            <translation>已完成的各种子上的均值 ± σ。有种子发散的学习率会被标出，不能作为优化器调优后的学习率。</translation>
+            <source>Mean ± σ over the seeds that finished (just the mean when only one did). A learning rate with a diverged seed is marked and cannot be an optimizer's tuned rate.</source>
+            <translation>已完成种子的均值 ± σ（只有一个种子完成时只显示均值）。有种子发散的学习率会被标出，不能作为该优化器调好的学习率。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
@@ -7708,9 +7735,34 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <translation>下一名落在各种子的波动范围之内：这个名次并不可靠</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>One seed: this order may be luck. Two seeds or more show the spread.</source>
+            <translation>只有一个种子：这个排名可能只是运气。两个或更多种子才能看出波动范围。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/train/views.py" />
             <source>Sweep</source>
             <translation>参数扫描</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>Sweep over: {0}.</source>
+            <translation type="vanished">扫描结束：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0}/{1} runs</source>
+            <translation type="vanished">{0}/{1} 次运行已结束</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_panel.py" />
+            <source>{0} running</source>
+            <translation type="vanished">运行中 {0} 个</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>Mean ± σ over the seeds that finished. A learning rate with a diverged seed is marked and cannot be an optimizer's tuned rate.</source>
+            <translation type="vanished">已完成的各种子上的均值 ± σ。有种子发散的学习率会被标出，不能作为优化器调优后的学习率。</translation>
         </message>
     </context>
     <context>
@@ -7928,13 +7980,13 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/lesson_io.py" />
-            <source>Lesson opened: the curves are as they were saved. Start trains again from the start; Continue trains on.</source>
-            <translation>课程已打开：曲线与保存时相同。“开始”从头重新训练；“继续训练”接着训练。</translation>
+            <source>Lesson opened: the curves are as they were saved. Start trains again.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”会重新训练。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/lesson_io.py" />
-            <source>Lesson opened: the curves are as they were saved. Start trains again.</source>
-            <translation>课程已打开：曲线与保存时相同。“开始”会重新训练。</translation>
+            <source>Lesson opened: the curves are as they were saved. Start trains again from the start; Continue trains on.</source>
+            <translation>课程已打开：曲线与保存时相同。“开始”从头重新训练；“继续训练”接着训练。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/lesson_io.py" />
@@ -8083,8 +8135,33 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
-            <source>Nothing to continue: raise Epochs above what the runs have done, or press Start to train again from the start.</source>
-            <translation>没有可以继续的：把轮数调到高于已完成的轮数，或按“开始”从头重新训练。</translation>
+            <source>A sweep is running: Continue waits until it ends or is stopped.</source>
+            <translation>参数扫描正在运行：等它结束或被停止后才能继续训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Training is running: Continue trains on after it stopped or ended.</source>
+            <translation>训练正在进行：停止或结束后才能继续训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Nothing to continue yet: press Start to train the runs first.</source>
+            <translation>还没有可以继续的：请先按“开始”训练这些运行。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>This lesson was saved without the runs' weights: press Start to train again.</source>
+            <translation>这个课程保存时没有带上运行的权重：请按“开始”重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Every run diverged or failed: press Start to train again from the start.</source>
+            <translation>所有运行都已发散或失败：请按“开始”从头重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>All {0} epochs are done: raise Epochs above {0} to continue training.</source>
+            <translation>{0} 轮已全部完成：把轮数调到大于 {0} 才能继续训练。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -8180,6 +8257,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/core/training/metrics.py" />
             <source>failed</source>
             <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>Nothing to continue: raise Epochs above what the runs have done, or press Start to train again from the start.</source>
+            <translation type="vanished">没有可以继续的：把轮数调到高于已完成的轮数，或按“开始”从头重新训练。</translation>
         </message>
     </context>
     <context>
