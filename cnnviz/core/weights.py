@@ -34,7 +34,7 @@ from cnnviz.core.errors import (
 )
 from cnnviz.core.messages import join, msg
 from cnnviz.core.models._api import ModelSpec, get_spec, rename_old_layers
-from cnnviz.core.models.arguments import build_checked
+from cnnviz.core.models.arguments import build_checked, check_reserved
 from cnnviz.core.progress import ProgressFn, no_progress
 from cnnviz.core.safe_io import check_regular_file, format_bytes, open_regular
 from cnnviz.core.settings_io import atomic_path
@@ -352,6 +352,7 @@ def load_model(
     Train tab) takes precedence over ``weights``; ``state_label`` names it.
     """
     kwargs = dict(model_kwargs or {})
+    check_reserved(kwargs)  # before the call below, where a "seed" here would clash with the seed argument
     spec = get_spec(name).for_kwargs(kwargs)
     choice = (weights or "random").strip()
     progress(0.0, f"Building {spec.name}")

@@ -1042,6 +1042,11 @@
         </message>
         <message>
             <location filename="../../cnnviz/core/models/arguments.py" />
+            <source>{argument!r} is not a model argument: the random weights' seed is set on its own (--seed on the command line, the seed box in the window).</source>
+            <translation>{argument!r} 不是模型参数：随机权重的种子单独设置（命令行用 --seed，窗口里用“种子”框）。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/core/models/arguments.py" />
             <source>{model} has no argument {argument!r}. It takes: {takes}.</source>
             <translation>{model} 没有参数 {argument!r}。它接受：{takes}。</translation>
         </message>

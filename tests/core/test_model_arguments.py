@@ -116,3 +116,18 @@ class ReadsValues(nn.Module):
 def test_a_model_that_reads_values_is_unsupported_on_meta() -> None:
     with pytest.raises(MetaUnsupported):
         estimate_forward(ReadsValues(), (3, 8, 8))
+
+
+def test_a_seed_among_the_model_arguments_is_refused_with_a_message_not_a_type_error():
+    """"seed" is the loader's own argument: from a user or a file it once crashed the call with a TypeError."""
+    from cnnviz.core.errors import ConfigError, ModelError
+    from cnnviz.core.training.config import RunConfig, TrainSetup
+    from cnnviz.core.weights import load_model
+
+    with pytest.raises(ModelError, match="'seed' is not a model argument"):
+        load_model("lenet5", model_kwargs={"seed": 0})
+    with pytest.raises(ConfigError, match="'seed' is not a model argument"):
+        TrainSetup(model_kwargs={"seed": 1}).validated()
+    with pytest.raises(ConfigError, match="'seed' is not a model argument"):
+        RunConfig("a", model_kwargs={"seed": 1}).validated()
+    assert load_model("lenet5", model_kwargs={"num_classes": 3}, seed=4).model is not None

@@ -31,7 +31,7 @@ from typing import Any
 
 from torch import nn
 
-from cnnviz.core.errors import ModelError, shorten
+from cnnviz.core.errors import CnnvizError, ModelError, shorten
 from cnnviz.core.messages import msg
 from cnnviz.core.models._api import ModelSpec, build_model, get_spec
 
@@ -109,8 +109,24 @@ def _value_text(value: Any) -> str:
     return shorten(repr(value), 60)
 
 
+#: Names cnnviz passes to a model's construction itself: never a constructor argument from a user or a file.
+RESERVED_ARGUMENTS = ("seed",)
+
+
+def check_reserved(kwargs: Mapping[str, Any], error: type[CnnvizError] = ModelError) -> None:
+    """``error`` when ``kwargs`` (from a user, a lesson or a settings file) holds a name cnnviz sets itself."""
+    for key in RESERVED_ARGUMENTS:
+        if key in kwargs:
+            raise error(msg(
+                "{argument!r} is not a model argument: the random weights' seed is set on its own "
+                "(--seed on the command line, the seed box in the window).",
+                argument=key,
+            ))
+
+
 def check_names_and_types(spec: ModelSpec, kwargs: Mapping[str, Any]) -> None:
     """ModelError for an argument ``spec``'s builder does not take, or of the wrong type."""
+    check_reserved(kwargs)
     try:
         params = inspect.signature(spec.builder).parameters
     except (TypeError, ValueError):

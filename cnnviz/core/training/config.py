@@ -15,6 +15,7 @@ from typing import Any
 
 from cnnviz.core.errors import ConfigError, DatasetError
 from cnnviz.core.messages import message_of, msg
+from cnnviz.core.models.arguments import check_reserved
 from cnnviz.core.optimizers import split_spec
 from cnnviz.core.training.optimizers import get_optimizer
 from cnnviz.core.training.schedules import get_schedule
@@ -50,6 +51,7 @@ class RunConfig:
                 "Run {name!r}: batch size must be a whole number ≥ 1, got {value!r}.",
                 name=self.name, value=self.batch_size,
             ))
+        check_reserved(self.model_kwargs, ConfigError)
         return replace(self, name=self.name.strip(), optimizer=spec.name, hparams=hp,
                        schedule=sched.name, schedule_params=sp, model_kwargs=dict(self.model_kwargs))
 
@@ -143,6 +145,7 @@ class TrainSetup:
             raise ConfigError(msg("Unknown loss {loss!r}. Known: {known}.", loss=self.loss, known=", ".join(LOSSES)))
         if not self.divergence_factor > 1:
             raise ConfigError(msg("The divergence factor must be above 1."))
+        check_reserved(self.model_kwargs, ConfigError)
         return replace(self, model_kwargs=dict(self.model_kwargs))
 
     def to_dict(self) -> dict[str, Any]:
