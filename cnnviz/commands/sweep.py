@@ -25,7 +25,8 @@ Writes, as results come in: OUT/metrics.csv (long form: run, optimizer, lr, seed
 split, step, epoch, loss, accuracy, samples, weight_norm, sharpness,
 sharpness_threshold), OUT/summary.json (table optimizer x lr of final / best
 validation loss and accuracy with diverged cells marked, each optimizer's tuned
-rate and its mean ± sd curves over seeds, the ranking with its spread) and
+rate and its mean ± sd curves over seeds, the ranking with its spread; a spread
+over fewer than two finished seeds is unknown and written as null) and
 OUT/sweep.json. Ctrl+C stops every worker and keeps what is written.
 """
 
@@ -164,14 +165,16 @@ def run(args: argparse.Namespace) -> int:
             note += f" ({cell['diverged']} diverged, {cell['failed']} failed of {cell['seeds']})"
         print(f"{cell['optimizer']:10s} {lr_label(cell['lr']):>9s} {loss_text:>18s} {acc_text:>16s}  {note}")
     if summary["ranking"]:
-        print("ranking at each optimizer's tuned learning rate (mean ± sd over seeds):")
+        spread_known = all(e["best_val_loss_std"] is not None for e in summary["ranking"])
+        print("ranking at each optimizer's tuned learning rate "
+              + ("(mean ± sd over seeds):" if spread_known else "(mean over the seeds that finished):"))
         for entry in summary["ranking"]:
             tie = "  (within the spread of the next)" if entry["within_spread_of_next"] else ""
             loss_text = _mean_sd(entry["best_val_loss"], entry["best_val_loss_std"], 1.0, ".4f", "")
             print(f"  {entry['rank']}. {entry['optimizer']} lr={lr_label(entry['lr'])}: best val loss "
                   f"{loss_text}{tie}")
-        if len(summary["ranking"]) > 1 and any(e["best_val_loss_std"] is None for e in summary["ranking"]):
-            print("  (one seed: this order may be luck; the spread needs --seeds 2 or more)")
+        if len(summary["ranking"]) > 1 and not spread_known:
+            print("  (only one seed finished: this order may be luck; the spread needs two or more)")
     failed = [r for r in summary["runs"] if r["status"] == "failed"]
     for r in failed[:5]:
         print(f"cnnviz: warning: {r['run']} failed: {r['message']}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -14,8 +15,10 @@ class SlowStart(LocalExecutor):
     def __init__(self) -> None:
         super().__init__(workers=1)
         self.started: list[Any] = []
+        self.spawning = threading.Event()
 
     def _spawn(self, threads: int) -> Any:
+        self.spawning.set()
         time.sleep(0.8)  # stop() joins the managing thread for 0.5 s only
         worker = super()._spawn(threads)
         self.started.append(worker.process)
@@ -26,7 +29,7 @@ def test_stop_ends_a_worker_that_started_while_stopping() -> None:
     executor = SlowStart()
     messages: list[Any] = []
     executor.start([{"index": 0}], {}, messages.append)
-    time.sleep(0.1)  # the managing thread is inside _spawn now
+    assert executor.spawning.wait(10.0)  # the managing thread is inside _spawn now (however busy the machine)
     executor.stop()
     deadline = time.monotonic() + 5.0
     while time.monotonic() < deadline and (not executor.started or executor.started[0].is_alive()):
