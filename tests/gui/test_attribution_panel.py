@@ -394,20 +394,20 @@ def test_cancel_stops_the_maps_and_again_computes_them(inspect_window, qtbot) ->
 
 
 def test_a_live_camera_starts_no_maps_job_per_frame(inspect_window, qtbot, monkeypatch) -> None:
-    from cnnviz.gui.inspect.attribution import controller as attribution_controller
     from cnnviz.gui.inspect.jobs import ImageInput
 
     window = inspect_window
     tab = _tab(window)
     panel = _show(qtbot, window)
     started: list[str] = []
-    real = attribution_controller.start_job
+    slots = panel.controller._slots  # the attribution panel's own jobs, not Inspect's
+    real = slots.start
 
-    def spy(fn, connect, **kwargs):
+    def spy(kind, fn, *args, **kwargs):
         started.append(fn.__name__)
-        return real(fn, connect, **kwargs)
+        return real(kind, fn, *args, **kwargs)
 
-    monkeypatch.setattr(attribution_controller, "start_job", spy)
+    monkeypatch.setattr(slots, "start", spy)
     rng = np.random.default_rng(0)
     shown = set()
     tab.controller.forward_changed.connect(lambda f: shown.add(f.image_id))

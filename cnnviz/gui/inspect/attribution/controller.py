@@ -31,7 +31,8 @@ from cnnviz.gui.inspect.attribution.jobs import (
     job_sweep,
 )
 from cnnviz.gui.inspect.common import tr
-from cnnviz.gui.workers import Job, start_job
+from cnnviz.gui.inspect.job_slots import JobSlots
+from cnnviz.gui.workers import Job
 
 if TYPE_CHECKING:
     from cnnviz.core.attribution import Target
@@ -100,8 +101,8 @@ class AttributionController(QObject):
         self.sweep: Any = None
         self.message = ""
         self.model_copy: ModelCopy | None = None  # the panel's copy of the current session's model
-        self._jobs: dict[str, Job] = {}
-        self._generation: dict[str, int] = {}
+        self._slots = JobSlots()  # one job per kind ('maps', 'scores', 'sanity', 'sweep'); a newer one wins
+        self._jobs = self._slots.jobs
         self._attempted: MapsKey | None = None  # the last key a maps job was started for (done or failed)
         self._last_inputs: tuple[int, int] | None = None  # (session id, image id) the answers belong to
         self._timer = QTimer(self)
@@ -266,37 +267,15 @@ class AttributionController(QObject):
 
     # ------------------------------------------------------------ jobs
     def _start(self, kind: str, fn: Callable[..., Any], on_done: Callable[[Any], None], **kwargs: Any) -> Job:
-        old = self._jobs.get(kind)
-        if old is not None and old.running:
-            old.cancel()
-        gen = self._generation.get(kind, 0) + 1
-        self._generation[kind] = gen
-
-        def current() -> bool:
-            return self._generation.get(kind) == gen
-
         def failed(message: str, details: str) -> None:
-            if current():
-                self._say(message)
-                if details:  # a bug, not a user's choice: keep the details where the log viewer finds them
-                    self.state.show_status(tr("Attribution failed: {0}").format(message), 8000)
-
-        def finished(result: Any) -> None:
-            if current():
-                on_done(result)
+            self._say(message)
+            if details:  # a bug, not a user's choice: keep the details where the log viewer finds them
+                self.state.show_status(tr("Attribution failed: {0}").format(message), 8000)
 
         def progress(fraction: float, message: str) -> None:
-            if current():
-                self.progress_changed.emit(fraction, tr(message) if message else "")
+            self.progress_changed.emit(fraction, tr(message) if message else "")
 
-        def connect(job: Job) -> None:
-            job.sig_finished.connect(finished)
-            job.sig_failed.connect(failed)
-            job.sig_progress.connect(progress)
-            job.sig_done.connect(self._after_job)
-
-        job = start_job(fn, connect, **kwargs)
-        self._jobs[kind] = job
+        job = self._slots.start(kind, fn, on_done, failed, on_progress=progress, then=self._after_job, **kwargs)
         self.progress_changed.emit(0.0, "")
         return job
 
@@ -315,7 +294,7 @@ class AttributionController(QObject):
             self._attempted = None
         key = self.wanted()
         if isinstance(key, str):
-            self._cancel_kind("maps")
+            self._slots.cancel(["maps"])
             self._attempted = None
             if self.maps is not None:
                 self._clear(maps=True)
@@ -393,16 +372,9 @@ class AttributionController(QObject):
         return self._start("sweep", job_sweep, done, model_copy=self._copy_of(session), tensor=image.tensor,
                            target=target, method=method, image_id=fwd.image_id)
 
-    def _cancel_kind(self, kind: str) -> None:
-        self._generation[kind] = self._generation.get(kind, 0) + 1
-        job = self._jobs.get(kind)
-        if job is not None:
-            job.cancel()
-
     def cancel(self, kind: str | None = None) -> None:
         """Stop one kind of work or all of it; its result, if it still comes, is dropped."""
-        for k in [kind] if kind else list(self._jobs):
-            self._cancel_kind(k)
+        self._slots.cancel([kind] if kind else None)
         self.progress_changed.emit(-1.0, "")
 
     def cancel_by_user(self) -> None:
@@ -413,7 +385,7 @@ class AttributionController(QObject):
 
     def is_busy(self) -> bool:
         """True while a job runs or the maps the visible panel should show are not computed yet."""
-        if any(not j.delivered for j in self._jobs.values()) or self._timer.isActive():
+        if self._slots.busy() or self._timer.isActive():
             return True
         if not self.active:
             return False
@@ -422,8 +394,7 @@ class AttributionController(QObject):
 
     def running(self, kind: str) -> bool:
         """True while a job of ``kind`` ('maps', 'scores', 'sanity', 'sweep') has not delivered."""
-        job = self._jobs.get(kind)
-        return job is not None and not job.delivered
+        return self._slots.pending(kind)
 
     def shutdown(self) -> None:
         """Stop the timer and every job (the tab is going away)."""
