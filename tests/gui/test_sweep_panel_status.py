@@ -77,9 +77,9 @@ def test_the_progress_line_says_how_many_runs_finished_and_stopped_ones_do_not_f
     sweep.stop()  # as the Stop button's background job does
     panel.controller.poll()
     assert not panel.is_running() and executor.stopped
-    assert panel.status.text() == "Stopped: 3 of 12 runs finished, 1 diverged, 8 stopped"
+    assert panel.status.text() == "Stopped: 3 of 12 runs finished · 1 diverged · 8 stopped"
     assert panel.progress.value() == int(1000 * 4 / 12)  # the 8 stopped runs are not progress
-    assert sweep.status().text() == "Stopped: 3 of 12 runs finished, 1 diverged, 8 stopped"  # the CLI's words
+    assert sweep.status().text() == "Stopped: 3 of 12 runs finished · 1 diverged · 8 stopped"  # the CLI's words
 
 
 def test_a_sweep_that_ran_to_its_end_says_so(qtbot, tmp_path):
@@ -116,6 +116,27 @@ def test_save_is_enabled_by_a_run_that_ended_without_rows(qtbot, tmp_path):
     executor.send("failed", 0, "its process crashed")  # a crash before its first row
     panel.controller.poll()
     assert panel.save_button.isEnabled()
+
+
+def test_a_stop_before_any_row_leaves_nothing_to_save(qtbot, tmp_path):
+    """Stopped runs that never reported are not results: Save would write a CSV with its header only."""
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path)
+    executor.send("started", 0)
+    sweep.stop()
+    panel.controller.poll()
+    assert not panel.is_running() and sweep.status().stopped == len(sweep.jobs)
+    assert not panel.save_button.isEnabled() and "Nothing to save yet" in panel.save_button.toolTip()
+
+
+def test_saving_keeps_the_sweeps_line_and_adds_where_the_files_went(qtbot, tmp_path):
+    panel, sweep, executor = _panel_with_sweep(qtbot, tmp_path / "run", seeds=1)
+    for index in range(4):
+        executor.send("started", index)
+        executor.send("done", index, _done(sweep, index, "finished"))
+    executor.on_done()
+    panel.controller.poll()
+    panel.save(str(tmp_path / "out"))
+    assert panel.status.text() == f"Sweep over: 4 of 4 runs finished · Results written to {tmp_path / 'out'}"
 
 
 def test_unticking_an_optimizer_moves_none_of_the_other_controls(qtbot):

@@ -56,18 +56,19 @@ def test_results_views_show_the_summary(qtbot):
     summary = _summary()
     panel.show_summary(summary)
     rows = {(panel.table.item(r, 0).text(), panel.table.item(r, 1).text()): r for r in range(panel.table.rowCount())}
-    r = rows[("sgd", "0.1")]
+    r = rows[("SGD", "0.1")]  # named as the form names it, not by its key
     assert panel.table.item(r, 2).text() == _mean_std([1.2, 1.0])  # final validation loss over the 2 seeds
     assert panel.table.item(r, 3).text() == _mean_std([1.2, 1.0])  # best = final: the losses only fell
     assert panel.table.item(r, 6).text() == "2/2"
-    r = rows[("adam", "0.1")]
+    r = rows[("Adam", "0.1")]
     assert panel.table.item(r, 6).text() == "diverged 1/2"
     assert panel.table.item(r, 2).text() == "1.7"  # one seed finished: its spread is unknown, not 0
     heat = panel.heatmap
     best = [np.mean([1.8, 1.9]), np.mean([1.2, 1.0]), np.mean([1.1, 0.9])]  # sgd 0.01, sgd 0.1, adam 0.01
     assert [label.toPlainText() for label in heat.labels] == [f"{v:.3g}" for v in best] + ["✕ diverged"]
-    # true losses (the diverged cell in the worst colour), on a reversed colormap: the lowest loss is bright
-    np.testing.assert_allclose(heat.image.image, np.array([best[:2], [best[2], max(best)]]), rtol=1e-6)
+    # true losses (the diverged cell has none: NaN, drawn transparent), on a reversed colormap: low loss is bright
+    np.testing.assert_allclose(heat.image.image, np.array([best[:2], [best[2], np.nan]]), rtol=1e-6)
+    assert [label for _, label in heat.plot.getAxis("left")._tickLevels[0]] == ["SGD", "Adam"]
     np.testing.assert_allclose(heat.bar.levels(), (min(best), max(best)), rtol=1e-6)
     assert heat.image.getLevels() == pytest.approx((min(best), max(best)), rel=1e-6)
     viridis = pg.colormap.get("viridis")
@@ -85,7 +86,7 @@ def test_results_views_show_the_summary(qtbot):
     np.testing.assert_allclose(line.getData()[1], losses.mean(axis=0))
     np.testing.assert_allclose(band.curves[0].getData()[1], losses.mean(axis=0) + losses.std(axis=0, ddof=1))
     text = panel.ranking.text()
-    assert text.index("<b>adam</b>") < text.index("<b>sgd</b>") and "lr 0.01" in text
+    assert text.index("<b>Adam</b>") < text.index("<b>SGD</b>") and "lr 0.01" in text
     assert "within the spread" in text  # adam 1.0 ± 0.14 vs sgd 1.1 ± 0.14: the order is not to be trusted
 
 
@@ -124,7 +125,7 @@ def test_one_seed_shows_means_without_a_spread_and_the_ranking_says_the_order_ma
     assert texts == ["0.9", "0.9", "0.6", "0.6", "0.85", "0.8", "0.6", "0.6"]  # the means alone, no "± 0"
     text = panel.ranking.text()
     assert "±" not in text and "within the spread" not in text
-    assert text.count("may be luck") == 1 and text.index("<b>adam</b>") < text.index("<b>sgd</b>")
+    assert text.count("may be luck") == 1 and text.index("<b>Adam</b>") < text.index("<b>SGD</b>")
     line, band = panel.tuned.curves["adam"]
     assert band is None and line.getData()[1].tolist() == [2.3, 0.8, 0.85]  # no band of a made-up σ = 0
 
@@ -173,3 +174,25 @@ def test_a_sweep_in_two_processes_streams_rows_and_stop_ends_every_process(qtbot
     assert rows and {r["lr"] for r in rows} == {"0.01"} and {r["seed"] for r in rows} == {"0"}
     assert tab.start_button.isEnabled()
     tab.shutdown()
+
+
+def test_a_stopped_sweep_says_why_nothing_is_tuned_or_ranked(qtbot):
+    """Runs finished, but every rate has a stopped seed: the Tuned and Ranking tabs say why they are empty."""
+    spec = SweepSpec.grid(TrainSetup(epochs=2), ["sgd"], [0.01, 0.1], seeds=2).validated()
+    results = {
+        "a": RunResult("a", "sgd", 0.01, 0, "finished", "", [0, 1, 2], [2.3, 1.0, 0.9], [0.1, 0.5, 0.6], [2.3]),
+        "b": RunResult("b", "sgd", 0.01, 1, "stopped", "The sweep was stopped."),
+        "c": RunResult("c", "sgd", 0.1, 0, "stopped", "The sweep was stopped."),
+    }
+    panel = SweepPanel(TrainSetup)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    summary = summarize(spec, results)
+    assert summary["ranking"] == [] and summary["tuned"]["sgd"] is None  # the core rule: a stopped seed rules out
+    panel.show_summary(summary)
+    assert not panel.tuned.curves and panel.tuned.hint.isVisible()
+    assert "No tuned learning rate yet" in panel.tuned.hint.textItem.toPlainText()
+    assert "No tuned learning rate yet" in panel.ranking.text()
+    panel.show_summary({})  # before any sweep: the plain placeholder, no reason to give
+    assert not panel.tuned.hint.isVisible() and "appears when runs finish" in panel.ranking.text()

@@ -512,7 +512,7 @@ class SweepStatus:
         return self.finished + self.diverged + self.failed
 
     def text(self) -> str:
-        """``3 of 12 runs finished · 2 training · 1 diverged``, after a stop ``Stopped: 3 of 12 runs finished, 9 stopped``.
+        """``3 of 12 runs finished · 2 training · 1 diverged``, after a stop ``Stopped: 3 of 12 runs finished · 9 stopped``.
 
         "Finished" counts the runs that trained to their end without diverging or failing.
         """
@@ -520,7 +520,7 @@ class SweepStatus:
         if self.done and self.stopped:
             tail = [f"{n} {label}" for label, n in (("diverged", self.diverged), ("failed", self.failed),
                                                     ("stopped", self.stopped)) if n]
-            return "Stopped: " + ", ".join([head, *tail])
+            return "Stopped: " + " · ".join([head, *tail])
         parts = [head]
         for label, n in (("training", self.running), ("diverged", self.diverged), ("failed", self.failed),
                          ("stopped", self.stopped)):

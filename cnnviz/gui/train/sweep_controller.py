@@ -122,10 +122,13 @@ class SweepController(QObject):
         return self.sweep.status() if self.sweep is not None else None
 
     def has_results(self) -> bool:
-        """True once there is something on disk to save: a metric row came, or a run ended."""
+        """True once there is something on disk to save: a metric row came, or a run trained to its end.
+
+        A run stopped before it reported anything leaves nothing worth saving (a CSV with its header only).
+        """
         if self.folder is None or self.sweep is None:
             return False
-        return bool(self.rows) or self.sweep.status().ended > 0
+        return bool(self.rows) or self.sweep.status().completed > 0
 
     def worker_pids(self) -> list[int]:
         """Process ids of the local workers alive now (empty for Ray or when none)."""

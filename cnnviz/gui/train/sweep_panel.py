@@ -70,6 +70,7 @@ class SweepPanel(QWidget):
         self.setup_source = setup_source
         self.training = False  # a training runs: no sweep now (they would share the cores)
         self._ended_seen = -1
+        self._sweep_line = ""  # the sweep's last progress line (a save adds to it, not replaces it)
         self.controller = SweepController(self)
         self._build_form()
         self.live = SweepLive()
@@ -262,14 +263,16 @@ class SweepPanel(QWidget):
         except OSError as exc:
             self.status.setText(tr("Cannot save the results: {0}").format(exc))
             return []
-        self.status.setText(tr("Results written to {0}").format(folder))
+        # the sweep's own line stays: what was saved is what it says
+        self.status.setText(" · ".join(t for t in (self._sweep_line, tr("Results written to {0}").format(folder)) if t))
         return [str(p) for p in paths]
 
     def _on_status(self, status: SweepStatus) -> None:
         # the share that trained to its end: stopped runs do not fill the bar
         self.progress.setValue(int(1000 * status.completed / max(1, status.total)))
         if self.controller.is_running() and not self.controller.is_stopping():
-            self.status.setText(self.status_text(status))
+            self._sweep_line = self.status_text(status)
+            self.status.setText(self._sweep_line)
         if status.ended != self._ended_seen:
             self._ended_seen = status.ended
             self.show_summary(self.controller.summary())
@@ -280,7 +283,8 @@ class SweepPanel(QWidget):
         self.show_summary(summary)
         status = self.controller.status()
         if status is not None:
-            self.status.setText(self.status_text(status))
+            self._sweep_line = self.status_text(status)
+            self.status.setText(self._sweep_line)
         self.update_buttons()
         self.sig_state_changed.emit()
 
@@ -289,7 +293,7 @@ class SweepPanel(QWidget):
         """``3 of 12 runs finished · 2 training · 1 diverged`` in the interface language.
 
         Once the sweep is over: ``Sweep over: 11 of 12 runs finished · 1 diverged``, or after Stop
-        ``Stopped: 3 of 12 runs finished, 9 stopped``. "Finished" counts only the runs that trained to
+        ``Stopped: 3 of 12 runs finished · 9 stopped``. "Finished" counts only the runs that trained to
         their end without diverging or failing.
         """
         counts = ((status.running, tr("{0} training")), (status.diverged, tr("{0} diverged")),
@@ -299,7 +303,7 @@ class SweepPanel(QWidget):
         if not status.done:
             return " · ".join(parts)
         if status.stopped:
-            return tr("Stopped: {0}").format(", ".join(parts))
+            return tr("Stopped: {0}").format(" · ".join(parts))
         return tr("Sweep over: {0}").format(" · ".join(parts))
 
     def show_summary(self, summary: dict[str, Any]) -> None:

@@ -22,7 +22,9 @@ import pyqtgraph as pg
 from cnnviz.core.optimizers import get_optimizer
 from cnnviz.core.training.sweeps import heatmap, lr_label
 from cnnviz.gui import theme
-from cnnviz.gui.train.plot_axes import make_plot, plot_ink
+from cnnviz.gui.i18n import current_language
+from cnnviz.gui.optimizer_labels import optimizer_label
+from cnnviz.gui.train.plot_axes import make_plot, place_hint, plot_ink, watch_hint
 
 METRICS = ("best_val_loss", "final_val_loss", "best_val_accuracy", "final_val_accuracy")
 
@@ -76,6 +78,25 @@ def cell_state(cell: dict[str, Any]) -> str:
     return tr("{0}/{1} done").format(cell["finished"], seeds)
 
 
+def optimizer_name(name: str) -> str:
+    """An optimizer as the form and the runs name it in the interface language (SGD, 动量), not its key."""
+    try:
+        return optimizer_label(name, current_language())
+    except Exception:  # an optimizer this version does not know (a results file from elsewhere): its key
+        return name
+
+
+def any_completed(summary: dict[str, Any]) -> bool:
+    """True when at least one run of the summary trained to its end (finished, diverged or failed)."""
+    return any(r.get("status") in ("finished", "diverged", "failed") for r in summary.get("runs") or [])
+
+
+def not_tuned_text() -> str:
+    """Why runs finished but no optimizer has a tuned learning rate yet."""
+    return tr("No tuned learning rate yet: a rate counts once every one of its seeds finished; a stopped or "
+              "diverged seed rules it out.")
+
+
 class SweepTable(QTableWidget):
     """One row per optimizer × learning rate: final / best validation loss and accuracy, mean ± σ."""
 
@@ -97,7 +118,7 @@ class SweepTable(QTableWidget):
         cells = summary.get("table", [])
         self.setRowCount(len(cells))
         for row, cell in enumerate(cells):
-            texts = [cell["optimizer"], lr_label(cell["lr"])]
+            texts = [optimizer_name(cell["optimizer"]), lr_label(cell["lr"])]
             for key in self.COLUMNS[2:6]:
                 texts.append(mean_pm(cell[key], cell[key + "_std"]))
             texts.append(cell_state(cell))
@@ -156,10 +177,13 @@ class SweepHeatmap(QWidget):
         optimizers, lrs, values = heatmap(summary, metric)
         finite = np.isfinite(values)
         lo, hi = (float(values[finite].min()), float(values[finite].max())) if finite.any() else (0.0, 1.0)
-        higher_better = "accuracy" in metric
-        shown = np.where(finite, values, lo if higher_better else hi)  # blank cells in the "bad" colour
-        levels = (lo, hi if hi > lo else lo + 1e-9)
-        self.image.setImage(shown.astype(np.float32), autoLevels=False)
+        if hi - lo <= 1e-9 * max(1.0, abs(lo)):  # one value (or all equal): a readable scale around it
+            pad = max(0.05 * abs(lo), 1e-3)
+            lo, hi = lo - pad, hi + pad
+        levels = (lo, hi)
+        # a cell without a value (still training, stopped, diverged) stays NaN: drawn transparent, not in the
+        # colour of the worst value
+        self.image.setImage(values.astype(np.float32), autoLevels=False)
         self.bar.setLevels(levels)  # the image's levels and the bar's scale together
         self.image.setRect(-0.5, -0.5, len(lrs), len(optimizers))
         states = {(c["optimizer"], float(c["lr"])): c for c in summary["table"]}
@@ -176,9 +200,10 @@ class SweepHeatmap(QWidget):
                 self.labels.append(label)
         self.plot.getAxis("bottom").setTicks([[(j, lr_label(lr)) for j, lr in enumerate(lrs)]])
         left = self.plot.getAxis("left")
-        left.setTicks([[(i, o) for i, o in enumerate(optimizers)]])
+        names = [optimizer_name(o) for o in optimizers]
+        left.setTicks([list(enumerate(names))])
         font = left.style.get("tickFont") or left.font()
-        left.setWidth(int(max(QFontMetricsF(font).horizontalAdvance(o) for o in optimizers)) + 16)
+        left.setWidth(int(max(QFontMetricsF(font).horizontalAdvance(n) for n in names)) + 16)
         self.plot.setXRange(-0.5, len(lrs) - 0.5, padding=0.02)
         self.plot.setYRange(-0.5, len(optimizers) - 0.5, padding=0.02)
 
@@ -213,6 +238,10 @@ class TunedBands(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.FillBetweenItem | None]] = {}
+        self.hint = pg.TextItem("", color=plot_ink().text, anchor=(0, 0))  # why the plot is empty after a stop
+        self.hint.setVisible(False)
+        self.plot.addItem(self.hint, ignoreBounds=True)
+        watch_hint(self.plot, self._place_hint)
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         """Draw every tuned optimizer's mean curve and its ± σ band (no band for one seed: σ is unknown)."""
@@ -233,9 +262,18 @@ class TunedBands(QWidget):
                 upper, lower = pg.PlotDataItem(x, mean + std), pg.PlotDataItem(x, mean - std)
                 band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
                 self.plot.addItem(band)
-            name = tr("{0} lr={1} ({2} seeds)").format(opt, lr_label(tuned["lr"]), len(tuned["seeds"]))
+            count = len(tuned["seeds"])
+            name = (tr("{0} lr={1} ({2} seeds)").format(optimizer_name(opt), lr_label(tuned["lr"]), count) if count > 1
+                    else tr("{0} lr={1} (one seed)").format(optimizer_name(opt), lr_label(tuned["lr"])))
             line = self.plot.plot(x, mean, pen=pg.mkPen(color, width=2.5), name=name)
             self.curves[opt] = (line, band)
+        self.plot.addItem(self.hint, ignoreBounds=True)  # plot.clear() took it away
+        self.hint.setText("" if self.curves or not any_completed(summary) else not_tuned_text())
+        self.hint.setVisible(bool(self.hint.textItem.toPlainText()))
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        place_hint(self.plot, self.hint, centered=True)
 
 
 class RankingView(QLabel):
@@ -256,12 +294,13 @@ class RankingView(QLabel):
         """
         ranking = summary.get("ranking") or []
         if not ranking:
-            self.setText(tr("The ranking appears when runs finish."))
+            self.setText(not_tuned_text() if any_completed(summary) else tr("The ranking appears when runs finish."))
             return
         lines = []
         for entry in ranking:
             line = tr("{rank}. <b>{optimizer}</b> at lr {lr}: best validation loss {loss}, final accuracy "
-                      "{acc}").format(rank=entry["rank"], optimizer=entry["optimizer"], lr=lr_label(entry["lr"]),
+                      "{acc}").format(rank=entry["rank"], optimizer=optimizer_name(entry["optimizer"]),
+                                      lr=lr_label(entry["lr"]),
                                       loss=mean_pm(entry["best_val_loss"], entry["best_val_loss_std"]),
                                       acc=mean_pm(entry["final_val_accuracy"], entry["final_val_accuracy_std"]))
             if entry["within_spread_of_next"]:
