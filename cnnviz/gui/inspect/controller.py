@@ -59,6 +59,7 @@ class InspectHandover:
     colormap: str
     image_source: ImageInput | None
     image_source_shape: tuple[int, int, int] | None = None
+    drawing: Any = None  # the sketch pad's drawing while it is the input (sketch_pad.DrawingHandover)
 
 
 class InspectController(QObject):

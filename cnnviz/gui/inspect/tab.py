@@ -362,13 +362,17 @@ class InspectTab(TabBase):
         self.controller.load(request)
 
     def handover(self) -> InspectHandover:
-        """The activations, unit and image a rebuilt tab shows without loading again (tab contract)."""
-        return self.controller.handover()
+        """The activations, unit and image (a drawing too) a rebuilt tab shows without loading again (tab contract)."""
+        from dataclasses import replace
+
+        return replace(self.controller.handover(), drawing=self.input_panel.sketch.handover())
 
     def take_over(self, live: object) -> None:
         """Adopt what :meth:`handover` gave (tab contract)."""
         if isinstance(live, InspectHandover):
             self.controller.take_over(live)
+            if live.drawing is not None:
+                self.input_panel.sketch.take_over(live.drawing)
 
     def status_parts(self) -> tuple[list[str], str]:
         """For the status bar: the model, where its weights come from, and the device."""
