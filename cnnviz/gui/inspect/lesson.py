@@ -135,6 +135,8 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
     request = getattr(session, "request", None)
     if request is not None and request.snapshots is not None and request.run:
         out["timelapse_run"] = request.run
+    elif getattr(getattr(tab, "timelapse", None), "replay_run", ""):  # a reopened lesson's run: offered again
+        out["timelapse_run"] = tab.timelapse.replay_run
     return _plain(out)
 
 
