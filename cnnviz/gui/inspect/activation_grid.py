@@ -40,6 +40,8 @@ MAX_NUMBERS = 512
 TILE_NUMBER_PT = 8.5
 #: The smallest a tile is drawn, in screen pixels at zoom 1 (past it the view scrolls).
 MIN_TILE_PX = 14
+#: The random-weights note sits beside the grid's controls only with room for this many characters.
+NOTE_MIN_CHARS = 24
 
 
 def layer_maps(tensor: Any) -> np.ndarray | None:
@@ -116,16 +118,20 @@ class ActivationGrid(QWidget):
         self.fit_button.setChecked(True)
         self.fit_button.setToolTip(tr("Show every channel as large as the panel allows (tiles never get too small "
                                       "to read: then drag to see the rest). Scroll the wheel over the tiles to zoom."))
-        # the title on its own line, the controls under it: neither widens the centre column
+        # The title and the random-weights note go beside the controls where they fit (the tiles keep the
+        # height), else each on a line of its own: neither widens the centre column (see _pack_head).
+        self.head_bar = bar
         lay.addWidget(self.title)
         bar.addStretch(1)
-        for w in (self.cmap_box, self.scale_box, self.sort_box, self.fit_button):
+        for w in self.controls():
             bar.addWidget(w)
         lay.addLayout(bar)
         self.random_note = ElidedLabel()  # one line: the whole note in its tooltip
         self.random_note.setObjectName("random-weights-note")
         self.random_note.hide()
         lay.addWidget(self.random_note)
+        self.title_beside = False  # the title is on the controls' row
+        self.note_beside = False  # the random-weights note is on the controls' row
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(None)
@@ -188,6 +194,48 @@ class ActivationGrid(QWidget):
         lang = self.state.language if self.state.language in ("en", "zh") else "en"
         self.random_note.setText("⚠ " + random_activations_note()[lang])
         self.random_note.show()
+        self._pack_head()
+
+    def controls(self) -> list[QWidget]:
+        """The colormap, scale and order boxes and Fit (in the row above the tiles)."""
+        return [self.cmap_box, self.scale_box, self.sort_box, self.fit_button]
+
+    def _pack_head(self) -> None:
+        """Put the title, then the note, on the controls' row when they fit there, else each on its own line.
+
+        The title goes there only when its whole text fits on one line beside the controls; the note
+        (elided, whole in its tooltip) when it keeps :data:`NOTE_MIN_CHARS` characters.
+        """
+        bar, lay = self.head_bar, self.layout()
+        if not isinstance(lay, QVBoxLayout):
+            return
+        spacing = max(0, bar.spacing())
+        controls = sum(w.sizeHint().width() + spacing for w in self.controls() if not w.isHidden())
+        width = self.width()
+        text = self.title.text()
+        title_w = self.title.fontMetrics().horizontalAdvance(text) + 2 * self.title.margin() + 4 if text else 0
+        title_beside = bool(text) and title_w + spacing + controls <= width
+        room = width - controls - (title_w + spacing if title_beside else 0)
+        note_beside = room >= self.random_note.fontMetrics().averageCharWidth() * NOTE_MIN_CHARS
+        if (title_beside, note_beside) == (self.title_beside, self.note_beside):
+            if title_beside:
+                self.title.setMinimumWidth(title_w)
+            return
+        for w in (self.title, self.random_note):
+            (bar if bar.indexOf(w) >= 0 else lay).removeWidget(w)
+        self.title_beside, self.note_beside = title_beside, note_beside
+        self.title.setMinimumWidth(title_w if title_beside else 120)  # beside the controls: never wrapped
+        at = 0
+        if title_beside:
+            bar.insertWidget(at, self.title)
+            at += 1
+        else:
+            lay.insertWidget(0, self.title)
+        if note_beside:
+            bar.insertWidget(at, self.random_note, 100)  # the room the controls leave (the stretch gets none)
+        else:
+            lay.insertWidget(lay.indexOf(self.title) + 2 if not title_beside else 1, self.random_note)
+        self._relayout.start()  # the tiles got (or gave) a line: re-tile
 
     # ------------------------------------------------------------ options
     def set_options(self, scale: str | None = None, sort: str | None = None) -> None:
@@ -227,6 +275,7 @@ class ActivationGrid(QWidget):
             self.colorbar.set_range(0.0, 1.0)
             self.numbers.set_labels([], pg.QtCore.QRectF(), 0)
             self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
+            self._pack_head()
             self.stats_label.setText("")
             self.marker.hide()
             self._show_hover()
@@ -245,6 +294,7 @@ class ActivationGrid(QWidget):
         self._draw_marker()
         n, h, w = maps.shape
         self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
+        self._pack_head()
         s = layer_stats(maps, std=False)  # the std is not shown here
         self.stats = s
         text = tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
@@ -294,9 +344,16 @@ class ActivationGrid(QWidget):
         return self.view.sceneBoundingRect().width() / max(1e-9, x1 - x0) * m.cell_size[1]
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Re-tile for the new shape once resizing pauses."""
+        """Re-tile for the new shape once resizing pauses (the title and note move to where they fit)."""
         super().resizeEvent(event)
+        self._pack_head()
         self._relayout.start()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """A zoom (font change): the title and note find their rows again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "head_bar"):
+            QTimer.singleShot(0, self._pack_head)  # once the controls have their new sizes
 
     def _on_resized(self) -> None:
         if self.maps is None or self.mosaic is None:
