@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.colorbar import ColorBar
@@ -158,9 +167,14 @@ class ActivationGrid(QWidget):
         lay.addLayout(body, 1)
         # one line (a big zoom or a narrow column elides it): the tiles keep the height
         self.stats_label = ElidedLabel()
-        lay.addWidget(self.stats_label)
-        self.hover_label = QLabel(" ")
-        lay.addWidget(self.hover_label)
+        # The unit under the pointer is named on the statistics' line (they come back when it leaves):
+        # a line of its own stood empty but while hovering, and the tiles need the height more.
+        self.hover_label = ElidedLabel(" ")
+        self.readout = QStackedWidget()
+        self.readout.addWidget(self.stats_label)
+        self.readout.addWidget(self.hover_label)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the column
+        lay.addWidget(self.readout)
         self._hover_pos: Any = None  # the scene position last hovered, so a new layer's text is recomputed
 
         self._relayout = QTimer(self)  # a resize re-tiles once the user stops dragging
@@ -431,7 +445,7 @@ class ActivationGrid(QWidget):
         """The mouse left the tiles: forget where it was (a later layer switch names no unit)."""
         if event.type() == QEvent.Type.Leave and watched is self.canvas.viewport():
             self._hover_pos = None
-            self.hover_label.setText(" ")
+            self._set_hover(" ")
         return super().eventFilter(watched, event)
 
     def _on_move(self, pos: Any) -> None:
@@ -444,11 +458,16 @@ class ActivationGrid(QWidget):
         p = self._pixel(pos) if pos is not None else None
         hit = self.mosaic.unit_at(*p) if p is not None and self.mosaic is not None else None
         if hit is None or self.maps is None:
-            self.hover_label.setText(" ")
+            self._set_hover(" ")
             return
         c, y, x = hit
-        self.hover_label.setText(
+        self._set_hover(
             tr("channel {0} · row {1}, column {2} · value {3:.4g} — click to see its receptive field").format(
                 c, y, x, float(self.maps[c, y, x])
             )
         )
+
+    def _set_hover(self, text: str) -> None:
+        """Name the unit under the pointer in place of the statistics (" ": the statistics again)."""
+        self.hover_label.setText(text)
+        self.readout.setCurrentWidget(self.hover_label if text.strip() else self.stats_label)
