@@ -11,6 +11,14 @@ from tests.gui.test_timelapse_reopened_lesson import _train_and_open_in_inspect
 pytestmark = pytest.mark.gui
 
 
+def _forward_with(inspect, weights) -> torch.Tensor:
+    """C1's output for the image shown, computed here by hand with ``weights``."""
+    import torch.nn.functional as F
+
+    x = inspect.state.image.tensor
+    return F.conv2d(x, weights["C1.weight"], weights["C1.bias"])
+
+
 def _switch(window, qtbot, lang: str):
     window.set_language(lang)
     inspect = window.tab_widgets["inspect"]
@@ -29,10 +37,20 @@ def test_the_time_lapse_and_its_hint_survive_a_language_switch(make_main_window,
     path = window.save_lesson_to(tmp_path / "timelapse")
     assert path is not None
 
+    bar = inspect.timelapse
+    bar.scrub_to(0)  # the initial weights
+    qtbot.waitUntil(lambda: bar.shown_index == 0 and not bar.busy() and not inspect.is_busy(), timeout=30000)
+    initial = _forward_with(inspect, bar.recorder.load("SGD", steps[0]))  # the first snapshot, by hand
+    torch.testing.assert_close(inspect.controller.forward.layers["C1"], initial)
+    assert not torch.equal(initial, _forward_with(inspect, trained)), "the snapshot differs from the trained weights"
+
     inspect = _switch(window, qtbot, "zh")  # the run's own snapshots stay: the slider, not the hint
     bar = inspect.timelapse
+    qtbot.waitUntil(lambda: bar.shown_index == 0 and not bar.busy() and not inspect.is_busy(), timeout=30000)
     assert bar.isVisible() and bar.slider.isVisible() and not bar.replay_button.isVisible()
     assert bar.steps == steps and bar.run == "SGD"
+    assert bar.slider.value() == 0 and bar.step_label.text() != ""  # still at the snapshot the activations show
+    torch.testing.assert_close(inspect.controller.forward.layers["C1"], initial)
     window.set_language("en")
 
     again = make_main_window(tabs=("inspect", "train"), model="lenet5", seed=0)

@@ -60,6 +60,7 @@ class InspectHandover:
     image_source: ImageInput | None
     image_source_shape: tuple[int, int, int] | None = None
     drawing: Any = None  # the sketch pad's drawing while it is the input (sketch_pad.DrawingHandover)
+    timelapse_index: int | None = None  # the time-lapse snapshot shown (None: the model's own weights)
 
 
 class InspectController(QObject):
