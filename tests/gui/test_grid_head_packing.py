@@ -63,6 +63,14 @@ def test_a_wide_grid_takes_the_title_on_the_controls_row(make_main_window, qtbot
     one_line = title.fontMetrics().lineSpacing()
     assert title.height() < 2 * one_line  # not wrapped
     assert title.width() >= title.fontMetrics().horizontalAdvance(title.text())
+    # its line does not hold the column wide: the splitter can still narrow it, and the title goes back
+    text_w = title.fontMetrics().horizontalAdvance(title.text())
+    assert grid.minimumSizeHint().width() < text_w + sum(w.minimumSizeHint().width() for w in grid.controls())
+    window = _window
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: grid.width() < 700, timeout=3000)
+    qtbot.wait(100)
+    assert _row(title, grid)[1] <= _row(grid.cmap_box, grid)[0]
 
 
 def test_at_200_percent_in_a_narrow_column_each_keeps_its_line(make_main_window, qtbot) -> None:

@@ -232,13 +232,14 @@ class ActivationGrid(QWidget):
         room = width - controls - (title_w + spacing if title_beside else 0)
         note_beside = room >= self.random_note.fontMetrics().averageCharWidth() * NOTE_MIN_CHARS
         if (title_beside, note_beside) == (self.title_beside, self.note_beside):
-            if title_beside:
-                self.title.setMinimumWidth(title_w)
             return
         for w in (self.title, self.random_note):
             (bar if bar.indexOf(w) >= 0 else lay).removeWidget(w)
         self.title_beside, self.note_beside = title_beside, note_beside
-        self.title.setMinimumWidth(title_w if title_beside else 120)  # beside the controls: never wrapped
+        # Beside the controls the title is one line; its minimum stays small, so the column can still be
+        # narrowed (the next resize puts it back on its own line, wrapped where it must be).
+        self.title.setWordWrap(not title_beside)
+        self.title.setMinimumWidth(1 if title_beside else 120)
         at = 0
         if title_beside:
             bar.insertWidget(at, self.title)
