@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnnviz.core.session import UnitSelection
 from cnnviz.gui.inspect.colorbar import ColorBar
@@ -40,6 +49,8 @@ MAX_NUMBERS = 512
 TILE_NUMBER_PT = 8.5
 #: The smallest a tile is drawn, in screen pixels at zoom 1 (past it the view scrolls).
 MIN_TILE_PX = 14
+#: The random-weights note sits beside the grid's controls only with room for this many characters.
+NOTE_MIN_CHARS = 24
 
 
 def layer_maps(tensor: Any) -> np.ndarray | None:
@@ -116,16 +127,20 @@ class ActivationGrid(QWidget):
         self.fit_button.setChecked(True)
         self.fit_button.setToolTip(tr("Show every channel as large as the panel allows (tiles never get too small "
                                       "to read: then drag to see the rest). Scroll the wheel over the tiles to zoom."))
-        # the title on its own line, the controls under it: neither widens the centre column
+        # The title and the random-weights note go beside the controls where they fit (the tiles keep the
+        # height), else each on a line of its own: neither widens the centre column (see _pack_head).
+        self.head_bar = bar
         lay.addWidget(self.title)
         bar.addStretch(1)
-        for w in (self.cmap_box, self.scale_box, self.sort_box, self.fit_button):
+        for w in self.controls():
             bar.addWidget(w)
         lay.addLayout(bar)
         self.random_note = ElidedLabel()  # one line: the whole note in its tooltip
         self.random_note.setObjectName("random-weights-note")
         self.random_note.hide()
         lay.addWidget(self.random_note)
+        self.title_beside = False  # the title is on the controls' row
+        self.note_beside = False  # the random-weights note is on the controls' row
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(None)
@@ -152,9 +167,14 @@ class ActivationGrid(QWidget):
         lay.addLayout(body, 1)
         # one line (a big zoom or a narrow column elides it): the tiles keep the height
         self.stats_label = ElidedLabel()
-        lay.addWidget(self.stats_label)
-        self.hover_label = QLabel(" ")
-        lay.addWidget(self.hover_label)
+        # The unit under the pointer is named on the statistics' line (they come back when it leaves):
+        # a line of its own stood empty but while hovering, and the tiles need the height more.
+        self.hover_label = ElidedLabel(" ")
+        self.readout = QStackedWidget()
+        self.readout.addWidget(self.stats_label)
+        self.readout.addWidget(self.hover_label)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the column
+        lay.addWidget(self.readout)
         self._hover_pos: Any = None  # the scene position last hovered, so a new layer's text is recomputed
 
         self._relayout = QTimer(self)  # a resize re-tiles once the user stops dragging
@@ -188,6 +208,49 @@ class ActivationGrid(QWidget):
         lang = self.state.language if self.state.language in ("en", "zh") else "en"
         self.random_note.setText("⚠ " + random_activations_note()[lang])
         self.random_note.show()
+        self._pack_head()
+
+    def controls(self) -> list[QWidget]:
+        """The colormap, scale and order boxes and Fit (in the row above the tiles)."""
+        return [self.cmap_box, self.scale_box, self.sort_box, self.fit_button]
+
+    def _pack_head(self) -> None:
+        """Put the title, then the note, on the controls' row when they fit there, else each on its own line.
+
+        The title goes there only when its whole text fits on one line beside the controls; the note
+        (elided, whole in its tooltip) when it keeps :data:`NOTE_MIN_CHARS` characters.
+        """
+        bar, lay = self.head_bar, self.layout()
+        if not isinstance(lay, QVBoxLayout):
+            return
+        spacing = max(0, bar.spacing())
+        controls = sum(w.sizeHint().width() + spacing for w in self.controls() if not w.isHidden())
+        width = self.width()
+        text = self.title.text()
+        title_w = self.title.fontMetrics().horizontalAdvance(text) + 2 * self.title.margin() + 4 if text else 0
+        title_beside = bool(text) and title_w + spacing + controls <= width
+        room = width - controls - (title_w + spacing if title_beside else 0)
+        note_beside = room >= self.random_note.fontMetrics().averageCharWidth() * NOTE_MIN_CHARS
+        if (title_beside, note_beside) == (self.title_beside, self.note_beside):
+            return
+        for w in (self.title, self.random_note):
+            (bar if bar.indexOf(w) >= 0 else lay).removeWidget(w)
+        self.title_beside, self.note_beside = title_beside, note_beside
+        # Beside the controls the title is one line; its minimum stays small, so the column can still be
+        # narrowed (the next resize puts it back on its own line, wrapped where it must be).
+        self.title.setWordWrap(not title_beside)
+        self.title.setMinimumWidth(1 if title_beside else 120)
+        at = 0
+        if title_beside:
+            bar.insertWidget(at, self.title)
+            at += 1
+        else:
+            lay.insertWidget(0, self.title)
+        if note_beside:
+            bar.insertWidget(at, self.random_note, 100)  # the room the controls leave (the stretch gets none)
+        else:
+            lay.insertWidget(lay.indexOf(self.title) + 2 if not title_beside else 1, self.random_note)
+        self._relayout.start()  # the tiles got (or gave) a line: re-tile
 
     # ------------------------------------------------------------ options
     def set_options(self, scale: str | None = None, sort: str | None = None) -> None:
@@ -227,6 +290,7 @@ class ActivationGrid(QWidget):
             self.colorbar.set_range(0.0, 1.0)
             self.numbers.set_labels([], pg.QtCore.QRectF(), 0)
             self.title.setText(tr("{0}: no output captured").format(layer) if layer else "")
+            self._pack_head()
             self.stats_label.setText("")
             self.marker.hide()
             self._show_hover()
@@ -245,6 +309,7 @@ class ActivationGrid(QWidget):
         self._draw_marker()
         n, h, w = maps.shape
         self.title.setText(tr("Activations of {0}: {1} channels of {2}×{3}").format(layer, n, h, w))
+        self._pack_head()
         s = layer_stats(maps, std=False)  # the std is not shown here
         self.stats = s
         text = tr("min {0:.3g} · max {1:.3g} · mean {2:.3g} · zeros {3:.1%} · dead channels {4} of {5}").format(
@@ -294,9 +359,16 @@ class ActivationGrid(QWidget):
         return self.view.sceneBoundingRect().width() / max(1e-9, x1 - x0) * m.cell_size[1]
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Re-tile for the new shape once resizing pauses."""
+        """Re-tile for the new shape once resizing pauses (the title and note move to where they fit)."""
         super().resizeEvent(event)
+        self._pack_head()
         self._relayout.start()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        """A zoom (font change): the title and note find their rows again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "head_bar"):
+            QTimer.singleShot(0, self._pack_head)  # once the controls have their new sizes
 
     def _on_resized(self) -> None:
         if self.maps is None or self.mosaic is None:
@@ -374,7 +446,7 @@ class ActivationGrid(QWidget):
         """The mouse left the tiles: forget where it was (a later layer switch names no unit)."""
         if event.type() == QEvent.Type.Leave and watched is self.canvas.viewport():
             self._hover_pos = None
-            self.hover_label.setText(" ")
+            self._set_hover(" ")
         return super().eventFilter(watched, event)
 
     def _on_move(self, pos: Any) -> None:
@@ -387,11 +459,16 @@ class ActivationGrid(QWidget):
         p = self._pixel(pos) if pos is not None else None
         hit = self.mosaic.unit_at(*p) if p is not None and self.mosaic is not None else None
         if hit is None or self.maps is None:
-            self.hover_label.setText(" ")
+            self._set_hover(" ")
             return
         c, y, x = hit
-        self.hover_label.setText(
+        self._set_hover(
             tr("channel {0} · row {1}, column {2} · value {3:.4g} — click to see its receptive field").format(
                 c, y, x, float(self.maps[c, y, x])
             )
         )
+
+    def _set_hover(self, text: str) -> None:
+        """Name the unit under the pointer in place of the statistics (" ": the statistics again)."""
+        self.hover_label.setText(text)
+        self.readout.setCurrentWidget(self.hover_label if text.strip() else self.stats_label)

@@ -59,6 +59,8 @@ class InspectHandover:
     colormap: str
     image_source: ImageInput | None
     image_source_shape: tuple[int, int, int] | None = None
+    drawing: Any = None  # the sketch pad's drawing while it is the input (sketch_pad.DrawingHandover)
+    timelapse_index: int | None = None  # the time-lapse snapshot shown (None: the model's own weights)
 
 
 class InspectController(QObject):

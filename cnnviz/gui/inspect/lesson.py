@@ -15,6 +15,8 @@ Keys (all optional when applying; missing keys keep what the window shows)::
     seed          seed of the random initialisation (used with "random")
     device        "cpu", "cuda:0", ...
     image         path of the input image, or null for a sample
+    image_digest  SHA-1 of the image's pixels (shape and RGB bytes): a window that shows this very picture
+                  keeps it as it is (where it came from, a drawing) instead of loading the attachment again
     sample        name of a bundled sample image (used when image is null; null: the model's default)
     layer         key of the selected layer
     colormap      activation colormap name
@@ -122,6 +124,8 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
         "kernel_page": int(tab.kernels.current_page()),
         **panel_lesson_states(tab.side_panels),
     }
+    if raw is not None:
+        out["image_digest"] = image_digest(raw.rgb)
     if not sample and raw is not None:
         out["image_attachment"] = _attach_image(raw, path, attachments)
         out["image_name"] = Path(path).name if path else (source.label if source is not None else "") or "image.png"
@@ -131,7 +135,42 @@ def lesson_state(tab: InspectTab, attachments: Attachments) -> dict[str, Any]:
     request = getattr(session, "request", None)
     if request is not None and request.snapshots is not None and request.run:
         out["timelapse_run"] = request.run
+    elif getattr(getattr(tab, "timelapse", None), "replay_run", ""):  # a reopened lesson's run: offered again
+        out["timelapse_run"] = tab.timelapse.replay_run
     return _plain(out)
+
+
+def image_digest(rgb: np.ndarray) -> str:
+    """SHA-1 of an image's shape and pixels: the same picture gives the same text."""
+    import hashlib
+
+    digest = hashlib.sha1(str(rgb.shape).encode(), usedforsecurity=False)
+    digest.update(np.ascontiguousarray(rgb).tobytes())
+    return digest.hexdigest()
+
+
+def _shows_weights(session: ModelSession | None, name: Any, kwargs: dict[str, Any],
+                   state_dict: dict[str, Any] | None) -> bool:
+    """True when ``session`` is model ``name`` built with ``kwargs`` and has exactly the weights ``state_dict``.
+
+    Then the lesson's model is the one shown (a language switch rebuilds the tab from its own lesson
+    state): it stays, with what it came with (its dataset's validation images, class names, time-lapse).
+    """
+    if session is None or state_dict is None or session.name != name or session.kwargs != kwargs:
+        return False
+    import torch
+
+    own = session.state_dict_copy()
+    return own.keys() == state_dict.keys() and all(
+        isinstance(v, torch.Tensor) and v.shape == own[k].shape and v.dtype == own[k].dtype
+        and torch.equal(v.cpu(), own[k]) for k, v in state_dict.items())
+
+
+def _shows_image(state: Any, lesson: dict[str, Any]) -> bool:
+    """True when the window shows the lesson's picture already (its pixels' digest matches)."""
+    digest = lesson.get("image_digest")
+    image = getattr(state, "image", None)
+    return isinstance(digest, str) and image is not None and image_digest(image.original) == digest
 
 
 def _attach_image(raw: LoadedImage, path: str | None, attachments: Attachments) -> str:
@@ -221,7 +260,9 @@ def apply_lesson_state(tab: InspectTab, lesson: dict[str, Any], attachments: Att
         finish()
         return
     request = ModelRequest(str(name), weights, seed, kwargs, state_dict=state_dict, state_label=label)
-    same_model = request.same_model(session)
+    same_model = request.same_model(session) or _shows_weights(session, name, kwargs, state_dict)
+    if same_model and image is not None and _shows_image(state, lesson):
+        image = None  # the picture shown is the lesson's: it stays, with its source (a file, a drawing)
     layer = lesson.get("layer")
     controller = tab.controller
     if same_model and image is None:

@@ -32,6 +32,7 @@ responsive and show the newest drawing they could finish.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -292,6 +293,16 @@ class SketchFeeder(QObject):
         self._retry.stop()
 
 
+@dataclass(frozen=True)
+class DrawingHandover:
+    """An active sketch pad's drawing (with its undo history) and ink, for a rebuilt tab (a language switch)."""
+
+    sketch: Sketch
+    inverted: bool
+    dark_background: bool | None
+    brush: int
+
+
 class SketchPadSource(QObject):
     """The Draw toggle, the pad in place of the Original picture, and the feeding of the model."""
 
@@ -365,6 +376,25 @@ class SketchPadSource(QObject):
             return None
         rgb = pad_image(self.sketch.pixels, self.pad.canvas.ink_white, session.pre)
         return ImageInput(array=rgb, label=tr("drawing"))
+
+    def handover(self) -> DrawingHandover | None:
+        """The drawing while the pad is the input, else None (what :meth:`take_over` takes)."""
+        if not self.active:
+            return None
+        return DrawingHandover(self.sketch, self.pad.inverted, self.dark_background, self.pad.brush_box.value())
+
+    def take_over(self, drawing: DrawingHandover) -> None:
+        """Show the previous pad's drawing (a rebuilt tab) and make it the input again."""
+        self.sketch = self.pad.sketch = self.pad.canvas.sketch = drawing.sketch
+        self.pad.inverted = drawing.inverted
+        self.dark_background = drawing.dark_background
+        session = self.state.model
+        if session is not None:
+            self.pad.set_input_size(*session.input_shape[1:])
+        self.pad.brush_box.setValue(drawing.brush)
+        self._update_ink()
+        self.pad._refresh()
+        self.set_active(True)
 
     def _update_ink(self) -> None:
         session = self.state.model

@@ -362,13 +362,20 @@ class InspectTab(TabBase):
         self.controller.load(request)
 
     def handover(self) -> InspectHandover:
-        """The activations, unit and image a rebuilt tab shows without loading again (tab contract)."""
-        return self.controller.handover()
+        """The activations, unit and image (a drawing too) a rebuilt tab shows without loading again (tab contract)."""
+        from dataclasses import replace
+
+        return replace(self.controller.handover(), drawing=self.input_panel.sketch.handover(),
+                       timelapse_index=self.timelapse.shown_index)
 
     def take_over(self, live: object) -> None:
         """Adopt what :meth:`handover` gave (tab contract)."""
         if isinstance(live, InspectHandover):
             self.controller.take_over(live)
+            if live.drawing is not None:
+                self.input_panel.sketch.take_over(live.drawing)
+            if live.timelapse_index is not None and live.timelapse_index < len(self.timelapse.steps):
+                self.timelapse.scrub_to(live.timelapse_index)  # the activations shown are that snapshot's
 
     def status_parts(self) -> tuple[list[str], str]:
         """For the status bar: the model, where its weights come from, and the device."""
