@@ -128,3 +128,15 @@ def test_an_active_drawing_stays(inspect_window, qtbot, trained) -> None:
     tab = _open_in_inspect(inspect_window, qtbot, trained)
     assert tab.input_panel.sketch.active
     assert tab.controller.image_source.label == "drawing"
+
+
+def test_a_picture_still_being_read_is_not_replaced_by_the_validation_image(inspect_window, qtbot, trained,
+                                                                             tmp_path) -> None:
+    """The validation images can arrive while the user's own picture is still loading: the picture wins."""
+    tab = _open_in_inspect(inspect_window, qtbot, trained)
+    path = _png(tmp_path / "mine.png")
+    tab.input_panel.open_path(str(path))  # the user's picture: its job is in flight
+    assert tab.controller.pending("main")
+    tab.input_panel._show_a_validation_image(tab.input_panel.dataset_samples.samples)  # they arrive now
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=20000)
+    assert tab.controller.image_source.path == str(path) and tab.controller.image_source.is_own()

@@ -96,6 +96,7 @@ class InspectController(QObject):
         self.jobs = JobSlots()  # one job per kind of work; a newer one supersedes it
         self._image_counter = 0
         self.image_source: ImageInput | None = None  # where the current image came from
+        self.requested_image: ImageInput | None = None  # the image a running 'main' job is reading
         # the input shape (C, H, W) of the model the current image was chosen for (None: the start-up picture)
         self.image_source_shape: tuple[int, int, int] | None = None
         # the current session seen with other weights (core.weights_view.SessionWithWeights), or None
@@ -163,6 +164,9 @@ class InspectController(QObject):
 
     def has_own_image_for(self, session: ModelSession) -> bool:
         """True when the current image is one the user chose, for a model with ``session``'s input shape."""
+        requested = self.requested_image
+        if requested is not None and requested.is_own() and self.pending("main"):
+            return True  # the user's picture is still being read: it is theirs already
         source = self.image_source
         return (source is not None and source.is_own()
                 and self.image_source_shape == tuple(session.input_shape))
@@ -400,6 +404,8 @@ class InspectController(QObject):
 
         def done(result: Any) -> None:
             raw, prepared, fwd = result
+            if self.requested_image is source:
+                self.requested_image = None
             if self.state.model is None or self.state.model.session_id != fwd.session_id:
                 return  # the model changed meanwhile; its own load ran the image
             self.image_source, self.image_source_shape = source, self.state.model.input_shape
@@ -408,6 +414,8 @@ class InspectController(QObject):
             self._publish(self.state.model, raw, prepared, fwd, None)
 
         def failed(message: str, details: str = "") -> None:
+            if self.requested_image is source:
+                self.requested_image = None
             self.state.show_error(
                 tr("Could not open {0}").format(label),
                 message + "\n\n" + tr("The previous image stays loaded."),
@@ -416,6 +424,7 @@ class InspectController(QObject):
             if on_failed is not None:
                 on_failed(message)
 
+        self.requested_image = source
         return self._start(
             "main", job_load_image, done, failed, show_progress=show_progress, then=then,
             session=self.job_session(session), source=source, image_id=self._next_image_id(),
