@@ -183,29 +183,39 @@ def watch_hint(plot: pg.PlotWidget, place: Callable[[], object]) -> None:
 
 
 def decade_ticks(plot: pg.PlotWidget, values: Iterable[np.ndarray],
-                 shown: tuple[int, ...] | None) -> tuple[int, ...] | None:
+                 shown: tuple[int, ...] | None, empty: tuple[int, int] | None = None) -> tuple[int, ...] | None:
     """One labelled tick per decade on a log-y ``plot`` (pyqtgraph's own pile up on a short axis).
 
     ``shown`` is what the last call returned (nothing is redone while it still fits); returns
-    the new (lo, hi, labels that fit), or () for an empty plot.
+    the new (lo, hi, labels that fit), or () for an empty plot. An empty plot shows the decades
+    10**lo to 10**hi of ``empty`` when given (labelled like a full one), else no tick at all:
+    pyqtgraph's own log ticks of an empty plot (0 to 1, i.e. 1 to 10) label 2, 3, ..., 9 on top
+    of each other.
     """
     finite = [v[np.isfinite(v) & (v > 0)] for v in values]
     finite = [v for v in finite if v.size]
     axis = plot.getAxis("left")
-    if not finite:
+    if finite:
+        low = math.log10(min(float(v.min()) for v in finite))
+        high = math.log10(max(float(v.max()) for v in finite))
+        lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no value sits on the plot's edge
+    elif empty is not None:
+        lo, hi = empty
+    else:
         if shown != ():
-            axis.setTicks([[], []])  # pyqtgraph's own log ticks of an empty plot pile up into a smudge
+            axis.setTicks([[], []])
         return ()
-    low = math.log10(min(float(v.min()) for v in finite))
-    high = math.log10(max(float(v.max()) for v in finite))
-    lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no value sits on the plot's edge
     font = axis.style.get("tickFont") or axis.font()
-    room = max(2, int(axis.height() / (QFontMetricsF(font).height() * 1.5)))  # labels that fit, with air
+    text_height = QFontMetricsF(font).height()
+    height = plot.getViewBox().height()  # the axis' own height lags behind when the view was just resized
+    room = max(1, int(height / (text_height * 1.5)))  # labels that fit, with air
     if shown == (lo, hi, room):
         return shown
     step = max(1, math.ceil((hi - lo + 1) / min(room, 4)))  # at most ~4 labels, fewer on a short axis
     axis.setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
-    plot.setYRange(lo, hi, padding=0.02)
+    # Half a label of air at each end: pyqtgraph drops a label that pokes out of the axis (a gridded plot).
+    padding = min(0.3, 0.6 * text_height / max(1.0, height - 1.2 * text_height))
+    plot.setYRange(lo, hi, padding=max(0.02, padding))
     return (lo, hi, room)
 
 

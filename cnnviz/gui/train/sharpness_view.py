@@ -35,6 +35,8 @@ EXPLANATION = Text(
     "Adam 为 (2 + 2β1)/(lr(1 − β1)) = 38/lr，比较的是经其预条件处理后的锐度。全批量训练时，锐度先上升，"
     "碰到边界后就停在那里徘徊，而损失仍在不平稳地下降：这就是稳定性边缘（Cohen 等，2021、2022）。",
 )
+EMPTY_DECADES = (0, 2)
+"""log10 of the sharpness axis' ends before any estimate: 1 to 100."""
 PLAYGROUND_LINK = Text("Open the Playground's 2/λmax lesson", "打开“试验场”页的 2/λmax 课")
 
 
@@ -73,6 +75,7 @@ class SharpnessView(QWidget):
         self.messages: dict[str, str] = {}
         self._decades: tuple[int, ...] | None = None
         watch_hint(self.plot, self._place_notice)  # never under the legend (Chinese, 200 %)
+        self.plot.getViewBox().sigResized.connect(self._resized)
         self.set_runs([])
 
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
@@ -90,6 +93,7 @@ class SharpnessView(QWidget):
             edge = self.plot.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
             self.items[name] = (estimate, edge)
         self._decades = None
+        self._update_ticks()
         self._show_notice(tracked=False)
 
     def set_run_visible(self, name: str, visible: bool) -> None:
@@ -118,10 +122,19 @@ class SharpnessView(QWidget):
                 edge.setData(sharp["step"][has_edge], sharp["threshold"][has_edge])
                 changed = True
         if changed:
-            values = [np.concatenate([d["sharpness"], d["threshold"]]) for d in self.data.values()]
-            self._decades = decade_ticks(self.plot, values, self._decades)
+            self._update_ticks()
         self._show_notice(tracked=log.sharpness_tracked or any(d["step"].size for d in self.data.values()))
         return changed
+
+    def _update_ticks(self) -> None:
+        """One label per decade; 1 to 100 while there is no estimate (a sharpness is often in there)."""
+        values = [np.concatenate([d["sharpness"], d["threshold"]]) for d in self.data.values()]
+        self._decades = decade_ticks(self.plot, values, self._decades, empty=EMPTY_DECADES)
+
+    def _resized(self) -> None:
+        """The plot changed height (zoom, window): fit its decade labels again."""
+        self._decades = None
+        self._update_ticks()
 
     def nan_message(self) -> str:
         """What the plot says about NaN estimates ('' when every estimate is a number)."""
