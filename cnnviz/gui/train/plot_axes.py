@@ -235,3 +235,94 @@ def set_counts_for_range(plot: pg.PlotWidget, item: pg.GraphicsObject, counts: b
         vb.addedItems.remove(item)
     vb.updateAutoRange()
     return True
+
+
+LEGEND_MARGIN = 10.0
+"""Pixels between a legend and its view's edges (the plots' ``addLegend(offset=(-10, 10))``)."""
+
+
+def lay_out_legend(legend: pg.LegendItem, columns: int) -> None:
+    """Put ``legend``'s entries in ``columns`` columns, filled row by row, and resize it to them.
+
+    Unlike ``LegendItem.setColumnCount`` it is redone when the count is unchanged (the entries'
+    font may have changed), and the size is the grid's own.
+    """
+    grid = legend.layout
+    for i in range(grid.count() - 1, -1, -1):
+        grid.removeAt(i)
+    for i, (sample, label) in enumerate(legend.items):
+        row, col = divmod(i, columns)
+        grid.addItem(sample, row, 2 * col, alignment=Qt.AlignmentFlag.AlignVCenter)
+        grid.addItem(label, row, 2 * col + 1)
+    legend.columnCount = columns
+    legend.rowCount = max(1, math.ceil(len(legend.items) / columns))
+    grid.invalidate()
+    grid.activate()
+    hint = grid.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+    legend.setGeometry(0, 0, hint.width(), hint.height())
+
+
+def fit_legend(plot: pg.PlotWidget, base_pt: float, margin: float = LEGEND_MARGIN) -> tuple[int, float]:
+    """Keep ``plot``'s legend whole inside its view: more columns, then a smaller font, when its
+    one column of entries would be taller than the view (Chinese at 200 % on a small window).
+
+    ``base_pt`` is the legend's font size when there is room. Returns (columns, font size in pt).
+    An empty legend is hidden (it drew an empty box in the corner).
+    """
+    legend = plot.getPlotItem().legend
+    if legend is None:
+        return (1, base_pt)
+    legend.setVisible(bool(legend.items))
+    if not legend.items:
+        return (1, base_pt)
+    view = plot.getViewBox()
+    room_w, room_h = view.width() - 2 * margin, view.height() - 2 * margin
+    best: tuple[float, int, float] | None = None  # (overflow, columns, pt)
+    for scale in (1.0, 0.85, 0.7):
+        pt = round(base_pt * scale, 2)
+        _set_legend_pt(legend, pt)
+        for columns in range(1, len(legend.items) + 1):
+            lay_out_legend(legend, columns)
+            w, h = legend.width(), legend.height()
+            if w <= room_w and h <= room_h:
+                return (columns, pt)
+            overflow = max(0.0, w - room_w) + max(0.0, h - room_h)
+            if best is None or overflow < best[0]:
+                best = (overflow, columns, pt)
+            if w > room_w:
+                break  # more columns only widen it
+    assert best is not None
+    _, columns, pt = best  # nothing fits: the layout that spills least
+    _set_legend_pt(legend, pt)
+    lay_out_legend(legend, columns)
+    return (columns, pt)
+
+
+def _set_legend_pt(legend: pg.LegendItem, pt: float) -> None:
+    size = f"{pt:.2f}pt"
+    if legend.opts.get("labelTextSize") != size:
+        legend.setLabelTextSize(size)
+
+
+def watch_legend(plot: pg.PlotWidget, base_pt: float | None = None) -> Callable[[], None]:
+    """Refit ``plot``'s legend (:func:`fit_legend`) when its view is resized or its entries change;
+    returns the function that refits it now (call it after adding or renaming entries)."""
+    legend = plot.getPlotItem().legend
+    assert legend is not None
+    size = str(legend.opts.get("labelTextSize") or "9pt")
+    pt = base_pt if base_pt is not None else float(size.removesuffix("pt"))
+    busy = False
+
+    def refit(*_args: object) -> None:
+        nonlocal busy
+        if busy:
+            return  # our own geometry change
+        busy = True
+        try:
+            fit_legend(plot, pt)
+        finally:
+            busy = False
+
+    plot.getViewBox().sigResized.connect(refit)
+    legend.geometryChanged.connect(refit)
+    return refit

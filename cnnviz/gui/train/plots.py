@@ -32,6 +32,7 @@ from cnnviz.gui.train.plot_axes import (
     plot_ink,
     set_counts_for_range,
     watch_hint,
+    watch_legend,
 )
 from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
@@ -102,6 +103,7 @@ class TrainPlots(QWidget):
                                                labelTextSize=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt",
                                                brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
+        self._fit_legend = watch_legend(self.loss_plot)  # columns, then a smaller font, when it is too tall
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
                                           "and sees the same batches, so the curves differ only by optimizer."),
                                        color=plot_ink().text, anchor=(0.5, 0.5))
@@ -468,6 +470,7 @@ class TrainPlots(QWidget):
             if sample.item is s.items["smooth"]:
                 if label.text != text:
                     label.setText(text)
+                    self._fit_legend()
                 return
 
     def _view_range(self, plot: pg.PlotWidget) -> tuple[float, float] | None:

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 
 from cnnviz.core.explain.text import Text
 from cnnviz.core.training.metrics import MetricsLog
-from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, watch_hint
+from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, watch_hint, watch_legend
 
 EXPLANATION = Text(
     "Gradient descent with step size lr only settles in a bowl whose curvature λ is below 2/lr: above it "
@@ -59,6 +59,7 @@ class SharpnessView(QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
+        watch_legend(self.plot)
         self.notice = pg.TextItem("", color="#8b0000", anchor=(0, 0))
         self.plot.addItem(self.notice, ignoreBounds=True)
         self.explanation = QLabel(

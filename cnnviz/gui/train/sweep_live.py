@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
-from cnnviz.gui.train.plot_axes import make_plot
+from cnnviz.gui.train.plot_axes import make_plot, watch_legend
 from cnnviz.gui.train.sweep_results import optimizer_color
 
 FLUSH_MS = 1500
@@ -49,6 +49,7 @@ class SweepLive(QWidget):
         self.plot.setLogMode(x=False, y=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 210))
+        watch_legend(self.plot)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)

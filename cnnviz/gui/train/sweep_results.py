@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from cnnviz.core.optimizers import get_optimizer
 from cnnviz.core.training.sweeps import heatmap, lr_label
 from cnnviz.gui import theme
-from cnnviz.gui.train.plot_axes import make_plot, plot_ink
+from cnnviz.gui.train.plot_axes import make_plot, plot_ink, watch_legend
 
 METRICS = ("best_val_loss", "final_val_loss", "best_val_accuracy", "final_val_accuracy")
 
@@ -209,6 +209,7 @@ class TunedBands(QWidget):
                               tr("epoch"), tr("validation loss"), grid=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 210))
+        watch_legend(self.plot)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
