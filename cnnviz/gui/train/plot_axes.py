@@ -87,8 +87,11 @@ def make_plot(title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.Pl
     return w
 
 
-def fit_title(plot: pg.PlotWidget, title: str, base: QFont) -> None:
-    """Show ``title`` over ``plot``, its end elided when the plot is narrower than the text (zoomed Chinese)."""
+def fit_title(plot: pg.PlotWidget, title: str, base: QFont, tip: str = "") -> None:
+    """Show ``title`` over ``plot``, its end elided when the plot is narrower than the text (zoomed Chinese).
+
+    The plot's tooltip is the whole title when it is elided, then ``tip`` (how to use the plot).
+    """
     label = plot.getPlotItem().titleLabel
     size = str(label.opts.get("size") or "10pt")
     font = QFont(base)
@@ -101,7 +104,9 @@ def fit_title(plot: pg.PlotWidget, title: str, base: QFont) -> None:
     text = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, max(40.0, room))
     if text != label.text:
         label.setText(text)
-        plot.setToolTip(title if text != title else "")  # the whole title
+    tooltip = "\n".join(part for part in (title if text != title else "", tip) if part)
+    if plot.toolTip() != tooltip:
+        plot.setToolTip(tooltip)
 
 
 def hint_rooms(plot: pg.PlotWidget, margin: float = 8.0) -> list[QRectF]:

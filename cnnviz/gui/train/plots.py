@@ -146,7 +146,9 @@ class TrainPlots(QWidget):
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
         w = make_plot(title, xlabel, ylabel, grid)
         self._titles[w] = title
-        w.getViewBox().sigResized.connect(lambda _vb, w=w: fit_title(w, self._titles[w], self.font()))
+        tip = tr("Wheel: zoom · drag: pan · double-click: all the data again")
+        w.setToolTip(tip)
+        w.getViewBox().sigResized.connect(lambda _vb, w=w: fit_title(w, self._titles[w], self.font(), tip))
         w.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
         return w
 
