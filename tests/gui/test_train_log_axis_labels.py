@@ -1,12 +1,16 @@
 """The sharpness plot's log axis labels stay few and apart: empty, with one estimate, and with many
 (pyqtgraph's own log ticks of an empty plot label 2, 3, ..., 9 on top of each other)."""
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
+import pyqtgraph as pg
+
 from cnnviz.core.training.metrics import MetricsLog
+from cnnviz.gui.train.plot_axes import decade_ticks
 from cnnviz.gui.train.sharpness_view import SharpnessView
 
 pytestmark = pytest.mark.gui
@@ -75,3 +79,25 @@ def test_the_axis_keeps_readable_when_the_view_shrinks(qtbot):
     view.resize(700, 240)
     qtbot.wait(30)
     _readable(view.plot.getAxis("left"))
+
+
+@pytest.mark.parametrize("height", [50, 60, 70, 90, 400])
+def test_a_short_learning_rate_axis_never_piles_its_labels(qtbot, height):
+    """The Curves' learning-rate strip at 200 %: 0.001 and 0.0001 were drawn over each other."""
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.setLogMode(x=False, y=True)
+    plot.resize(600, height)
+    plot.show()
+    qtbot.wait(20)
+    rates = np.array([0.001, 0.002, 0.01, 0.05])
+    plot.plot(np.arange(4), rates)
+    decade_ticks(plot, [rates], None)
+    qtbot.wait(20)
+    labels = _labels(plot.getAxis("left"))
+    font = plot.getAxis("left").style.get("tickFont") or plot.getAxis("left").font()
+    ys = sorted(y for _t, y in labels)
+    assert labels and all(b - a >= QFontMetricsF(font).height() for a, b in zip(ys, ys[1:], strict=False))
+    values = sorted(float(t) for t, _y in labels)
+    if len(values) == 1:  # one label: a decade of the data, not the padding below it
+        assert 0.001 <= values[0] <= 0.05, values

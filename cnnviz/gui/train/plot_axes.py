@@ -217,7 +217,8 @@ def decade_ticks(plot: pg.PlotWidget, values: Iterable[np.ndarray],
     if shown == (lo, hi, room):
         return shown
     step = max(1, math.ceil((hi - lo + 1) / min(room, 4)))  # at most ~4 labels, fewer on a short axis
-    axis.setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
+    first = lo + ((hi - lo) % step) // 2  # labels that skip decades sit in the middle, not from the bottom
+    axis.setTicks([[(k, f"{10.0 ** k:g}") for k in range(first, hi + 1, step)], []])
     # Half a label of air at each end: pyqtgraph drops a label that pokes out of the axis (a gridded plot).
     padding = min(0.3, 0.6 * text_height / max(1.0, height - 1.2 * text_height))
     plot.setYRange(lo, hi, padding=max(0.02, padding))
