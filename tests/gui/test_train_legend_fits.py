@@ -52,7 +52,7 @@ def test_a_roomy_plot_keeps_one_column_and_its_font(qtbot):
     plots.set_runs([(f"run {i}", "#1f77b4") for i in range(4)])
     qtbot.wait(50)
     legend = plots.legend
-    assert legend.columnCount == 1
+    assert legend.columnCount == 1 and legend.scale() == 1.0
     assert legend.opts["labelTextSize"] == f"{QApplication.font().pointSizeF() * 0.9:.2f}pt"
     _inside(plots.loss_plot)
     plots.resize(900, 330)  # now too short for four rows: columns
@@ -61,8 +61,38 @@ def test_a_roomy_plot_keeps_one_column_and_its_font(qtbot):
     _inside(plots.loss_plot)
     plots.resize(900, 900)  # and back to one column
     qtbot.wait(50)
-    assert legend.columnCount == 1
+    assert legend.columnCount == 1 and legend.scale() == 1.0
     _inside(plots.loss_plot)
+
+
+def test_a_legend_too_big_for_columns_is_drawn_smaller(qtbot):
+    plots = TrainPlots()
+    qtbot.addWidget(plots)
+    plots.resize(900, 900)
+    plots.show()
+    plots.set_runs([(f"a run with a rather long name {i}", "#1f77b4") for i in range(8)])
+    qtbot.wait(50)
+    assert plots.legend.scale() == 1.0
+    _inside(plots.loss_plot)
+    plots.resize(520, 440)  # one column is too tall, two at full size too: smaller
+    qtbot.wait(50)
+    assert plots.legend.scale() < 1.0
+    _inside(plots.loss_plot)
+
+
+def test_entries_added_after_a_zoom_have_the_zoomed_size(make_main_window, qtbot):
+    window = make_main_window(tabs=("train",), lang="en")
+    tab = window.tab_widgets["train"]
+    window.show_tab("train")
+    before = float(tab.plots.legend.items[0][1].opts["size"].removesuffix("pt"))
+    window.set_zoom(2.0)
+    try:
+        tab.apply_preset("optimizers")  # new runs: new legend entries
+        qtbot.wait(50)
+        after = float(tab.plots.legend.items[0][1].opts["size"].removesuffix("pt"))
+        assert after == pytest.approx(2 * before, rel=0.05)
+    finally:
+        window.set_zoom(1.0)
 
 
 def _grid(legend) -> list[list[str]]:

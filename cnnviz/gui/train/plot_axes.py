@@ -268,55 +268,56 @@ def lay_out_legend(legend: pg.LegendItem, columns: int) -> None:
     legend.setGeometry(0, 0, hint.width(), hint.height())
 
 
-def fit_legend(plot: pg.PlotWidget, base_pt: float, margin: float = LEGEND_MARGIN) -> tuple[int, float]:
-    """Keep ``plot``'s legend whole inside its view: more columns, then a smaller font, when its
-    one column of entries would be taller than the view (Chinese at 200 % on a small window).
+def fit_legend(plot: pg.PlotWidget, margin: float = LEGEND_MARGIN) -> tuple[int, float]:
+    """Keep ``plot``'s legend whole inside its view: more columns, then drawn smaller, when its one
+    column of entries would be taller than the view (Chinese at 200 % on a small window).
 
-    ``base_pt`` is the legend's font size when there is room. Returns (columns, font size in pt).
-    An empty legend is hidden (it drew an empty box in the corner).
+    Smaller is a scale of the legend item, not a font size: the zoom owns the labels' font sizes
+    (theme.style_plots). Returns (columns, scale). An empty legend is hidden (it drew an empty box).
     """
     legend = plot.getPlotItem().legend
     if legend is None:
-        return (1, base_pt)
+        return (1, 1.0)
     legend.setVisible(bool(legend.items))
     if not legend.items:
-        return (1, base_pt)
+        return (1, 1.0)
     view = plot.getViewBox()
     room_w, room_h = view.width() - 2 * margin, view.height() - 2 * margin
-    best: tuple[float, int, float] | None = None  # (overflow, columns, pt)
+    best: tuple[float, int, float] | None = None  # (overflow, columns, scale)
     for scale in (1.0, 0.85, 0.7):
-        pt = round(base_pt * scale, 2)
-        _set_legend_pt(legend, pt)
         for columns in range(1, len(legend.items) + 1):
             lay_out_legend(legend, columns)
-            w, h = legend.width(), legend.height()
+            w, h = legend.width() * scale, legend.height() * scale
             if w <= room_w and h <= room_h:
-                return (columns, pt)
+                _scale_legend(legend, scale)
+                return (columns, scale)
             overflow = max(0.0, w - room_w) + max(0.0, h - room_h)
             if best is None or overflow < best[0]:
-                best = (overflow, columns, pt)
+                best = (overflow, columns, scale)
             if w > room_w:
                 break  # more columns only widen it
     assert best is not None
-    _, columns, pt = best  # nothing fits: the layout that spills least
-    _set_legend_pt(legend, pt)
+    _, columns, scale = best  # nothing fits: the layout that spills least
     lay_out_legend(legend, columns)
-    return (columns, pt)
+    _scale_legend(legend, scale)
+    return (columns, scale)
 
 
-def _set_legend_pt(legend: pg.LegendItem, pt: float) -> None:
-    size = f"{pt:.2f}pt"
-    if legend.opts.get("labelTextSize") != size:
-        legend.setLabelTextSize(size)
+def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
+    """Draw ``legend`` at ``scale`` and anchor it again (its corner keeps the plots' offset)."""
+    if abs(legend.scale() - scale) > 1e-6:
+        legend.setScale(scale)
+    offset = legend.opts.get("offset")
+    if offset is not None:  # as LegendItem.setParentItem anchors it
+        anchor = (1 if offset[0] <= 0 else 0, 1 if offset[1] <= 0 else 0)
+        legend.anchor(itemPos=anchor, parentPos=anchor, offset=offset)
 
 
-def watch_legend(plot: pg.PlotWidget, base_pt: float | None = None) -> Callable[[], None]:
+def watch_legend(plot: pg.PlotWidget) -> Callable[[], None]:
     """Refit ``plot``'s legend (:func:`fit_legend`) when its view is resized or its entries change;
-    returns the function that refits it now (call it after adding or renaming entries)."""
+    returns the function that refits it now (call it after renaming entries)."""
     legend = plot.getPlotItem().legend
     assert legend is not None
-    size = str(legend.opts.get("labelTextSize") or "9pt")
-    pt = base_pt if base_pt is not None else float(size.removesuffix("pt"))
     busy = False
 
     def refit(*_args: object) -> None:
@@ -325,10 +326,16 @@ def watch_legend(plot: pg.PlotWidget, base_pt: float | None = None) -> Callable[
             return  # our own geometry change
         busy = True
         try:
-            fit_legend(plot, pt)
+            fit_legend(plot)
         finally:
             busy = False
 
     plot.getViewBox().sigResized.connect(refit)
     legend.geometryChanged.connect(refit)
     return refit
+
+
+def legend_text_size() -> str:
+    """The Train legends' label size now: 90 % of the application font, which carries the zoom
+    (entries added after a zoom change otherwise came at the size of the plot's creation)."""
+    return f"{QApplication.font().pointSizeF() * 0.9:.2f}pt"

@@ -18,7 +18,14 @@ import pyqtgraph as pg
 
 from cnnviz.core.explain.text import Text
 from cnnviz.core.training.metrics import MetricsLog
-from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, watch_hint, watch_legend
+from cnnviz.gui.train.plot_axes import (
+    decade_ticks,
+    legend_text_size,
+    make_plot,
+    place_hint,
+    watch_hint,
+    watch_legend,
+)
 
 EXPLANATION = Text(
     "Gradient descent with step size lr only settles in a bowl whose curvature λ is below 2/lr: above it "
@@ -85,6 +92,7 @@ class SharpnessView(QWidget):
             self.plot.removeItem(estimate)
             self.plot.removeItem(edge)
         self.legend.clear()
+        self.legend.setLabelTextSize(legend_text_size())  # for the new entries: the zoom may have changed
         self.items.clear()
         self.data.clear()
         self.messages.clear()

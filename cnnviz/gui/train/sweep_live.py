@@ -17,7 +17,15 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
-from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, plot_ink, watch_hint, watch_legend
+from cnnviz.gui.train.plot_axes import (
+    decade_ticks,
+    legend_text_size,
+    make_plot,
+    place_hint,
+    plot_ink,
+    watch_hint,
+    watch_legend,
+)
 from cnnviz.gui.train.sweep_results import optimizer_color
 
 FLUSH_MS = 1500
@@ -77,6 +85,7 @@ class SweepLive(QWidget):
         """Clear for a new sweep whose grids are ``lrs`` (optimizer -> learning rates)."""
         self.plot.clear()
         self.legend.clear()
+        self.legend.setLabelTextSize(legend_text_size())  # for the new entries: the zoom may have changed
         self.plot.addItem(self.hint, ignoreBounds=True)  # clear() took it out
         self.lines, self.data, self.lrs = {}, {}, {k: list(v) for k, v in lrs.items()}
         self._flush.stop()
