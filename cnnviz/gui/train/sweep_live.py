@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
+from cnnviz.gui.i18n import current_language
+from cnnviz.gui.optimizer_labels import optimizer_label
 from cnnviz.gui.train.plot_axes import (
     decade_ticks,
     legend_text_size,
@@ -95,7 +97,8 @@ class SweepLive(QWidget):
         self._decades = None
         self._show_empty(tr("Waiting for the runs' first training rows…"))
         for opt in self.lrs:  # one legend entry per optimizer: the runs are too many to name
-            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(optimizer_color(opt), width=3)), opt)
+            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(optimizer_color(opt), width=3)),
+                                optimizer_label(opt, current_language()))  # 动量 in Chinese, as the form
 
     def add_rows(self, rows: list[dict[str, Any]]) -> None:
         """Queue ``rows``; their training losses are drawn at the next redraw (every 1.5 s at most)."""
