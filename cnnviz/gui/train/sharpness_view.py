@@ -18,11 +18,13 @@ import pyqtgraph as pg
 
 from cnnviz.core.explain.text import Text
 from cnnviz.core.training.metrics import MetricsLog
+from cnnviz.gui.theme import semantic_color
 from cnnviz.gui.train.plot_axes import (
     decade_ticks,
     legend_text_size,
     make_plot,
     place_hint,
+    plot_ink,
     watch_hint,
     watch_legend,
 )
@@ -82,6 +84,7 @@ class SharpnessView(QWidget):
         self.data: dict[str, dict[str, np.ndarray]] = {}
         self.messages: dict[str, str] = {}
         self._decades: tuple[int, ...] | None = None
+        self._tracked = False
         watch_hint(self.plot, self._place_notice)  # never under the legend (Chinese, 200 %)
         self.plot.getViewBox().sigResized.connect(self._resized)
         self.set_runs([])
@@ -162,10 +165,18 @@ class SharpnessView(QWidget):
                       "(the edge-of-stability lesson does).")
         else:
             text = self.nan_message()
-        self.notice.setColor("#555" if not tracked else "#8b0000")
+        self._tracked = tracked
+        self.restyle()
         if text != self.notice.textItem.toPlainText():  # pulled 10 times a second: lay out only changes
             self.notice.setText(text)
             self._place_notice()
+
+    def restyle(self) -> None:
+        """The notice in the theme's colours: plain text for "not tracked", the error colour for NaN
+        (fixed greys and reds nearly vanished on the dark theme)."""
+        color = semantic_color("error") if self._tracked else plot_ink().text
+        if self.notice.color != color:
+            self.notice.setColor(color)
 
     def _place_notice(self) -> None:
         place_hint(self.plot, self.notice, centered=False)
