@@ -283,23 +283,34 @@ def fit_legend(plot: pg.PlotWidget, margin: float = LEGEND_MARGIN) -> tuple[int,
         return (1, 1.0)
     view = plot.getViewBox()
     room_w, room_h = view.width() - 2 * margin, view.height() - 2 * margin
+    choice: tuple[int, float] | None = None
     best: tuple[float, int, float] | None = None  # (overflow, columns, scale)
-    for scale in (1.0, 0.85, 0.7):
-        for columns in range(1, len(legend.items) + 1):
-            lay_out_legend(legend, columns)
-            w, h = legend.width() * scale, legend.height() * scale
-            if w <= room_w and h <= room_h:
-                _scale_legend(legend, scale)
-                return (columns, scale)
-            overflow = max(0.0, w - room_w) + max(0.0, h - room_h)
-            if best is None or overflow < best[0]:
-                best = (overflow, columns, scale)
-            if w > room_w:
-                break  # more columns only widen it
-    assert best is not None
-    _, columns, scale = best  # nothing fits: the layout that spills least
+    # The trial layouts are silent: the hints that follow the legend move once, for the chosen one.
+    legend.blockSignals(True)
+    try:
+        for scale in (1.0, 0.85, 0.7):
+            for columns in range(1, len(legend.items) + 1):
+                lay_out_legend(legend, columns)
+                w, h = legend.width() * scale, legend.height() * scale
+                if w <= room_w and h <= room_h:
+                    choice = (columns, scale)
+                    break
+                overflow = max(0.0, w - room_w) + max(0.0, h - room_h)
+                if best is None or overflow < best[0]:
+                    best = (overflow, columns, scale)
+                if w > room_w:
+                    break  # more columns only widen it
+            if choice is not None:
+                break
+    finally:
+        legend.blockSignals(False)
+    if choice is None:
+        assert best is not None
+        choice = (best[1], best[2])  # nothing fits: the layout that spills least
+    columns, scale = choice
     lay_out_legend(legend, columns)
     _scale_legend(legend, scale)
+    legend.geometryChanged.emit()  # anchor and hints (the trial layouts may have left the same size)
     return (columns, scale)
 
 
