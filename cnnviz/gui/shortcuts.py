@@ -116,6 +116,7 @@ def widget_shortcuts() -> list[Shortcut]:
         Shortcut(train, tr("New run / duplicate the selected run"), keys_text("Ctrl+N", "Ctrl+D")),
         Shortcut(train, tr("Remove the selected run"), keys_text("Delete")),
         Shortcut(train, tr("Logarithmic loss axis on / off"), keys_text("Ctrl+L")),
+        Shortcut(train, tr("Curves: show all the data again after a zoom"), tr("double-click")),
     ]
 
 

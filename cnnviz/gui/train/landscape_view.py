@@ -34,7 +34,7 @@ import pyqtgraph as pg
 from cnnviz.core.training.landscape import Landscape, landscape_of_recorder
 from cnnviz.core.training.metrics import DIVERGED
 from cnnviz.gui.train.flow_layout import flow_widget
-from cnnviz.gui.train.plot_axes import place_hint, watch_hint
+from cnnviz.gui.train.plot_axes import place_hint, watch_hint, watch_legend
 from cnnviz.gui.workers import Job, run_in_thread
 
 # Low loss pale cream, high loss steel blue: the saturated run colours stand out (as the Playground's surfaces).
@@ -156,6 +156,7 @@ class LandscapeView(QWidget):
         self.start.setZValue(25)
         p.addItem(self.start)
         self.legend = p.addLegend(offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 210))
+        watch_legend(self.plot)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notice = pg.TextItem("", color="#8b0000", anchor=(0, 0))
         p.addItem(self.notice, ignoreBounds=True)

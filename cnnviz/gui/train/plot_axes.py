@@ -87,8 +87,11 @@ def make_plot(title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.Pl
     return w
 
 
-def fit_title(plot: pg.PlotWidget, title: str, base: QFont) -> None:
-    """Show ``title`` over ``plot``, its end elided when the plot is narrower than the text (zoomed Chinese)."""
+def fit_title(plot: pg.PlotWidget, title: str, base: QFont, tip: str = "") -> None:
+    """Show ``title`` over ``plot``, its end elided when the plot is narrower than the text (zoomed Chinese).
+
+    The plot's tooltip is the whole title when it is elided, then ``tip`` (how to use the plot).
+    """
     label = plot.getPlotItem().titleLabel
     size = str(label.opts.get("size") or "10pt")
     font = QFont(base)
@@ -101,7 +104,9 @@ def fit_title(plot: pg.PlotWidget, title: str, base: QFont) -> None:
     text = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, max(40.0, room))
     if text != label.text:
         label.setText(text)
-        plot.setToolTip(title if text != title else "")  # the whole title
+    tooltip = "\n".join(part for part in (title if text != title else "", tip) if part)
+    if plot.toolTip() != tooltip:
+        plot.setToolTip(tooltip)
 
 
 def hint_rooms(plot: pg.PlotWidget, margin: float = 8.0) -> list[QRectF]:
@@ -183,29 +188,40 @@ def watch_hint(plot: pg.PlotWidget, place: Callable[[], object]) -> None:
 
 
 def decade_ticks(plot: pg.PlotWidget, values: Iterable[np.ndarray],
-                 shown: tuple[int, ...] | None) -> tuple[int, ...] | None:
+                 shown: tuple[int, ...] | None, empty: tuple[int, int] | None = None) -> tuple[int, ...] | None:
     """One labelled tick per decade on a log-y ``plot`` (pyqtgraph's own pile up on a short axis).
 
     ``shown`` is what the last call returned (nothing is redone while it still fits); returns
-    the new (lo, hi, labels that fit), or () for an empty plot.
+    the new (lo, hi, labels that fit), or () for an empty plot. An empty plot shows the decades
+    10**lo to 10**hi of ``empty`` when given (labelled like a full one), else no tick at all:
+    pyqtgraph's own log ticks of an empty plot (0 to 1, i.e. 1 to 10) label 2, 3, ..., 9 on top
+    of each other.
     """
     finite = [v[np.isfinite(v) & (v > 0)] for v in values]
     finite = [v for v in finite if v.size]
     axis = plot.getAxis("left")
-    if not finite:
+    if finite:
+        low = math.log10(min(float(v.min()) for v in finite))
+        high = math.log10(max(float(v.max()) for v in finite))
+        lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no value sits on the plot's edge
+    elif empty is not None:
+        lo, hi = empty
+    else:
         if shown != ():
-            axis.setTicks([[], []])  # pyqtgraph's own log ticks of an empty plot pile up into a smudge
+            axis.setTicks([[], []])
         return ()
-    low = math.log10(min(float(v.min()) for v in finite))
-    high = math.log10(max(float(v.max()) for v in finite))
-    lo, hi = math.floor(low - 0.25), math.ceil(high + 0.25)  # no value sits on the plot's edge
     font = axis.style.get("tickFont") or axis.font()
-    room = max(2, int(axis.height() / (QFontMetricsF(font).height() * 1.5)))  # labels that fit, with air
+    text_height = QFontMetricsF(font).height()
+    height = plot.getViewBox().height()  # the axis' own height lags behind when the view was just resized
+    room = max(1, int(height / (text_height * 1.5)))  # labels that fit, with air
     if shown == (lo, hi, room):
         return shown
     step = max(1, math.ceil((hi - lo + 1) / min(room, 4)))  # at most ~4 labels, fewer on a short axis
-    axis.setTicks([[(k, f"{10.0 ** k:g}") for k in range(lo, hi + 1, step)], []])
-    plot.setYRange(lo, hi, padding=0.02)
+    first = lo + ((hi - lo) % step) // 2  # labels that skip decades sit in the middle, not from the bottom
+    axis.setTicks([[(k, f"{10.0 ** k:g}") for k in range(first, hi + 1, step)], []])
+    # Half a label of air at each end: pyqtgraph drops a label that pokes out of the axis (a gridded plot).
+    padding = min(0.3, 0.6 * text_height / max(1.0, height - 1.2 * text_height))
+    plot.setYRange(lo, hi, padding=max(0.02, padding))
     return (lo, hi, room)
 
 
@@ -225,3 +241,112 @@ def set_counts_for_range(plot: pg.PlotWidget, item: pg.GraphicsObject, counts: b
         vb.addedItems.remove(item)
     vb.updateAutoRange()
     return True
+
+
+LEGEND_MARGIN = 10.0
+"""Pixels between a legend and its view's edges (the plots' ``addLegend(offset=(-10, 10))``)."""
+
+
+def lay_out_legend(legend: pg.LegendItem, columns: int) -> None:
+    """Put ``legend``'s entries in ``columns`` columns, filled row by row, and resize it to them.
+
+    Unlike ``LegendItem.setColumnCount`` it is redone when the count is unchanged (the entries'
+    font may have changed), and the size is the grid's own.
+    """
+    grid = legend.layout
+    for i in range(grid.count() - 1, -1, -1):
+        grid.removeAt(i)
+    for i, (sample, label) in enumerate(legend.items):
+        row, col = divmod(i, columns)
+        grid.addItem(sample, row, 2 * col, alignment=Qt.AlignmentFlag.AlignVCenter)
+        grid.addItem(label, row, 2 * col + 1)
+    legend.columnCount = columns
+    legend.rowCount = max(1, math.ceil(len(legend.items) / columns))
+    grid.invalidate()
+    grid.activate()
+    hint = grid.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+    legend.setGeometry(0, 0, hint.width(), hint.height())
+
+
+def fit_legend(plot: pg.PlotWidget, margin: float = LEGEND_MARGIN) -> tuple[int, float]:
+    """Keep ``plot``'s legend whole inside its view: more columns, then drawn smaller, when its one
+    column of entries would be taller than the view (Chinese at 200 % on a small window).
+
+    Smaller is a scale of the legend item, not a font size: the zoom owns the labels' font sizes
+    (theme.style_plots). Returns (columns, scale). An empty legend is hidden (it drew an empty box).
+    """
+    legend = plot.getPlotItem().legend
+    if legend is None:
+        return (1, 1.0)
+    legend.setVisible(bool(legend.items))
+    if not legend.items:
+        return (1, 1.0)
+    view = plot.getViewBox()
+    room_w, room_h = view.width() - 2 * margin, view.height() - 2 * margin
+    choice: tuple[int, float] | None = None
+    best: tuple[float, int, float] | None = None  # (overflow, columns, scale)
+    # The trial layouts are silent: the hints that follow the legend move once, for the chosen one.
+    legend.blockSignals(True)
+    try:
+        for scale in (1.0, 0.85, 0.7):
+            for columns in range(1, len(legend.items) + 1):
+                lay_out_legend(legend, columns)
+                w, h = legend.width() * scale, legend.height() * scale
+                if w <= room_w and h <= room_h:
+                    choice = (columns, scale)
+                    break
+                overflow = max(0.0, w - room_w) + max(0.0, h - room_h)
+                if best is None or overflow < best[0]:
+                    best = (overflow, columns, scale)
+                if w > room_w:
+                    break  # more columns only widen it
+            if choice is not None:
+                break
+    finally:
+        legend.blockSignals(False)
+    if choice is None:
+        assert best is not None
+        choice = (best[1], best[2])  # nothing fits: the layout that spills least
+    columns, scale = choice
+    lay_out_legend(legend, columns)
+    _scale_legend(legend, scale)
+    legend.geometryChanged.emit()  # anchor and hints (the trial layouts may have left the same size)
+    return (columns, scale)
+
+
+def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
+    """Draw ``legend`` at ``scale`` and anchor it again (its corner keeps the plots' offset)."""
+    if abs(legend.scale() - scale) > 1e-6:
+        legend.setScale(scale)
+    offset = legend.opts.get("offset")
+    if offset is not None:  # as LegendItem.setParentItem anchors it
+        anchor = (1 if offset[0] <= 0 else 0, 1 if offset[1] <= 0 else 0)
+        legend.anchor(itemPos=anchor, parentPos=anchor, offset=offset)
+
+
+def watch_legend(plot: pg.PlotWidget) -> Callable[[], None]:
+    """Refit ``plot``'s legend (:func:`fit_legend`) when its view is resized or its entries change;
+    returns the function that refits it now (call it after renaming entries)."""
+    legend = plot.getPlotItem().legend
+    assert legend is not None
+    busy = False
+
+    def refit(*_args: object) -> None:
+        nonlocal busy
+        if busy:
+            return  # our own geometry change
+        busy = True
+        try:
+            fit_legend(plot)
+        finally:
+            busy = False
+
+    plot.getViewBox().sigResized.connect(refit)
+    legend.geometryChanged.connect(refit)
+    return refit
+
+
+def legend_text_size() -> str:
+    """The Train legends' label size now: 90 % of the application font, which carries the zoom
+    (entries added after a zoom change otherwise came at the size of the plot's creation)."""
+    return f"{QApplication.font().pointSizeF() * 0.9:.2f}pt"

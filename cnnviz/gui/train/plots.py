@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
@@ -27,11 +27,13 @@ from cnnviz.gui.train.decimate import decimate_minmax
 from cnnviz.gui.train.plot_axes import (
     decade_ticks,
     fit_title,
+    legend_text_size,
     make_plot,
     place_hint,
     plot_ink,
     set_counts_for_range,
     watch_hint,
+    watch_legend,
 )
 from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
 
@@ -99,9 +101,10 @@ class TrainPlots(QWidget):
         self.acc_plot.setXLink(self.val_loss_plot)
         self.norm_plot.setXLink(self.val_loss_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
-                                               labelTextSize=f"{QApplication.font().pointSizeF() * 0.9:.2f}pt",
+                                               labelTextSize=legend_text_size(),
                                                brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
+        self._fit_legend = watch_legend(self.loss_plot)  # columns, then smaller, when it is too tall
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
                                           "and sees the same batches, so the curves differ only by optimizer."),
                                        color=plot_ink().text, anchor=(0.5, 0.5))
@@ -144,7 +147,9 @@ class TrainPlots(QWidget):
     def _plot(self, title: str, xlabel: str, ylabel: str, grid: bool = False) -> pg.PlotWidget:
         w = make_plot(title, xlabel, ylabel, grid)
         self._titles[w] = title
-        w.getViewBox().sigResized.connect(lambda _vb, w=w: fit_title(w, self._titles[w], self.font()))
+        tip = tr("Wheel: zoom · drag: pan · double-click: all the data again")
+        w.setToolTip(tip)
+        w.getViewBox().sigResized.connect(lambda _vb, w=w: fit_title(w, self._titles[w], self.font(), tip))
         w.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
         return w
 
@@ -196,6 +201,7 @@ class TrainPlots(QWidget):
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
         """Start empty series for ``(name, colour)`` pairs, keeping nothing from before."""
         self.clear()
+        self.legend.setLabelTextSize(legend_text_size())  # for the new entries: the zoom may have changed
         for name, color in runs:
             self._add_series(name, color)
         self._apply_log_y()
@@ -468,6 +474,7 @@ class TrainPlots(QWidget):
             if sample.item is s.items["smooth"]:
                 if label.text != text:
                     label.setText(text)
+                    self._fit_legend()
                 return
 
     def _view_range(self, plot: pg.PlotWidget) -> tuple[float, float] | None:

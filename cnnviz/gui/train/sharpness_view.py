@@ -18,7 +18,16 @@ import pyqtgraph as pg
 
 from cnnviz.core.explain.text import Text
 from cnnviz.core.training.metrics import MetricsLog
-from cnnviz.gui.train.plot_axes import decade_ticks, make_plot, place_hint, watch_hint
+from cnnviz.gui.theme import semantic_color
+from cnnviz.gui.train.plot_axes import (
+    decade_ticks,
+    legend_text_size,
+    make_plot,
+    place_hint,
+    plot_ink,
+    watch_hint,
+    watch_legend,
+)
 
 EXPLANATION = Text(
     "Gradient descent with step size lr only settles in a bowl whose curvature λ is below 2/lr: above it "
@@ -35,6 +44,8 @@ EXPLANATION = Text(
     "Adam 为 (2 + 2β1)/(lr(1 − β1)) = 38/lr，比较的是经其预条件处理后的锐度。全批量训练时，锐度先上升，"
     "碰到边界后就停在那里徘徊，而损失仍在不平稳地下降：这就是稳定性边缘（Cohen 等，2021、2022）。",
 )
+EMPTY_DECADES = (0, 2)
+"""log10 of the sharpness axis' ends before any estimate: 1 to 100."""
 PLAYGROUND_LINK = Text("Open the Playground's 2/λmax lesson", "打开“试验场”页的 2/λmax 课")
 
 
@@ -57,6 +68,7 @@ class SharpnessView(QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
+        watch_legend(self.plot)
         self.notice = pg.TextItem("", color="#8b0000", anchor=(0, 0))
         self.plot.addItem(self.notice, ignoreBounds=True)
         self.explanation = QLabel(
@@ -72,7 +84,9 @@ class SharpnessView(QWidget):
         self.data: dict[str, dict[str, np.ndarray]] = {}
         self.messages: dict[str, str] = {}
         self._decades: tuple[int, ...] | None = None
+        self._tracked = False
         watch_hint(self.plot, self._place_notice)  # never under the legend (Chinese, 200 %)
+        self.plot.getViewBox().sigResized.connect(self._resized)
         self.set_runs([])
 
     def set_runs(self, runs: list[tuple[str, str]]) -> None:
@@ -81,6 +95,7 @@ class SharpnessView(QWidget):
             self.plot.removeItem(estimate)
             self.plot.removeItem(edge)
         self.legend.clear()
+        self.legend.setLabelTextSize(legend_text_size())  # for the new entries: the zoom may have changed
         self.items.clear()
         self.data.clear()
         self.messages.clear()
@@ -90,6 +105,7 @@ class SharpnessView(QWidget):
             edge = self.plot.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
             self.items[name] = (estimate, edge)
         self._decades = None
+        self._update_ticks()
         self._show_notice(tracked=False)
 
     def set_run_visible(self, name: str, visible: bool) -> None:
@@ -118,10 +134,19 @@ class SharpnessView(QWidget):
                 edge.setData(sharp["step"][has_edge], sharp["threshold"][has_edge])
                 changed = True
         if changed:
-            values = [np.concatenate([d["sharpness"], d["threshold"]]) for d in self.data.values()]
-            self._decades = decade_ticks(self.plot, values, self._decades)
+            self._update_ticks()
         self._show_notice(tracked=log.sharpness_tracked or any(d["step"].size for d in self.data.values()))
         return changed
+
+    def _update_ticks(self) -> None:
+        """One label per decade; 1 to 100 while there is no estimate (a sharpness is often in there)."""
+        values = [np.concatenate([d["sharpness"], d["threshold"]]) for d in self.data.values()]
+        self._decades = decade_ticks(self.plot, values, self._decades, empty=EMPTY_DECADES)
+
+    def _resized(self) -> None:
+        """The plot changed height (zoom, window): fit its decade labels again."""
+        self._decades = None
+        self._update_ticks()
 
     def nan_message(self) -> str:
         """What the plot says about NaN estimates ('' when every estimate is a number)."""
@@ -140,10 +165,18 @@ class SharpnessView(QWidget):
                       "(the edge-of-stability lesson does).")
         else:
             text = self.nan_message()
-        self.notice.setColor("#555" if not tracked else "#8b0000")
+        self._tracked = tracked
+        self.restyle()
         if text != self.notice.textItem.toPlainText():  # pulled 10 times a second: lay out only changes
             self.notice.setText(text)
             self._place_notice()
+
+    def restyle(self) -> None:
+        """The notice in the theme's colours: plain text for "not tracked", the error colour for NaN
+        (fixed greys and reds nearly vanished on the dark theme)."""
+        color = semantic_color("error") if self._tracked else plot_ink().text
+        if self.notice.color != color:
+            self.notice.setColor(color)
 
     def _place_notice(self) -> None:
         place_hint(self.plot, self.notice, centered=False)

@@ -282,6 +282,7 @@ class SweepPanel(QWidget):
     def _on_ended(self, summary: dict[str, Any]) -> None:
         self.show_summary(summary)
         status = self.controller.status()
+        self.live.finish(stopped=status is not None and status.stopped > 0)
         if status is not None:
             self._sweep_line = self.status_text(status)
             self.status.setText(self._sweep_line)

@@ -24,7 +24,7 @@ from cnnviz.core.training.sweeps import heatmap, lr_label
 from cnnviz.gui import theme
 from cnnviz.gui.i18n import current_language
 from cnnviz.gui.optimizer_labels import optimizer_label
-from cnnviz.gui.train.plot_axes import make_plot, place_hint, plot_ink, watch_hint
+from cnnviz.gui.train.plot_axes import make_plot, place_hint, plot_ink, watch_hint, watch_legend
 
 METRICS = ("best_val_loss", "final_val_loss", "best_val_accuracy", "final_val_accuracy")
 
@@ -234,6 +234,7 @@ class TunedBands(QWidget):
                               tr("epoch"), tr("validation loss"), grid=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 210))
+        watch_legend(self.plot)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)

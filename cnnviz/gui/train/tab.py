@@ -126,6 +126,8 @@ class TrainTab(TabBase):
         style_plots(self)
         ink = plot_ink()
         self.plots.placeholder.setColor(ink.text)
+        self.views.sharpness.restyle()
+        self.views.sweep.live.hint.setColor(ink.text)
         for series in self.plots.series.values():
             restyle_series(series, ink.background)
 
