@@ -6940,6 +6940,16 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>Curves: show all the data again after a zoom</source>
+            <translation>曲线：缩放后重新显示全部数据</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
+            <source>double-click</source>
+            <translation>双击</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/shortcuts.py" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
@@ -7169,6 +7179,11 @@ Click anywhere to start the race from there. Wheel: zoom; drag: pan.</source>
 and sees the same batches, so the curves differ only by optimizer.</source>
             <translation>按“开始”（Ctrl+Enter）：每次运行都从相同的权重出发，
 看到相同的批次，所以曲线的差别只来自优化器。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/plots.py" />
+            <source>Wheel: zoom · drag: pan · double-click: all the data again</source>
+            <translation>滚轮：缩放 · 拖动：平移 · 双击：重新显示全部数据</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/plots.py" />
@@ -7435,6 +7450,26 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <translation>每次运行的训练损失（颜色：优化器；越浅：学习率越小）</translation>
         </message>
         <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>Start a sweep: every run's training loss is drawn here as its rows arrive.</source>
+            <translation>开始扫描后，每次运行的训练损失会随数据到达画在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>Waiting for the runs' first training rows…</source>
+            <translation>正在等待各次运行的第一批训练数据…</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>No training rows arrived before the stop: no curve to draw.</source>
+            <translation>停止前没有收到任何训练数据：没有可画的曲线。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_live.py" />
+            <source>No training rows arrived before the sweep ended: no curve to draw.</source>
+            <translation>扫描结束前没有收到任何训练数据：没有可画的曲线。</translation>
+        </message>
+        <message>
             <location filename="../../cnnviz/gui/train/sweep_panel.py" />
             <source>Live</source>
             <translation>实时</translation>
@@ -7671,6 +7706,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>No tuned learning rate yet: a rate counts once every one of its seeds finished; a stopped or diverged seed rules it out.</source>
+            <translation>还没有调好的学习率：一个学习率的所有种子都完成后才算数；有种子停止或发散的学习率会被排除。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
             <source>final val loss</source>
             <translation>最终验证损失</translation>
         </message>
@@ -7723,6 +7763,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
             <source>{0} lr={1} ({2} seeds)</source>
             <translation>{0} lr={1}（{2} 个种子）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/sweep_results.py" />
+            <source>{0} lr={1} (one seed)</source>
+            <translation>{0} lr={1}（一个种子）</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/sweep_results.py" />
