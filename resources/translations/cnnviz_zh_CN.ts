@@ -3797,9 +3797,8 @@ Gradient: how much each pixel changes the target.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/atlas/projections_section.py" />
-            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
+            <location filename="../../cnnviz/gui/inspect/export.py" />
             <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -4037,13 +4036,6 @@ Cost: {1}</source>
             <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
             <source>Faithfulness scores as CSV (compute them first)</source>
             <translation>忠实度分数导出为 CSV（请先计算分数）</translation>
-        </message>
-        <message>
-            <location filename="../../cnnviz/gui/inspect/attribution/export_bar.py" />
-            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
-            <location filename="../../cnnviz/gui/inspect/tab.py" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/attribution/maps_page.py" />
@@ -4356,6 +4348,12 @@ Cost: {1}</source>
             <location filename="../../cnnviz/gui/inspect/dataset_samples.py" />
             <source>{0} (validation image {1})</source>
             <translation>{0}（验证图像 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/inspect/export.py" />
+            <location filename="../../cnnviz/gui/inspect/network_map/panel.py" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/inspect/input_panel.py" />

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.settings_io import atomic_path
+from cnnviz.gui.i18n import error_text
+from cnnviz.gui.inspect.common import tr
 
 
 def _atomic(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]) -> Path:
@@ -34,6 +36,25 @@ def save_text(path: str | os.PathLike[str], text: str) -> Path:
 def save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
     """Write arrays to an .npz atomically."""
     return _atomic(path, lambda f: np.savez(f, **arrays))  # type: ignore[arg-type]  # numpy fears a key "allow_pickle"; keys are layer names
+
+
+def ask_save(parent: QWidget, title: str, default: str, filt: str) -> str:
+    """The path the user picks in a save dialog ('' when cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, default, filt)
+    return path
+
+
+def guarded_save(state: Any, save: Callable[[], Path]) -> Path | None:
+    """Run ``save``; the status bar names the file, or an error dialog says why it failed (None)."""
+    try:
+        out = save()
+    except CnnvizError as exc:
+        state.show_error(tr("Export failed"), error_text(exc))
+        return None
+    state.show_status(tr("Saved {0}").format(out), 5000)
+    return out
 
 
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> Path:

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.session import ModelRequest
@@ -29,7 +29,14 @@ from cnnviz.gui.inspect.activation_grid import ActivationGrid
 from cnnviz.gui.inspect.channel_view import ChannelView
 from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController, InspectHandover
-from cnnviz.gui.inspect.export import layer_arrays, save_npz, save_text, save_widget_png
+from cnnviz.gui.inspect.export import (
+    ask_save,
+    guarded_save,
+    layer_arrays,
+    save_npz,
+    save_text,
+    save_widget_png,
+)
 from cnnviz.gui.inspect.input_panel import InputPanel
 from cnnviz.gui.inspect.jobs import ImageInput
 from cnnviz.gui.inspect.kernels_view import KernelsView
@@ -311,27 +318,23 @@ class InspectTab(TabBase):
             self.controller.load_model(s.name, s.weights, seed=s.seed, model_kwargs=s.kwargs)
 
     # ------------------------------------------------------------ export
-    def _ask_save(self, title: str, default: str, filt: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
-        return path
-
     def export_png(self, path: str | None = None) -> Path | None:
         """Save the Inspect tab as it looks now."""
         name = self.state.model.name if self.state.model else "cnnviz"
-        path = path or self._ask_save(tr("Export view"), f"{name}-{self.state.layer or 'view'}.png", tr("PNG image (*.png)"))
+        path = path or ask_save(self, tr("Export view"), f"{name}-{self.state.layer or 'view'}.png", tr("PNG image (*.png)"))
         if not path:
             return None
-        return self._guard(lambda: save_widget_png(self, path))
+        return guarded_save(self.state, lambda: save_widget_png(self, path))
 
     def export_npz(self, path: str | None = None) -> Path | None:
         """Save the selected layer's activations (plus the input) as .npz."""
         fwd, image, layer = self.controller.forward, self.state.image, self.state.layer
         if fwd is None or image is None or not layer:
             return None
-        path = path or self._ask_save(tr("Export activations"), f"{layer.replace('#', '-')}.npz", tr("NumPy arrays (*.npz)"))
+        path = path or ask_save(self, tr("Export activations"), f"{layer.replace('#', '-')}.npz", tr("NumPy arrays (*.npz)"))
         if not path:
             return None
-        return self._guard(lambda: save_npz(path, layer_arrays(fwd, layer, image)))
+        return guarded_save(self.state, lambda: save_npz(path, layer_arrays(fwd, layer, image)))
 
     def export_summary(self, fmt: str, path: str | None = None) -> Path | None:
         """Save the model summary as CSV or Markdown."""
@@ -339,22 +342,11 @@ class InspectTab(TabBase):
         if s is None:
             return None
         ext, filt = (("csv", tr("CSV (*.csv)")) if fmt == "csv" else ("md", tr("Markdown (*.md)")))
-        path = path or self._ask_save(tr("Export summary"), f"{s.name}-summary.{ext}", filt)
+        path = path or ask_save(self, tr("Export summary"), f"{s.name}-summary.{ext}", filt)
         if not path:
             return None
         text = s.summary.to_csv() if fmt == "csv" else s.summary.to_markdown()
-        return self._guard(lambda: save_text(path, text))
-
-    def _guard(self, fn: Any) -> Path | None:
-        from cnnviz.core.errors import CnnvizError
-
-        try:
-            out = fn()
-        except CnnvizError as exc:
-            self.state.show_error(tr("Export failed"), error_text(exc))
-            return None
-        self.state.show_status(tr("Saved {0}").format(out), 5000)
-        return out
+        return guarded_save(self.state, lambda: save_text(path, text))
 
     # ------------------------------------------------------------ tab contract
     def open_from_other_tab(self, request: ModelRequest) -> None:

@@ -6,12 +6,10 @@ It also holds the dialog and status-bar steps the panel's two exports share.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
-from cnnviz.gui.i18n import error_text
 from cnnviz.gui.inspect.common import tr
 
 
@@ -45,25 +43,6 @@ class ExportBar(QWidget):
                                        tr("Faithfulness scores as CSV (compute them first)"))
 
 
-def ask_save(parent: QWidget, title: str, default: str, filt: str) -> str:
-    """The path the user picks in a save dialog ('' when cancelled)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, default, filt)
-    return path
-
-
 def default_name(session: Any, ext: str) -> str:
     """``<model>-attribution.<ext>`` (``cnnviz`` without a model)."""
     return f"{session.name if session is not None else 'cnnviz'}-attribution.{ext}"
-
-
-def guarded_save(state: Any, save: Callable[[], Path]) -> Path | None:
-    """Run ``save``; the status bar names the file, or an error dialog says why it failed (None)."""
-    from cnnviz.core.errors import CnnvizError
-
-    try:
-        out = save()
-    except CnnvizError as exc:
-        state.show_error(tr("Export failed"), error_text(exc))
-        return None
-    state.show_status(tr("Saved {0}").format(out), 5000)
-    return out

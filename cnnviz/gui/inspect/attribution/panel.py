@@ -42,16 +42,12 @@ from cnnviz.gui.i18n import translate_message
 from cnnviz.gui.inspect.attribution import captions
 from cnnviz.gui.inspect.attribution.choices_form import ChoicesForm, output_classes
 from cnnviz.gui.inspect.attribution.controller import AttributionController
-from cnnviz.gui.inspect.attribution.export_bar import (
-    ExportBar,
-    ask_save,
-    default_name,
-    guarded_save,
-)
+from cnnviz.gui.inspect.attribution.export_bar import ExportBar, default_name
 from cnnviz.gui.inspect.attribution.maps_page import CurrentStack, MapsPage
 from cnnviz.gui.inspect.attribution.tiles import render_map
 from cnnviz.gui.inspect.attribution.trust_views import FaithfulnessView, SanityView, SweepView
 from cnnviz.gui.inspect.common import explain_label, tr
+from cnnviz.gui.inspect.export import ask_save, guarded_save
 
 if TYPE_CHECKING:
     from cnnviz.gui.inspect.controller import InspectController
