@@ -6,9 +6,8 @@ The separate hover line stood empty except while hovering; the tiles get its hei
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
 
-from tests.gui.test_inspect_hover import _hover_grid
+from tests.gui.test_inspect_hover import _hover_grid, _leave
 
 pytestmark = pytest.mark.gui
 
@@ -24,7 +23,7 @@ def test_the_hover_text_takes_the_statistics_place_while_pointing(inspect_window
     assert grid.hover_label.text().startswith(f"channel 2 · row 4, column 6 · value {value:.4g}")
     assert grid.hover_label.isVisible() and not grid.stats_label.isVisible()
     assert grid.hover_label.mapTo(grid, grid.hover_label.rect().topLeft()).y() == stats_row  # the same line
-    qtbot.mouseMove(tab.tree.view.viewport(), QPoint(5, 5))  # away from the tiles
+    _leave(grid)  # the pointer went away from the tiles
     qtbot.waitUntil(lambda: grid.stats_label.isVisible(), timeout=3000)
     assert grid.stats_label.text() == stats and not grid.hover_label.isVisible()
 
