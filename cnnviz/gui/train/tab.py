@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.lesson_file import Attachments
-from cnnviz.core.training.config import RunConfig, TrainSetup
+from cnnviz.core.training.config import RunConfig, TrainSetup, unique_names
 from cnnviz.core.training.metrics import FINAL_STATES
 from cnnviz.core.training.presets import get_preset
 from cnnviz.gui.i18n import error_text
@@ -206,6 +206,7 @@ class TrainTab(TabBase):
         self.lesson_bar.set_preset(preset)
         self.set_setup(setup)
         self.runs_panel.set_runs(runs)
+        self.end_session()  # the last lesson's runs: Continue must not train them on under this one
         self.set_x_axis(preset.x_axis)
         if setup.sharpness_every:  # the edge-of-stability lesson is about this plot
             self.views.show_page(SHARPNESS)
@@ -240,7 +241,30 @@ class TrainTab(TabBase):
 
     def _runs_changed(self) -> None:
         if not self.controller.is_running():
+            if self._session_runs_differ():
+                self.end_session()  # Continue would train the old runs, whose curves are now gone
             self.show_runs(self.runs_panel.runs)
+        self.update_buttons()
+
+    def _session_runs_differ(self) -> bool:
+        """True when the run list no longer describes the runs of the trained (or restored) session."""
+        s = self.controller.session
+        if s is None:
+            return False
+        try:
+            runs = unique_names([r.validated() for r in self.runs_panel.runs])
+        except CnnvizError:
+            return True
+        return runs != list(s.runs)
+
+    def end_session(self) -> None:
+        """Forget the trained (or restored) session: Continue, the exports and Inspect no longer use it."""
+        if self.is_running():
+            return
+        self.controller.restore(None)
+        self.runs_panel.set_statuses({})
+        self.status.setText("")
+        self.progress.setValue(0)
         self.update_buttons()
 
     # ------------------------------------------------------------ training

@@ -1,0 +1,53 @@
+"""Loading a lesson ends the last one's session: Continue cannot train the old runs on under the new
+lesson, and nothing of the old training (status, exports, Inspect, axis ranges) is left behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnnviz.core.training.config import RunConfig
+from cnnviz.gui.state import AppState
+from cnnviz.gui.train.tab import TrainTab
+
+pytestmark = pytest.mark.gui
+
+
+def _trained_tab(qtbot) -> TrainTab:
+    """A tab whose one tiny run trained 1 epoch, with Epochs raised to 2 so Continue is enabled."""
+    tab = TrainTab(AppState())
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    tab.train_limit.setValue(64)
+    tab.batch.setValue(32)
+    tab.epochs.setValue(1)
+    tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.05}), RunConfig("Adam", "adam", {"lr": 0.01})])
+    tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30000)
+    tab.epochs.setValue(2)
+    assert tab.continue_button.isEnabled()  # the premise: there is something to continue
+    return tab
+
+
+def test_continue_after_loading_another_lesson_does_not_train_the_old_runs(qtbot) -> None:
+    tab = _trained_tab(qtbot)
+    tab.apply_preset("digits")
+    assert tab.controller.session is None and tab.trainer is None
+    assert not tab.continue_button.isEnabled()
+    assert tab.continue_button.toolTip() == tab.continue_reason() != ""
+    assert "press Start" in tab.continue_button.toolTip()
+    tab.epochs.setValue(6)  # more epochs than any run trained: still nothing of this lesson to continue
+    assert not tab.continue_button.isEnabled()
+    tab.continue_training()  # the shortcut works while disabled: it says why and trains nothing
+    assert not tab.is_running() and tab.trainer is None
+    assert "press Start" in tab.status.text()
+    tab.shutdown()
+
+
+def test_editing_the_runs_after_training_ends_the_session_for_continue(qtbot) -> None:
+    tab = _trained_tab(qtbot)
+    tab.runs_panel.set_runs(tab.runs_panel.runs)  # the same runs again: the session still matches
+    assert tab.continue_button.isEnabled()
+    tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.5})])  # another rate: not what trained
+    assert tab.controller.session is None and not tab.continue_button.isEnabled()
+    tab.shutdown()
