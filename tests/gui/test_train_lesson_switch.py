@@ -51,3 +51,26 @@ def test_editing_the_runs_after_training_ends_the_session_for_continue(qtbot) ->
     tab.runs_panel.set_runs([RunConfig("SGD", "sgd", {"lr": 0.5})])  # another rate: not what trained
     assert tab.controller.session is None and not tab.continue_button.isEnabled()
     tab.shutdown()
+
+
+def test_a_new_lesson_starts_clean_status_buttons_and_axes(qtbot) -> None:
+    fresh = TrainTab(AppState())
+    qtbot.addWidget(fresh)
+    empty = {k: p.getViewBox().viewRange() for k, p in fresh.plots._plots.items()}
+    fresh.shutdown()
+    tab = _trained_tab(qtbot)
+    tab.epochs.setValue(1)
+    assert "epochs are done" in tab.continue_reason() or "epoch is done" in tab.continue_reason()
+    assert tab.status.text() != ""
+    for b in (tab.export_csv_button, tab.export_weights_button, tab.inspect_button):
+        assert b.isEnabled()  # the premise: the trained runs could be saved
+    trained = tab.plots.loss_plot.getViewBox().viewRange()
+    assert trained[0] != empty["loss"][0]  # the premise: the loss plot's x range follows 4 steps
+    tab.apply_preset("learning_rate")
+    assert tab.status.text() == "" and tab.progress.value() == 0
+    for b in (tab.export_csv_button, tab.export_weights_button, tab.inspect_button):
+        assert not b.isEnabled()  # nothing trained for this lesson
+    for key, plot in tab.plots._plots.items():
+        got = [v for r in plot.getViewBox().viewRange() for v in r]
+        assert got == pytest.approx([v for r in empty[key] for v in r], abs=1e-6), key  # the old lesson's ranges are gone
+    tab.shutdown()

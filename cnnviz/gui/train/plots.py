@@ -123,6 +123,8 @@ class TrainPlots(QWidget):
         self._lay_out()
         self._unit_shown = ""
         self._label_x_axes()
+        # what empty plots show: auto-range keeps the last range when there is nothing to fit
+        self._empty_ranges = {k: p.getViewBox().viewRange() for k, p in self._plots.items()}
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
@@ -193,6 +195,9 @@ class TrainPlots(QWidget):
             remove_series(s, self._plots)
         self.legend.clear()
         self.series.clear()
+        for key, plot in self._plots.items():  # not the last session's ranges on empty plots
+            (x0, x1), (y0, y1) = self._empty_ranges[key]
+            plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.placeholder.setVisible(True)
         self._place_placeholder()
         self._lr_decades = None
