@@ -17,8 +17,8 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
@@ -76,6 +76,12 @@ class TrainPlots(QWidget):
         self.readout.setObjectName("train-readout")
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setToolTip(tr("Values of the smoothed training loss under the mouse cursor."))
+        # A line for 8 runs is wider than the plots: it wraps inside the width it is given, in a
+        # height kept for two lines, instead of widening the layout (the left panel was squashed).
+        self.readout.setWordWrap(True)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit_readout_height()
         self.loss_plot = self._plot(tr("Training loss (faint: every step, solid: smoothed)"), tr("step"),
                                     tr("loss"))
         self.val_loss_plot = self._plot(tr("Validation loss after each epoch (dashed: training mean)"),
@@ -115,6 +121,7 @@ class TrainPlots(QWidget):
         self.step_cursor.setVisible(False)
         self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
+        self.loss_plot.installEventFilter(self)  # the mouse leaving the plot clears the readout
 
         for plot in self._plots.values():
             plot.scene().sigMouseClicked.connect(lambda ev, plot=plot: self._clicked(plot, ev))
@@ -191,6 +198,8 @@ class TrainPlots(QWidget):
 
     def clear(self) -> None:
         """Remove every run's items (a new session starts)."""
+        self.clear_readout()
+        self._fit_readout_height()  # the font may have changed (zoom)
         for s in self.series.values():
             remove_series(s, self._plots)
         self.legend.clear()
@@ -490,11 +499,25 @@ class TrainPlots(QWidget):
         return (lo, hi)
 
     # ------------------------------------------------------------ cursor readout
+    def _fit_readout_height(self) -> None:
+        """Room for two lines of readout, whatever it shows: the plots do not jump as it wraps."""
+        self.readout.setFixedHeight(2 * self.readout.fontMetrics().lineSpacing() + 2)
+
+    def clear_readout(self) -> None:
+        """No cursor line and no values (the mouse left the plot, or the runs changed)."""
+        self.step_cursor.setVisible(False)
+        self.readout.setText(" ")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.loss_plot and event.type() == QEvent.Type.Leave:
+            self.clear_readout()
+        return super().eventFilter(watched, event)
+
     def _mouse_moved(self, event: tuple[object, ...]) -> None:
         pos = event[0]
         vb = self.loss_plot.getViewBox()
         if not self.loss_plot.sceneBoundingRect().contains(pos):
-            self.step_cursor.setVisible(False)
+            self.clear_readout()
             return
         x = vb.mapSceneToView(pos).x()
         self.step_cursor.setPos(x)
