@@ -456,8 +456,10 @@ class TrainTab(TabBase):
     def _open_run_in_inspect(self, run: str) -> None:
         """Inspect asks for run ``run`` with its time-lapse: select it, then what Open in Inspect does."""
         names = [r.name for r in self.runs_panel.runs]
-        if run in names:
-            self.runs_panel.table.selectRow(names.index(run))
+        if run not in names:  # renamed, removed or another lesson: never open whichever run is selected
+            self.state.show_status(tr("The Train tab has no run {0} now.").format(run), 6000)
+            return
+        self.runs_panel.table.selectRow(names.index(run))
         self.open_in_inspect()
 
     def _rebuild_then(self, action: Callable[[], object]) -> bool:
