@@ -29,6 +29,7 @@ class Series:
     items: dict[str, pg.GraphicsObject] = field(default_factory=dict)
     steps: np.ndarray = field(default_factory=lambda: np.empty(0))
     samples: np.ndarray = field(default_factory=lambda: np.empty(0))
+    samples_missing: bool = False  # a record without images seen: kept up to date from new rows only
     x: np.ndarray = field(default_factory=lambda: np.empty(0))  # steps in the chosen x unit
     loss: np.ndarray = field(default_factory=lambda: np.empty(0))
     smooth: np.ndarray = field(default_factory=lambda: np.empty(0))

@@ -284,7 +284,7 @@ class TrainPlots(QWidget):
             return "step"
         if self.x_axis == "epoch" and self.train_size <= 0:
             return "step"
-        if any(s.samples.size and not np.isfinite(s.samples).all() for s in self.series.values()):
+        if any(s.samples_missing for s in self.series.values()):  # not a scan: this runs 10 × a second
             return "step"
         return self.x_axis
 
@@ -363,6 +363,7 @@ class TrainPlots(QWidget):
                     s.batch = float(new["samples"][0])  # the first step's images: the batch size
                 s.steps = _grow(s.steps, new["step"])
                 s.samples = _grow(s.samples, new["samples"])
+                s.samples_missing = s.samples_missing or not bool(np.isfinite(new["samples"]).all())
                 s.x = _grow(s.x, self._to_x(new["step"], new["samples"]))
                 s.loss = _grow(s.loss, new["loss"])
                 s.lr = _grow(s.lr, new["lr"])
