@@ -315,7 +315,8 @@ class TrainTab(TabBase):
             "untrained": tr("Nothing to continue yet: press Start to train the runs first."),
             "no_weights": tr("This lesson was saved without the runs' weights: press Start to train again."),
             "all_stopped": tr("Every run diverged or failed: press Start to train again from the start."),
-            "done": tr("All {0} epochs are done: raise Epochs above {0} to continue training.").format(done),
+            "done": (tr("The 1 epoch is done: raise Epochs above 1 to continue training.") if done == 1 else
+                     tr("All {0} epochs are done: raise Epochs above {0} to continue training.").format(done)),
         }[code]
 
     def continue_training(self) -> None:
