@@ -191,9 +191,15 @@ class TrainPlots(QWidget):
             plot.getViewBox().enableAutoRange(x=True)
 
     def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
-        """A double click inside a plot's view brings every plot back to all the data."""
+        """A double click inside a plot's view brings every plot back to all the data; not on the legend,
+        where it is two clicks on a run (hide, show), not a wish to lose the zoom."""
         double = getattr(event, "double", None)
-        if callable(double) and double() and plot.getViewBox().sceneBoundingRect().contains(event.scenePos()):
+        if not (callable(double) and double()):
+            return
+        pos = event.scenePos()
+        if plot is self.loss_plot and self.legend.isVisible() and self.legend.sceneBoundingRect().contains(pos):
+            return
+        if plot.getViewBox().sceneBoundingRect().contains(pos):
             self.follow_data()
 
     def clear(self) -> None:

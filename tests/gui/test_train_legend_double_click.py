@@ -1,0 +1,45 @@
+"""A double click on the loss plot's legend (two clicks on a run) keeps the zoom; elsewhere in the
+view it still shows all the data again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from cnnviz.gui.train.plots import TrainPlots
+
+pytestmark = pytest.mark.gui
+
+
+class _DoubleClick:
+    """What pyqtgraph's scene passes to sigMouseClicked for a double click at ``pos`` (scene coordinates)."""
+
+    def __init__(self, pos: QPointF) -> None:
+        self._pos = pos
+
+    def double(self) -> bool:
+        return True
+
+    def scenePos(self) -> QPointF:  # noqa: N802 (pyqtgraph's name)
+        return self._pos
+
+
+def test_a_double_click_on_the_legend_keeps_the_zoom(qtbot) -> None:
+    plots = TrainPlots()
+    qtbot.addWidget(plots)
+    plots.resize(1000, 700)
+    plots.set_runs([("SGD", "#1f77b4"), ("Adam", "#ff7f0e")])
+    plots.show()
+    qtbot.waitExposed(plots)
+    vb = plots.loss_plot.getViewBox()
+    vb.setXRange(10, 20, padding=0)  # a zoom: auto-range is off
+    assert not vb.autoRangeEnabled()[0]
+    on_legend = plots.legend.sceneBoundingRect().center()
+    assert vb.sceneBoundingRect().contains(on_legend)  # the premise: the legend lies inside the view
+    plots.loss_plot.scene().sigMouseClicked.emit(_DoubleClick(on_legend))
+    assert not vb.autoRangeEnabled()[0]
+    assert vb.viewRange()[0] == pytest.approx([10, 20])
+    beside = QPointF(vb.sceneBoundingRect().left() + 20, vb.sceneBoundingRect().bottom() - 20)
+    assert not plots.legend.sceneBoundingRect().contains(beside)
+    plots.loss_plot.scene().sigMouseClicked.emit(_DoubleClick(beside))
+    assert vb.autoRangeEnabled()[0]  # in the view, not on the legend: all the data again
