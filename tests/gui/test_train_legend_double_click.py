@@ -1,14 +1,31 @@
-"""A double click on the loss plot's legend (two clicks on a run) keeps the zoom; elsewhere in the
-view it still shows all the data again."""
+"""A double click on the loss plot's legend keeps the zoom and hides (or shows) the run once, not twice;
+elsewhere in the view it still shows all the data again."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from cnnviz.gui.train.plots import TrainPlots
 
 pytestmark = pytest.mark.gui
+
+
+class _Click:
+    """A left click on an item as pyqtgraph delivers it (``double``: the second half of a double click)."""
+
+    def __init__(self, double: bool) -> None:
+        self._double = double
+        self.accepted = False
+
+    def button(self) -> Qt.MouseButton:
+        return Qt.MouseButton.LeftButton
+
+    def double(self) -> bool:
+        return self._double
+
+    def accept(self) -> None:
+        self.accepted = True
 
 
 class _DoubleClick:
@@ -43,3 +60,18 @@ def test_a_double_click_on_the_legend_keeps_the_zoom(qtbot) -> None:
     assert not plots.legend.sceneBoundingRect().contains(beside)
     plots.loss_plot.scene().sigMouseClicked.emit(_DoubleClick(beside))
     assert vb.autoRangeEnabled()[0]  # in the view, not on the legend: all the data again
+
+
+def test_a_double_click_on_a_run_in_the_legend_toggles_it_once(qtbot) -> None:
+    plots = TrainPlots()
+    qtbot.addWidget(plots)
+    plots.set_runs([("SGD", "#1f77b4"), ("Adam", "#ff7f0e")])
+    toggled: list[tuple[str, bool]] = []
+    plots.sig_visibility_changed.connect(lambda name, visible: toggled.append((name, visible)))
+    sample = next(sample for sample, label in plots.legend.items if label.text == "Adam")
+    for click in (_Click(double=False), _Click(double=True)):  # what a double click delivers
+        sample.mouseClickEvent(click)
+        assert click.accepted
+    assert toggled == [("Adam", False)] and not plots.series["Adam"].visible
+    sample.mouseClickEvent(_Click(double=False))  # a later single click shows it again
+    assert toggled == [("Adam", False), ("Adam", True)] and plots.series["Adam"].visible

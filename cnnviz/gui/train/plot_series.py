@@ -3,6 +3,7 @@
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
@@ -42,6 +43,18 @@ class Series:
     visible: bool = True
     val_dirty: bool = True
     marker: tuple[float, float] | None = None  # where a diverged run's last finite loss is (x, plotted y)
+
+
+class OneToggleSample(pg.ItemSample):
+    """A legend entry's line sample: a click hides or shows the run; the second half of a double
+    click does not toggle it back (pyqtgraph's own sample toggles on both)."""
+
+    def mouseClickEvent(self, event: Any) -> None:  # noqa: N802 (pyqtgraph's name)
+        """Toggle on a single click only."""
+        if event.double():
+            event.accept()
+            return
+        super().mouseClickEvent(event)
 
 
 def faint_color(color: str | QColor, background: QColor) -> QColor:

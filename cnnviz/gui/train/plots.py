@@ -35,7 +35,14 @@ from cnnviz.gui.train.plot_axes import (
     watch_hint,
     watch_legend,
 )
-from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
+from cnnviz.gui.train.plot_series import (
+    OneToggleSample,
+    Series,
+    make_series,
+    place_marker,
+    readout_text,
+    remove_series,
+)
 
 X_AXES = ("step", "epoch", "samples")
 
@@ -108,7 +115,8 @@ class TrainPlots(QWidget):
         self.norm_plot.setXLink(self.val_loss_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                                labelTextSize=legend_text_size(),
-                                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
+                                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"),
+                                               sampleType=OneToggleSample)
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
         self._fit_legend = watch_legend(self.loss_plot)  # columns, then smaller, when it is too tall
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
