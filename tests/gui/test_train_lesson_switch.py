@@ -74,3 +74,21 @@ def test_a_new_lesson_starts_clean_status_buttons_and_axes(qtbot) -> None:
         got = [v for r in plot.getViewBox().viewRange() for v in r]
         assert got == pytest.approx([v for r in empty[key] for v in r], abs=1e-6), key  # the old lesson's ranges are gone
     tab.shutdown()
+
+
+def test_changing_the_setup_after_training_blocks_continue_until_it_is_set_back(qtbot) -> None:
+    tab = _trained_tab(qtbot)
+    tab.batch.setValue(16)  # Continue would go on with batch 32: the setup shown is not the one trained
+    assert not tab.continue_button.isEnabled()
+    assert tab.continue_button.toolTip() == (
+        "The setup changed since these runs trained: set it back, or press Start to train again.")
+    tab.continue_training()
+    assert not tab.is_running() and tab.status.text() == tab.continue_reason()
+    tab.batch.setValue(32)
+    assert tab.continue_button.isEnabled()
+    tab.init_seed.setValue(tab.init_seed.value() + 1)
+    assert not tab.continue_button.isEnabled()
+    tab.init_seed.setValue(tab.init_seed.value() - 1)
+    tab.device.setCurrentIndex(tab.device.currentIndex())  # the device may change: it is chosen per call
+    assert tab.continue_button.isEnabled()
+    tab.shutdown()

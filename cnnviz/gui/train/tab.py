@@ -154,6 +154,10 @@ class TrainTab(TabBase):
         self.state.open_run_in_inspect.connect(self._open_run_in_inspect)
         form = self.setup_form
         form.sig_epochs_changed.connect(lambda _v: self.update_buttons())
+        for box in (form.batch, form.train_limit, form.init_seed, form.data_seed, form.sharpness_every):
+            box.valueChanged.connect(lambda _v: self.update_buttons())  # Continue: still the setup that trained?
+        form.folder.textChanged.connect(lambda _t: self.update_buttons())
+        form.sig_changed.connect(self.update_buttons)
         form.sig_changed.connect(self.state.status_info_changed.emit)
         form.sig_model_changed.connect(self._model_changed)
         self.runs_panel.sig_runs_changed.connect(self._runs_changed)
@@ -302,15 +306,37 @@ class TrainTab(TabBase):
 
     def can_continue(self) -> bool:
         """True when the last (or restored) training has runs that can train on to the set epochs."""
-        return self.controller.can_continue(self.epochs.value())
+        return self._continue_blocker()[0] == ""
+
+    def _continue_blocker(self) -> tuple[str, int]:
+        """The controller's reason (see :meth:`.TrainController.continue_blocker`), or ``changed``
+        when the setup shown is no longer the one the runs trained with (Continue would train on
+        with the old one)."""
+        code, done = self.controller.continue_blocker(self.epochs.value())
+        if code in ("", "done", "all_stopped") and self._setup_differs_from_trained():
+            return ("changed", 0)
+        return code, done
+
+    def _setup_differs_from_trained(self) -> bool:
+        """True when the controls describe another setup than the session's (its epochs and device aside)."""
+        s = self.controller.session
+        if s is None:
+            return False
+        try:
+            now = self.setup_from_controls()
+        except CnnvizError:
+            return True
+        return replace(now, epochs=s.setup.epochs, device=s.setup.device) != s.setup
 
     def continue_reason(self) -> str:
         """Why Continue is disabled now and what to do about it ('' when it can train on)."""
         if self.views.sweep.is_running():
             return tr("A sweep is running: Continue waits until it ends or is stopped.")
-        code, done = self.controller.continue_blocker(self.epochs.value())
+        code, done = self._continue_blocker()
         return {
             "": "",
+            "changed": tr("The setup changed since these runs trained: set it back, or press Start to train "
+                          "again."),
             "running": tr("Training is running: Continue trains on after it stopped or ended."),
             "untrained": tr("Nothing to continue yet: press Start to train the runs first."),
             "no_weights": tr("This lesson was saved without the runs' weights: press Start to train again."),
