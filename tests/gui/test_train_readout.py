@@ -59,9 +59,12 @@ def test_the_readout_clears_when_the_mouse_leaves_and_for_new_runs(qtbot) -> Non
     plots.step_cursor.setVisible(True)
     QApplication.sendEvent(plots.loss_plot, QEvent(QEvent.Type.Leave))
     assert plots.readout.text().strip() == "" and not plots.step_cursor.isVisible()
+    inside = plots.loss_plot.getViewBox().sceneBoundingRect().center()
+    plots._mouse_moved((inside,))  # a move the rate limit delivers after the mouse left
+    assert plots.readout.text().strip() == "" and not plots.step_cursor.isVisible()
     QApplication.sendEvent(plots.loss_plot, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
-    plots.readout.setText(plots.readout_text(50.0))
-    assert "SGD" in plots.readout.text()
+    plots._mouse_moved((inside,))
+    assert "SGD" in plots.readout.text() and plots.step_cursor.isVisible()
     tab.apply_preset("learning_rate")  # a new lesson's runs: the old values must not stay
     assert plots.readout.text().strip() == ""
     tab.shutdown()

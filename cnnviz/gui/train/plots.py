@@ -130,6 +130,7 @@ class TrainPlots(QWidget):
         self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
         self.loss_plot.installEventFilter(self)  # the mouse leaving the plot clears the readout
+        self._mouse_inside = True  # False from leaving the loss plot until entering it again
 
         for plot in self._plots.values():
             plot.scene().sigMouseClicked.connect(lambda ev, plot=plot: self._clicked(plot, ev))
@@ -524,15 +525,17 @@ class TrainPlots(QWidget):
         self.readout.setText(" ")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.loss_plot and event.type() == QEvent.Type.Leave:
-            self.clear_readout()
+        if watched is self.loss_plot and event.type() in (QEvent.Type.Enter, QEvent.Type.Leave):
+            self._mouse_inside = event.type() == QEvent.Type.Enter
+            if not self._mouse_inside:
+                self.clear_readout()
         return super().eventFilter(watched, event)
 
     def _mouse_moved(self, event: tuple[object, ...]) -> None:
         pos = event[0]
         vb = self.loss_plot.getViewBox()
-        if not self.loss_plot.sceneBoundingRect().contains(pos):
-            self.clear_readout()
+        if not self._mouse_inside or not self.loss_plot.sceneBoundingRect().contains(pos):
+            self.clear_readout()  # also a move the rate limit delivers after the mouse left
             return
         x = vb.mapSceneToView(pos).x()
         self.step_cursor.setPos(x)
