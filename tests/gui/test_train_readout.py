@@ -49,6 +49,12 @@ def test_a_long_readout_leaves_the_layout_and_the_left_panel_as_they_were(qtbot)
     tab.resize(1280, 800)
     QApplication.processEvents()
     assert tab.plots.loss_plot.height() == plots_height  # the plots do not jump as the line wraps
+    label = tab.plots.readout
+    assert label.heightForWidth(label.width()) <= label.height()  # all of it shows
+    tab.resize(800, 800)  # narrower: the kept height grows to fit the longest line again
+    QApplication.processEvents()
+    assert label.heightForWidth(label.width()) <= label.height()
+    assert label.height() > 2 * label.fontMetrics().lineSpacing() + 2  # the premise: more than 2 lines
     tab.shutdown()
 
 

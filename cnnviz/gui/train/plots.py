@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
@@ -84,7 +85,8 @@ class TrainPlots(QWidget):
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setToolTip(tr("Values of the smoothed training loss under the mouse cursor."))
         # A line for 8 runs is wider than the plots: it wraps inside the width it is given, in a
-        # height kept for two lines, instead of widening the layout (the left panel was squashed).
+        # height kept for the longest line of these runs, instead of widening the layout (the
+        # left panel was squashed).
         self.readout.setWordWrap(True)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -130,6 +132,7 @@ class TrainPlots(QWidget):
         self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
         self.loss_plot.installEventFilter(self)  # the mouse leaving the plot clears the readout
+        self.readout.installEventFilter(self)  # its width: the height it keeps
         self._mouse_inside = True  # False from leaving the loss plot until entering it again
 
         for plot in self._plots.values():
@@ -234,6 +237,7 @@ class TrainPlots(QWidget):
         for name, color in runs:
             self._add_series(name, color)
         self._apply_log_y()
+        self._fit_readout_height()  # room for these runs' names
         self.follow_data()  # a new session: forget a zoom into the last one's curves
 
     def _add_series(self, name: str, color: str) -> None:
@@ -516,8 +520,19 @@ class TrainPlots(QWidget):
 
     # ------------------------------------------------------------ cursor readout
     def _fit_readout_height(self) -> None:
-        """Room for two lines of readout, whatever it shows: the plots do not jump as it wraps."""
-        self.readout.setFixedHeight(2 * self.readout.fontMetrics().lineSpacing() + 2)
+        """Room for the longest readout of these runs at the readout's width (two lines at least),
+        whatever it shows now: the plots do not jump as the mouse moves and the line wraps."""
+        label = self.readout
+        height = 2 * label.fontMetrics().lineSpacing()
+        if self.series and label.width() > 0:
+            widest = " · ".join(f"■ {name} <b>0.0000</b>" for name in self.series)
+            doc = QTextDocument()
+            doc.setDefaultFont(label.font())
+            doc.setHtml(f"{self.axis_label('samples')} 000,000,000 — {widest}")
+            doc.setTextWidth(label.width())
+            height = max(height, math.ceil(doc.size().height()))
+        if label.height() != height + 2 or label.minimumHeight() != height + 2:
+            label.setFixedHeight(height + 2)
 
     def clear_readout(self) -> None:
         """No cursor line and no values (the mouse left the plot, or the runs changed)."""
@@ -525,7 +540,9 @@ class TrainPlots(QWidget):
         self.readout.setText(" ")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.loss_plot and event.type() in (QEvent.Type.Enter, QEvent.Type.Leave):
+        if watched is self.readout and event.type() == QEvent.Type.Resize:
+            self._fit_readout_height()  # narrower: the longest readout may take another line
+        elif watched is self.loss_plot and event.type() in (QEvent.Type.Enter, QEvent.Type.Leave):
             self._mouse_inside = event.type() == QEvent.Type.Enter
             if not self._mouse_inside:
                 self.clear_readout()
