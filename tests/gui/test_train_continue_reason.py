@@ -40,7 +40,7 @@ def test_a_reopened_lesson_says_why_continue_is_disabled_until_epochs_are_raised
     other = _tab(qtbot)
     other.apply_lesson_state(saved, attachments)
     assert other.epochs.value() == 1 and not other.continue_button.isEnabled()  # its 1 epoch is done
-    why = "All 1 epochs are done: raise Epochs above 1 to continue training."
+    why = "The 1 epoch is done: raise Epochs above 1 to continue training."  # not "All 1 epochs"
     assert other.continue_button.toolTip() == why
     assert other.status.text().endswith(why)  # said at once: a disabled button cannot be clicked to ask
     other.epochs.setValue(2)

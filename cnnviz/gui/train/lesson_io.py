@@ -78,6 +78,7 @@ def apply(tab: TrainTab, state: dict[str, Any], attachments: Attachments | None 
     tab.set_setup(parts.setup)
     tab.setup_form.set_snapshots_every(parts.snapshots_every)
     tab.runs_panel.set_runs(parts.runs, parts.colors)
+    tab.controller.restore(parts.session)  # again: runs differing from the session's ended it just now
     _apply_plot_options(tab, parts.plots)
     session = parts.session
     tab.show_runs(session.runs if session is not None else parts.runs)

@@ -3,6 +3,7 @@
 from __future__ import annotations  # noqa: I001  (PySide6 before pyqtgraph: it picks that binding)
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,6 +30,7 @@ class Series:
     items: dict[str, pg.GraphicsObject] = field(default_factory=dict)
     steps: np.ndarray = field(default_factory=lambda: np.empty(0))
     samples: np.ndarray = field(default_factory=lambda: np.empty(0))
+    samples_missing: bool = False  # a record without images seen: kept up to date from new rows only
     x: np.ndarray = field(default_factory=lambda: np.empty(0))  # steps in the chosen x unit
     loss: np.ndarray = field(default_factory=lambda: np.empty(0))
     smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
@@ -41,6 +43,18 @@ class Series:
     visible: bool = True
     val_dirty: bool = True
     marker: tuple[float, float] | None = None  # where a diverged run's last finite loss is (x, plotted y)
+
+
+class OneToggleSample(pg.ItemSample):
+    """A legend entry's line sample: a click hides or shows the run; the second half of a double
+    click does not toggle it back (pyqtgraph's own sample toggles on both)."""
+
+    def mouseClickEvent(self, event: Any) -> None:  # noqa: N802 (pyqtgraph's name)
+        """Toggle on a single click only."""
+        if event.double():
+            event.accept()
+            return
+        super().mouseClickEvent(event)
 
 
 def faint_color(color: str | QColor, background: QColor) -> QColor:

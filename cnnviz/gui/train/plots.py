@@ -17,8 +17,9 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
@@ -35,7 +36,14 @@ from cnnviz.gui.train.plot_axes import (
     watch_hint,
     watch_legend,
 )
-from cnnviz.gui.train.plot_series import Series, make_series, place_marker, readout_text, remove_series
+from cnnviz.gui.train.plot_series import (
+    OneToggleSample,
+    Series,
+    make_series,
+    place_marker,
+    readout_text,
+    remove_series,
+)
 
 X_AXES = ("step", "epoch", "samples")
 
@@ -76,6 +84,13 @@ class TrainPlots(QWidget):
         self.readout.setObjectName("train-readout")
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setToolTip(tr("Values of the smoothed training loss under the mouse cursor."))
+        # A line for 8 runs is wider than the plots: it wraps inside the width it is given, in a
+        # height kept for the longest line of these runs, instead of widening the layout (the
+        # left panel was squashed).
+        self.readout.setWordWrap(True)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit_readout_height()
         self.loss_plot = self._plot(tr("Training loss (faint: every step, solid: smoothed)"), tr("step"),
                                     tr("loss"))
         self.val_loss_plot = self._plot(tr("Validation loss after each epoch (dashed: training mean)"),
@@ -102,7 +117,8 @@ class TrainPlots(QWidget):
         self.norm_plot.setXLink(self.val_loss_plot)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
                                                labelTextSize=legend_text_size(),
-                                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"))
+                                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#bbb"),
+                                               sampleType=OneToggleSample)
         self.legend.setToolTip(tr("Click a run to hide or show it in every plot."))
         self._fit_legend = watch_legend(self.loss_plot)  # columns, then smaller, when it is too tall
         self.placeholder = pg.TextItem(tr("Press Start (Ctrl+Enter): every run starts from the same weights\n"
@@ -115,6 +131,9 @@ class TrainPlots(QWidget):
         self.step_cursor.setVisible(False)
         self.loss_plot.addItem(self.step_cursor, ignoreBounds=True)
         self._proxy = pg.SignalProxy(self.loss_plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
+        self.loss_plot.installEventFilter(self)  # the mouse leaving the plot clears the readout
+        self.readout.installEventFilter(self)  # its width: the height it keeps
+        self._mouse_inside = True  # False from leaving the loss plot until entering it again
 
         for plot in self._plots.values():
             plot.scene().sigMouseClicked.connect(lambda ev, plot=plot: self._clicked(plot, ev))
@@ -123,6 +142,8 @@ class TrainPlots(QWidget):
         self._lay_out()
         self._unit_shown = ""
         self._label_x_axes()
+        # what empty plots show: auto-range keeps the last range when there is nothing to fit
+        self._empty_ranges = {k: p.getViewBox().viewRange() for k, p in self._plots.items()}
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
@@ -182,17 +203,28 @@ class TrainPlots(QWidget):
             plot.getViewBox().enableAutoRange(x=True)
 
     def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
-        """A double click inside a plot's view brings every plot back to all the data."""
+        """A double click inside a plot's view brings every plot back to all the data; not on the legend,
+        where it is two clicks on a run (hide, show), not a wish to lose the zoom."""
         double = getattr(event, "double", None)
-        if callable(double) and double() and plot.getViewBox().sceneBoundingRect().contains(event.scenePos()):
+        if not (callable(double) and double()):
+            return
+        pos = event.scenePos()
+        if plot is self.loss_plot and self.legend.isVisible() and self.legend.sceneBoundingRect().contains(pos):
+            return
+        if plot.getViewBox().sceneBoundingRect().contains(pos):
             self.follow_data()
 
     def clear(self) -> None:
         """Remove every run's items (a new session starts)."""
+        self.clear_readout()
+        self._fit_readout_height()  # the font may have changed (zoom)
         for s in self.series.values():
             remove_series(s, self._plots)
         self.legend.clear()
         self.series.clear()
+        for key, plot in self._plots.items():  # not the last session's ranges on empty plots
+            (x0, x1), (y0, y1) = self._empty_ranges[key]
+            plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.placeholder.setVisible(True)
         self._place_placeholder()
         self._lr_decades = None
@@ -205,6 +237,7 @@ class TrainPlots(QWidget):
         for name, color in runs:
             self._add_series(name, color)
         self._apply_log_y()
+        self._fit_readout_height()  # room for these runs' names
         self.follow_data()  # a new session: forget a zoom into the last one's curves
 
     def _add_series(self, name: str, color: str) -> None:
@@ -270,7 +303,7 @@ class TrainPlots(QWidget):
             return "step"
         if self.x_axis == "epoch" and self.train_size <= 0:
             return "step"
-        if any(s.samples.size and not np.isfinite(s.samples).all() for s in self.series.values()):
+        if any(s.samples_missing for s in self.series.values()):  # not a scan: this runs 10 × a second
             return "step"
         return self.x_axis
 
@@ -349,6 +382,7 @@ class TrainPlots(QWidget):
                     s.batch = float(new["samples"][0])  # the first step's images: the batch size
                 s.steps = _grow(s.steps, new["step"])
                 s.samples = _grow(s.samples, new["samples"])
+                s.samples_missing = s.samples_missing or not bool(np.isfinite(new["samples"]).all())
                 s.x = _grow(s.x, self._to_x(new["step"], new["samples"]))
                 s.loss = _grow(s.loss, new["loss"])
                 s.lr = _grow(s.lr, new["lr"])
@@ -485,11 +519,40 @@ class TrainPlots(QWidget):
         return (lo, hi)
 
     # ------------------------------------------------------------ cursor readout
+    def _fit_readout_height(self) -> None:
+        """Room for the longest readout of these runs at the readout's width (two lines at least),
+        whatever it shows now: the plots do not jump as the mouse moves and the line wraps."""
+        label = self.readout
+        height = 2 * label.fontMetrics().lineSpacing()
+        if self.series and label.width() > 0:
+            widest = " · ".join(f"■ {name} <b>0.0000</b>" for name in self.series)
+            doc = QTextDocument()
+            doc.setDefaultFont(label.font())
+            doc.setHtml(f"{self.axis_label('samples')} 000,000,000 — {widest}")
+            doc.setTextWidth(label.width())
+            height = max(height, math.ceil(doc.size().height()))
+        if label.height() != height + 2 or label.minimumHeight() != height + 2:
+            label.setFixedHeight(height + 2)
+
+    def clear_readout(self) -> None:
+        """No cursor line and no values (the mouse left the plot, or the runs changed)."""
+        self.step_cursor.setVisible(False)
+        self.readout.setText(" ")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.readout and event.type() == QEvent.Type.Resize:
+            self._fit_readout_height()  # narrower: the longest readout may take another line
+        elif watched is self.loss_plot and event.type() in (QEvent.Type.Enter, QEvent.Type.Leave):
+            self._mouse_inside = event.type() == QEvent.Type.Enter
+            if not self._mouse_inside:
+                self.clear_readout()
+        return super().eventFilter(watched, event)
+
     def _mouse_moved(self, event: tuple[object, ...]) -> None:
         pos = event[0]
         vb = self.loss_plot.getViewBox()
-        if not self.loss_plot.sceneBoundingRect().contains(pos):
-            self.step_cursor.setVisible(False)
+        if not self._mouse_inside or not self.loss_plot.sceneBoundingRect().contains(pos):
+            self.clear_readout()  # also a move the rate limit delivers after the mouse left
             return
         x = vb.mapSceneToView(pos).x()
         self.step_cursor.setPos(x)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.lesson_file import Attachments
-from cnnviz.core.training.config import RunConfig, TrainSetup
+from cnnviz.core.training.config import RunConfig, TrainSetup, unique_names
 from cnnviz.core.training.metrics import FINAL_STATES
 from cnnviz.core.training.presets import get_preset
 from cnnviz.gui.i18n import error_text
@@ -154,6 +154,10 @@ class TrainTab(TabBase):
         self.state.open_run_in_inspect.connect(self._open_run_in_inspect)
         form = self.setup_form
         form.sig_epochs_changed.connect(lambda _v: self.update_buttons())
+        for box in (form.batch, form.train_limit, form.init_seed, form.data_seed, form.sharpness_every):
+            box.valueChanged.connect(lambda _v: self.update_buttons())  # Continue: still the setup that trained?
+        form.folder.textChanged.connect(lambda _t: self.update_buttons())
+        form.sig_changed.connect(self.update_buttons)
         form.sig_changed.connect(self.state.status_info_changed.emit)
         form.sig_model_changed.connect(self._model_changed)
         self.runs_panel.sig_runs_changed.connect(self._runs_changed)
@@ -206,6 +210,7 @@ class TrainTab(TabBase):
         self.lesson_bar.set_preset(preset)
         self.set_setup(setup)
         self.runs_panel.set_runs(runs)
+        self.end_session()  # the last lesson's runs: Continue must not train them on under this one
         self.set_x_axis(preset.x_axis)
         if setup.sharpness_every:  # the edge-of-stability lesson is about this plot
             self.views.show_page(SHARPNESS)
@@ -240,7 +245,30 @@ class TrainTab(TabBase):
 
     def _runs_changed(self) -> None:
         if not self.controller.is_running():
+            if self._session_runs_differ():
+                self.end_session()  # Continue would train the old runs, whose curves are now gone
             self.show_runs(self.runs_panel.runs)
+        self.update_buttons()
+
+    def _session_runs_differ(self) -> bool:
+        """True when the run list no longer describes the runs of the trained (or restored) session."""
+        s = self.controller.session
+        if s is None:
+            return False
+        try:
+            runs = unique_names([r.validated() for r in self.runs_panel.runs])
+        except CnnvizError:
+            return True
+        return runs != list(s.runs)
+
+    def end_session(self) -> None:
+        """Forget the trained (or restored) session: Continue, the exports and Inspect no longer use it."""
+        if self.is_running():
+            return
+        self.controller.restore(None)
+        self.runs_panel.set_statuses({})
+        self.status.setText("")
+        self.progress.setValue(0)
         self.update_buttons()
 
     # ------------------------------------------------------------ training
@@ -278,20 +306,43 @@ class TrainTab(TabBase):
 
     def can_continue(self) -> bool:
         """True when the last (or restored) training has runs that can train on to the set epochs."""
-        return self.controller.can_continue(self.epochs.value())
+        return self._continue_blocker()[0] == ""
+
+    def _continue_blocker(self) -> tuple[str, int]:
+        """The controller's reason (see :meth:`.TrainController.continue_blocker`), or ``changed``
+        when the setup shown is no longer the one the runs trained with (Continue would train on
+        with the old one)."""
+        code, done = self.controller.continue_blocker(self.epochs.value())
+        if code in ("", "done", "all_stopped") and self._setup_differs_from_trained():
+            return ("changed", 0)
+        return code, done
+
+    def _setup_differs_from_trained(self) -> bool:
+        """True when the controls describe another setup than the session's (its epochs and device aside)."""
+        s = self.controller.session
+        if s is None:
+            return False
+        try:
+            now = self.setup_from_controls()
+        except CnnvizError:
+            return True
+        return replace(now, epochs=s.setup.epochs, device=s.setup.device) != s.setup
 
     def continue_reason(self) -> str:
         """Why Continue is disabled now and what to do about it ('' when it can train on)."""
         if self.views.sweep.is_running():
             return tr("A sweep is running: Continue waits until it ends or is stopped.")
-        code, done = self.controller.continue_blocker(self.epochs.value())
+        code, done = self._continue_blocker()
         return {
             "": "",
+            "changed": tr("The setup changed since these runs trained: set it back, or press Start to train "
+                          "again."),
             "running": tr("Training is running: Continue trains on after it stopped or ended."),
             "untrained": tr("Nothing to continue yet: press Start to train the runs first."),
             "no_weights": tr("This lesson was saved without the runs' weights: press Start to train again."),
             "all_stopped": tr("Every run diverged or failed: press Start to train again from the start."),
-            "done": tr("All {0} epochs are done: raise Epochs above {0} to continue training.").format(done),
+            "done": (tr("The 1 epoch is done: raise Epochs above 1 to continue training.") if done == 1 else
+                     tr("All {0} epochs are done: raise Epochs above {0} to continue training.").format(done)),
         }[code]
 
     def continue_training(self) -> None:
@@ -432,8 +483,10 @@ class TrainTab(TabBase):
     def _open_run_in_inspect(self, run: str) -> None:
         """Inspect asks for run ``run`` with its time-lapse: select it, then what Open in Inspect does."""
         names = [r.name for r in self.runs_panel.runs]
-        if run in names:
-            self.runs_panel.table.selectRow(names.index(run))
+        if run not in names:  # renamed, removed or another lesson: never open whichever run is selected
+            self.state.show_status(tr("The Train tab has no run {0} now.").format(run), 6000)
+            return
+        self.runs_panel.table.selectRow(names.index(run))
         self.open_in_inspect()
 
     def _rebuild_then(self, action: Callable[[], object]) -> bool:
