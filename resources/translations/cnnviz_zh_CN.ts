@@ -8188,6 +8188,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>The setup changed since these runs trained: set it back, or press Start to train again.</source>
+            <translation>这些运行训练之后设置改过了：请改回原来的设置，或按“开始”重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Training is running: Continue trains on after it stopped or ended.</source>
             <translation>训练正在进行：停止或结束后才能继续训练。</translation>
         </message>
@@ -8205,6 +8210,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Every run diverged or failed: press Start to train again from the start.</source>
             <translation>所有运行都已发散或失败：请按“开始”从头重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>The 1 epoch is done: raise Epochs above 1 to continue training.</source>
+            <translation>这 1 轮已完成：把轮数调到大于 1 才能继续训练。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
@@ -8265,6 +8275,11 @@ and sees the same batches, so the curves differ only by optimizer.</source>
             <location filename="../../cnnviz/gui/train/tab.py" />
             <source>Cannot open in Inspect</source>
             <translation>无法在“透视”页打开</translation>
+        </message>
+        <message>
+            <location filename="../../cnnviz/gui/train/tab.py" />
+            <source>The Train tab has no run {0} now.</source>
+            <translation>训练页现在没有运行 {0}。</translation>
         </message>
         <message>
             <location filename="../../cnnviz/gui/train/tab.py" />
