@@ -24,6 +24,8 @@ def make_main_window(qtbot) -> Iterator[Callable[..., object]]:
     Settings start empty; at teardown every window is closed, and the test
     fails if a worker is still running or a job is left behind.
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from cnnviz.gui.app import make_window, settings
     from cnnviz.gui.workers import active_jobs, cancel_all_and_wait
 
@@ -31,6 +33,10 @@ def make_main_window(qtbot) -> Iterator[Callable[..., object]]:
     windows = []
 
     def factory(tabs: tuple[str, ...] | None = ("inspect",), **overrides: object):
+        # The last test's windows were closed and deleteLater()'d by pytest-qt, but no event loop ran
+        # since: delete them now, so the new window's application font (set while it is built) is not
+        # sent to a half torn-down window of another test (a rare crash inside QApplication.setFont).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         window = make_window(_options(**overrides), tabs=tabs)
         qtbot.addWidget(window)
         window.resize(1400, 900)
