@@ -76,7 +76,7 @@ class Presentation:
         self.zoom = theme.clamp_zoom(float(cli_zoom) if cli_zoom else
                                      float_setting(s, "ui/zoom", 1.0) if isinstance(s, QSettings) else 1.0)
         if isinstance(app, QApplication) and _base_point_size is not None:
-            theme.set_application_font_size(app, _base_point_size * self.zoom)
+            theme.set_application_font_size(app, _base_point_size * self.zoom, [window])
         window.state.set_zoom(self.zoom)
 
     @property
@@ -91,7 +91,7 @@ class Presentation:
         self.zoom = theme.clamp_zoom(zoom)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme.set_application_font_size(app, (_base_point_size or app.font().pointSizeF()) * self.zoom)
+        theme.set_application_font_size(app, (_base_point_size or app.font().pointSizeF()) * self.zoom, [self.window])
         self.rescale(previous)
         if self.remembers:
             settings().setValue("ui/zoom", self.zoom)
@@ -100,10 +100,9 @@ class Presentation:
 
     def rescale(self, previous: float) -> None:
         """Bring widgets with their own font size and plot text to the current zoom."""
-        window = self.window
-        roots: list[QWidget] = [w for w in QApplication.topLevelWidgets()
-                                if w is window or window.isAncestorOf(w) or w.parent() is window]
-        roots = roots or [window]
+        # the window and what it owns (dialogs, the presenter view are its children): never every
+        # top-level widget of the process, some of which may be another window's, half destroyed
+        roots: list[QWidget] = [self.window]
         theme.scale_widget_fonts(roots, self.zoom, previous)
         theme.style_plots(roots, self.zoom, previous)
 
@@ -125,7 +124,7 @@ class Presentation:
         if not isinstance(app, QApplication):
             return
         if _base_point_size is not None and self.zoom != 1.0:
-            theme.set_application_font_size(app, _base_point_size)
+            theme.set_application_font_size(app, _base_point_size, [self.window])
         if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
             i18n.set_language(app, i18n.DEFAULT_LANGUAGE)
         if theme.current_theme() != theme.DEFAULT_THEME:

@@ -201,19 +201,23 @@ def clamp_zoom(zoom: float) -> float:
     return max(MIN_ZOOM, min(MAX_ZOOM, float(zoom)))
 
 
-def set_application_font_size(app: QApplication, point_size: float) -> None:
+def set_application_font_size(app: QApplication, point_size: float, roots: Iterable[QWidget] | None = None) -> None:
     """Give the application font ``point_size`` (widgets without their own font follow).
 
     Widgets under a style sheet keep the font they were polished with once the
-    application style has changed (a theme switch), so they are re-polished.
+    application style has changed (a theme switch), so they are re-polished: those
+    of ``roots`` and their children (the window), or of every top-level widget.
+    Only the window's own tree is walked when it is given: a widget of another
+    window, half destroyed, must not be wrapped for Python (it crashed the tests).
     """
     font = QFont(app.font())
     font.setPointSizeF(max(4.0, point_size))
     app.setFont(font)
-    for widget in app.allWidgets():
-        sheet = widget.styleSheet()
-        if sheet:
-            widget.setStyleSheet(sheet)
+    for root in (app.topLevelWidgets() if roots is None else roots):
+        for widget in (root, *root.findChildren(QWidget)):
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
 
 
 def has_own_font_size(widget: QWidget) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 pytestmark = pytest.mark.gui
@@ -52,3 +54,23 @@ def test_runs_added_by_hand_and_the_run_form_say_momentum_in_chinese(make_main_w
     panel.add_run()  # Adam first, then momentum: the first optimizers not used yet
     panel.add_run()
     assert [r.name for r in panel.runs[-2:]] == ["Adam", "动量"]
+
+
+def test_runs_saved_by_a_chinese_window_come_back_in_english(make_main_window, tmp_path) -> None:
+    """The runs a Chinese window remembered (动量, a lesson's 学习率 names) are named in English by an English one;
+    a name the user typed is kept."""
+    from PySide6.QtCore import QSettings
+
+    from cnnviz.gui.train.lesson_state import write_settings
+
+    window = make_main_window(tabs=("train",))
+    tab = window.tab_widgets["train"]
+    preset = tab.lesson_bar.preset
+    setup, zh_runs = preset.build("zh")
+    _, en_runs = preset.build("en")
+    assert [r.name for r in zh_runs] != [r.name for r in en_runs]
+    hand = replace(zh_runs[0], name="my own run")
+    s = QSettings(str(tmp_path / "saved.ini"), QSettings.Format.IniFormat)
+    write_settings(s, setup, [*zh_runs, hand], preset, tab.plot_bar.options(), tab.setup_form.snapshots_every())
+    tab.restore_settings(s)
+    assert [r.name for r in tab.runs_panel.runs] == [*(r.name for r in en_runs), "my own run"]

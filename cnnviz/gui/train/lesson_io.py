@@ -131,6 +131,7 @@ def restore_settings(tab: TrainTab, s: QSettings) -> None:
         tab.set_setup(saved.setup)
         with contextlib.suppress(CnnvizError):
             tab.runs_panel.set_runs(saved.runs)
+        tab.rename_runs(tab.state.language)  # saved by a window in another language: 动量 ↔ Momentum
     tab.setup_form.set_snapshots_every(saved.snapshots_every)
     if saved.plots:
         _apply_plot_options(tab, saved.plots)

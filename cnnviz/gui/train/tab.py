@@ -25,6 +25,7 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.lesson_file import Attachments
 from cnnviz.core.training.config import RunConfig, TrainSetup, unique_names
 from cnnviz.core.training.metrics import FINAL_STATES
+from cnnviz.core.training.optimizers import list_optimizers
 from cnnviz.core.training.presets import get_preset
 from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
@@ -220,21 +221,30 @@ class TrainTab(TabBase):
         self.plot_bar.set_x_axis(axis)
 
     def _language_changed(self, language: str) -> None:
-        """Lesson text in the new language, and its runs renamed too while nothing has trained yet.
+        """Lesson text in the new language, and its runs renamed too while nothing has trained yet."""
+        self.rename_runs(language)
+        self.lesson_bar.set_language(language)
+
+    def rename_runs(self, language: str) -> None:
+        """Name the runs in ``language`` where their name is a lesson's or an optimizer's (动量 ↔ Momentum).
 
         Runs that have curves (trained here, or a lesson's restored session) keep their names:
-        renaming them would clear the plots.
+        renaming them would clear the plots. A name the user typed is kept too.
         """
+        if self.trainer is not None or self.controller.session is not None or self.is_running():
+            return
+        by_name: dict[str, str] = {}
+        for spec in list_optimizers():  # a run added with "Add" is named after its optimizer
+            by_name.update({spec.display_label(other): spec.display_label(language) for other in ("en", "zh")})
         p = self.lesson_bar.preset
-        if p is not None and self.trainer is None and self.controller.session is None and not self.is_running():
+        if p is not None:
             (_, en), (_, zh) = p.build("en"), p.build("zh")
             target = zh if language == "zh" else en
-            by_name = {r.name: t.name for names in (en, zh) for r, t in zip(names, target, strict=True)}
-            runs = self.runs_panel.runs
-            renamed = [replace(r, name=by_name.get(r.name, r.name)) for r in runs]
-            if [r.name for r in renamed] != [r.name for r in runs] and len({r.name for r in renamed}) == len(renamed):
-                self.runs_panel.set_runs(renamed, colors=self.runs_panel.colors)
-        self.lesson_bar.set_language(language)
+            by_name.update({r.name: t.name for names in (en, zh) for r, t in zip(names, target, strict=True)})
+        runs = self.runs_panel.runs
+        renamed = [replace(r, name=by_name.get(r.name, r.name)) for r in runs]
+        if [r.name for r in renamed] != [r.name for r in runs] and len({r.name for r in renamed}) == len(renamed):
+            self.runs_panel.set_runs(renamed, colors=self.runs_panel.colors)
 
     def _model_changed(self, model: str) -> None:
         self.runs_panel.form.set_model_switches(builder_takes(model, "batch_norm"), builder_takes(model, "dropout"))
