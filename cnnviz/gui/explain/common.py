@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QWidget
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSpinBox, QWidget
 
 CONTEXT = "Explain"
 
@@ -124,3 +124,41 @@ class ColumnScroll(QScrollArea):
         inner = content.minimumSizeHint().width() if content is not None else 0
         return QSize(inner + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
                      super().minimumSizeHint().height())
+
+
+class ElidingGroupBox(QGroupBox):
+    """A group box whose long title ends in "…" when the box is narrow (the full title is its tooltip).
+
+    A plain QGroupBox is never narrower than its title, which at 200 % zoom set the Explain tab's width.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_title = ""
+
+    def setTitle(self, title: str) -> None:  # noqa: N802 (Qt naming)
+        """Keep the full title; show as much of it as the width allows."""
+        self._full_title = title
+        self._elide()
+
+    def full_title(self) -> str:
+        """The title as set (the box may show it shortened)."""
+        return self._full_title
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """As narrow as the contents allow, whatever the title's length."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        return QSize(layout.totalMinimumSize().width(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - 4 * self.fontMetrics().averageCharWidth())
+        shown = self.fontMetrics().elidedText(self._full_title, Qt.TextElideMode.ElideRight, room)
+        super().setTitle(shown)
+        self.setToolTip(self._full_title if shown != self._full_title else "")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from cnnviz.gui.explain.common import tr
 from cnnviz.gui.icons import player_icon
+from cnnviz.gui.train.flow_layout import FlowLayout
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # steps per second
 
@@ -115,13 +116,24 @@ class StepClock(QObject):
         self._timer.setInterval(int(1000 / self.speed))
 
 
+def _group(*widgets: QWidget) -> QWidget:
+    """``widgets`` side by side in one widget (one item of a wrapping row)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
+
+
 class PlayerBar(QWidget):
     """⏮ back · ▶ play/pause · ⏭ step · ⏭⏭ all · speed · 'step k / n'. Buttons take no focus."""
 
     def __init__(self, clock: StepClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        row = QHBoxLayout(self)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
         self.btn_reset, self.btn_back, self.btn_play, self.btn_step, self.btn_end = (QPushButton() for _ in range(5))
         self._playing = False
@@ -141,13 +153,18 @@ class PlayerBar(QWidget):
         self.slider.setFixedWidth(140)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.slider.valueChanged.connect(self._on_speed)
-        row.addSpacing(12)
-        row.addWidget(self.speed_label)
-        row.addWidget(self.slider)
-        row.addSpacing(12)
         self.counter = QLabel()
-        row.addWidget(self.counter)
-        row.addStretch(1)
+        # The buttons, the speed and the step counter wrap onto a second line when the column is narrow
+        # (a projector at 200 % zoom) instead of making the window wider than the screen.
+        self._text_groups = (_group(self.speed_label, self.slider), _group(self.counter))
+        flow = FlowLayout(self, spacing=18)
+        flow.addWidget(buttons)
+        for group in self._text_groups:
+            flow.addWidget(group)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._align_text()
         clock.step_changed.connect(lambda _i: self._update())
         clock.playing_changed.connect(self._on_playing)
         self.retranslate()
@@ -185,7 +202,15 @@ class PlayerBar(QWidget):
         """Repaint the symbols when the theme (palette) or the zoom (font) changes."""
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._paint_icons()
+            if event.type() != QEvent.Type.PaletteChange:
+                self._align_text()
         super().changeEvent(event)
+
+    def _align_text(self) -> None:
+        """The speed and the counter as tall as the buttons, so their text is centred on the buttons' line."""
+        groups = getattr(self, "_text_groups", ())  # a font change can arrive while __init__ still runs
+        for group in groups:
+            group.setMinimumHeight(self.btn_play.sizeHint().height())
 
     def _on_speed(self, i: int) -> None:
         self.clock.set_speed(SPEEDS[i])

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,16 @@ from cnnviz.core.explain import (
     three_3x3_vs_7x7,
 )
 from cnnviz.gui import theme
-from cnnviz.gui.explain.common import INK, LAYER_COLORS, ColumnScroll, big_label, fmt, spin, tr
+from cnnviz.gui.explain.common import (
+    INK,
+    LAYER_COLORS,
+    ColumnScroll,
+    ElidingGroupBox,
+    big_label,
+    fmt,
+    spin,
+    tr,
+)
 from cnnviz.gui.explain.topics import ExplainPage
 from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
@@ -146,7 +154,7 @@ class RFPage(ExplainPage):
         size_row.addWidget(self.lab_input)
         size_row.addWidget(self.sp_input)
         size_row.addStretch(1)
-        self.box_stack = QGroupBox()
+        self.box_stack = ElidingGroupBox()
         left = QVBoxLayout(self.box_stack)
         # room for four layers at any zoom (the rows are as tall as their spin boxes)
         row_h = self.sp_input.sizeHint().height() + 2
@@ -160,7 +168,7 @@ class RFPage(ExplainPage):
         self.status.setWordWrap(True)
         left.addWidget(self.status)
 
-        self.box_cmp = QGroupBox()
+        self.box_cmp = ElidingGroupBox()
         self.sp_c = spin(1, 1024, 64, "")
         self.sp_c.valueChanged.connect(self.refresh)
         self.lab_c = QLabel("C")

@@ -38,6 +38,7 @@ from cnnviz.gui.explain.sources import conv_weights, first_conv, image_patch
 from cnnviz.gui.explain.topics import ExplainPage
 from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
+from cnnviz.gui.train.flow_layout import flow_widget
 
 
 class SlidingPage(ExplainPage):
@@ -119,10 +120,14 @@ class SlidingPage(ExplainPage):
         self.btn_random.clicked.connect(self.new_numbers)
         self.btn_image.clicked.connect(self.take_image_patch)
         self.btn_model.clicked.connect(self.take_model_kernel)
-        top = QHBoxLayout()
-        top.addLayout(grid)
-        top.addSpacing(20)
-        top.addLayout(buttons, 1)
+        # The settings and the buttons wrap onto two lines when the page is narrow (a 1280-pixel
+        # projector at 150 % zoom), instead of forcing the window wider than the screen.
+        settings_box, buttons_box = QWidget(), QWidget()
+        grid.setContentsMargins(0, 0, 0, 0)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        settings_box.setLayout(grid)
+        buttons_box.setLayout(buttons)
+        top = flow_widget(settings_box, buttons_box, spacing=20)
 
         # the formula panel
         self.formula = big_label("", 1.3)
@@ -144,7 +149,7 @@ class SlidingPage(ExplainPage):
         split.setStretchFactor(1, 1)
         split.setSizes([1100, 380])
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(split, 1)
 
         c, h, w = self.sp_c.value(), self.sp_h.value(), self.sp_w.value()

@@ -23,6 +23,7 @@ from cnnviz.core.session import TRAINED_LABEL
 from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
+from cnnviz.gui.train.flow_layout import FlowLayout
 
 WEIGHT_CHOICES = ("random", "pretrained")
 #: Item data of the model box's first entry, "Open model file…" (no model name is ever this).
@@ -49,6 +50,16 @@ def short_model_name(name: str) -> str:
     return Path(name).name if name.lower().endswith(".onnx") else name
 
 
+def _group(*widgets: QWidget) -> QWidget:
+    """``widgets`` side by side in one widget, so a wrapping row keeps them together."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
+
+
 class ModelPanel(QWidget):
     """One row: search · model ▾ · weights ▾ · device ▾ · progress · cancel."""
 
@@ -58,8 +69,6 @@ class ModelPanel(QWidget):
         self.controller = controller
         self._updating = False
         self.weights_file = ""
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search models…"))
@@ -113,19 +122,19 @@ class ModelPanel(QWidget):
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(lambda: controller.cancel("main"))
 
-        for w, label in (
-            (self.search, None),
-            (self.model_box, tr("Model")),
-            (self.source_box, None),
-            (self.weights_box, tr("Weights")),
-            (self.device_box, tr("Device")),
-        ):
-            if label:
-                lay.addWidget(QLabel(label))
-            lay.addWidget(w)
-        lay.addStretch(1)
+        # The row wraps (a label stays with its box) when the window is narrow: a 1280-pixel projector
+        # at 150 % zoom, or while the progress bar shows, would otherwise force the window wider.
+        lay = FlowLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.search)
+        lay.addWidget(_group(QLabel(tr("Model")), self.model_box, self.source_box))
+        lay.addWidget(_group(QLabel(tr("Weights")), self.weights_box))
+        lay.addWidget(_group(QLabel(tr("Device")), self.device_box))
         lay.addWidget(self.progress)
         lay.addWidget(self.cancel_button)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._layout = lay
 
         self.model_box.activated.connect(self._on_model_box)
