@@ -7,8 +7,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from cnnviz.gui.explain.common import tr
+from cnnviz.gui.flow_layout import FlowLayout
 from cnnviz.gui.icons import player_icon
-from cnnviz.gui.train.flow_layout import FlowLayout
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # steps per second
 

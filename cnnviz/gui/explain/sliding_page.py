@@ -36,9 +36,9 @@ from cnnviz.gui.explain.player import SPEEDS, PlayerBar, StepClock
 from cnnviz.gui.explain.sliding_canvas import SlidingCanvas
 from cnnviz.gui.explain.sources import conv_weights, first_conv, image_patch
 from cnnviz.gui.explain.topics import ExplainPage
+from cnnviz.gui.flow_layout import flow_widget
 from cnnviz.gui.i18n import error_text
 from cnnviz.gui.state import AppState
-from cnnviz.gui.train.flow_layout import flow_widget
 
 
 class SlidingPage(ExplainPage):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.session import TRAINED_LABEL
+from cnnviz.gui.flow_layout import FlowLayout
 from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
-from cnnviz.gui.train.flow_layout import FlowLayout
 
 WEIGHT_CHOICES = ("random", "pretrained")
 #: Item data of the model box's first entry, "Open model file…" (no model name is ever this).

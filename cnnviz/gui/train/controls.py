@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.gui.train.flow_layout import flow_widget
+from cnnviz.gui.flow_layout import flow_widget
 from cnnviz.gui.train.plots import X_AXES
 
 

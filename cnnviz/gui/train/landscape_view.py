@@ -33,7 +33,7 @@ import pyqtgraph as pg
 
 from cnnviz.core.training.landscape import Landscape, landscape_of_recorder
 from cnnviz.core.training.metrics import DIVERGED
-from cnnviz.gui.train.flow_layout import flow_widget
+from cnnviz.gui.flow_layout import flow_widget
 from cnnviz.gui.train.plot_axes import place_hint, watch_hint, watch_legend
 from cnnviz.gui.workers import Job, run_in_thread
 

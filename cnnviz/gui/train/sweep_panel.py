@@ -38,9 +38,9 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.config import TrainSetup
 from cnnviz.core.training.optimizers import list_optimizers
 from cnnviz.core.training.sweeps import SweepSpec, SweepStatus, lr_label, parse_lr_grid
+from cnnviz.gui.flow_layout import flow_widget
 from cnnviz.gui.i18n import current_language, error_text
 from cnnviz.gui.optimizer_labels import optimizer_label
-from cnnviz.gui.train.flow_layout import flow_widget
 from cnnviz.gui.train.sweep_controller import SweepController
 from cnnviz.gui.train.sweep_live import SweepLive
 from cnnviz.gui.train.sweep_results import RankingView, SweepHeatmap, SweepTable, TunedBands
