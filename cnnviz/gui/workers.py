@@ -8,6 +8,7 @@ well-behaved core work checks it between steps.
 
 from __future__ import annotations
 
+import collections
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -64,8 +65,30 @@ class Job(QObject):
         _ACTIVE.discard(self)
 
 
-def _run(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-    """The body of one job, on a pool thread: call ``fn``, then emit the job's outcome."""
+def _run(box: dict[str, Any]) -> None:
+    """The body of one job, on a pool thread: call its function, emit the outcome, hand the job back.
+
+    ``box`` holds the job, its function and arguments. They are taken out of it and, once the
+    outcome is emitted, handed to the GUI thread (:data:`_GRAVE`, emptied by :class:`_Reaper`):
+    the last reference to the job (a QObject of the GUI thread) must never be dropped here. A
+    QObject destroyed on a pool thread waits for the GIL inside ~QObject while holding Qt's
+    signal lock, and the GUI thread, deleting a widget, waits for that lock: a deadlock (seen in CI).
+    """
+    job: Job = box.pop("job")
+    fn: Callable[..., Any] = box.pop("fn")
+    kwargs: dict[str, Any] = box.pop("kwargs")
+    try:
+        _call(job, fn, kwargs)
+    finally:
+        job.running = False
+        job.sig_done.emit()
+        _GRAVE.append((job, fn, kwargs))
+        del job, fn, kwargs
+        _REAPER.sig_collect.emit()
+
+
+def _call(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    """Call ``fn`` and emit its outcome on ``job`` (everything but sig_done)."""
     try:
         result = fn(
             progress=lambda f, m="": job.sig_progress.emit(float(f), str(m)),
@@ -91,9 +114,30 @@ def _run(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
             job.sig_cancelled.emit()
         else:
             job.sig_finished.emit(result)
-    finally:
-        job.running = False
-        job.sig_done.emit()
+
+
+class _Reaper(QObject):
+    """Drops, on the GUI thread, what finished jobs' threads handed back (see :func:`_run`)."""
+
+    sig_collect = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sig_collect.connect(self.collect)  # queued: emitted from pool threads, run on the GUI thread
+
+    def collect(self) -> None:
+        """Release the jobs, functions and arguments handed back so far."""
+        while _GRAVE:
+            _GRAVE.popleft()
+
+
+_GRAVE: collections.deque[tuple[Job, Callable[..., Any], dict[str, Any]]] = collections.deque()
+_REAPER = _Reaper()
+
+
+def _box(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Callable[[], None]:
+    box = {"job": job, "fn": fn, "kwargs": kwargs}
+    return functools.partial(_run, box)
 
 
 def _submit(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
@@ -101,7 +145,7 @@ def _submit(job: Job, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
     # Python wrapper of some auto-deleted runnables alive (about 1 in 200 here, more
     # under load), and with it the job, its function and arguments (models, images).
     # The pool releases a callable after it ran. Found by tests/soak.
-    QThreadPool.globalInstance().start(functools.partial(_run, job, fn, kwargs))
+    QThreadPool.globalInstance().start(_box(job, fn, kwargs))
 
 
 _ACTIVE: set[Job] = set()
@@ -152,7 +196,7 @@ def start_job_in(pool: QThreadPool, fn: Callable[..., Any], connect: Callable[[J
     waits for the global pool only).
     """
     job = _new_job(connect)
-    pool.start(functools.partial(_run, job, fn, kwargs))
+    pool.start(_box(job, fn, kwargs))
     return job
 
 
