@@ -8,7 +8,7 @@ or a 1280-pixel projector gets two lines instead of a cut-off row).
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -87,3 +87,13 @@ def flow_widget(*widgets: QWidget, spacing: int = 6) -> QWidget:
     policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
     holder.setSizePolicy(policy)
     return holder
+
+
+def kept_together(*widgets: QWidget) -> QWidget:
+    """``widgets`` side by side in one widget: one item of a wrapping row, so a label stays with its box."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box

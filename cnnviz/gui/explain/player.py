@@ -7,7 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from cnnviz.gui.explain.common import tr
-from cnnviz.gui.flow_layout import FlowLayout
+from cnnviz.gui.flow_layout import FlowLayout, kept_together
 from cnnviz.gui.icons import player_icon
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # steps per second
@@ -116,16 +116,6 @@ class StepClock(QObject):
         self._timer.setInterval(int(1000 / self.speed))
 
 
-def _group(*widgets: QWidget) -> QWidget:
-    """``widgets`` side by side in one widget (one item of a wrapping row)."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w)
-    return box
-
-
 class PlayerBar(QWidget):
     """⏮ back · ▶ play/pause · ⏭ step · ⏭⏭ all · speed · 'step k / n'. Buttons take no focus."""
 
@@ -156,7 +146,7 @@ class PlayerBar(QWidget):
         self.counter = QLabel()
         # The buttons, the speed and the step counter wrap onto a second line when the column is narrow
         # (a projector at 200 % zoom) instead of making the window wider than the screen.
-        self._text_groups = (_group(self.speed_label, self.slider), _group(self.counter))
+        self._text_groups = (kept_together(self.speed_label, self.slider), kept_together(self.counter))
         flow = FlowLayout(self, spacing=18)
         flow.addWidget(buttons)
         for group in self._text_groups:

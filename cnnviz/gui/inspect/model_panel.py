@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.session import TRAINED_LABEL
-from cnnviz.gui.flow_layout import FlowLayout
+from cnnviz.gui.flow_layout import FlowLayout, kept_together
 from cnnviz.gui.inspect.common import tr, weights_text
 from cnnviz.gui.inspect.controller import InspectController
 from cnnviz.gui.state import AppState
@@ -48,16 +47,6 @@ def short_model_name(name: str) -> str:
     if path != name:
         return f"{Path(path).name}:{name.rpartition(':')[2]}"
     return Path(name).name if name.lower().endswith(".onnx") else name
-
-
-def _group(*widgets: QWidget) -> QWidget:
-    """``widgets`` side by side in one widget, so a wrapping row keeps them together."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w)
-    return box
 
 
 class ModelPanel(QWidget):
@@ -127,9 +116,9 @@ class ModelPanel(QWidget):
         lay = FlowLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.search)
-        lay.addWidget(_group(QLabel(tr("Model")), self.model_box, self.source_box))
-        lay.addWidget(_group(QLabel(tr("Weights")), self.weights_box))
-        lay.addWidget(_group(QLabel(tr("Device")), self.device_box))
+        lay.addWidget(kept_together(QLabel(tr("Model")), self.model_box, self.source_box))
+        lay.addWidget(kept_together(QLabel(tr("Weights")), self.weights_box))
+        lay.addWidget(kept_together(QLabel(tr("Device")), self.device_box))
         lay.addWidget(self.progress)
         lay.addWidget(self.cancel_button)
         policy = self.sizePolicy()
