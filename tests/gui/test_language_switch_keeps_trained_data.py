@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.gui.test_open_trained_shows_its_data import RUN, _open_in_inspect, _png
+from tests.gui.test_open_trained_shows_its_data import _open_in_inspect, _png, train_tiny
 
 pytestmark = pytest.mark.gui
 
@@ -17,14 +17,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="module")
 def trained():
     """LeNet-5 trained for real for two steps on the offline digits (as in test_open_trained_shows_its_data)."""
-    from cnnviz.core.training import RunConfig, Trainer, TrainSetup, load_dataset
-
-    bundle = load_dataset("digits", train_limit=64, val_limit=40)
-    setup = TrainSetup(model="lenet5", dataset="digits", epochs=1, batch_size=32, init_seed=3, data_seed=1,
-                       train_limit=64, val_limit=40)
-    trainer = Trainer(setup, [RunConfig(RUN, "sgd", {"lr": 0.1})], data=bundle)
-    trainer.run()
-    return trainer
+    return train_tiny()
 
 
 def _offered(tab) -> list[int]:

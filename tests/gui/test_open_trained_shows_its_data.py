@@ -20,6 +20,11 @@ RUN = "tiny"
 @pytest.fixture(scope="module")
 def trained():
     """LeNet-5 trained for real for two steps on the offline digits (scikit-learn's, no network)."""
+    return train_tiny()
+
+
+def train_tiny():
+    """The trainer of :func:`trained` (other test files build their own module-scoped one)."""
     from cnnviz.core.training import RunConfig, Trainer, TrainSetup, load_dataset
 
     bundle = load_dataset("digits", train_limit=64, val_limit=40)
